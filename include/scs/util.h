@@ -1,0 +1,84 @@
+/*
+ * util.h: allocation wrappers, a growable byte buffer and small string
+ * helpers shared by core and tui.
+ *
+ * The scs_x* allocators never return NULL: on exhaustion they print a
+ * message and abort (like tmux's xmalloc). A zero-size request is a bug and
+ * aborts too. Everything returned is the caller's to free().
+ */
+#ifndef SCS_UTIL_H
+#define SCS_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scs/scs.h"
+
+void	*scs_xmalloc(size_t);
+void	*scs_xcalloc(size_t, size_t);
+void	*scs_xreallocarray(void *, size_t, size_t);
+char	*scs_xstrdup(const char *);
+char	*scs_xstrndup(const char *, size_t);
+int	 scs_xasprintf(char **, const char *, ...) SCS_PRINTF(2, 3);
+int	 scs_xvasprintf(char **, const char *, va_list) SCS_PRINTF(2, 0);
+/* Like scs_xasprintf but returns the string. */
+char	*scs_xprintf(const char *, ...) SCS_PRINTF(1, 2);
+
+/* Set *cause (if cause != NULL) to a new formatted string. */
+void	 scs_cause(char **cause, const char *fmt, ...) SCS_PRINTF(2, 3);
+
+/*
+ * A growable byte buffer, always NUL-terminated after data[len] once
+ * anything was added. max bounds the length (0 = unbounded): an append
+ * past it fails with SCS_LIMIT and leaves the buffer unchanged.
+ */
+struct scs_buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+	size_t	 max;
+};
+
+void		 scs_buf_init(struct scs_buf *, size_t max);
+void		 scs_buf_done(struct scs_buf *);	/* frees data, keeps max */
+void		 scs_buf_reset(struct scs_buf *);	/* len = 0, keeps memory */
+enum scs_status	 scs_buf_add(struct scs_buf *, const void *, size_t);
+enum scs_status	 scs_buf_adds(struct scs_buf *, const char *);
+enum scs_status	 scs_buf_addc(struct scs_buf *, char);
+enum scs_status	 scs_buf_printf(struct scs_buf *, const char *, ...)
+		    SCS_PRINTF(2, 3);
+/* Drop the first n bytes (n <= len), moving the rest to the front. */
+void		 scs_buf_consume(struct scs_buf *, size_t n);
+/* Hand the data to the caller (never NULL) and reset the buffer. */
+char		*scs_buf_steal(struct scs_buf *);
+
+/* String helpers. */
+int		 scs_streq(const char *, const char *);	/* NULL-safe */
+int		 scs_strprefix(const char *s, const char *prefix);
+int		 scs_strsuffix(const char *s, const char *suffix);
+size_t		 scs_strlcpy(char *, const char *, size_t);
+
+/* Overwrite memory that held a secret, in a way the compiler keeps. */
+void		 scs_memzero(void *, size_t);
+/* scs_memzero the string, then free it. NULL is fine. */
+void		 scs_free_secret(char *);
+
+/* Base64 (standard alphabet). decode accepts missing padding and
+ * whitespace; returns SCS_DECODE on bad input. Outputs are the caller's. */
+char		*scs_base64_encode(const void *, size_t);
+enum scs_status	 scs_base64_decode(const char *, size_t, unsigned char **out,
+		    size_t *outlen);
+
+/* Monotonic milliseconds and wall-clock seconds. */
+int64_t		 scs_now_ms(void);
+int64_t		 scs_wall_s(void);
+/* Parse RFC 3339 ("2026-01-02T03:04:05Z", fractions and offsets allowed)
+ * into seconds since the epoch; -1 when malformed. */
+int64_t		 scs_parse_rfc3339(const char *);
+/* Format seconds as a kubectl-style age ("5s", "3m", "2h10m", "4d"). */
+void		 scs_format_age(int64_t seconds, char *out, size_t outlen);
+/* Format seconds since the epoch as RFC 3339 UTC. out needs 21 bytes. */
+void		 scs_format_rfc3339(int64_t t, char *out, size_t outlen);
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * test-util.c: strings, base64, time parsing and formatting, status text.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scs/util.h"
+#include "../tap.h"
+
+static void
+b64_roundtrip(const char *in)
+{
+	char		*enc;
+	unsigned char	*dec;
+	size_t		 n;
+
+	enc = scs_base64_encode(in, strlen(in));
+	ok(scs_base64_decode(enc, strlen(enc), &dec, &n) == SCS_OK &&
+	    n == strlen(in) && memcmp(dec, in, n) == 0,
+	    "base64 round trip of '%s' (%s)", in, enc);
+	free(enc);
+	free(dec);
+}
+
+int
+main(void)
+{
+	unsigned char	*dec;
+	size_t		 n;
+	char		 buf[64];
+
+	b64_roundtrip("");
+	b64_roundtrip("a");
+	b64_roundtrip("ab");
+	b64_roundtrip("abc");
+	b64_roundtrip("hello, world\n");
+	ok(scs_base64_decode("aGVs\nbG8=", 9, &dec, &n) == SCS_OK &&
+	    n == 5 && memcmp(dec, "hello", 5) == 0, "decode skips newlines");
+	free(dec);
+	ok(scs_base64_decode("aGVsbG8", 7, &dec, &n) == SCS_OK && n == 5,
+	    "decode accepts missing padding");
+	free(dec);
+	ok(scs_base64_decode("a$b", 3, &dec, &n) == SCS_DECODE,
+	    "decode rejects bad characters");
+	ok(scs_base64_decode("aGVs=bG8", 8, &dec, &n) == SCS_DECODE,
+	    "decode rejects data after padding");
+
+	is_int(scs_parse_rfc3339("1970-01-01T00:00:00Z"), 0, "epoch");
+	is_int(scs_parse_rfc3339("2026-11-25T01:02:03Z"), 1795568523,
+	    "a date");
+	is_int(scs_parse_rfc3339("2026-11-25T01:02:03.123456Z"), 1795568523,
+	    "fractions ignored");
+	is_int(scs_parse_rfc3339("2026-11-25T02:02:03+01:00"), 1795568523,
+	    "offset");
+	is_int(scs_parse_rfc3339("2026-13-25T01:02:03Z"), -1, "bad month");
+	is_int(scs_parse_rfc3339("yesterday"), -1, "garbage");
+	is_int(scs_parse_rfc3339(NULL), -1, "NULL");
+	scs_format_rfc3339(1795568523, buf, sizeof buf);
+	is_str(buf, "2026-11-25T01:02:03Z", "format rfc3339");
+
+	scs_format_age(5, buf, sizeof buf);
+	is_str(buf, "5s", "age seconds");
+	scs_format_age(185, buf, sizeof buf);
+	is_str(buf, "3m5s", "age minutes and seconds");
+	scs_format_age(3600 * 5 + 60 * 10, buf, sizeof buf);
+	is_str(buf, "5h10m", "age hours");
+	scs_format_age(86400 * 30, buf, sizeof buf);
+	is_str(buf, "30d", "age days");
+	scs_format_age(-4, buf, sizeof buf);
+	is_str(buf, "0s", "negative age clamps");
+
+	ok(scs_streq(NULL, NULL) && !scs_streq("a", NULL) &&
+	    scs_streq("a", "a"), "streq is NULL-safe");
+	ok(scs_strprefix("cluster.x-k8s.io", "cluster.") &&
+	    !scs_strprefix("cl", "cluster"), "prefix");
+	ok(scs_strsuffix("a-kubeconfig", "-kubeconfig") &&
+	    !scs_strsuffix("g", "-kubeconfig"), "suffix");
+	is_str(scs_strerror(SCS_NOTFOUND), "not found", "strerror");
+	is_str(scs_status_name(SCS_CONFLICT), "CONFLICT", "status name");
+	is_str(scs_strerror((enum scs_status)999), "unknown error",
+	    "strerror out of range");
+	return (tap_done());
+}
