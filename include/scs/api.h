@@ -1,0 +1,241 @@
+/*
+ * api.h: the Kubernetes REST client: discovery, list/get/create/update/
+ * patch/delete, watch, access reviews, Status errors. Asynchronous: every
+ * call returns at once and reports through a callback from scs_http_run.
+ *
+ * Ownership: results passed to callbacks are borrowed for the duration of
+ * the callback (copy what you keep). Objects passed in (cJSON bodies) are
+ * borrowed and serialised at call time. A call handle stays valid until its
+ * done callback returned or scs_api_cancel was called.
+ *
+ * Readonly: an api created with readonly set refuses every mutating verb
+ * (POST, PUT, PATCH, DELETE; access reviews excepted since they change
+ * nothing) with SCS_READONLY, before anything is sent.
+ *
+ * Limits: response bodies 64 MiB, JSON nesting depth 128 (cJSON), watch
+ * lines 16 MiB; exceeding one is SCS_LIMIT.
+ */
+#ifndef SCS_API_H
+#define SCS_API_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cJSON.h>
+
+#include "scs/auth.h"
+#include "scs/http.h"
+#include "scs/kubeconfig.h"
+#include "scs/scs.h"
+
+struct scs_api;
+struct scs_api_call;
+
+enum scs_verb {
+	SCS_VERB_GET		= 1 << 0,
+	SCS_VERB_LIST		= 1 << 1,
+	SCS_VERB_WATCH		= 1 << 2,
+	SCS_VERB_CREATE		= 1 << 3,
+	SCS_VERB_UPDATE		= 1 << 4,
+	SCS_VERB_PATCH		= 1 << 5,
+	SCS_VERB_DELETE		= 1 << 6,
+	SCS_VERB_DELETECOLLECTION = 1 << 7
+};
+
+/* One resource from discovery (e.g. clusters.cluster.x-k8s.io/v1beta2). */
+struct scs_resource {
+	char		 *group;	/* "" for the core group */
+	char		 *version;
+	char		 *name;		/* plural: "clusters" */
+	char		 *singular;
+	char		 *kind;
+	int		  namespaced;
+	unsigned	  verbs;	/* enum scs_verb bits */
+	char		**short_names;	/* NULL-terminated */
+	char		**categories;	/* NULL-terminated */
+	int		  preferred;	/* version is the group's preferred one */
+};
+
+struct scs_discovery;
+
+/* Find by plural, singular, kind (case-insensitive), short name, or
+ * "plural.group" / "plural.version.group"; the preferred version wins. */
+const struct scs_resource *scs_discovery_find(const struct scs_discovery *,
+		    const char *);
+/* A specific group/version/plural, or NULL. */
+const struct scs_resource *scs_discovery_get(const struct scs_discovery *,
+		    const char *group, const char *version, const char *plural);
+size_t		 scs_discovery_count(const struct scs_discovery *);
+const struct scs_resource *scs_discovery_at(const struct scs_discovery *,
+		    size_t);
+/* Preferred version of a group, or NULL when the server lacks it. */
+const char	*scs_discovery_preferred(const struct scs_discovery *,
+		    const char *group);
+
+/* A decoded Status (non-2xx answers and successful DELETEs). */
+struct scs_cause {
+	char	*reason;	/* FieldValueInvalid, ... */
+	char	*message;
+	char	*field;		/* spec.topology.variables[flavor].value */
+};
+
+struct scs_api_error {
+	int			 code;		/* HTTP code from the Status, or the response's */
+	char			*reason;	/* NotFound, Conflict, Invalid, ... */
+	char			*message;
+	char			*details_name;
+	char			*details_kind;
+	struct scs_cause	*causes;
+	size_t			 ncauses;
+	int			 retry_after_s;
+};
+
+/* Decode a Status body (also used on watch ERROR events). Returns NULL when
+ * the text is not a Status; then callers synthesise one from the code. */
+struct scs_api_error *scs_api_error_parse(const char *body, size_t len);
+struct scs_api_error *scs_api_error_from_json(const cJSON *);
+void		 scs_api_error_free(struct scs_api_error *);
+/* Map an HTTP code / Status reason to a status: 401 AUTH, 403 FORBIDDEN,
+ * 404 NOTFOUND, 409 CONFLICT, 410 EXPIRED, 422 INVALID, other API. */
+enum scs_status	 scs_api_status_for(long code, const char *reason);
+
+struct scs_api_result {
+	enum scs_status			 status;	/* OK for 2xx */
+	long				 http_code;
+	const cJSON			*json;		/* parsed body (2xx JSON), or NULL */
+	const char			*body;
+	size_t				 body_len;
+	const struct scs_api_error	*error;		/* when status != OK and a Status came */
+	const char			*message;	/* one-line summary for the UI, never NULL */
+	const char *const		*warnings;	/* Warning: headers */
+	size_t				 nwarnings;
+};
+
+typedef void	(*scs_api_cb)(const struct scs_api_result *, void *);
+
+struct scs_api_options {
+	int		 readonly;
+	const char	*user_agent;	/* NULL = "scs-tui/VERSION" */
+	const char	*as;		/* --as, overrides the kubeconfig */
+	const char *const *as_groups;	/* --as-group, NULL-terminated */
+	long		 timeout_ms;	/* non-watch requests; 0 = 30 s */
+	int		 have_tty;	/* for interactive exec plugins */
+};
+
+/* target and options are copied. Returns NULL with *cause when the target
+ * cannot be used (bad server URL, ...). */
+struct scs_api	*scs_api_new(struct scs_http *, const struct scs_target *,
+		    const struct scs_api_options *, char **cause);
+void		 scs_api_free(struct scs_api *);	/* cancels all calls */
+struct scs_http	*scs_api_http(const struct scs_api *);
+struct scs_auth	*scs_api_auth(const struct scs_api *);
+const struct scs_target *scs_api_target(const struct scs_api *);
+int		 scs_api_readonly(const struct scs_api *);
+/* Calls in flight. */
+size_t		 scs_api_pending(const struct scs_api *);
+void		 scs_api_cancel(struct scs_api_call *);
+
+/* Discovery: /api, /apis and each group/version, cached in the api once
+ * done (cb gets json = NULL; status says if anything failed). Groups that
+ * fail individually are skipped, not fatal. */
+struct scs_api_call *scs_api_discover(struct scs_api *, scs_api_cb, void *);
+const struct scs_discovery *scs_api_discovery(const struct scs_api *);
+
+/* Paths: "/api/v1/namespaces/NS/secrets/NAME", "/apis/G/V/RESOURCE", ...
+ * ns NULL or "" = all namespaces / cluster-scoped. Returns a new string. */
+char		*scs_api_path(const struct scs_resource *, const char *ns,
+		    const char *name, const char *subresource);
+
+struct scs_list_opts {
+	const char	*label_selector;
+	const char	*field_selector;
+	long		 limit;		/* 0 = 500 */
+	const char	*continue_token;
+	const char	*resource_version;
+	const char	*resource_version_match;
+};
+
+/* One page; the caller follows metadata.continue. */
+struct scs_api_call *scs_api_list(struct scs_api *, const struct scs_resource *,
+		    const char *ns, const struct scs_list_opts *, scs_api_cb,
+		    void *);
+struct scs_api_call *scs_api_get(struct scs_api *, const struct scs_resource *,
+		    const char *ns, const char *name, scs_api_cb, void *);
+
+enum scs_write_flags {
+	SCS_WRITE_DRY_RUN	= 1 << 0	/* ?dryRun=All */
+};
+
+struct scs_api_call *scs_api_create(struct scs_api *,
+		    const struct scs_resource *, const char *ns, const cJSON *obj,
+		    unsigned flags, scs_api_cb, void *);
+/* PUT; obj must carry metadata.name and metadata.resourceVersion. */
+struct scs_api_call *scs_api_update(struct scs_api *,
+		    const struct scs_resource *, const char *ns, const cJSON *obj,
+		    unsigned flags, scs_api_cb, void *);
+/* application/merge-patch+json */
+struct scs_api_call *scs_api_patch(struct scs_api *,
+		    const struct scs_resource *, const char *ns, const char *name,
+		    const cJSON *patch, unsigned flags, scs_api_cb, void *);
+
+struct scs_delete_opts {
+	const char	*propagation;		/* Background|Foreground|Orphan or NULL */
+	const char	*precondition_uid;
+	const char	*precondition_rv;
+	long		 grace_period_s;	/* -1 = server default */
+};
+struct scs_api_call *scs_api_delete(struct scs_api *,
+		    const struct scs_resource *, const char *ns, const char *name,
+		    const struct scs_delete_opts *, unsigned flags, scs_api_cb,
+		    void *);
+
+/* SelfSubjectAccessReview; json is the review, allowed at status.allowed.
+ * group "" = core; ns NULL = cluster-wide. */
+struct scs_api_call *scs_api_can_i(struct scs_api *, const char *verb,
+		    const char *group, const char *resource, const char *ns,
+		    scs_api_cb, void *);
+/* SelfSubjectRulesReview for a namespace. */
+struct scs_api_call *scs_api_rules(struct scs_api *, const char *ns,
+		    scs_api_cb, void *);
+/* Any request relative to the server (path + query), e.g. "/version". */
+struct scs_api_call *scs_api_raw(struct scs_api *, const char *method,
+		    const char *path_and_query, const char *const *headers,
+		    const char *body, size_t body_len, scs_api_cb, void *);
+
+/*
+ * Watch: ?watch=1&allowWatchBookmarks=true&resourceVersion=RV. Each event
+ * is delivered as it arrives (type "ADDED", "MODIFIED", "DELETED",
+ * "BOOKMARK", "ERROR"; object borrowed). done is called when the stream
+ * ends for any reason: server timeout (status OK), HTTP error, dropped
+ * connection (status HTTP), 410 (status EXPIRED, also when it came as an
+ * ERROR event). The caller (the store) resumes or relists.
+ */
+typedef void	(*scs_watch_cb)(const char *type, const cJSON *object, void *);
+
+struct scs_watch_opts {
+	const char	*resource_version;
+	const char	*label_selector;
+	long		 timeout_s;	/* server-side timeoutSeconds; 0 = 300 */
+};
+struct scs_api_call *scs_api_watch(struct scs_api *,
+		    const struct scs_resource *, const char *ns,
+		    const struct scs_watch_opts *, scs_watch_cb, scs_api_cb,
+		    void *);
+
+/*
+ * Line splitting for watch streams: feed any chunks; cb gets each complete
+ * line (without "\n", NUL-terminated, borrowed). A line longer than max
+ * makes scs_lines_feed return SCS_LIMIT (the stream must be dropped).
+ */
+struct scs_lines {
+	struct scs_buf	 buf;
+	size_t		 max;
+};
+typedef int	(*scs_line_cb)(const char *line, size_t len, void *);
+void		 scs_lines_init(struct scs_lines *, size_t max);
+void		 scs_lines_done(struct scs_lines *);
+/* Returns SCS_OK, SCS_LIMIT, or SCS_CANCELLED when cb returned non-zero. */
+enum scs_status	 scs_lines_feed(struct scs_lines *, const char *, size_t,
+		    scs_line_cb, void *);
+
+#endif

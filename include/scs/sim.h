@@ -1,0 +1,48 @@
+/*
+ * sim.h: the simulated Central API / Cluster API server (libmicrohttpd),
+ * started in-process (scs-tui --demo, tests, benchmarks) or as the
+ * scs-tui-sim program. Contract: DESIGN.md section 4 (scs-tui-sim).
+ *
+ * The server runs in a thread of its own: one thread serves every
+ * connection (MHD in external-poll mode) and runs the reconcile loop, so
+ * the object database needs no locks. scs_sim_start returns once the
+ * server listens; scs_sim_stop stops and frees everything.
+ */
+#ifndef SCS_SIM_H
+#define SCS_SIM_H
+
+#include <stdint.h>
+
+#include "scs/scs.h"
+
+struct scs_sim;
+
+struct scs_sim_opts {
+	const char	*listen;	/* "127.0.0.1:0" (0 = ephemeral) */
+	const char	*scenario;	/* "demo" (default), "scale", "empty" */
+	int		 clusters;	/* scale: default 10000 */
+	int		 namespaces;	/* scale: default 50 */
+	int		 secrets;	/* scale: default 2000 */
+	int		 classes;	/* scale: default 200 */
+	uint64_t	 seed;		/* default 1 */
+	double		 speed;		/* reconcile speed factor; default 1 */
+	const char	*faults;	/* --faults SPEC, or NULL */
+	int		 plain_http;
+	int		 quiet;		/* no access log on stderr */
+	size_t		 history;	/* watch event history; 0 = 10000 */
+};
+
+struct scs_sim	*scs_sim_start(const struct scs_sim_opts *, char **cause);
+void		 scs_sim_stop(struct scs_sim *);
+/* "https://127.0.0.1:PORT" */
+const char	*scs_sim_url(const struct scs_sim *);
+int		 scs_sim_port(const struct scs_sim *);
+/*
+ * A kubeconfig (YAML text, caller frees) with one context per simulated
+ * user (csp-admin, kaas-operator, tenant-a, tenant-b; csp-admin with a
+ * client certificate, the others with bearer tokens), the CA embedded,
+ * current-context = user (NULL = csp-admin).
+ */
+char		*scs_sim_kubeconfig(const struct scs_sim *, const char *user);
+
+#endif
