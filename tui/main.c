@@ -2,17 +2,17 @@
  * main.c: scs-tui entry point: flags, then the console.
  */
 #include <stdio.h>
-#include <string.h>
 
-#include "scs/scs.h"
+#include "options.h"
 
 int
 main(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-		printf("scs-tui %s\n", scs_version());
-		return (0);
-	}
-	fprintf(stderr, "scs-tui: the console is not built yet\n");
+	struct options	 opts;
+	int		 r;
+
+	if ((r = options_parse(&opts, argc, argv)) != 0)
+		return (r > 0 ? 0 : 2);
+	fprintf(stderr, "scs-tui: the console is not wired up yet\n");
 	return (1);
 }
