@@ -2,6 +2,7 @@
  * options.c: command line parsing for scs-tui.
  */
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,11 +88,15 @@ static const struct option long_options[] = {
 	{ NULL,			0,			NULL, 0 }
 };
 
-static int
-bad(const char *fmt, const char *arg)
+static int SCS_PRINTF(1, 2)
+bad(const char *fmt, ...)
 {
+	va_list	 ap;
+
 	fprintf(stderr, "scs-tui: ");
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, "\nTry 'scs-tui --help'.\n");
 	return (-1);
 }
@@ -168,8 +173,8 @@ options_parse(struct options *o, int argc, char **argv)
 			break;
 		case OPT_AS_GROUP:
 			if (ngroups == OPTIONS_MAX_GROUPS)
-				return (bad("too many --as-group (max %s)",
-				    "16"));
+				return (bad("too many --as-group (max %d)",
+				    OPTIONS_MAX_GROUPS));
 			o->as_groups[ngroups++] = optarg;
 			break;
 		case OPT_DEMO:
