@@ -144,13 +144,17 @@ static enum scs_status
 kc_get_path(struct kc_walk *w, const struct kc_node *n, const char *what,
     struct kc_str *out)
 {
-	char	*p;
+	char		*p;
+	const char	*rel;
 
 	if (kc_get_str(w, n, what, out) != SCS_OK)
 		return (SCS_CONFIG);
 	if (out->s != NULL && *out->s != '\0' && *out->s != '/' &&
 	    w->dir != NULL) {
-		p = scs_xprintf("%s/%s", w->dir, out->s);
+		rel = out->s;
+		while (rel[0] == '.' && rel[1] == '/')
+			rel += 2;
+		p = scs_xprintf("%s/%s", w->dir, rel);
 		free(out->s);
 		out->s = p;
 	}
