@@ -188,7 +188,7 @@ auth_token_file(struct scs_auth *a, char **cause)
 {
 	struct stat	 sb;
 	char		*text, *why = NULL;
-	size_t		 len;
+	size_t		 len, skip;
 	int64_t		 now = scs_now_ms();
 	enum scs_status	 st;
 
@@ -204,8 +204,12 @@ auth_token_file(struct scs_auth *a, char **cause)
 	st = kc_read_file(a->t->token_file, AUTH_TOKEN_MAX, &text, &len,
 	    &why);
 	if (st == SCS_OK) {
+		/* Like client-go: surrounding white space is not the token. */
 		while (len > 0 && strchr(" \t\r\n", text[len - 1]) != NULL)
 			text[--len] = '\0';
+		skip = strspn(text, " \t\r\n");
+		memmove(text, text + skip, len - skip + 1);
+		len -= skip;
 		if (len == 0) {
 			why = scs_xprintf("%s: empty", a->t->token_file);
 			free(text);
@@ -439,11 +443,16 @@ auth_exec_start(struct scs_auth *a, char **cause)
 		return (SCS_AUTH);
 	}
 	a->run_tty = tty;
-	scs_http_add_fd(a->http, core_exec_stdout_fd(a->run), POLLIN,
-	    auth_fd_cb, a);
-	if (core_exec_stderr_fd(a->run) != -1)
-		scs_http_add_fd(a->http, core_exec_stderr_fd(a->run), POLLIN,
-		    auth_fd_cb, a);
+	if (scs_http_add_fd(a->http, core_exec_stdout_fd(a->run), POLLIN,
+	    auth_fd_cb, a) != 0 || (core_exec_stderr_fd(a->run) != -1 &&
+	    scs_http_add_fd(a->http, core_exec_stderr_fd(a->run), POLLIN,
+	    auth_fd_cb, a) != 0)) {
+		auth_exec_stop(a);
+		a->error = scs_xprintf("exec plugin \"%s\": cannot watch its "
+		    "output", x->command);
+		scs_cause(cause, "%s", a->error);
+		return (SCS_AUTH);
+	}
 	a->timeout = scs_http_timer(a->http, AUTH_EXEC_TIMEOUT_MS,
 	    auth_timeout_cb, a);
 	return (SCS_OK);

@@ -76,18 +76,27 @@ kc_node_kind(const struct kc_node *n)
 }
 
 static void
-kc_yaml_error(const yaml_parser_t *p, const char *name, char **cause)
+kc_yaml_error(const yaml_parser_t *p, const char *text, size_t len,
+    const char *name, char **cause)
 {
 	const yaml_mark_t	*m = &p->problem_mark;
+	size_t			 i, line = 1, col = 1;
 
 	if (p->error == YAML_MEMORY_ERROR) {
 		scs_cause(cause, "%s: out of memory", name);
 		return;
 	}
 	if (p->error == YAML_READER_ERROR) {
-		scs_cause(cause, "%s: %s at byte %zu", name,
-		    p->problem != NULL ? p->problem : "cannot read",
-		    p->problem_offset);
+		/* Only a byte offset is known: count lines up to it. */
+		for (i = 0; i < p->problem_offset && i < len; i++) {
+			if (text[i] == '\n') {
+				line++;
+				col = 1;
+			} else
+				col++;
+		}
+		scs_cause(cause, "%s:%zu:%zu: %s", name, line, col,
+		    p->problem != NULL ? p->problem : "cannot read");
 		return;
 	}
 	if (p->context != NULL)
@@ -119,7 +128,7 @@ kc_yaml_load(const char *text, size_t len, const char *name,
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	while (!done) {
 		if (!yaml_parser_parse(&p, &ev)) {
-			kc_yaml_error(&p, name, cause);
+			kc_yaml_error(&p, text, len, name, cause);
 			st = SCS_CONFIG;
 			break;
 		}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "scs/kubeconfig.h"
+#include "scs/log.h"
 #include "scs/util.h"
 #include "../tap.h"
 
@@ -448,6 +449,8 @@ test_broken(void)
 	    "found \"maybe\"");
 	check_error("broken/no-name.yaml", NULL, SCS_CONFIG,
 	    "FILE:2:3: cluster entry without a name");
+	check_error("broken/utf8.yaml", NULL, SCS_CONFIG,
+	    "FILE:4:22: invalid leading UTF-8 octet");
 	check_error("does-not-exist.yaml", NULL, SCS_CONFIG,
 	    "FILE: No such file or directory");
 }
@@ -661,5 +664,6 @@ main(void)
 	test_env();
 	test_fixture();
 	free(datadir);
+	scs_log_close();	/* frees the registered secrets */
 	return (tap_done());
 }
