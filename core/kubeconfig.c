@@ -799,8 +799,8 @@ kc_walk_top(struct kc_walk *w, const struct kc_node *root,
 	for (i = 0; i + 1 < root->n && st == SCS_OK; i += 2) {
 		k = root->kids[i];
 		v = root->kids[i + 1];
-		if (kc_want(w, k, KC_SCALAR, "key") != SCS_OK)
-			return (SCS_CONFIG);
+		if ((st = kc_want(w, k, KC_SCALAR, "key")) != SCS_OK)
+			break;
 		if (strcmp(k->str, "clusters") == 0)
 			st = kc_walk_list(w, v, KC_CLUSTERS, kc);
 		else if (strcmp(k->str, "users") == 0)

@@ -511,6 +511,15 @@ test_memory(void)
 	scs_kubeconfig_free(kc);
 	kc = NULL;
 
+	/* An error after current-context was read must not leak it. */
+	text = "current-context: x\n[a]: b\n";
+	st = scs_kubeconfig_parse(text, strlen(text), "mem", NULL, &kc,
+	    &cause);
+	is_str(cause, "mem:2:1: key: expected a scalar, found a sequence",
+	    "complex key refused");
+	free(cause);
+	cause = NULL;
+
 	st = scs_kubeconfig_parse("users: 3\n", 9, "mem", NULL, &kc,
 	    &cause);
 	is_int(st, SCS_CONFIG, "scalar where a list belongs");
