@@ -38,7 +38,9 @@ struct core_exec_opts {
 };
 
 /*
- * Start the child. SCS_NOTFOUND when the command does not exist (or is
+ * Start the child. Returns once the child has called execve (a short
+ * wait on a close-on-exec pipe, never on the plugin's work), so a failed
+ * exec is reported here. SCS_NOTFOUND when the command does not exist (or is
  * not executable) in $PATH, SCS_IO for other failures (fork, pipe, exec);
  * *cause says which. On success *out is the caller's (core_exec_free).
  */

@@ -520,6 +520,21 @@ test_memory(void)
 	free(cause);
 	cause = NULL;
 
+	text = "current-context: ghost\n";
+	st = scs_kubeconfig_parse(text, strlen(text), "mem", NULL, &kc,
+	    &cause);
+	if (st == SCS_OK) {
+		st = scs_kubeconfig_resolve(kc, NULL, &t, &cause);
+		is_int(st, SCS_CONFIG, "dangling current-context");
+		is_str(cause, "mem: current-context \"ghost\" not found",
+		    "dangling current-context: message");
+		free(cause);
+		cause = NULL;
+	} else
+		ok(0, "parse current-context only");
+	scs_kubeconfig_free(kc);
+	kc = NULL;
+
 	st = scs_kubeconfig_parse("users: 3\n", 9, "mem", NULL, &kc,
 	    &cause);
 	is_int(st, SCS_CONFIG, "scalar where a list belongs");
