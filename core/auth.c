@@ -80,8 +80,8 @@ scs_auth_new(struct scs_http *http, const struct scs_target *t)
 	a->t = scs_target_dup(t);
 	a->cred.expiry = -1;
 	if (a->t->exec != NULL)
-		a->kind = scs_xprintf("exec: %s",
-		    auth_basename(a->t->exec->command));
+		a->kind = scs_xprintf("exec: %s", a->t->exec->command != NULL ?
+		    auth_basename(a->t->exec->command) : "?");
 	else if (a->t->token_file != NULL)
 		a->kind = scs_xstrdup("token file");
 	else if (a->t->token != NULL)
@@ -402,6 +402,12 @@ auth_exec_start(struct scs_auth *a, char **cause)
 	int				 tty;
 	enum scs_status			 st;
 
+	if (x->command == NULL || x->api_version == NULL) {
+		/* Only a hand-made target can get here; resolve checks. */
+		a->error = scs_xstrdup("exec plugin: no command or apiVersion");
+		scs_cause(cause, "%s", a->error);
+		return (SCS_AUTH);
+	}
 	if (scs_streq(x->interactive_mode, "Always") && !a->have_tty) {
 		a->error = scs_xprintf("exec plugin \"%s\" needs a terminal "
 		    "(interactiveMode Always)", x->command);
