@@ -1,7 +1,8 @@
 /*
  * kubeconfig-int.h: internals of the kubeconfig module shared by
- * kubeconfig.c (load, walk, merge), kubeconfig-yaml.c (YAML to a node
- * tree), kubeconfig-resolve.c (context to target) and target.c.
+ * kubeconfig.c (files, merge), kubeconfig-yaml.c (YAML to a node tree),
+ * kubeconfig-walk.c (node tree to entries), kubeconfig-resolve.c
+ * (context to target) and target.c.
  */
 #ifndef SCS_KUBECONFIG_INT_H
 #define SCS_KUBECONFIG_INT_H
@@ -44,7 +45,7 @@ char		*kc_node_json(const struct kc_node *);
 /* "mapping", "sequence" or "scalar". */
 const char	*kc_node_kind(const struct kc_node *);
 
-/* --- kubeconfig.c ---------------------------------------------------- */
+/* --- the loaded config (built by kubeconfig-walk.c) ------------------ */
 
 /* A string value and where it was set (line 0 = not set). */
 struct kc_str {
@@ -120,6 +121,8 @@ struct scs_kubeconfig {
 	char			 *current_file;	/* where current-context was set */
 };
 
+/* --- kubeconfig.c ---------------------------------------------------- */
+
 /*
  * Read a whole file (at most max bytes, NUL-terminated). SCS_NOTFOUND
  * when it does not exist, SCS_LIMIT when too large, SCS_IO otherwise;
@@ -133,6 +136,12 @@ const struct kc_user *kc_find_user(const struct scs_kubeconfig *,
 		    const char *);
 const struct kc_context *kc_find_context(const struct scs_kubeconfig *,
 		    const char *);
+/* Free one entry, zeroing its secrets. */
+void		 kc_cluster_free(struct kc_cluster *);
+void		 kc_user_free(struct kc_user *);
+void		 kc_context_free(struct kc_context *);
+
+/* --- kubeconfig-walk.c: scs_kubeconfig_parse (public) ---------------- */
 
 /* --- target.c -------------------------------------------------------- */
 
