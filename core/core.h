@@ -24,7 +24,8 @@
  * leads its own process group so core_exec_kill reaches its children
  * too. Interactive: stdin and stderr are the caller's (the terminal) and
  * the child stays in the caller's process group (it may need the
- * terminal's foreground group); only stdout is captured.
+ * terminal's foreground group); only stdout is captured. Either way the
+ * child gets no fd of ours beyond 0-2, and default signal dispositions.
  */
 struct core_exec;
 

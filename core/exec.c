@@ -19,6 +19,7 @@
 
 #define EXEC_MAX_STDOUT	(1024 * 1024)
 #define EXEC_MAX_STDERR	(8 * 1024)
+#define EXEC_MAX_CLOSE	65536	/* fds closed in the child: 3 .. this */
 
 extern char **environ;
 
@@ -114,7 +115,8 @@ exec_child(const struct core_exec_opts *o, const char *path,
     int report)
 {
 	sigset_t	 set;
-	int		 e, null;
+	long		 max;
+	int		 e, null, fd;
 
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
@@ -133,6 +135,13 @@ exec_child(const struct core_exec_opts *o, const char *path,
 	}
 	if (dup2(out[1], STDOUT_FILENO) == -1)
 		goto fail;
+	/* The plugin gets none of our fds (curl sockets, the log, ...). */
+	if ((max = sysconf(_SC_OPEN_MAX)) < 0 || max > EXEC_MAX_CLOSE)
+		max = EXEC_MAX_CLOSE;
+	for (fd = STDERR_FILENO + 1; fd < max; fd++) {
+		if (fd != report)
+			close(fd);
+	}
 	execve(path, argv, envp);
 fail:
 	e = errno;

@@ -6,11 +6,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core.h"
 #include "scs/kubeconfig.h"
@@ -253,6 +255,23 @@ test_runner(void)
 	is_str(r.out, "stdin:eof\n", "non-interactive stdin is /dev/null");
 	run_done(&r);
 	free(cmd);
+
+	/* An fd of ours without close-on-exec must not reach the plugin. */
+	{
+		int		 fd = open("/dev/null", O_RDONLY);
+		char		 num[16], *want;
+		const char	*a[] = { num, NULL };
+
+		snprintf(num, sizeof num, "%d", fd);
+		want = scs_xprintf("fd %d closed\n", fd);
+		cmd = script("fds.sh");
+		run_plugin(cmd, a, NULL, 0, 10000, &r);
+		is_str(r.out, want, "plugin does not inherit our fds");
+		free(want);
+		run_done(&r);
+		free(cmd);
+		close(fd);
+	}
 
 	run_plugin("scs-no-such-plugin-4711", NULL, NULL, 0, 1000, &r);
 	is_int(r.start, SCS_NOTFOUND, "missing command: SCS_NOTFOUND");
