@@ -56,10 +56,19 @@ void		 scs_auth_set_tty(struct scs_auth *, int have_tty,
  *   Several waiters may queue; each gets its callback once.
  * - SCS_AUTH: failed; *cause says why (plugin missing plus its
  *   installHint, bad ExecCredential, unreadable tokenFile, ...).
+ * A failed exec plugin run sticks (every later get returns the same
+ * SCS_AUTH at once) until scs_auth_invalidate, so a caller that retries
+ * on failure does not start the plugin in a loop. Waiter callbacks run
+ * from the scs_http loop; they may call scs_auth_get and scs_auth_free.
+ * An exec plugin that does not finish within 60 s is killed (SCS_AUTH).
  */
 enum scs_status	 scs_auth_get(struct scs_auth *, struct scs_creds *out,
 		    int *pending, scs_auth_ready_cb, void *, char **cause);
-/* Drop cached exec credentials (after a 401). */
+/* Remove queued waiters with this arg (their request was cancelled):
+ * their callbacks are never called. */
+void		 scs_auth_forget(struct scs_auth *, void *arg);
+/* Drop cached exec credentials and a sticky failure (after a 401, or to
+ * retry); the tokenFile is checked again on the next get. */
 void		 scs_auth_invalidate(struct scs_auth *);
 /* Short description for the header: "token", "client cert", "exec: kubelogin". */
 const char	*scs_auth_kind(const struct scs_auth *);

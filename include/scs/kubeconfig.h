@@ -35,6 +35,14 @@ struct scs_exec_spec {
 };
 
 /*
+ * Limits: a file larger than SCS_KUBECONFIG_MAX_SIZE or nested deeper
+ * than SCS_KUBECONFIG_MAX_DEPTH is refused (SCS_LIMIT). Anchors and
+ * aliases are not supported (SCS_CONFIG with the place).
+ */
+#define SCS_KUBECONFIG_MAX_SIZE		(16 * 1024 * 1024)
+#define SCS_KUBECONFIG_MAX_DEPTH	64
+
+/*
  * Everything needed to talk to one API server as one user. Byte strings
  * are NUL-terminated in addition to their length. Files named in the
  * kubeconfig (certificate-authority, client-certificate, client-key) are
@@ -51,6 +59,7 @@ struct scs_target {
 	char		 *tls_server_name;
 	char		 *proxy_url;
 	int		  insecure;	/* insecure-skip-tls-verify */
+	int		  disable_compression;
 	unsigned char	 *ca;		/* PEM; NULL = system CAs */
 	size_t		  ca_len;
 
@@ -67,12 +76,19 @@ struct scs_target {
 	char		 *as;		/* impersonation */
 	char		 *as_uid;
 	char		**as_groups;	/* NULL-terminated, or NULL */
+	char		**as_extra;	/* NULL-terminated "KEY=value", one per
+					   value of as-user-extra, or NULL */
 };
 
-/* Load per the rules above; explicit may be NULL. */
+/*
+ * Load per the rules above; explicit may be NULL. Status: SCS_CONFIG for
+ * syntax, type and value errors and when no file exists, SCS_IO when a
+ * file exists but cannot be read, SCS_LIMIT for the limits above.
+ */
 enum scs_status	 scs_kubeconfig_load(const char *explicit_path,
 		    struct scs_kubeconfig **, char **cause);
-/* Load and merge exactly these files, in order (for tests and callers). */
+/* Load and merge exactly these files, in order (for tests and callers);
+ * each must exist. */
 enum scs_status	 scs_kubeconfig_load_files(const char *const *paths,
 		    size_t n, struct scs_kubeconfig **, char **cause);
 /* Parse one document from memory; name is used in error messages and
@@ -90,9 +106,18 @@ const char	*scs_kubeconfig_context(const struct scs_kubeconfig *, size_t);
 const char	*scs_kubeconfig_context_file(const struct scs_kubeconfig *,
 		    const char *context);
 
-/* Resolve context (NULL = current-context) into a new target. Missing
- * cluster/user entries, unreadable files and two auth methods for one
- * user are SCS_CONFIG errors with the place in *cause. */
+/*
+ * Resolve context (NULL = current-context) into a new target. Missing
+ * cluster/user entries, a cluster without server, unreadable files, a
+ * client certificate without key (or the reverse), an unsupported
+ * auth-provider, a bad exec spec (no command, apiVersion other than
+ * v1/v1beta1, bad or - for v1 - missing interactiveMode) and two auth
+ * methods for one user are SCS_CONFIG errors with the place in *cause.
+ * Auth methods are: token/tokenFile, username/password, exec,
+ * auth-provider; a client certificate may accompany one of them (as in
+ * client-go). A context without user means no credentials. The token and
+ * password are registered with scs_log_secret.
+ */
 enum scs_status	 scs_kubeconfig_resolve(const struct scs_kubeconfig *,
 		    const char *context, struct scs_target **, char **cause);
 void		 scs_target_free(struct scs_target *);

@@ -1,0 +1,3 @@
+#!/bin/sh
+# Test plugin: prints far more than a credential could need.
+yes 0123456789012345678901234567890123456789012345678901234567890123456789
