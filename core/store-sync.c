@@ -1,0 +1,443 @@
+/*
+ * store-sync.c: drives an index from the API server: paged LIST, then
+ * WATCH, resume, relist on 410, backoff on errors (store.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scs/log.h"
+#include "scs/store.h"
+#include "scs/util.h"
+
+#define STORE_PAGE		500
+#define STORE_BACKOFF_MIN	500
+#define STORE_BACKOFF_MAX	30000
+#define STORE_WATCH_TIMEOUT	300
+
+struct store_sub {
+	scs_store_cb	 cb;
+	void		*arg;
+};
+
+struct scs_store {
+	struct scs_api		*api;
+	struct scs_http		*http;
+	struct scs_resource	 res;
+	char			*ns;
+	char			*selector;
+	struct scs_index	*index;
+
+	enum scs_store_state	 state;
+	char			*message;
+	char			*rv;		/* resume point */
+	char			*cont;		/* continue token */
+	size_t			 loaded;	/* items in the current list */
+	int			 listing;
+	struct scs_api_call	*call;		/* list page or watch */
+	uint64_t		 retry_timer;
+	long			 backoff_ms;
+
+	struct store_sub	*subs;
+	size_t			 nsubs;
+	uint64_t		 notify_timer;
+	uint64_t		 notified_gen;
+	int			 state_changed;
+};
+
+static const char *const store_state_names[] = {
+#define X(n, t)	t,
+	SCS_STORE_STATE_LIST(X)
+#undef X
+};
+
+static void	store_list(struct scs_store *);
+static void	store_watch(struct scs_store *);
+
+const char *
+scs_store_state_name(enum scs_store_state s)
+{
+	return (store_state_names[s]);
+}
+
+static void
+store_notify_fire(void *arg)
+{
+	struct scs_store	*s = arg;
+	size_t			 i, n;
+
+	s->notify_timer = 0;
+	s->notified_gen = scs_index_generation(s->index);
+	s->state_changed = 0;
+	/* A subscriber may unsubscribe from its callback: walk a snapshot
+	 * length and re-check bounds. */
+	n = s->nsubs;
+	for (i = 0; i < n && i < s->nsubs; i++)
+		s->subs[i].cb(s, s->subs[i].arg);
+}
+
+/* Tell subscribers once this loop iteration is done. */
+static void
+store_changed(struct scs_store *s)
+{
+	if (s->notify_timer == 0 && s->nsubs != 0)
+		s->notify_timer = scs_http_timer(s->http, 0, store_notify_fire,
+		    s);
+}
+
+static void
+store_set_state(struct scs_store *s, enum scs_store_state st,
+    const char *msg)
+{
+	if (s->state == st && scs_streq(s->message, msg != NULL ? msg : ""))
+		return;
+	s->state = st;
+	free(s->message);
+	s->message = scs_xstrdup(msg != NULL ? msg : "");
+	s->state_changed = 1;
+	store_changed(s);
+}
+
+static void
+store_retry_fire(void *arg)
+{
+	struct scs_store	*s = arg;
+
+	s->retry_timer = 0;
+	if (s->rv != NULL && !s->listing)
+		store_watch(s);
+	else
+		store_list(s);
+}
+
+/* Try again after a capped exponential backoff with jitter. */
+static void
+store_backoff(struct scs_store *s, const char *msg)
+{
+	long	 delay;
+
+	s->backoff_ms = s->backoff_ms == 0 ? STORE_BACKOFF_MIN :
+	    s->backoff_ms * 2;
+	if (s->backoff_ms > STORE_BACKOFF_MAX)
+		s->backoff_ms = STORE_BACKOFF_MAX;
+	delay = s->backoff_ms / 2 + random() % (s->backoff_ms / 2 + 1);
+	scs_log_info("store %s: %s; retry in %ld ms", s->res.name, msg, delay);
+	store_set_state(s, SCS_STORE_BACKOFF, msg);
+	s->retry_timer = scs_http_timer(s->http, delay, store_retry_fire, s);
+}
+
+static void
+store_failed(struct scs_store *s, const struct scs_api_result *r)
+{
+	switch (r->status) {
+	case SCS_FORBIDDEN:
+	case SCS_NOTFOUND:
+		/* Not allowed or not served: say so and wait for a refresh. */
+		s->listing = 0;
+		store_set_state(s, r->status == SCS_FORBIDDEN ?
+		    SCS_STORE_FORBIDDEN : SCS_STORE_ERROR, r->message);
+		break;
+	case SCS_CANCELLED:
+		break;
+	default:
+		store_backoff(s, r->message);
+		break;
+	}
+}
+
+static void
+store_list_done(const struct scs_api_result *r, void *arg)
+{
+	struct scs_store	*s = arg;
+	const cJSON		*items, *item, *md, *c, *rv;
+	int64_t			 now = scs_now_ms();
+
+	s->call = NULL;
+	if (r->status == SCS_EXPIRED && s->cont != NULL) {
+		/* The continue token expired: start the list over. */
+		free(s->cont);
+		s->cont = NULL;
+		scs_index_sweep_begin(s->index);
+		s->loaded = 0;
+		store_list(s);
+		return;
+	}
+	if (r->status != SCS_OK) {
+		store_failed(s, r);
+		return;
+	}
+	items = cJSON_GetObjectItemCaseSensitive(r->json, "items");
+	cJSON_ArrayForEach(item, items) {
+		scs_index_upsert(s->index, item, now);
+		s->loaded++;
+	}
+	md = cJSON_GetObjectItemCaseSensitive(r->json, "metadata");
+	c = cJSON_GetObjectItemCaseSensitive(md, "continue");
+	rv = cJSON_GetObjectItemCaseSensitive(md, "resourceVersion");
+	free(s->cont);
+	s->cont = NULL;
+	if (cJSON_IsString(c) && c->valuestring[0] != '\0') {
+		s->cont = scs_xstrdup(c->valuestring);
+		store_changed(s);
+		store_list(s);
+		return;
+	}
+	scs_index_sweep_end(s->index);
+	free(s->rv);
+	s->rv = cJSON_IsString(rv) ? scs_xstrdup(rv->valuestring) : NULL;
+	s->listing = 0;
+	s->backoff_ms = 0;
+	store_set_state(s, SCS_STORE_SYNCED, NULL);
+	store_changed(s);
+	store_watch(s);
+}
+
+static void
+store_list(struct scs_store *s)
+{
+	struct scs_list_opts	 o;
+
+	if (!s->listing) {
+		s->listing = 1;
+		s->loaded = 0;
+		free(s->cont);
+		s->cont = NULL;
+		scs_index_sweep_begin(s->index);
+		store_set_state(s, scs_index_count(s->index) == 0 &&
+		    s->rv == NULL ? SCS_STORE_LOADING : SCS_STORE_RESYNCING,
+		    NULL);
+	}
+	memset(&o, 0, sizeof o);
+	o.limit = STORE_PAGE;
+	o.continue_token = s->cont;
+	o.label_selector = s->selector;
+	s->call = scs_api_list(s->api, &s->res, s->ns, &o, store_list_done, s);
+	if (s->call == NULL)
+		store_backoff(s, "cannot start the list request");
+}
+
+static void
+store_event(const char *type, const cJSON *obj, void *arg)
+{
+	struct scs_store	*s = arg;
+	const cJSON		*md, *rv, *ns, *name;
+
+	md = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
+	rv = cJSON_GetObjectItemCaseSensitive(md, "resourceVersion");
+	if (cJSON_IsString(rv)) {
+		free(s->rv);
+		s->rv = scs_xstrdup(rv->valuestring);
+	}
+	if (strcmp(type, "ADDED") == 0 || strcmp(type, "MODIFIED") == 0) {
+		if (scs_index_upsert(s->index, obj, scs_now_ms()))
+			store_changed(s);
+	} else if (strcmp(type, "DELETED") == 0) {
+		ns = cJSON_GetObjectItemCaseSensitive(md, "namespace");
+		name = cJSON_GetObjectItemCaseSensitive(md, "name");
+		if (cJSON_IsString(name) && scs_index_remove(s->index,
+		    cJSON_IsString(ns) ? ns->valuestring : "",
+		    name->valuestring))
+			store_changed(s);
+	}
+	/* BOOKMARK: the resourceVersion above is all it carries. */
+}
+
+static void
+store_watch_done(const struct scs_api_result *r, void *arg)
+{
+	struct scs_store	*s = arg;
+
+	s->call = NULL;
+	switch (r->status) {
+	case SCS_OK:
+		/* The server ended the watch (timeoutSeconds): resume. */
+		s->backoff_ms = 0;
+		store_watch(s);
+		break;
+	case SCS_EXPIRED:
+		/* History gone: list again, then watch from the new RV. */
+		free(s->rv);
+		s->rv = NULL;
+		store_list(s);
+		break;
+	default:
+		store_failed(s, r);
+		break;
+	}
+}
+
+static void
+store_watch(struct scs_store *s)
+{
+	struct scs_watch_opts	 o;
+
+	if (s->state != SCS_STORE_SYNCED)
+		store_set_state(s, SCS_STORE_SYNCED, NULL);
+	memset(&o, 0, sizeof o);
+	o.resource_version = s->rv;
+	o.label_selector = s->selector;
+	o.timeout_s = STORE_WATCH_TIMEOUT;
+	s->call = scs_api_watch(s->api, &s->res, s->ns, &o, store_event,
+	    store_watch_done, s);
+	if (s->call == NULL)
+		store_backoff(s, "cannot start the watch request");
+}
+
+static char **
+strv_dup(char *const *v)
+{
+	char	**out;
+	size_t	  n = 0, i;
+
+	if (v == NULL)
+		return (NULL);
+	while (v[n] != NULL)
+		n++;
+	out = scs_xcalloc(n + 1, sizeof *out);
+	for (i = 0; i < n; i++)
+		out[i] = scs_xstrdup(v[i]);
+	return (out);
+}
+
+static void
+strv_free(char **v)
+{
+	size_t	 i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
+struct scs_store *
+scs_store_new(struct scs_api *api, const struct scs_resource *res,
+    const char *ns, const char *selector)
+{
+	struct scs_store	*s;
+
+	s = scs_xcalloc(1, sizeof *s);
+	s->api = api;
+	s->http = scs_api_http(api);
+	s->res = *res;
+	s->res.group = scs_xstrdup(res->group != NULL ? res->group : "");
+	s->res.version = scs_xstrdup(res->version);
+	s->res.name = scs_xstrdup(res->name);
+	s->res.singular = scs_xstrdup(res->singular != NULL ?
+	    res->singular : "");
+	s->res.kind = scs_xstrdup(res->kind != NULL ? res->kind : "");
+	s->res.short_names = strv_dup(res->short_names);
+	s->res.categories = strv_dup(res->categories);
+	s->ns = scs_xstrdup(ns != NULL && res->namespaced ? ns : "");
+	s->selector = selector != NULL && *selector != '\0' ?
+	    scs_xstrdup(selector) : NULL;
+	s->index = scs_index_new(scs_model_kind(s->res.group, s->res.name));
+	s->message = scs_xstrdup("");
+	s->state = SCS_STORE_LOADING;
+	store_list(s);
+	return (s);
+}
+
+void
+scs_store_free(struct scs_store *s)
+{
+	if (s == NULL)
+		return;
+	if (s->call != NULL)
+		scs_api_cancel(s->call);
+	if (s->retry_timer != 0)
+		scs_http_timer_cancel(s->http, s->retry_timer);
+	if (s->notify_timer != 0)
+		scs_http_timer_cancel(s->http, s->notify_timer);
+	scs_index_free(s->index);
+	free(s->res.group);
+	free(s->res.version);
+	free(s->res.name);
+	free(s->res.singular);
+	free(s->res.kind);
+	strv_free(s->res.short_names);
+	strv_free(s->res.categories);
+	free(s->ns);
+	free(s->selector);
+	free(s->message);
+	free(s->rv);
+	free(s->cont);
+	free(s->subs);
+	free(s);
+}
+
+const struct scs_resource *
+scs_store_resource(const struct scs_store *s)
+{
+	return (&s->res);
+}
+
+const char *
+scs_store_namespace(const struct scs_store *s)
+{
+	return (s->ns);
+}
+
+const struct scs_index *
+scs_store_index(const struct scs_store *s)
+{
+	return (s->index);
+}
+
+enum scs_store_state
+scs_store_state(const struct scs_store *s, const char **message)
+{
+	if (message != NULL)
+		*message = s->message;
+	return (s->state);
+}
+
+size_t
+scs_store_loaded(const struct scs_store *s)
+{
+	return (s->loaded);
+}
+
+int
+scs_store_busy(const struct scs_store *s)
+{
+	return (s->listing || s->notify_timer != 0);
+}
+
+void
+scs_store_refresh(struct scs_store *s)
+{
+	if (s->call != NULL) {
+		scs_api_cancel(s->call);
+		s->call = NULL;
+	}
+	if (s->retry_timer != 0) {
+		scs_http_timer_cancel(s->http, s->retry_timer);
+		s->retry_timer = 0;
+	}
+	s->listing = 0;
+	s->backoff_ms = 0;
+	store_list(s);
+}
+
+void
+scs_store_subscribe(struct scs_store *s, scs_store_cb cb, void *arg)
+{
+	s->subs = scs_xreallocarray(s->subs, s->nsubs + 1, sizeof *s->subs);
+	s->subs[s->nsubs].cb = cb;
+	s->subs[s->nsubs].arg = arg;
+	s->nsubs++;
+}
+
+void
+scs_store_unsubscribe(struct scs_store *s, scs_store_cb cb, void *arg)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->nsubs; i++) {
+		if (s->subs[i].cb == cb && s->subs[i].arg == arg) {
+			memmove(s->subs + i, s->subs + i + 1,
+			    (s->nsubs - i - 1) * sizeof *s->subs);
+			s->nsubs--;
+			return;
+		}
+	}
+}

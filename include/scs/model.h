@@ -1,0 +1,209 @@
+/*
+ * model.h: domain logic over API objects, no I/O: compact records for the
+ * list views, cluster health, ClusterClass naming and cluster-stacks
+ * upgrade rules, the Kubernetes version policy, persona detection.
+ *
+ * Records: a decoder turns one object (cJSON, borrowed) into a compact
+ * struct scs_record once; the object is not kept. Low-cardinality strings
+ * (namespace, phase, class, version, column texts) are interned in a
+ * struct scs_strtab owned by whoever owns the records (the store); the
+ * strings that are unique per object (name, uid, resourceVersion, labels,
+ * message) are owned by the record. Secret values never enter a record:
+ * the Secret decoder keeps key names only.
+ */
+#ifndef SCS_MODEL_H
+#define SCS_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cJSON.h>
+
+#include "scs/scs.h"
+
+/* --- interned strings --------------------------------------------- */
+
+/*
+ * A grow-only intern table: each distinct string is stored once and lives
+ * as long as the table. Only for low-cardinality values; unique strings
+ * belong to records.
+ */
+struct scs_strtab;
+struct scs_strtab *scs_strtab_new(void);
+void		 scs_strtab_free(struct scs_strtab *);
+/* The interned copy of s (NULL -> ""). */
+const char	*scs_strtab_intern(struct scs_strtab *, const char *s);
+/* Bytes held (strings + table), for memory accounting. */
+size_t		 scs_strtab_bytes(const struct scs_strtab *);
+
+/* --- health --------------------------------------------------------- */
+
+#define SCS_HEALTH_LIST(X)			\
+	X(UNKNOWN,	"unknown")		\
+	X(OK,		"ok")			\
+	X(PROGRESSING,	"progressing")		\
+	X(WARNING,	"warning")		\
+	X(ERROR,	"error")		\
+	X(DELETING,	"deleting")
+
+enum scs_health {
+#define X(n, t)	SCS_HEALTH_##n,
+	SCS_HEALTH_LIST(X)
+#undef X
+	SCS_HEALTH_MAX
+};
+const char	*scs_health_name(enum scs_health);
+
+/* Condition lookup in obj.status.conditions (type compared
+ * case-insensitively); NULL when absent. */
+const cJSON	*scs_condition(const cJSON *obj, const char *type);
+/* "True", "False", "Unknown" or NULL. */
+const char	*scs_condition_status(const cJSON *obj, const char *type);
+/* Negative polarity: True means "attention" (Paused, Deleting,
+ * RollingOut, ScalingUp, ScalingDown, Remediating, MachineUpdating, ...). */
+int		 scs_condition_negative(const char *type);
+/* Health of one condition, polarity and v1beta1 severity included. */
+enum scs_health	 scs_condition_health(const cJSON *cond);
+
+/* --- records -------------------------------------------------------- */
+
+#define SCS_RECORD_MAXCOLS	12
+
+struct scs_record {
+	const char	*ns;		/* interned; "" when cluster-scoped */
+	char		*name;
+	char		*uid;
+	char		*rv;
+	char		*labels;	/* "k=v\nk=v" or NULL */
+	char		*owner;		/* "Kind/name" of the controller owner, or NULL */
+	char		*message;	/* "Reason: message" of the deciding condition, or NULL */
+	int64_t		 created;	/* seconds since the epoch; 0 = unknown */
+	int64_t		 deleted;	/* deletionTimestamp, 0 = not deleting */
+	int64_t		 since;		/* lastTransitionTime of the deciding condition */
+	const char	*status;	/* interned short status: phase, "Ready", ... */
+	enum scs_health	 health;
+	uint8_t		 ncols;
+	const char	*cols[SCS_RECORD_MAXCOLS];	/* interned kind columns */
+	int64_t		 changed_ms;	/* set by the store: last change, monotonic */
+	uint32_t	 mark;		/* store-private (relist sweep) */
+};
+
+/* Free what the record owns (not the record itself: stores embed them). */
+void		 scs_record_clear(struct scs_record *);
+/* Bytes the record owns outside interned strings (accounting). */
+size_t		 scs_record_bytes(const struct scs_record *);
+/* Value of label key in the record, or NULL (returns a pointer into a
+ * static buffer valid until the next call). */
+const char	*scs_record_label(const struct scs_record *, const char *key);
+
+enum scs_align { SCS_ALIGN_LEFT, SCS_ALIGN_RIGHT };
+
+struct scs_column {
+	const char	*name;		/* header, upper case */
+	int		 width;		/* typical width */
+	int		 priority;	/* 0 = always shown; higher drops first */
+	enum scs_align	 align;
+};
+
+/*
+ * A kind's decoder and its columns (beyond NAMESPACE, NAME, STATUS and
+ * AGE, which every table has from the record's fixed fields).
+ */
+struct scs_kind {
+	const char		*group;		/* "" for core, NULL = any (generic) */
+	const char		*plural;
+	const char		*title;		/* "Clusters" */
+	size_t			 ncols;
+	const struct scs_column	*cols;
+	void			(*decode)(const cJSON *, struct scs_record *,
+				    struct scs_strtab *);
+};
+
+/* The kind for group/plural; the generic kind when not known. */
+const struct scs_kind *scs_model_kind(const char *group, const char *plural);
+/* Decode obj into rec (which must be zeroed or cleared) with kind k. */
+void		 scs_model_decode(const struct scs_kind *, const cJSON *obj,
+		    struct scs_record *, struct scs_strtab *);
+
+/* Column indexes of the known kinds (rec->cols[...]). */
+enum { SCS_CLUSTER_CLASS, SCS_CLUSTER_VERSION, SCS_CLUSTER_AVAILABLE,
+	SCS_CLUSTER_CP, SCS_CLUSTER_WORKERS, SCS_CLUSTER_APIVERSION,
+	SCS_CLUSTER_NCOLS };
+enum { SCS_SECRET_TYPE, SCS_SECRET_KEYS, SCS_SECRET_ROLE, SCS_SECRET_NCOLS };
+
+/* --- secrets -------------------------------------------------------- */
+
+/* Role of a Secret from its name, type, keys (DOMAIN.md section 4):
+ * "kubeconfig", "cloud-credentials", "ca", "resource-set", "cluster-pki",
+ * "token", "tls", "other". keys: comma-separated key names. */
+const char	*scs_secret_role(const char *name, const char *type,
+		    const char *keys);
+
+/* --- ClusterClass names and upgrades -------------------------------- */
+
+struct scs_class_name {
+	char	provider[64];
+	char	stack[64];
+	int	major, minor;		/* Kubernetes minor, e.g. 1, 33 */
+	char	version[64];		/* "v1", "v1-alpha.0" */
+};
+
+/* Parse "<provider>-<stack>-<maj>-<min>-<version>" (5 or 6 parts); 0 or
+ * -1 when the name does not follow the convention. */
+int		 scs_class_name_parse(const char *, struct scs_class_name *);
+/* Compare cluster-stack versions ("v1" < "v2", "v1-alpha.0" < "v1"). */
+int		 scs_stack_version_cmp(const char *, const char *);
+/* ClusterStackRelease name for a class name ('.' -> '-'); caller frees. */
+char		*scs_release_name(const char *class_name);
+/* "v1.33.4" and "1.33.4" -> "v1.33.4" into out. */
+void		 scs_k8s_version_norm(const char *, char *out, size_t len);
+
+/*
+ * May a cluster on class `from` move to class `to` (cluster-stacks rule:
+ * same provider and stack, Kubernetes minor the same or one higher, and
+ * a newer stack version or a newer minor)? Returns 1 and sets *why to
+ * NULL when allowed, else 0 with *why a static reason.
+ */
+int		 scs_upgrade_allowed(const char *from, const char *to,
+		    const char **why);
+
+/* --- Kubernetes version policy (SCS scs-0210) ---------------------- */
+
+struct scs_eol {
+	int		 major, minor;
+	const char	*end_of_life;	/* "2026-06-28" */
+};
+/* The table, newest first; *n set to its length. */
+const struct scs_eol *scs_eol_table(size_t *n);
+enum scs_version_state {
+	SCS_VERSION_OK,
+	SCS_VERSION_UNKNOWN,		/* not in the table or unparsable */
+	SCS_VERSION_EOL_SOON,		/* end of life within 60 days */
+	SCS_VERSION_EOL			/* past end of life */
+};
+/* State of Kubernetes version v ("v1.33.4") at time now. */
+enum scs_version_state scs_version_state(const char *v, int64_t now);
+
+/* --- personas ------------------------------------------------------- */
+
+enum scs_persona { SCS_PERSONA_TENANT, SCS_PERSONA_KAAS, SCS_PERSONA_IAAS };
+const char	*scs_persona_name(enum scs_persona);
+int		 scs_persona_parse(const char *, enum scs_persona *);
+
+/*
+ * Decide from what the user may do cluster-wide (DESIGN.md section 3):
+ * list secrets in all namespaces or Crossplane kinds -> iaas; list
+ * clusterstacks in all namespaces -> kaas; otherwise tenant.
+ */
+struct scs_access {
+	int	list_secrets_all;
+	int	list_providerconfigs;
+	int	list_clusterstacks_all;
+	int	list_clusters_all;
+	int	list_namespaces;
+};
+enum scs_persona scs_persona_detect(const struct scs_access *);
+/* Read status.allowed of a SelfSubjectAccessReview result. */
+int		 scs_review_allowed(const cJSON *review);
+
+#endif
