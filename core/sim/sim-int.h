@@ -34,6 +34,19 @@ struct sim_obj {
 
 enum sim_event { SIM_ADDED, SIM_MODIFIED, SIM_DELETED };
 
+/* One entry of the event history (for watches). */
+struct sim_event_rec {
+	uint64_t	 rv;
+	enum sim_event	 type;
+	char		*res;		/* resource key */
+	char		*ns;
+	char		*text;		/* the object's JSON at that version */
+	size_t		 len;
+};
+
+/* Called after every change (put or delete), e.g. to wake watchers. */
+typedef void	(*sim_db_hook)(void *);
+
 /* --- sim-db.c ------------------------------------------------------- */
 struct sim_db	*sim_db_new(size_t history);
 void		 sim_db_free(struct sim_db *);
@@ -60,6 +73,18 @@ void		 sim_db_foreach(struct sim_db *, const char *res,
 		    void *);
 size_t		 sim_db_count(struct sim_db *, const char *res,
 		    const char *ns);
+/* The i-th object of res in (namespace, name) order, or NULL; and the
+ * position of the first object >= (ns, name): for paged lists. */
+const struct sim_obj *sim_db_at(struct sim_db *, const char *res, size_t i);
+size_t		 sim_db_lower_bound(struct sim_db *, const char *res,
+		    const char *ns, const char *name);
+void		 sim_db_set_hook(struct sim_db *, sim_db_hook, void *);
+/* Oldest resourceVersion a watch may resume from (older: 410 Gone). */
+uint64_t	 sim_db_oldest_rv(const struct sim_db *);
+/* Visit history entries newer than since, oldest first, until fn returns
+ * non-zero. -1 (nothing visited) when since is older than the history. */
+int		 sim_db_history(struct sim_db *, uint64_t since,
+		    int (*fn)(const struct sim_event_rec *, void *), void *);
 
 /* --- sim-scenario.c ------------------------------------------------- */
 /* Fill an empty db with the scenario in opts ("demo", "scale", "empty"). */

@@ -1,0 +1,421 @@
+/*
+ * sim-db.c: the simulator's object database: objects per resource key in
+ * (namespace, name) order, one resourceVersion counter, a bounded event
+ * history for watch resumption, and a hook that tells the server when
+ * something changed. One thread; no locks (sim-int.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scs/util.h"
+#include "sim-int.h"
+
+struct sim_res {
+	char		 *key;
+	struct sim_obj	**objs;
+	size_t		  n;
+	size_t		  cap;
+};
+
+struct sim_db {
+	struct sim_res		*res;
+	size_t			 nres;
+	uint64_t		 rv;
+	uint64_t		 uidseq;
+	struct sim_event_rec	*hist;		/* ring */
+	size_t			 hcap;
+	size_t			 hstart;
+	size_t			 hlen;
+	uint64_t		 oldest;	/* oldest RV a watch may resume from */
+	sim_db_hook		 hook;
+	void			*hook_arg;
+};
+
+struct sim_db *
+sim_db_new(size_t history)
+{
+	struct sim_db	*db;
+
+	db = scs_xcalloc(1, sizeof *db);
+	db->hcap = history != 0 ? history : 10000;
+	db->hist = scs_xcalloc(db->hcap, sizeof *db->hist);
+	db->rv = 1000;
+	db->oldest = db->rv;
+	return (db);
+}
+
+static void
+obj_free(struct sim_obj *o)
+{
+	if (o == NULL)
+		return;
+	cJSON_Delete(o->json);
+	free(o->text);
+	free(o);
+}
+
+static void
+event_clear(struct sim_event_rec *e)
+{
+	free(e->text);
+	free(e->res);
+	free(e->ns);
+	memset(e, 0, sizeof *e);
+}
+
+void
+sim_db_free(struct sim_db *db)
+{
+	size_t	 i, j;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < db->nres; i++) {
+		for (j = 0; j < db->res[i].n; j++)
+			obj_free(db->res[i].objs[j]);
+		free(db->res[i].objs);
+		free(db->res[i].key);
+	}
+	free(db->res);
+	for (i = 0; i < db->hlen; i++)
+		event_clear(&db->hist[(db->hstart + i) % db->hcap]);
+	free(db->hist);
+	free(db);
+}
+
+void
+sim_db_set_hook(struct sim_db *db, sim_db_hook hook, void *arg)
+{
+	db->hook = hook;
+	db->hook_arg = arg;
+}
+
+uint64_t
+sim_db_rv(const struct sim_db *db)
+{
+	return (db->rv);
+}
+
+uint64_t
+sim_db_oldest_rv(const struct sim_db *db)
+{
+	return (db->oldest);
+}
+
+static struct sim_res *
+db_res(struct sim_db *db, const char *key, int create)
+{
+	size_t	 i;
+
+	for (i = 0; i < db->nres; i++) {
+		if (strcmp(db->res[i].key, key) == 0)
+			return (&db->res[i]);
+	}
+	if (!create)
+		return (NULL);
+	db->res = scs_xreallocarray(db->res, db->nres + 1, sizeof *db->res);
+	memset(&db->res[db->nres], 0, sizeof db->res[db->nres]);
+	db->res[db->nres].key = scs_xstrdup(key);
+	return (&db->res[db->nres++]);
+}
+
+static int
+obj_cmp(const struct sim_obj *o, const char *ns, const char *name)
+{
+	int	 c;
+
+	if ((c = strcmp(o->ns, ns)) != 0)
+		return (c);
+	return (strcmp(o->name, name));
+}
+
+/* Binary search; 1 and *pos when found, else 0 and the insert point. */
+static int
+res_find(const struct sim_res *r, const char *ns, const char *name,
+    size_t *pos)
+{
+	size_t	 lo = 0, hi = r->n, mid;
+	int	 c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = obj_cmp(r->objs[mid], ns, name);
+		if (c == 0) {
+			*pos = mid;
+			return (1);
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*pos = lo;
+	return (0);
+}
+
+static const char *
+meta_str(const cJSON *obj, const char *key)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(
+			    cJSON_GetObjectItemCaseSensitive(obj, "metadata"),
+			    key);
+
+	return (cJSON_IsString(v) ? v->valuestring : NULL);
+}
+
+static void
+meta_set(cJSON *obj, const char *key, cJSON *v)
+{
+	cJSON	*md = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
+
+	if (md == NULL)
+		md = cJSON_AddObjectToObject(obj, "metadata");
+	if (cJSON_GetObjectItemCaseSensitive(md, key) != NULL)
+		cJSON_ReplaceItemInObjectCaseSensitive(md, key, v);
+	else
+		cJSON_AddItemToObject(md, key, v);
+}
+
+static void
+record(struct sim_db *db, enum sim_event type, const char *res,
+    const char *ns, const char *text, size_t len)
+{
+	struct sim_event_rec	*e;
+
+	if (db->hlen == db->hcap) {
+		e = &db->hist[db->hstart];
+		db->oldest = e->rv;
+		event_clear(e);
+		db->hstart = (db->hstart + 1) % db->hcap;
+		db->hlen--;
+	}
+	e = &db->hist[(db->hstart + db->hlen) % db->hcap];
+	e->rv = db->rv;
+	e->type = type;
+	e->res = scs_xstrdup(res);
+	e->ns = scs_xstrdup(ns);
+	e->text = scs_xstrndup(text, len);
+	e->len = len;
+	db->hlen++;
+	if (db->hook != NULL)
+		db->hook(db->hook_arg);
+}
+
+static void
+obj_index(struct sim_obj *o)
+{
+	const char	*ns = meta_str(o->json, "namespace");
+
+	o->ns = ns != NULL ? ns : "";
+	o->name = meta_str(o->json, "name");
+	if (o->name == NULL)
+		o->name = "";
+}
+
+static void
+obj_text(struct sim_obj *o)
+{
+	free(o->text);
+	o->text = cJSON_PrintUnformatted(o->json);
+	if (o->text == NULL)
+		abort();
+	o->text_len = strlen(o->text);
+}
+
+const struct sim_obj *
+sim_db_put(struct sim_db *db, const char *key, cJSON *obj)
+{
+	struct sim_res	*r = db_res(db, key, 1);
+	struct sim_obj	*o, *old = NULL;
+	const char	*ns, *name;
+	char		 buf[64];
+	size_t		 pos;
+	long		 gen;
+	const cJSON	*g;
+
+	ns = meta_str(obj, "namespace");
+	name = meta_str(obj, "name");
+	if (name == NULL)
+		abort();	/* callers validate names */
+	if (res_find(r, ns != NULL ? ns : "", name, &pos))
+		old = r->objs[pos];
+	db->rv++;
+	snprintf(buf, sizeof buf, "%llu", (unsigned long long)db->rv);
+	meta_set(obj, "resourceVersion", cJSON_CreateString(buf));
+	if (old == NULL) {
+		if (meta_str(obj, "uid") == NULL) {
+			db->uidseq++;
+			snprintf(buf, sizeof buf,
+			    "5c5e0000-0000-4000-8000-%012llx",
+			    (unsigned long long)db->uidseq);
+			meta_set(obj, "uid", cJSON_CreateString(buf));
+		}
+		if (meta_str(obj, "creationTimestamp") == NULL) {
+			scs_format_rfc3339(scs_wall_s(), buf, sizeof buf);
+			meta_set(obj, "creationTimestamp",
+			    cJSON_CreateString(buf));
+		}
+		g = cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(obj, "metadata"),
+		    "generation");
+		if (!cJSON_IsNumber(g))
+			meta_set(obj, "generation", cJSON_CreateNumber(1));
+	} else {
+		/* Identity fields survive a replace. */
+		meta_set(obj, "uid", cJSON_CreateString(meta_str(old->json,
+		    "uid")));
+		meta_set(obj, "creationTimestamp", cJSON_CreateString(
+		    meta_str(old->json, "creationTimestamp")));
+		g = cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(old->json, "metadata"),
+		    "generation");
+		gen = cJSON_IsNumber(g) ? (long)g->valuedouble : 1;
+		if (!cJSON_Compare(cJSON_GetObjectItemCaseSensitive(old->json,
+		    "spec"), cJSON_GetObjectItemCaseSensitive(obj, "spec"), 1))
+			gen++;
+		meta_set(obj, "generation", cJSON_CreateNumber((double)gen));
+	}
+	o = scs_xcalloc(1, sizeof *o);
+	o->json = obj;
+	o->rv = db->rv;
+	obj_index(o);
+	obj_text(o);
+	if (old != NULL) {
+		r->objs[pos] = o;
+		obj_free(old);
+	} else {
+		if (r->n == r->cap) {
+			r->cap = r->cap == 0 ? 64 : r->cap * 2;
+			r->objs = scs_xreallocarray(r->objs, r->cap,
+			    sizeof *r->objs);
+		}
+		memmove(r->objs + pos + 1, r->objs + pos,
+		    (r->n - pos) * sizeof *r->objs);
+		r->objs[pos] = o;
+		r->n++;
+	}
+	record(db, old != NULL ? SIM_MODIFIED : SIM_ADDED, key, o->ns,
+	    o->text, o->text_len);
+	return (o);
+}
+
+const struct sim_obj *
+sim_db_get(struct sim_db *db, const char *key, const char *ns,
+    const char *name)
+{
+	struct sim_res	*r = db_res(db, key, 0);
+	size_t		 pos;
+
+	if (r == NULL || name == NULL)
+		return (NULL);
+	if (!res_find(r, ns != NULL ? ns : "", name, &pos))
+		return (NULL);
+	return (r->objs[pos]);
+}
+
+int
+sim_db_delete(struct sim_db *db, const char *key, const char *ns,
+    const char *name)
+{
+	struct sim_res	*r = db_res(db, key, 0);
+	struct sim_obj	*o;
+	size_t		 pos;
+	char		 buf[32];
+
+	if (r == NULL || !res_find(r, ns != NULL ? ns : "", name, &pos))
+		return (-1);
+	o = r->objs[pos];
+	memmove(r->objs + pos, r->objs + pos + 1,
+	    (r->n - pos - 1) * sizeof *r->objs);
+	r->n--;
+	/* The DELETED event carries the last state at the new version. */
+	db->rv++;
+	snprintf(buf, sizeof buf, "%llu", (unsigned long long)db->rv);
+	meta_set(o->json, "resourceVersion", cJSON_CreateString(buf));
+	obj_index(o);
+	obj_text(o);
+	record(db, SIM_DELETED, key, o->ns, o->text, o->text_len);
+	obj_free(o);
+	return (0);
+}
+
+void
+sim_db_foreach(struct sim_db *db, const char *key, const char *ns,
+    int (*fn)(const struct sim_obj *, void *), void *arg)
+{
+	struct sim_res	*r = db_res(db, key, 0);
+	size_t		 i, pos = 0;
+
+	if (r == NULL)
+		return;
+	if (ns != NULL) {
+		/* Objects of one namespace are contiguous. */
+		res_find(r, ns, "", &pos);
+		for (i = pos; i < r->n && strcmp(r->objs[i]->ns, ns) == 0; i++) {
+			if (fn(r->objs[i], arg) != 0)
+				return;
+		}
+		return;
+	}
+	for (i = 0; i < r->n; i++) {
+		if (fn(r->objs[i], arg) != 0)
+			return;
+	}
+}
+
+size_t
+sim_db_count(struct sim_db *db, const char *key, const char *ns)
+{
+	struct sim_res	*r = db_res(db, key, 0);
+	size_t		 pos, i;
+
+	if (r == NULL)
+		return (0);
+	if (ns == NULL)
+		return (r->n);
+	res_find(r, ns, "", &pos);
+	for (i = pos; i < r->n && strcmp(r->objs[i]->ns, ns) == 0; i++)
+		;
+	return (i - pos);
+}
+
+const struct sim_obj *
+sim_db_at(struct sim_db *db, const char *key, size_t i)
+{
+	struct sim_res	*r = db_res(db, key, 0);
+
+	return (r != NULL && i < r->n ? r->objs[i] : NULL);
+}
+
+size_t
+sim_db_lower_bound(struct sim_db *db, const char *key, const char *ns,
+    const char *name)
+{
+	struct sim_res	*r = db_res(db, key, 0);
+	size_t		 pos;
+
+	if (r == NULL)
+		return (0);
+	res_find(r, ns != NULL ? ns : "", name != NULL ? name : "", &pos);
+	return (pos);
+}
+
+int
+sim_db_history(struct sim_db *db, uint64_t since,
+    int (*fn)(const struct sim_event_rec *, void *), void *arg)
+{
+	size_t	 i;
+	struct sim_event_rec *e;
+
+	if (since < db->oldest)
+		return (-1);
+	for (i = 0; i < db->hlen; i++) {
+		e = &db->hist[(db->hstart + i) % db->hcap];
+		if (e->rv <= since)
+			continue;
+		if (fn(e, arg) != 0)
+			break;
+	}
+	return (0);
+}

@@ -1,0 +1,697 @@
+/*
+ * sim-scenario.c: what the simulated world holds at start: "empty",
+ * "demo" (three tenants with cluster stacks, classes and a dozen clusters
+ * in mixed states) and "scale" (many clusters for benchmarks).
+ * Deterministic for a seed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scs/util.h"
+#include "sim-world.h"
+
+#define H	3600
+#define D	86400
+
+struct ctx {
+	struct sim_db	*db;
+	uint64_t	 rng;
+	int64_t		 now;
+};
+
+static void
+put(struct ctx *c, const char *res, cJSON *o)
+{
+	char	 uid[40];
+
+	if (sim_get(o, "metadata.uid") == NULL) {
+		sim_uid(&c->rng, uid, sizeof uid);
+		sim_set_str(o, "metadata.uid", uid);
+	}
+	sim_db_put(c->db, res, o);
+}
+
+static void
+namespace(struct ctx *c, const char *name, const char *tenant, int64_t age)
+{
+	cJSON	*o = sim_obj_new("v1", "Namespace", NULL, name, c->now - age);
+
+	if (tenant != NULL)
+		sim_label(o, "scs.community/tenant", tenant);
+	sim_label(o, "kubernetes.io/metadata.name", name);
+	sim_set_str(o, "spec.finalizers", "kubernetes");
+	cJSON_DeleteItemFromObjectCaseSensitive(sim_path(o, "spec"),
+	    "finalizers");
+	sim_set_str(o, "status.phase", "Active");
+	put(c, SIM_NAMESPACES, o);
+}
+
+static void
+secret(struct ctx *c, const char *ns, const char *name, const char *type,
+    const char *const *kv, int64_t age)
+{
+	cJSON	*o = sim_obj_new("v1", "Secret", ns, name, c->now - age);
+	cJSON	*data = cJSON_AddObjectToObject(o, "data");
+	char	*b64;
+
+	cJSON_AddStringToObject(o, "type", type);
+	for (; kv[0] != NULL; kv += 2) {
+		b64 = scs_base64_encode(kv[1], strlen(kv[1]));
+		cJSON_AddStringToObject(data, kv[0], b64);
+		free(b64);
+	}
+	put(c, SIM_SECRETS, o);
+}
+
+cJSON *
+sim_kubeconfig_secret(const char *ns, const char *cluster, int64_t now)
+{
+	cJSON	*o = sim_obj_new("v1", "Secret", ns, "", now);
+	char	*text, *b64, name[256];
+
+	snprintf(name, sizeof name, "%s-kubeconfig", cluster);
+	sim_set_str(o, "metadata.name", name);
+	sim_label(o, "cluster.x-k8s.io/cluster-name", cluster);
+	sim_owner(o, SIM_CAPI, "Cluster", cluster, NULL);
+	cJSON_AddStringToObject(o, "type", "cluster.x-k8s.io/secret");
+	scs_xasprintf(&text,
+	    "apiVersion: v1\nkind: Config\nclusters:\n"
+	    "- name: %s\n  cluster:\n    server: https://%s.%s.k8s.example:6443\n"
+	    "    certificate-authority-data: TFMwdExTMUNSVWRKVGlCRFJWSlVTVVpKUTBGVVJTMHRMUzB0Q2c9PQ==\n"
+	    "users:\n- name: %s-admin\n  user:\n"
+	    "    client-certificate-data: TFMwdExTMUNSVWRKVGlCRFJWSlVTVVpKUTBGVVJTMHRMUzB0Q2c9PQ==\n"
+	    "    client-key-data: U0lNVUxBVEVELUtFWS1ETy1OT1QtVVNFLQ==\n"
+	    "contexts:\n- name: %s-admin@%s\n  context:\n    cluster: %s\n"
+	    "    user: %s-admin\ncurrent-context: %s-admin@%s\n",
+	    cluster, cluster, ns, cluster, cluster, cluster, cluster, cluster,
+	    cluster, cluster);
+	b64 = scs_base64_encode(text, strlen(text));
+	sim_set_str(o, "data.value", b64);
+	free(b64);
+	free(text);
+	return (o);
+}
+
+cJSON *
+sim_addon(const char *ns, const char *cluster, const char *cluster_uid,
+    const char *class_name, int64_t now)
+{
+	cJSON	*o, *stages, *st;
+	char	 name[256];
+	int	 i;
+	static const char *const names[] = { "cni", "ccm", "csi" };
+
+	snprintf(name, sizeof name, "cluster-addon-%s", cluster);
+	o = sim_obj_new(SIM_CSO, "ClusterAddon", ns, name, now);
+	sim_owner(o, SIM_CAPI, "Cluster", cluster, cluster_uid);
+	sim_set_str(o, "spec.clusterStack", class_name);
+	sim_set_str(o, "spec.version", "v1");
+	sim_set_str(o, "spec.hook", "AfterControlPlaneInitialized");
+	sim_set_str(o, "spec.clusterRef.kind", "Cluster");
+	sim_set_str(o, "spec.clusterRef.name", cluster);
+	sim_set_str(o, "spec.clusterRef.namespace", ns);
+	sim_set_str(o, "spec.clusterRef.apiVersion", SIM_CAPI);
+	stages = cJSON_AddArrayToObject(sim_path(o, "status"), "stages");
+	for (i = 0; i < 3; i++) {
+		st = cJSON_CreateObject();
+		cJSON_AddStringToObject(st, "name", names[i]);
+		cJSON_AddStringToObject(st, "action", "apply");
+		cJSON_AddStringToObject(st, "phase", "done");
+		cJSON_AddItemToArray(stages, st);
+	}
+	sim_set_bool(o, "status.ready", 1);
+	sim_cond_v1beta1(o, "Ready", "True", NULL, NULL, NULL, now);
+	sim_cond_v1beta1(o, "HelmChartApplied", "True", NULL, NULL, NULL,
+	    now);
+	return (o);
+}
+
+/* A ClusterStack with its releases and classes. versions: "v1,v2". */
+static void
+stack(struct ctx *c, const char *ns, const char *provider, const char *name,
+    int minor, const char *const *versions, const char *const *k8s)
+{
+	cJSON		*o, *arr, *vars, *defs, *d, *v, *sv;
+	char		 sname[128], cname[160], usable[256] = "";
+	size_t		 i;
+	int64_t		 age = 30 * D;
+
+	snprintf(sname, sizeof sname, "%s-%s-1-%d", provider, name, minor);
+	o = sim_obj_new(SIM_CSO, "ClusterStack", ns, sname, c->now - age);
+	sim_set_str(o, "spec.provider", provider);
+	sim_set_str(o, "spec.name", name);
+	snprintf(cname, sizeof cname, "1.%d", minor);
+	sim_set_str(o, "spec.kubernetesVersion", cname);
+	sim_set_str(o, "spec.channel", "stable");
+	sim_set_bool(o, "spec.autoSubscribe", 0);
+	sim_set_bool(o, "spec.noProvider", strcmp(name, "scs2") == 0);
+	arr = cJSON_AddArrayToObject(sim_path(o, "spec"), "versions");
+	for (i = 0; versions[i] != NULL; i++) {
+		cJSON_AddItemToArray(arr, cJSON_CreateString(versions[i]));
+		snprintf(usable + strlen(usable), sizeof usable -
+		    strlen(usable), "%s%s", i ? ", " : "", versions[i]);
+	}
+	sim_set_str(o, "status.usableVersions", usable);
+	snprintf(cname, sizeof cname, "%s-%s", sname, versions[i - 1]);
+	sim_set_str(o, "status.latestRelease", cname);
+	sim_cond_v1beta1(o, "Ready", "True", NULL, NULL, NULL, c->now - age);
+	put(c, SIM_STACKS, o);
+
+	for (i = 0; versions[i] != NULL; i++) {
+		snprintf(cname, sizeof cname, "%s-%s", sname, versions[i]);
+		o = sim_obj_new(SIM_CSO, "ClusterStackRelease", ns, cname,
+		    c->now - age + (int64_t)i * 7 * D);
+		sim_owner(o, SIM_CSO, "ClusterStack", sname, NULL);
+		sim_set_str(o, "status.kubernetesVersion", k8s[i]);
+		sim_set_bool(o, "status.ready", 1);
+		sim_cond_v1beta1(o, "Ready", "True", NULL, NULL, NULL,
+		    c->now - age + (int64_t)i * 7 * D);
+		put(c, SIM_RELEASES, o);
+
+		o = sim_obj_new(SIM_CAPI, "ClusterClass", ns, cname,
+		    c->now - age + (int64_t)i * 7 * D);
+		sim_set_int(o, "metadata.generation", 1);
+		sim_set_str(o, "spec.infrastructure.templateRef.kind",
+		    "OpenStackClusterTemplate");
+		sim_set_str(o, "spec.infrastructure.templateRef.name", cname);
+		sim_set_str(o, "spec.infrastructure.templateRef.apiVersion",
+		    "infrastructure.cluster.x-k8s.io/v1beta1");
+		sim_set_str(o, "spec.controlPlane.templateRef.kind",
+		    "KubeadmControlPlaneTemplate");
+		sim_set_str(o, "spec.controlPlane.templateRef.name", cname);
+		sim_set_str(o, "spec.controlPlane.templateRef.apiVersion",
+		    "controlplane.cluster.x-k8s.io/v1beta2");
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "class", "default-worker");
+		cJSON_AddItemToArray(cJSON_AddArrayToObject(sim_path(o,
+		    "spec.workers"), "machineDeployments"), d);
+		vars = sim_class_variables(name);
+		/* status.variables: the reconciled view clients should use. */
+		defs = cJSON_AddArrayToObject(sim_path(o, "status"),
+		    "variables");
+		cJSON_ArrayForEach(v, vars) {
+			sv = cJSON_CreateObject();
+			cJSON_AddStringToObject(sv, "name",
+			    sim_get_str(v, "name"));
+			d = cJSON_CreateObject();
+			cJSON_AddStringToObject(d, "from", "inline");
+			cJSON_AddBoolToObject(d, "required",
+			    cJSON_IsTrue(sim_get(v, "required")));
+			cJSON_AddItemToObject(d, "schema", cJSON_Duplicate(
+			    sim_get(v, "schema"), 1));
+			cJSON_AddItemToArray(cJSON_AddArrayToObject(sv,
+			    "definitions"), d);
+			cJSON_AddItemToArray(defs, sv);
+		}
+		cJSON_AddItemToObject(sim_path(o, "spec"), "variables", vars);
+		sim_set_int(o, "status.observedGeneration", 1);
+		sim_cond(o, "VariablesReady", "True", "VariablesReady", NULL,
+		    c->now - age + (int64_t)i * 7 * D);
+		sim_cond(o, "RefVersionsUpToDate", "True", "RefVersionsUpToDate",
+		    NULL, c->now - age);
+		put(c, SIM_CLASSES, o);
+	}
+}
+
+enum dc_state { DC_READY, DC_NEW, DC_FAILED, DC_DELETING, DC_DEGRADED };
+
+struct demo_cluster {
+	const char	*ns;
+	const char	*name;
+	const char	*cls;
+	const char	*version;
+	int		 cp;
+	int		 workers;
+	enum dc_state	 state;
+	const char	*fail;
+	int64_t		 age;
+};
+
+static const struct demo_cluster demo_clusters[] = {
+	{ "tenant-a", "prod-eu1", "openstack-scs2-1-33-v2", "v1.33.5", 3, 3,
+	    DC_READY, NULL, 41 * D },
+	{ "tenant-a", "staging", "openstack-scs2-1-33-v1", "v1.33.4", 1, 2,
+	    DC_READY, NULL, 20 * D },
+	{ "tenant-a", "analytics", "openstack-scs2-1-33-v2", "v1.33.5", 1, 3,
+	    DC_DEGRADED, "1 of 3 worker machines are not ready: server "
+	    "analytics-md-0-x7k2p in ERROR state (No valid host was found)",
+	    9 * D },
+	{ "tenant-a", "ci-runners", "openstack-scs2-1-34-v1", "v1.34.2", 1, 2,
+	    DC_NEW, NULL, 0 },
+	{ "tenant-b", "legacy", "openstack-scs-1-29-v3", "v1.29.14", 1, 2,
+	    DC_READY, NULL, 400 * D },
+	{ "tenant-b", "web", "openstack-scs2-1-33-v2", "v1.33.5", 3, 2,
+	    DC_FAILED, "Failed to create server: Quota exceeded for cores: "
+	    "Requested 8, but already used 96 of 100 cores", 3 * H },
+	{ "tenant-b", "old-test", "openstack-scs2-1-33-v1", "v1.33.4", 1, 1,
+	    DC_DELETING, "Waiting for load balancer kube_service_old-test to "
+	    "be deleted", 60 * D },
+	{ "tenant-b", "shop", "openstack-scs2-1-33-v2", "v1.33.5", 3, 4,
+	    DC_READY, NULL, 15 * D },
+	{ "tenant-c", "edge-1", "docker-ferrol-1-27-v1", "v1.27.16", 1, 1,
+	    DC_READY, NULL, 700 * D },
+	{ "tenant-c", "edge-2", "openstack-scs2-1-34-v1", "v1.34.2", 1, 2,
+	    DC_READY, NULL, 5 * D },
+	{ "tenant-c", "lab", "openstack-scs2-1-34-v1", "v1.34.2", 1, 1,
+	    DC_NEW, NULL, 0 },
+	{ "tenant-c", "gpu", "openstack-scs2-1-34-v1", "v1.34.2", 3, 2,
+	    DC_READY, NULL, 2 * D },
+};
+
+static cJSON *
+cluster_object(struct ctx *c, const struct demo_cluster *dc, int64_t created)
+{
+	cJSON	*o, *md, *mds, *ov;
+
+	o = sim_obj_new(SIM_CAPI, "Cluster", dc->ns, dc->name, created);
+	sim_set_int(o, "metadata.generation", 1);
+	sim_label(o, "managed-secret", "clouds-yaml");
+	sim_set(o, "spec.clusterNetwork.pods.cidrBlocks",
+	    cJSON_CreateStringArray((const char *[]){ "192.168.0.0/16" }, 1));
+	sim_set(o, "spec.clusterNetwork.services.cidrBlocks",
+	    cJSON_CreateStringArray((const char *[]){ "10.96.0.0/12" }, 1));
+	sim_set_str(o, "spec.clusterNetwork.serviceDomain", "cluster.local");
+	sim_set_str(o, "spec.topology.classRef.name", dc->cls);
+	sim_set_str(o, "spec.topology.classRef.namespace", dc->ns);
+	sim_set_str(o, "spec.topology.version", dc->version);
+	sim_set_int(o, "spec.topology.controlPlane.replicas", dc->cp);
+	mds = cJSON_AddArrayToObject(sim_path(o, "spec.topology.workers"),
+	    "machineDeployments");
+	md = cJSON_CreateObject();
+	cJSON_AddStringToObject(md, "class", "default-worker");
+	cJSON_AddStringToObject(md, "name", "md-0");
+	cJSON_AddNumberToObject(md, "replicas", dc->workers);
+	cJSON_AddStringToObject(md, "failureDomain", "nova");
+	cJSON_AddItemToArray(mds, md);
+	if (strstr(dc->cls, "scs2") != NULL) {
+		ov = cJSON_CreateObject();
+		cJSON_AddStringToObject(ov, "name", "workerFlavor");
+		cJSON_AddStringToObject(ov, "value", dc->workers > 2 ?
+		    "SCS-8V-16" : "SCS-4V-8");
+		cJSON_AddItemToArray(cJSON_AddArrayToObject(sim_path(md,
+		    "variables"), "overrides"), ov);
+		cJSON_AddItemToArray(cJSON_AddArrayToObject(sim_path(o,
+		    "spec.topology"), "variables"), cJSON_Parse(
+		    "{\"name\":\"controlPlaneFlavor\",\"value\":\"SCS-2V-4\"}"));
+		cJSON_AddItemToArray(cJSON_GetObjectItem(sim_path(o,
+		    "spec.topology"), "variables"), cJSON_Parse(
+		    "{\"name\":\"identityRef\",\"value\":{\"name\":\"openstack\","
+		    "\"cloudName\":\"openstack\"}}"));
+	} else if (strstr(dc->cls, "-scs-") != NULL) {
+		cJSON_AddItemToArray(cJSON_AddArrayToObject(sim_path(o,
+		    "spec.topology"), "variables"), cJSON_Parse(
+		    "{\"name\":\"external_id\",\"value\":"
+		    "\"ebfe5546-f09f-4f42-ab54-094e457d42ec\"}"));
+	}
+	(void)c;
+	return (o);
+}
+
+/* A cluster already up (or broken) with its machines, as if reconciled. */
+static void
+demo_cluster(struct ctx *c, const struct demo_cluster *dc)
+{
+	struct sim_cstat	 s;
+	cJSON			*o, *m, *md;
+	char			 name[256], uid[40];
+	int			 i, wready;
+	int64_t			 created = c->now - dc->age;
+
+	o = cluster_object(c, dc, created);
+	if (dc->state == DC_NEW) {
+		put(c, SIM_CLUSTERS, o);
+		return;
+	}
+	sim_uid(&c->rng, uid, sizeof uid);
+	sim_set_str(o, "metadata.uid", uid);
+	memset(&s, 0, sizeof s);
+	s.phase = "Provisioned";
+	s.infra = 1;
+	s.cp_init = 1;
+	s.cp_desired = s.cp_ready = s.cp_uptodate = dc->cp;
+	s.w_desired = s.w_uptodate = dc->workers;
+	wready = dc->workers;
+	if (dc->state == DC_DEGRADED)
+		wready = dc->workers - 1;
+	s.w_ready = wready;
+	if (dc->state == DC_DEGRADED) {
+		s.degraded = dc->fail;
+		sim_annotate(o, SIM_DEGRADED_ANNOTATION,
+		    dc->fail);
+	}
+	if (dc->state == DC_FAILED) {
+		s.phase = "Provisioning";
+		s.infra = 0;
+		s.cp_init = 0;
+		s.cp_ready = s.cp_uptodate = 0;
+		s.w_ready = s.w_uptodate = 0;
+		s.fail = dc->fail;
+		sim_annotate(o, SIM_FAIL_ANNOTATION,
+		    dc->fail);
+	}
+	if (dc->state == DC_DELETING) {
+		char ts[32];
+
+		s.deleting = 1;
+		s.fail = dc->fail;
+		sim_annotate(o, SIM_FAIL_ANNOTATION,
+		    dc->fail);
+		scs_format_rfc3339(c->now - 2 * H, ts, sizeof ts);
+		sim_set_str(o, "metadata.deletionTimestamp", ts);
+		cJSON_AddItemToArray(cJSON_AddArrayToObject(sim_path(o,
+		    "metadata"), "finalizers"),
+		    cJSON_CreateString("cluster.cluster.x-k8s.io"));
+	}
+	sim_cluster_status(o, &s, dc->state == DC_DEGRADED ? c->now - 3 * H :
+	    created + 600);
+	put(c, SIM_CLUSTERS, o);
+	if (dc->state == DC_FAILED)
+		return;
+
+	for (i = 0; i < dc->cp; i++) {
+		snprintf(name, sizeof name, "%s-control-plane-%c%c%c%c%c",
+		    dc->name, 'a' + (int)(sim_rand(&c->rng) % 26),
+		    'a' + (int)(sim_rand(&c->rng) % 26),
+		    '0' + (int)(sim_rand(&c->rng) % 10),
+		    'a' + (int)(sim_rand(&c->rng) % 26),
+		    'a' + (int)(sim_rand(&c->rng) % 26));
+		m = sim_machine_new(dc->ns, dc->name, name, NULL, dc->version,
+		    1, created + 300);
+		put(c, SIM_MACHINES, m);
+	}
+	md = sim_md_new(dc->ns, dc->name, "md-0", "default-worker",
+	    dc->workers, dc->version, created + 200);
+	sim_md_status(md, dc->workers, wready, dc->workers, created + 600);
+	if (dc->state == DC_DEGRADED)
+		sim_md_status(md, dc->workers, wready, dc->workers,
+		    c->now - 3 * H);
+	put(c, SIM_MDS, md);
+	for (i = 0; i < dc->workers; i++) {
+		if (dc->state == DC_DEGRADED && i == dc->workers - 1)
+			snprintf(name, sizeof name, "%s-md-0-x7k2p", dc->name);
+		else
+			snprintf(name, sizeof name, "%s-md-0-%c%c%c%c%c",
+			    dc->name, 'a' + (int)(sim_rand(&c->rng) % 26),
+			    '0' + (int)(sim_rand(&c->rng) % 10),
+			    'a' + (int)(sim_rand(&c->rng) % 26),
+			    'a' + (int)(sim_rand(&c->rng) % 26),
+			    '0' + (int)(sim_rand(&c->rng) % 10));
+		m = sim_machine_new(dc->ns, dc->name, name, "md-0",
+		    dc->version, 1, created + 500);
+		if (dc->state == DC_DEGRADED && i == dc->workers - 1) {
+			sim_set_str(m, "status.phase", "Failed");
+			cJSON_DeleteItemFromObjectCaseSensitive(sim_path(m,
+			    "status"), "nodeRef");
+			sim_cond(m, "Ready", "False", "InstanceError",
+			    "server is in ERROR state: No valid host was found",
+			    c->now - 3 * H);
+			sim_cond(m, "Available", "False", "NotAvailable", NULL,
+			    c->now - 3 * H);
+			sim_annotate(m, SIM_FAIL_ANNOTATION,
+			    "No valid host was found");
+		}
+		put(c, SIM_MACHINES, m);
+	}
+	put(c, SIM_SECRETS, sim_kubeconfig_secret(dc->ns, dc->name,
+	    created + 400));
+	put(c, SIM_ADDONS, sim_addon(dc->ns, dc->name, uid, dc->cls,
+	    created + 450));
+}
+
+static void
+event(struct ctx *c, const char *ns, const char *kind, const char *name,
+    const char *type, const char *reason, const char *msg, int count,
+    int64_t age)
+{
+	cJSON	*o;
+	char	 ename[256], ts[32];
+
+	snprintf(ename, sizeof ename, "%s.%llx", name,
+	    (unsigned long long)(sim_rand(&c->rng) & 0xffffffffffULL));
+	o = sim_obj_new("v1", "Event", ns, ename, c->now - age);
+	sim_set_str(o, "involvedObject.kind", kind);
+	sim_set_str(o, "involvedObject.name", name);
+	sim_set_str(o, "involvedObject.namespace", ns);
+	sim_set_str(o, "involvedObject.apiVersion", strcmp(kind, "Cluster") ==
+	    0 || strcmp(kind, "Machine") == 0 ? SIM_CAPI : "v1");
+	cJSON_AddStringToObject(o, "type", type);
+	cJSON_AddStringToObject(o, "reason", reason);
+	cJSON_AddStringToObject(o, "message", msg);
+	cJSON_AddNumberToObject(o, "count", count);
+	scs_format_rfc3339(c->now - age / 4, ts, sizeof ts);
+	cJSON_AddStringToObject(o, "lastTimestamp", ts);
+	scs_format_rfc3339(c->now - age, ts, sizeof ts);
+	cJSON_AddStringToObject(o, "firstTimestamp", ts);
+	sim_set_str(o, "source.component", "capo-controller-manager");
+	put(c, SIM_EVENTS, o);
+}
+
+static void
+claim(struct ctx *c, const char *plural, const char *kind, const char *ns,
+    const char *name, const char *version, const char *notready,
+    int64_t age)
+{
+	cJSON	*o = sim_obj_new("api.scs.community/v1alpha1", kind, ns, name,
+		    c->now - age);
+	char	 res[128];
+
+	if (version != NULL)
+		sim_set_str(o, "spec.version", version);
+	else
+		sim_set_str(o, "spec.name", name);
+	sim_set_str(o, "spec.compositionRef.name", "capicluster");
+	sim_set_str(o, "spec.writeConnectionSecretToRef.name", name);
+	sim_cond(o, "Synced", "True", "ReconcileSuccess", NULL,
+	    c->now - age + 60);
+	if (notready != NULL)
+		sim_cond(o, "Ready", "False", "Creating", notready,
+		    c->now - age + 60);
+	else
+		sim_cond(o, "Ready", "True", "Available", NULL,
+		    c->now - age + 300);
+	snprintf(res, sizeof res, "api.scs.community/%s", plural);
+	put(c, res, o);
+}
+
+static void
+tenant_infra(struct ctx *c, const char *tenant, int has_secret)
+{
+	cJSON	*o;
+	char	 name[128], yaml[512];
+	const char *kv[5];
+
+	snprintf(yaml, sizeof yaml,
+	    "clouds:\n  openstack:\n    auth:\n"
+	    "      auth_url: https://keystone.region1.example.cloud:5000/v3\n"
+	    "      application_credential_id: 3f1e%s0c9a\n"
+	    "      application_credential_secret: SIMULATED-%s-d41d8cd98f00\n"
+	    "    region_name: RegionOne\n    interface: public\n"
+	    "    identity_api_version: 3\n"
+	    "    auth_type: v3applicationcredential\n", tenant + 7, tenant);
+	kv[0] = "clouds.yaml";
+	kv[1] = yaml;
+	kv[2] = "cloudName";
+	kv[3] = "openstack";
+	kv[4] = NULL;
+	secret(c, tenant, "openstack", "Opaque", kv, 90 * D);
+	if (has_secret) {
+		snprintf(name, sizeof name, "%s-clouds-yaml", tenant);
+		snprintf(yaml, sizeof yaml, "{\"auth_url\":\"https://keystone."
+		    "region1.example.cloud:5000/v3\",\"application_credential_id"
+		    "\":\"a%s\",\"application_credential_secret\":\"SIMULATED-"
+		    "%s-crossplane\",\"tenant_name\":\"%s\"}", tenant + 7,
+		    tenant, tenant);
+		kv[0] = "clouds.json";
+		kv[1] = yaml;
+		kv[2] = NULL;
+		secret(c, "crossplane-system", name, "Opaque", kv, 90 * D);
+	}
+	o = sim_obj_new("openstack.crossplane.io/v1beta1", "ProviderConfig",
+	    NULL, tenant, c->now - 90 * D);
+	sim_set_str(o, "spec.credentials.source", "Secret");
+	snprintf(name, sizeof name, "%s-clouds-yaml", tenant);
+	sim_set_str(o, "spec.credentials.secretRef.namespace",
+	    "crossplane-system");
+	sim_set_str(o, "spec.credentials.secretRef.name", name);
+	sim_set_str(o, "spec.credentials.secretRef.key", "clouds.json");
+	put(c, "openstack.crossplane.io/providerconfigs", o);
+
+	o = sim_obj_new("rbac.authorization.k8s.io/v1", "RoleBinding", tenant,
+	    "scs-tenant", c->now - 90 * D);
+	sim_set_str(o, "roleRef.apiGroup", "rbac.authorization.k8s.io");
+	sim_set_str(o, "roleRef.kind", "ClusterRole");
+	sim_set_str(o, "roleRef.name", "scs-tenant");
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(o, "subjects"),
+	    cJSON_Parse("{\"kind\":\"User\",\"name\":\"\","
+	    "\"apiGroup\":\"rbac.authorization.k8s.io\"}"));
+	sim_set_str(cJSON_GetArrayItem(cJSON_GetObjectItem(o, "subjects"), 0),
+	    "name", tenant);
+	put(c, "rbac.authorization.k8s.io/rolebindings", o);
+}
+
+static void
+load_demo(struct ctx *c)
+{
+	static const char *const v12[] = { "v1", "v2", NULL };
+	static const char *const v1[] = { "v1", NULL };
+	static const char *const v3[] = { "v3", NULL };
+	static const char *const k33[] = { "v1.33.4", "v1.33.5" };
+	static const char *const k34[] = { "v1.34.2" };
+	static const char *const k29[] = { "v1.29.14" };
+	static const char *const k27[] = { "v1.27.16" };
+	static const char *const system[] = { "capi-system", "cso-system",
+	    "crossplane-system", "default", "kube-system", NULL };
+	const char	*kv[5];
+	size_t		 i;
+
+	namespace(c, "tenant-a", "tenant-a", 120 * D);
+	namespace(c, "tenant-b", "tenant-b", 400 * D);
+	namespace(c, "tenant-c", "tenant-c", 700 * D);
+	for (i = 0; system[i] != NULL; i++)
+		namespace(c, system[i], NULL, 800 * D);
+
+	stack(c, "tenant-a", "openstack", "scs2", 33, v12, k33);
+	stack(c, "tenant-a", "openstack", "scs2", 34, v1, k34);
+	stack(c, "tenant-b", "openstack", "scs", 29, v3, k29);
+	stack(c, "tenant-b", "openstack", "scs2", 33, v12, k33);
+	stack(c, "tenant-c", "docker", "ferrol", 27, v1, k27);
+	stack(c, "tenant-c", "openstack", "scs2", 34, v1, k34);
+
+	tenant_infra(c, "tenant-a", 1);
+	tenant_infra(c, "tenant-b", 1);
+	tenant_infra(c, "tenant-c", 0);
+
+	for (i = 0; i < sizeof demo_clusters / sizeof demo_clusters[0]; i++)
+		demo_cluster(c, &demo_clusters[i]);
+
+	kv[0] = "git-provider";
+	kv[1] = "github";
+	kv[2] = "git-access-token";
+	kv[3] = "SIMULATED-ghp-0000000000000000";
+	kv[4] = NULL;
+	secret(c, "cso-system", "cluster-stack-variables", "Opaque", kv,
+	    200 * D);
+
+	event(c, "tenant-b", "Cluster", "web", "Warning", "ProvisioningFailed",
+	    demo_clusters[5].fail, 14, 3 * H);
+	event(c, "tenant-a", "Machine", "analytics-md-0-x7k2p", "Warning",
+	    "InstanceError", "server is in ERROR state: No valid host was "
+	    "found", 3, 3 * H);
+	event(c, "tenant-b", "Cluster", "old-test", "Warning", "DeleteBlocked",
+	    demo_clusters[6].fail, 40, 2 * H);
+	event(c, "tenant-a", "Cluster", "prod-eu1", "Normal", "Provisioned",
+	    "Cluster prod-eu1 is provisioned", 1, 41 * D);
+
+	claim(c, "clusters", "Cluster", "tenant-a", "shop-frontend", "v1.33.5",
+	    NULL, 10 * D);
+	claim(c, "clusters", "Cluster", "tenant-b", "reporting", "v1.34.2",
+	    "Waiting for the composed Cluster to become available", 20 * 60);
+	claim(c, "keypairv2s", "KeypairV2", "tenant-a", "ops-key", NULL, NULL,
+	    30 * D);
+	claim(c, "instancev2s", "InstanceV2", "tenant-a", "bastion", NULL,
+	    NULL, 30 * D);
+	claim(c, "networkv2s", "NetworkV2", "tenant-c", "edge-net", NULL,
+	    NULL, 12 * D);
+}
+
+static void
+load_scale(struct ctx *c, const struct scs_sim_opts *o)
+{
+	int		 nns = o->namespaces > 0 ? o->namespaces : 50;
+	int		 ncl = o->clusters > 0 ? o->clusters : 10000;
+	int		 ncc = o->classes > 0 ? o->classes : 200;
+	int		 nsec = o->secrets > 0 ? o->secrets : 2000;
+	int		 i;
+	char		 ns[64], name[128], cls[128], ver[32];
+	struct demo_cluster dc;
+	struct sim_cstat s;
+	cJSON		*obj;
+	const char	*kv[5];
+
+	for (i = 0; i < nns; i++) {
+		snprintf(ns, sizeof ns, "tenant-%03d", i);
+		namespace(c, ns, ns, 100 * D);
+	}
+	for (i = 0; i < ncc; i++) {
+		snprintf(ns, sizeof ns, "tenant-%03d", i % nns);
+		snprintf(name, sizeof name, "openstack-scs2-1-%d-v%d",
+		    32 + i % 3, 1 + i / nns);
+		obj = sim_obj_new(SIM_CAPI, "ClusterClass", ns, name,
+		    c->now - 30 * D);
+		cJSON_AddItemToObject(sim_path(obj, "spec"), "variables",
+		    sim_class_variables("scs2"));
+		sim_cond(obj, "VariablesReady", "True", "VariablesReady", NULL,
+		    c->now - 30 * D);
+		put(c, SIM_CLASSES, obj);
+	}
+	memset(&s, 0, sizeof s);
+	for (i = 0; i < ncl; i++) {
+		snprintf(ns, sizeof ns, "tenant-%03d", i % nns);
+		snprintf(name, sizeof name, "cluster-%05d", i);
+		snprintf(cls, sizeof cls, "openstack-scs2-1-%d-v1", 32 + i % 3);
+		snprintf(ver, sizeof ver, "v1.%d.%d", 32 + i % 3, 1 + i % 7);
+		dc.ns = ns;
+		dc.name = name;
+		dc.cls = cls;
+		dc.version = ver;
+		dc.cp = i % 5 == 0 ? 3 : 1;
+		dc.workers = 1 + i % 6;
+		obj = cluster_object(c, &dc, c->now - (int64_t)(1 + i % 90) * D);
+		/* A bit of managedFields, as real objects carry. */
+		cJSON_AddItemToArray(cJSON_AddArrayToObject(sim_path(obj,
+		    "metadata"), "managedFields"), cJSON_Parse(
+		    "{\"apiVersion\":\"cluster.x-k8s.io/v1beta2\",\"fieldsType\":"
+		    "\"FieldsV1\",\"manager\":\"capi-topology\",\"operation\":"
+		    "\"Update\",\"time\":\"2026-11-01T00:00:00Z\"}"));
+		s.phase = "Provisioned";
+		s.infra = s.cp_init = 1;
+		s.cp_desired = s.cp_ready = s.cp_uptodate = dc.cp;
+		s.w_desired = s.w_ready = s.w_uptodate = dc.workers;
+		s.degraded = NULL;
+		if (i % 97 == 13) {
+			s.w_ready = dc.workers - 1;
+			s.degraded = "1 worker machine is not ready: node "
+			    "NotReady (kubelet stopped posting status)";
+		}
+		sim_annotate(obj, SIM_STATIC_ANNOTATION,
+		    "true");
+		sim_cluster_status(obj, &s, c->now - (int64_t)(i % 90) * D);
+		put(c, SIM_CLUSTERS, obj);
+	}
+	for (i = 0; i < nsec; i++) {
+		snprintf(ns, sizeof ns, "tenant-%03d", i % nns);
+		snprintf(name, sizeof name, "secret-%05d", i);
+		kv[0] = "token";
+		kv[1] = "SIMULATED-scale-secret-value";
+		kv[2] = "ca.crt";
+		kv[3] = "SIMULATED-ca";
+		kv[4] = NULL;
+		secret(c, ns, name, "Opaque", kv, (int64_t)(1 + i % 30) * D);
+	}
+}
+
+enum scs_status
+sim_scenario_load(struct sim_db *db, const struct scs_sim_opts *o,
+    char **cause)
+{
+	struct ctx	 c;
+	const char	*sc = o->scenario != NULL ? o->scenario : "demo";
+
+	c.db = db;
+	c.rng = o->seed != 0 ? o->seed : 1;
+	c.now = scs_wall_s();
+	if (strcmp(sc, "empty") == 0) {
+		namespace(&c, "default", NULL, 800 * D);
+		namespace(&c, "kube-system", NULL, 800 * D);
+	} else if (strcmp(sc, "demo") == 0)
+		load_demo(&c);
+	else if (strcmp(sc, "scale") == 0)
+		load_scale(&c, o);
+	else {
+		scs_cause(cause, "unknown scenario '%s' (demo, scale, empty)",
+		    sc);
+		return (SCS_USAGE);
+	}
+	return (SCS_OK);
+}

@@ -1,0 +1,105 @@
+/*
+ * sim-world.h: shared by the files that build and move the simulated
+ * world (sim-objects.c, sim-scenario.c, sim-reconcile.c). Times are
+ * seconds since the epoch (wall clock) for object timestamps.
+ */
+#ifndef SCS_SIM_WORLD_H
+#define SCS_SIM_WORLD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cJSON.h>
+
+#include "sim-int.h"
+
+/* Resource keys. */
+#define SIM_CLUSTERS	"cluster.x-k8s.io/clusters"
+#define SIM_CLASSES	"cluster.x-k8s.io/clusterclasses"
+#define SIM_MDS		"cluster.x-k8s.io/machinedeployments"
+#define SIM_MACHINES	"cluster.x-k8s.io/machines"
+#define SIM_STACKS	"clusterstack.x-k8s.io/clusterstacks"
+#define SIM_RELEASES	"clusterstack.x-k8s.io/clusterstackreleases"
+#define SIM_ADDONS	"clusterstack.x-k8s.io/clusteraddons"
+#define SIM_SECRETS	"/secrets"
+#define SIM_NAMESPACES	"/namespaces"
+#define SIM_EVENTS	"/events"
+
+#define SIM_CAPI	"cluster.x-k8s.io/v1beta2"
+#define SIM_CSO		"clusterstack.x-k8s.io/v1alpha1"
+
+/* Annotation that keeps a scenario cluster failed with this message. */
+#define SIM_FAIL_ANNOTATION	"sim.scs.community/fail"
+/* Annotation: workers short for this reason (a degraded, not failed
+ * cluster). */
+#define SIM_DEGRADED_ANNOTATION	"sim.scs.community/degraded"
+/* Annotation: left alone by the reconcile loop (scale scenario). */
+#define SIM_STATIC_ANNOTATION	"sim.scs.community/static"
+
+/* sim-objects.c */
+cJSON		*sim_obj_new(const char *api_version, const char *kind,
+		    const char *ns, const char *name, int64_t created);
+cJSON		*sim_path(cJSON *, const char *path);
+void		 sim_set(cJSON *, const char *path, cJSON *value);
+void		 sim_set_str(cJSON *, const char *path, const char *);
+void		 sim_set_int(cJSON *, const char *path, long);
+void		 sim_set_bool(cJSON *, const char *path, int);
+const cJSON	*sim_get(const cJSON *, const char *path);
+const char	*sim_get_str(const cJSON *, const char *path);
+long		 sim_get_int(const cJSON *, const char *path, long def);
+void		 sim_label(cJSON *, const char *key, const char *value);
+/* Annotations (keys hold dots, so not through the dotted paths). */
+const char	*sim_annotation(const cJSON *, const char *key);
+void		 sim_annotate(cJSON *, const char *key, const char *value);
+void		 sim_owner(cJSON *, const char *api_version, const char *kind,
+		    const char *name, const char *uid);
+/* Set a v1beta2 condition; lastTransitionTime moves only when the status
+ * changes. Returns 1 when anything changed. */
+int		 sim_cond(cJSON *, const char *type, const char *status,
+		    const char *reason, const char *message, int64_t now);
+void		 sim_cond_v1beta1(cJSON *, const char *type, const char *status,
+		    const char *severity, const char *reason,
+		    const char *message, int64_t now);
+int		 sim_array_index(const cJSON *array, const cJSON *item);
+uint64_t	 sim_rand(uint64_t *state);
+void		 sim_uid(uint64_t *state, char *out, size_t len);
+
+/* sim-scenario.c: also used by the reconcile loop for new clusters. */
+cJSON		*sim_kubeconfig_secret(const char *ns, const char *cluster,
+		    int64_t now);
+cJSON		*sim_addon(const char *ns, const char *cluster,
+		    const char *cluster_uid, const char *class_name,
+		    int64_t now);
+
+#endif
+
+/* Cluster status as the reconcile loop and the scenarios compute it. */
+struct sim_cstat {
+	const char	*phase;
+	int		 infra;		/* infrastructure provisioned */
+	int		 cp_init;	/* control plane initialised */
+	long		 cp_desired, cp_ready, cp_uptodate;
+	long		 w_desired, w_ready, w_uptodate;
+	int		 rolling;
+	int		 deleting;
+	const char	*fail;		/* failure message, or NULL */
+	const char	*degraded;	/* why workers are short, or NULL */
+};
+/* Write status (phase, counters, conditions) into a Cluster. */
+void		 sim_cluster_status(cJSON *cluster, const struct sim_cstat *,
+		    int64_t now);
+/* A Machine of cluster (role "control-plane" or a MachineDeployment
+ * name), created now_s, in phase "Pending" unless running is set. */
+cJSON		*sim_machine_new(const char *ns, const char *cluster,
+		    const char *name, const char *md, const char *version,
+		    int running, int64_t now);
+void		 sim_machine_phase(cJSON *m, const char *phase, int64_t now);
+cJSON		*sim_md_new(const char *ns, const char *cluster,
+		    const char *md, const char *class, long replicas,
+		    const char *version, int64_t now);
+void		 sim_md_status(cJSON *md, long replicas, long ready,
+		    long uptodate, int64_t now);
+
+/* sim-classes.c: spec.variables of a stack's classes ("scs2", "scs",
+ * anything else: a small docker set); caller frees. */
+cJSON		*sim_class_variables(const char *stack);
