@@ -98,6 +98,12 @@ void		 scs_api_error_free(struct scs_api_error *);
 /* Map an HTTP code / Status reason to a status: 401 AUTH, 403 FORBIDDEN,
  * 404 NOTFOUND, 409 CONFLICT, 410 EXPIRED, 422 INVALID, other API. */
 enum scs_status	 scs_api_status_for(long code, const char *reason);
+/* One-line human summary, "<message> (<code> <reason>)", or one made from
+ * the code when e is NULL or has no message. Caller frees. */
+char		*scs_api_summary(long code, const struct scs_api_error *e);
+/* Parse JSON of len bytes with nesting depth <= 128. NULL on failure with
+ * *st (optional) SCS_LIMIT (too deep) or SCS_DECODE. Caller frees. */
+cJSON		*scs_json_parse(const char *, size_t, enum scs_status *st);
 
 struct scs_api_result {
 	enum scs_status			 status;	/* OK for 2xx */
@@ -224,7 +230,8 @@ struct scs_api_call *scs_api_watch(struct scs_api *,
 
 /*
  * Line splitting for watch streams: feed any chunks; cb gets each complete
- * line (without "\n", NUL-terminated, borrowed). A line longer than max
+ * non-empty line (without "\n" or a trailing "\r", NUL-terminated,
+ * borrowed); empty lines are skipped. A line longer than max
  * makes scs_lines_feed return SCS_LIMIT (the stream must be dropped).
  */
 struct scs_lines {
