@@ -108,4 +108,26 @@ void		 core_execcred_clear(struct core_execcred *);
  */
 char		*core_execcred_info(const struct scs_target *, int interactive);
 
+/* --- http-headers.c: response header values, retry delay (pure) ---- */
+
+/*
+ * Parse a Warning header value (comma-separated `CODE AGENT "TEXT" [DATE]`)
+ * and append the texts of code-299 warnings to *list (grown,
+ * NULL-terminated; caller frees each string and the array). Returns the
+ * number added; a malformed part ends the parse.
+ */
+size_t		 core_http_parse_warning(const char *v, char ***list,
+		    size_t *n);
+/* Retry-After (seconds or an HTTP date) in milliseconds; -1 if bad. */
+long		 core_http_parse_retry_after(const char *v);
+/*
+ * Delay before retry number attempt (1 = first): retry_after_ms capped at
+ * cap when >= 0, else base * 2^(attempt-1) capped, jittered to between
+ * half and all of it using rnd.
+ */
+long		 core_http_backoff(int attempt, long retry_after_ms, long base,
+		    long cap, unsigned rnd);
+/* The text of one warn-value (`299 - "text" [date]`); caller frees. */
+char		*core_http_warning_text(const char *v, size_t len);
+
 #endif
