@@ -137,8 +137,10 @@ struct scs_http	*scs_api_http(const struct scs_api *);
 struct scs_auth	*scs_api_auth(const struct scs_api *);
 const struct scs_target *scs_api_target(const struct scs_api *);
 int		 scs_api_readonly(const struct scs_api *);
-/* Calls in flight. */
+/* Calls in flight (open watch streams included). */
 size_t		 scs_api_pending(const struct scs_api *);
+/* Calls in flight excluding open watch streams (for "the UI is idle"). */
+size_t		 scs_api_pending_requests(const struct scs_api *);
 void		 scs_api_cancel(struct scs_api_call *);
 
 /* Discovery: /api, /apis and each group/version, cached in the api once
