@@ -35,6 +35,7 @@ main(void)
 {
 	struct scs_api_error	*e;
 	char			*s, deep[600];
+	const char		*w;
 	enum scs_status		 st;
 	cJSON			*j;
 	int			 i;
@@ -83,6 +84,29 @@ main(void)
 	is_int(scs_api_status_for(410, "Expired"), SCS_EXPIRED, "410");
 	is_int(scs_api_status_for(500, NULL), SCS_API, "500");
 	is_int(scs_api_status_for(200, NULL), SCS_OK, "200");
+
+	w = "{\"kind\":\"Status\",\"code\":\"x\",\"reason\":5,"
+	    "\"details\":{\"causes\":{\"a\":1}}}";
+	e = scs_api_error_parse(w, strlen(w));
+	ok(e != NULL && e->code == 0 && e->reason == NULL && e->ncauses == 0,
+	    "wrong field types are ignored");
+	scs_api_error_free(e);
+	{
+		char		 m[sizeof invalid];
+		unsigned	 k, seed;
+
+		/* Mutated documents must never crash or leak. */
+		for (seed = 1; seed <= 3000; seed++) {
+			memcpy(m, invalid, sizeof m);
+			srand(seed);
+			for (k = 0; k < 1 + seed % 4; k++)
+				m[(size_t)rand() % (sizeof m - 1)] =
+				    "{}[]\":,0a\\"[rand() % 11];
+			scs_api_error_free(scs_api_error_parse(m,
+			    sizeof m - 1));
+		}
+		ok(1, "3000 mutated Status documents survived");
+	}
 
 	for (i = 0; i < 300; i++) {
 		deep[i] = '[';
