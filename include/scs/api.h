@@ -8,6 +8,14 @@
  * borrowed and serialised at call time. A call handle stays valid until its
  * done callback returned or scs_api_cancel was called.
  *
+ * The call functions never return NULL and never call back synchronously:
+ * failures before anything is sent (readonly refusal, credentials, a bad
+ * request) are reported through the callback from the loop. While an exec
+ * plugin runs, requests are queued and sent once it finished; a 401 with
+ * exec credentials re-runs the plugin and retries the request once.
+ * scs_api_cancel may be called from any callback; scs_api_free must not be
+ * called from a callback of the same api.
+ *
  * Readonly: an api created with readonly set refuses every mutating verb
  * (POST, PUT, PATCH, DELETE; access reviews excepted since they change
  * nothing) with SCS_READONLY, before anything is sent.
@@ -144,8 +152,9 @@ size_t		 scs_api_pending_requests(const struct scs_api *);
 void		 scs_api_cancel(struct scs_api_call *);
 
 /* Discovery: /api, /apis and each group/version, cached in the api once
- * done (cb gets json = NULL; status says if anything failed). Groups that
- * fail individually are skipped, not fatal. */
+ * done (cb gets json = NULL). status is not OK only when /api or /apis
+ * failed (the old cache is then kept); group-versions that fail
+ * individually are skipped and counted in the message. */
 struct scs_api_call *scs_api_discover(struct scs_api *, scs_api_cb, void *);
 const struct scs_discovery *scs_api_discovery(const struct scs_api *);
 
@@ -213,10 +222,13 @@ struct scs_api_call *scs_api_raw(struct scs_api *, const char *method,
 /*
  * Watch: ?watch=1&allowWatchBookmarks=true&resourceVersion=RV. Each event
  * is delivered as it arrives (type "ADDED", "MODIFIED", "DELETED",
- * "BOOKMARK", "ERROR"; object borrowed). done is called when the stream
- * ends for any reason: server timeout (status OK), HTTP error, dropped
- * connection (status HTTP), 410 (status EXPIRED, also when it came as an
- * ERROR event). The caller (the store) resumes or relists.
+ * "BOOKMARK"; object borrowed). An "ERROR" event is not delivered: it
+ * ends the watch and done gets its Status (result.error). done is called
+ * when the stream ends for any reason: server timeout (status OK), HTTP
+ * error, dropped connection (status HTTP), 410 (status EXPIRED, also when
+ * it came as an ERROR event), a bad or oversized line (DECODE, LIMIT).
+ * The caller (the store) resumes or relists. No overall timeout: TCP
+ * keepalive and a low-speed limit of timeout_s + 60 s notice a dead peer.
  */
 typedef void	(*scs_watch_cb)(const char *type, const cJSON *object, void *);
 
