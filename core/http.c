@@ -542,6 +542,27 @@ scs_http_submit(struct scs_http *h, const struct scs_http_request *r,
 
 /* --- completion --------------------------------------------------------- */
 
+/* "PREFIX: text (host:port)", without repeating the host when curl's
+ * text names it already, trailing blanks trimmed. */
+static char *
+call_msg(struct scs_http_call *c, const char *prefix, const char *e)
+{
+	char	*s, *host;
+	size_t	 n;
+
+	host = scs_xstrdup(c->hostport);
+	host[strcspn(host, ":")] = '\0';
+	if (strstr(e, host) != NULL)
+		s = scs_xprintf("%s%s", prefix, e);
+	else
+		s = scs_xprintf("%s%s (%s)", prefix, e, c->hostport);
+	free(host);
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		s[--n] = '\0';
+	return (s);
+}
+
 static enum scs_status
 call_error(struct scs_http_call *c, char **msg)
 {
@@ -578,7 +599,7 @@ call_error(struct scs_http_call *c, char **msg)
 	case CURLE_SSL_INVALIDCERTSTATUS:
 	case CURLE_SSL_CLIENTCERT:
 	case CURLE_USE_SSL_FAILED:
-		*msg = scs_xprintf("TLS: %s (%s)", e, c->hostport);
+		*msg = call_msg(c, "TLS: ", e);
 		return (SCS_TLS);
 	case CURLE_OPERATION_TIMEDOUT:
 		*msg = scs_xprintf("timeout talking to %s: %s", c->hostport, e);
@@ -589,7 +610,7 @@ call_error(struct scs_http_call *c, char **msg)
 		*msg = scs_xprintf("cannot connect to %s: %s", c->hostport, e);
 		return (SCS_HTTP);
 	default:
-		*msg = scs_xprintf("HTTP: %s (%s)", e, c->hostport);
+		*msg = call_msg(c, "HTTP: ", e);
 		return (SCS_HTTP);
 	}
 }

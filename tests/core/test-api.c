@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -560,6 +561,7 @@ main(void)
 	struct scs_http	*h;
 	char		*server;
 
+	signal(SIGPIPE, SIG_IGN);	/* the peer may write to closed sockets */
 	start_server();
 	server = scs_xprintf("http://127.0.0.1:%d/", port);
 	h = scs_http_new();

@@ -8,12 +8,14 @@
 #include <arpa/inet.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "core.h"
 #include "scs/http.h"
 #include "scs/util.h"
 #include "../tap.h"
@@ -64,8 +66,8 @@ serve(void *arg)
 	    (n = read(fd, req + len, sizeof req - 1 - len)) > 0) {
 		len += (size_t)n;
 		req[len] = '\0';
-		if (strstr(req, "\r\n\r\n") != NULL)
-			break;
+		if (strstr(req, "\r\n\r\n") != NULL || req[0] == 0x16)
+			break;	/* a full head, or a TLS ClientHello */
 	}
 	req[len] = '\0';
 	if (sscanf(req, "%*s %255s", path) != 1)
@@ -77,6 +79,13 @@ serve(void *arg)
 		    "{\"kind\":\"Pod\"}");
 	} else if (strcmp(path, "/echo-auth") == 0) {
 		const char *a = strstr(req, "Authorization: ");
+		char	 buf[512];
+
+		snprintf(buf, sizeof buf, "%.*s", a ? (int)strcspn(a, "\r") :
+		    0, a ? a : "");
+		reply(fd, "200 OK", "", buf);
+	} else if (strcmp(path, "/echo-host") == 0) {
+		const char *a = strstr(req, "Host: ");
 		char	 buf[512];
 
 		snprintf(buf, sizeof buf, "%.*s", a ? (int)strcspn(a, "\r") :
@@ -262,6 +271,41 @@ fd_cb(int fd, short ev, void *arg)
 		fd_seen += (int)read(fd, &c, 1);
 }
 
+/* Header value parsing and the backoff (pure). */
+static void
+test_headers(void)
+{
+	char	**w = NULL;
+	size_t	 n = 0, i;
+	long	 d, lo = 1000000, hi = 0;
+	int	 k;
+
+	is_int(core_http_parse_warning("299 - \"a, b\", 299 kube \"c\" "
+	    "\"Wed, 25 Nov 2026 00:00:00 GMT\", 199 - \"misc\"", &w, &n), 2,
+	    "two 299 warnings in one header");
+	is_str(n > 0 ? w[0] : NULL, "a, b", "comma inside the text");
+	is_str(n > 1 ? w[1] : NULL, "c", "date dropped");
+	is_int(core_http_parse_warning("garbage", &w, &n), 0, "garbage");
+	for (i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+	is_int(core_http_parse_retry_after("3"), 3000, "Retry-After: 3");
+	is_int(core_http_parse_retry_after("x"), -1, "bad Retry-After");
+	ok(core_http_parse_retry_after("Thu, 01 Jan 1970 00:00:00 GMT") == 0,
+	    "Retry-After date in the past -> 0");
+	is_int(core_http_backoff(1, 120000, 250, 30000, 7), 30000,
+	    "Retry-After capped");
+	for (k = 0; k < 200; k++) {
+		d = core_http_backoff(3, -1, 250, 30000, (unsigned)k * 7919u);
+		lo = d < lo ? d : lo;
+		hi = d > hi ? d : hi;
+	}
+	ok(lo >= 500 && hi <= 1000 && lo < hi, "attempt 3: jitter in "
+	    "[500, 1000] (%ld..%ld)", lo, hi);
+	ok(core_http_backoff(30, -1, 250, 30000, 12345) <= 30000,
+	    "backoff capped");
+}
+
 int
 main(void)
 {
@@ -275,6 +319,7 @@ main(void)
 	pthread_t		 t;
 	int			 p[2], i;
 
+	signal(SIGPIPE, SIG_IGN);	/* the peer may write to closed sockets */
 	start_server();
 	h = scs_http_new();
 
@@ -422,6 +467,46 @@ main(void)
 		close(p[1]);
 	}
 
+	/* tls-server-name: the URL names the server, curl connects to the
+	 * real host (checked over plain HTTP through the Host header). */
+	{
+		struct scs_tls	 tls;
+		char		 want[64];
+
+		memset(&tls, 0, sizeof tls);
+		tls.server_name = "api.example.test";
+		memset(&rq, 0, sizeof rq);
+		rq.tls = &tls;
+		fetch(h, "/echo-host", &rq, &res);
+		snprintf(want, sizeof want, "Host: api.example.test:%d", port);
+		is_str(res.body, want, "server name used, real host reached");
+		res_free(&res);
+	}
+
+	/* https to a plain HTTP peer: a TLS error with the host in it. */
+	{
+		char	*url, want[64];
+
+		scs_xasprintf(&url, "https://127.0.0.1:%d/json", port);
+		memset(&rq, 0, sizeof rq);
+		memset(&res, 0, sizeof res);
+		rq.url = url;
+		rq.on_done = on_done;
+		rq.arg = &res;
+		scs_http_submit(h, &rq, NULL);
+		free(url);
+		t0 = scs_now_ms();
+		while (!res.done && scs_now_ms() - t0 < 10000)
+			scs_http_run(h, 500);
+		snprintf(want, sizeof want, "127.0.0.1:%d", port);
+		ok(res.status == SCS_TLS && res.error != NULL &&
+		    strncmp(res.error, "TLS: ", 5) == 0 &&
+		    strstr(res.error, want) != NULL, "https to plain peer -> "
+		    "TLS: %s", res.error);
+		res_free(&res);
+	}
+
+	test_headers();
 	scs_http_free(h);
 	return (tap_done());
 }
