@@ -111,8 +111,18 @@ static const char notfound[] = "{\"kind\":\"Status\",\"apiVersion\":\"v1\","
 static void
 serve_watch(int fd, const char *path)
 {
+	if (strstr(path, "resourceVersion=gone") != NULL) {
+		reply(fd, "410 Gone", "{\"kind\":\"Status\",\"status\":"
+		    "\"Failure\",\"message\":\"too old\",\"reason\":"
+		    "\"Expired\",\"code\":410}");
+		return;
+	}
 	put(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
 	    "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+	if (strstr(path, "resourceVersion=drop") != NULL) {
+		chunk(fd, "{\"type\":\"ADDED\",\"object\":{}}\n{\"ty");
+		return;		/* no last chunk: the connection just ends */
+	}
 	if (strstr(path, "resourceVersion=old") != NULL) {
 		chunk(fd, "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\","
 		    "\"status\":\"Failure\",\"message\":\"too old resource "
@@ -253,6 +263,7 @@ struct res {
 	int		 has_json;
 	int		 allowed;
 	struct scs_buf	 events;
+	int		 events_seen;
 };
 
 static void
@@ -281,6 +292,17 @@ on_event(const char *type, const cJSON *obj, void *arg)
 	struct res	*x = arg;
 
 	scs_buf_printf(&x->events, "%s;", type);
+}
+
+static struct scs_api_call *cancel_in_event;
+
+static void
+on_event_cancel(const char *type, const cJSON *obj, void *arg)
+{
+	struct res	*x = arg;
+
+	x->events_seen++;
+	scs_api_cancel(cancel_in_event);
 }
 
 static void
@@ -496,6 +518,29 @@ test_watch(struct scs_http *h, char *server)
 	    "watch query");
 	res_clear(&x);
 
+	wo.resource_version = "gone";
+	scs_api_watch(a, &clusters, "ns1", &wo, on_event, on_res, &x);
+	run_until(h, &x.done, 1);
+	is_int(x.status, SCS_EXPIRED, "HTTP 410 -> EXPIRED");
+	res_clear(&x);
+
+	wo.resource_version = "drop";
+	scs_api_watch(a, &clusters, "ns1", &wo, on_event, on_res, &x);
+	run_until(h, &x.done, 1);
+	is_int(x.status, SCS_HTTP, "dropped stream -> HTTP: %s", x.message);
+	is_str(x.events.data, "ADDED;", "event before the drop delivered");
+	res_clear(&x);
+
+	wo.resource_version = "5";
+	cancel_in_event = scs_api_watch(a, &clusters, "ns1", &wo,
+	    on_event_cancel, on_res, &x);
+	run_until(h, &x.events_seen, 1);
+	scs_http_run(h, 200);
+	is_int(x.events_seen, 1, "cancel from the event callback stops events");
+	is_int(x.done, 0, "and suppresses done");
+	is_int(scs_api_pending(a), 0, "and frees the watch");
+	res_clear(&x);
+
 	wo.resource_version = "old";
 	scs_api_watch(a, &clusters, "ns1", &wo, on_event, on_res, &x);
 	run_until(h, &x.done, 1);
@@ -549,6 +594,16 @@ test_exec_401(struct scs_http *h, char *server)
 	    &r));
 	scs_http_run(h, 300);
 	is_int(r.done, 1, "cancelled while pending: no callback");
+	res_clear(&r);
+	scs_api_free(a);
+
+	/* A missing plugin: SCS_AUTH through the callback. */
+	x.command = (char *)(uintptr_t)"scs-no-such-plugin";
+	a = scs_api_new(h, &t, NULL, NULL);
+	scs_api_raw(a, "GET", "/whoami", NULL, NULL, 0, on_res, &r);
+	ok(r.done == 0, "auth failure not reported synchronously");
+	run_until(h, &r.done, 1);
+	is_int(r.status, SCS_AUTH, "missing plugin -> AUTH: %s", r.message);
 	res_clear(&r);
 	scs_api_free(a);
 	unlink(counter);
