@@ -419,7 +419,7 @@ api_call_send(struct scs_api_call *c)
 	struct scs_http_request	 r;
 	struct scs_creds	 cr;
 	struct scs_tls		 tls;
-	const char		*hdrs[32];
+	const char		**hdrs;
 	char			*accept, *ctype = NULL, *url, *cause = NULL;
 	char			*const *p;
 	size_t			 n = 0;
@@ -443,13 +443,17 @@ api_call_send(struct scs_api_call *c)
 		return;
 	}
 
+	for (p = a->id_headers; p != NULL && *p != NULL; p++)
+		n++;
+	hdrs = scs_xreallocarray(NULL, n + 3, sizeof *hdrs);
+	n = 0;
 	accept = scs_xstrdup("Accept: application/json");
 	hdrs[n++] = accept;
 	if (c->content_type != NULL) {
 		ctype = scs_xprintf("Content-Type: %s", c->content_type);
 		hdrs[n++] = ctype;
 	}
-	for (p = a->id_headers; p != NULL && *p != NULL && n < 31; p++)
+	for (p = a->id_headers; p != NULL && *p != NULL; p++)
 		hdrs[n++] = *p;
 	hdrs[n] = NULL;
 
@@ -474,6 +478,7 @@ api_call_send(struct scs_api_call *c)
 	r.basic_user = cr.basic_user;
 	r.basic_pass = cr.basic_pass;
 	r.max_body = API_MAX_BODY;
+	r.no_compression = a->target->disable_compression;
 	r.on_done = api_http_done;
 	r.arg = c;
 	if (c->kind == API_WATCH) {
@@ -485,6 +490,7 @@ api_call_send(struct scs_api_call *c)
 	}
 	c->hc = scs_http_submit(a->http, &r, &cause);
 	free(url);
+	free(hdrs);
 	free(accept);
 	free(ctype);
 	if (c->hc == NULL)

@@ -422,7 +422,8 @@ call_setup(struct scs_http_call *c, const struct scs_http_request *r)
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, call_write_cb);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, c);
 	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	if (!r->no_compression)	/* gzip etc.; the body limit counts decoded bytes */
+		curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
 	curl_easy_setopt(e, CURLOPT_TCP_KEEPIDLE, 30L);

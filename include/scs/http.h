@@ -93,6 +93,7 @@ struct scs_http_request {
 	long			 timeout_ms;	/* whole transfer; 0 = none */
 	long			 low_speed_s;	/* abort when < 1 B/s for this long; 0 = off */
 	size_t			 max_body;	/* 0 = 64 MiB; exceed -> SCS_LIMIT */
+	int			 no_compression; /* no Accept-Encoding (disable-compression) */
 	struct {
 		int	 max;		/* extra attempts; 0 = none */
 		int	 any_method;	/* also retry non-GET on connect failure */
