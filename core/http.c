@@ -253,6 +253,9 @@ call_head_done(struct scs_http_call *c)
 	if (c->head_done)
 		return;
 	c->head_done = 1;
+	/* An answer that will be retried is not the caller's business. */
+	if ((c->code == 429 || c->code == 503) && c->attempts <= c->retry_max)
+		return;
 	if (c->on_headers_done != NULL && !c->dead)
 		c->on_headers_done(c->code, c->arg);
 }
