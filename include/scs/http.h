@@ -71,8 +71,8 @@ struct scs_http_response {
  * are streamed: the body of any other answer is collected as usual and
  * handed to on_done (so an error Status can be decoded). on_headers_done,
  * when set, is called once the status line and headers are in (code known)
- * and before the first on_data (not for a 429/503 that will be retried). A streamed call is not retried once data
- * arrived.
+ * and before the first on_data (not for a 429/503 that will be retried).
+ * A streamed call is not retried once data arrived.
  */
 typedef int	(*scs_http_data_cb)(const char *, size_t, void *);
 typedef void	(*scs_http_head_cb)(long code, void *);
