@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "scs/api.h"
 #include "scs/kubeconfig.h"
 #include "scs/scs.h"
 
@@ -107,5 +108,68 @@ void		 core_execcred_clear(struct core_execcred *);
  * part only with provideClusterInfo. Caller frees.
  */
 char		*core_execcred_info(const struct scs_target *, int interactive);
+
+/* --- http-headers.c: response header values, retry delay (pure) ---- */
+
+/*
+ * Parse a Warning header value (comma-separated `CODE AGENT "TEXT" [DATE]`)
+ * and append the texts of code-299 warnings to *list (grown,
+ * NULL-terminated; caller frees each string and the array). Returns the
+ * number added; a malformed part ends the parse.
+ */
+size_t		 core_http_parse_warning(const char *v, char ***list,
+		    size_t *n);
+/* Retry-After (seconds or an HTTP date) in milliseconds; -1 if bad. */
+long		 core_http_parse_retry_after(const char *v);
+/*
+ * Delay before retry number attempt (1 = first): retry_after_ms capped at
+ * cap when >= 0, else base * 2^(attempt-1) capped, jittered to between
+ * half and all of it using rnd.
+ */
+long		 core_http_backoff(int attempt, long retry_after_ms, long base,
+		    long cap, unsigned rnd);
+/* The text of one warn-value (`299 - "text" [date]`); caller frees. */
+char		*core_http_warning_text(const char *v, size_t len);
+
+/* --- api-path.c: paths and query strings (pure) -------------------- */
+
+/* Percent-encode all but unreserved characters. Caller frees (all below). */
+char		*core_url_escape(const char *);
+/* Append "?key=value" (or "&key=value" when b is not empty), value
+ * URL-escaped; NULL or "" values are left out. */
+void		 core_query_add(struct scs_buf *b, const char *key,
+		    const char *value);
+/* "?limit=N&labelSelector=..&fieldSelector=..&continue=..&resourceVersion=..
+ * &resourceVersionMatch=.." (absent/empty options left out; limit 0 = 500). */
+char		*core_api_list_query(const struct scs_list_opts *);
+/* "?watch=1&allowWatchBookmarks=true&timeoutSeconds=N&resourceVersion=..
+ * &labelSelector=.." (timeout 0 = 300). */
+char		*core_api_watch_query(const struct scs_watch_opts *);
+/* "?fieldManager=scs-tui" plus "&dryRun=All" for SCS_WRITE_DRY_RUN. */
+char		*core_api_write_query(unsigned flags);
+/* DeleteOptions JSON (propagationPolicy, gracePeriodSeconds >= 0,
+ * preconditions{uid, resourceVersion}); o may be NULL. */
+char		*core_api_delete_body(const struct scs_delete_opts *o);
+
+/* --- discovery.c: building the discovery cache (pure) --------------- */
+
+struct scs_discovery	*core_discovery_new(void);
+void		 core_discovery_free(struct scs_discovery *);
+/* Record groups and preferred versions from a /apis APIGroupList (or the
+ * /api APIVersions document: core group, first version preferred).
+ * SCS_DECODE when json is neither. */
+enum scs_status	 core_discovery_add_groups(struct scs_discovery *,
+		    const cJSON *json);
+/* The same, for the /api APIVersions document only. */
+enum scs_status	 core_discovery_add_core(struct scs_discovery *,
+		    const cJSON *json);
+/* Group-versions seen by add_groups/add_core, as paths to fetch
+ * ("/api/v1", "/apis/G/V"), every version, not only preferred ones. */
+size_t		 core_discovery_ngv(const struct scs_discovery *);
+const char	*core_discovery_gv_path(const struct scs_discovery *, size_t);
+/* Add the resources of one APIResourceList (groupVersion "v1" or "G/V");
+ * subresources (names with '/') are skipped. SCS_DECODE on bad input. */
+enum scs_status	 core_discovery_add_resources(struct scs_discovery *,
+		    const cJSON *json);
 
 #endif

@@ -8,6 +8,14 @@
  * borrowed and serialised at call time. A call handle stays valid until its
  * done callback returned or scs_api_cancel was called.
  *
+ * The call functions never return NULL and never call back synchronously:
+ * failures before anything is sent (readonly refusal, credentials, a bad
+ * request) are reported through the callback from the loop. While an exec
+ * plugin runs, requests are queued and sent once it finished; a 401 with
+ * exec credentials re-runs the plugin and retries the request once.
+ * scs_api_cancel may be called from any callback; scs_api_free must not be
+ * called from a callback of the same api.
+ *
  * Readonly: an api created with readonly set refuses every mutating verb
  * (POST, PUT, PATCH, DELETE; access reviews excepted since they change
  * nothing) with SCS_READONLY, before anything is sent.
@@ -98,6 +106,12 @@ void		 scs_api_error_free(struct scs_api_error *);
 /* Map an HTTP code / Status reason to a status: 401 AUTH, 403 FORBIDDEN,
  * 404 NOTFOUND, 409 CONFLICT, 410 EXPIRED, 422 INVALID, other API. */
 enum scs_status	 scs_api_status_for(long code, const char *reason);
+/* One-line human summary, "<message> (<code> <reason>)", or one made from
+ * the code when e is NULL or has no message. Caller frees. */
+char		*scs_api_summary(long code, const struct scs_api_error *e);
+/* Parse JSON of len bytes with nesting depth <= 128. NULL on failure with
+ * *st (optional) SCS_LIMIT (too deep) or SCS_DECODE. Caller frees. */
+cJSON		*scs_json_parse(const char *, size_t, enum scs_status *st);
 
 struct scs_api_result {
 	enum scs_status			 status;	/* OK for 2xx */
@@ -131,13 +145,16 @@ struct scs_http	*scs_api_http(const struct scs_api *);
 struct scs_auth	*scs_api_auth(const struct scs_api *);
 const struct scs_target *scs_api_target(const struct scs_api *);
 int		 scs_api_readonly(const struct scs_api *);
-/* Calls in flight. */
+/* Calls in flight (open watch streams included). */
 size_t		 scs_api_pending(const struct scs_api *);
+/* Calls in flight excluding open watch streams (for "the UI is idle"). */
+size_t		 scs_api_pending_requests(const struct scs_api *);
 void		 scs_api_cancel(struct scs_api_call *);
 
 /* Discovery: /api, /apis and each group/version, cached in the api once
- * done (cb gets json = NULL; status says if anything failed). Groups that
- * fail individually are skipped, not fatal. */
+ * done (cb gets json = NULL). status is not OK only when /api or /apis
+ * failed (the old cache is then kept); group-versions that fail
+ * individually are skipped and counted in the message. */
 struct scs_api_call *scs_api_discover(struct scs_api *, scs_api_cb, void *);
 const struct scs_discovery *scs_api_discovery(const struct scs_api *);
 
@@ -205,10 +222,13 @@ struct scs_api_call *scs_api_raw(struct scs_api *, const char *method,
 /*
  * Watch: ?watch=1&allowWatchBookmarks=true&resourceVersion=RV. Each event
  * is delivered as it arrives (type "ADDED", "MODIFIED", "DELETED",
- * "BOOKMARK", "ERROR"; object borrowed). done is called when the stream
- * ends for any reason: server timeout (status OK), HTTP error, dropped
- * connection (status HTTP), 410 (status EXPIRED, also when it came as an
- * ERROR event). The caller (the store) resumes or relists.
+ * "BOOKMARK"; object borrowed). An "ERROR" event is not delivered: it
+ * ends the watch and done gets its Status (result.error). done is called
+ * when the stream ends for any reason: server timeout (status OK), HTTP
+ * error, dropped connection (status HTTP), 410 (status EXPIRED, also when
+ * it came as an ERROR event), a bad or oversized line (DECODE, LIMIT).
+ * The caller (the store) resumes or relists. No overall timeout: TCP
+ * keepalive and a low-speed limit of timeout_s + 60 s notice a dead peer.
  */
 typedef void	(*scs_watch_cb)(const char *type, const cJSON *object, void *);
 
@@ -224,7 +244,8 @@ struct scs_api_call *scs_api_watch(struct scs_api *,
 
 /*
  * Line splitting for watch streams: feed any chunks; cb gets each complete
- * line (without "\n", NUL-terminated, borrowed). A line longer than max
+ * non-empty line (without "\n" or a trailing "\r", NUL-terminated,
+ * borrowed); empty lines are skipped. A line longer than max
  * makes scs_lines_feed return SCS_LIMIT (the stream must be dropped).
  */
 struct scs_lines {

@@ -15,7 +15,10 @@
  * TLS material go to curl from memory (CURLOPT_*_BLOB), never from files.
  * on_done is called exactly once per submitted call unless the call was
  * cancelled first (then never). The response passed to on_done is
- * borrowed for the duration of the callback.
+ * borrowed for the duration of the callback; the call handle is invalid
+ * once on_done returned (cancelling it inside on_done is a harmless no-op).
+ * Any callback may submit or cancel any call (freeing is deferred to the
+ * end of scs_http_run); scs_http_free must not be called from a callback.
  *
  * Retries: with retry.max > 0, connection failures (only for GET, or when
  * retry.any_method is set), 429 and 503 are retried after Retry-After
@@ -45,7 +48,8 @@ struct scs_tls {
 	struct scs_blob	 cert;		/* PEM client certificate */
 	struct scs_blob	 key;		/* PEM client key */
 	int		 insecure;	/* skip peer verification */
-	const char	*server_name;	/* verify/SNI as this name (tls-server-name) */
+	const char	*server_name;	/* verify/SNI (and Host) as this name while
+					   connecting to the URL's host:port */
 };
 
 struct scs_http_response {
@@ -63,9 +67,12 @@ struct scs_http_response {
 /*
  * Streaming: when on_data is set the body is not collected; on_data gets
  * each chunk as it arrives (any split) and returns 0 to go on or -1 to
- * abort the transfer (on_done then gets SCS_CANCELLED). on_headers_done,
+ * abort the transfer (on_done then gets SCS_CANCELLED). Only 2xx bodies
+ * are streamed: the body of any other answer is collected as usual and
+ * handed to on_done (so an error Status can be decoded). on_headers_done,
  * when set, is called once the status line and headers are in (code known)
- * and before the first on_data.
+ * and before the first on_data (not for a 429/503 that will be retried).
+ * A streamed call is not retried once data arrived.
  */
 typedef int	(*scs_http_data_cb)(const char *, size_t, void *);
 typedef void	(*scs_http_head_cb)(long code, void *);
@@ -86,6 +93,7 @@ struct scs_http_request {
 	long			 timeout_ms;	/* whole transfer; 0 = none */
 	long			 low_speed_s;	/* abort when < 1 B/s for this long; 0 = off */
 	size_t			 max_body;	/* 0 = 64 MiB; exceed -> SCS_LIMIT */
+	int			 no_compression; /* no Accept-Encoding (disable-compression) */
 	struct {
 		int	 max;		/* extra attempts; 0 = none */
 		int	 any_method;	/* also retry non-GET on connect failure */

@@ -1,0 +1,98 @@
+/*
+ * api-int.h: internals shared by api.c, watch.c and api-discover.c (the
+ * api object and its calls). Not for other core files.
+ */
+#ifndef SCS_API_INT_H
+#define SCS_API_INT_H
+
+#include "scs/api.h"
+
+#define API_MAX_LINE	(16u * 1024 * 1024)
+#define API_MAX_BODY	(64u * 1024 * 1024)
+
+enum api_kind {
+	API_PLAIN,
+	API_WATCH,
+	API_DISCOVER,
+	API_CHILD		/* one GET of a discovery run */
+};
+
+struct scs_api {
+	struct scs_http		*http;
+	struct scs_auth		*auth;
+	struct scs_target	*target;
+	char			*base;		/* server URL without trailing '/' */
+	int			 readonly;
+	char			*user_agent;
+	long			 timeout_ms;
+	char			**id_headers;	/* User-Agent, Impersonate-*: NULL-terminated */
+	struct scs_discovery	*disc;
+	struct scs_api_call	*calls;
+};
+
+struct scs_api_call {
+	struct scs_api		*api;
+	struct scs_api_call	*next;
+	struct scs_api_call	*prev;
+	enum api_kind		 kind;
+	char			*method;
+	char			*path;		/* path and query */
+	char			*content_type;
+	char			*body;
+	size_t			 body_len;
+	scs_api_cb		 cb;
+	scs_watch_cb		 wcb;
+	void			*arg;
+
+	struct scs_http_call	*hc;
+	uint64_t		 timer;		/* pending async failure */
+	enum scs_status		 fail;
+	char			*fail_msg;
+	int			 waiting_auth;
+	int			 retried_401;
+	int			 in_cb;
+	int			 cancelled;
+
+	/* Watch. */
+	struct scs_lines	 lines;
+	enum scs_status		 wstatus;	/* why we stopped the stream */
+	struct scs_api_error	*werr;
+	char			*wmsg;
+	long			 low_speed_s;
+
+	/* Discovery (API_DISCOVER) and its children (API_CHILD). */
+	struct scs_api_call	*parent;
+	struct scs_discovery	*building;
+	size_t			 nchildren;
+	size_t			 nfailed;
+	int			 phase;		/* 0: /api + /apis, 1: group-versions */
+	enum scs_status		 dstatus;
+	char			*dmsg;
+};
+
+/* api.c */
+struct scs_api_call *api_call_new(struct scs_api *, enum api_kind,
+		    const char *method, const char *path, scs_api_cb, void *);
+void		 api_call_send(struct scs_api_call *);
+/* Unlink and free (cancels what is still outstanding; no callbacks). */
+void		 api_call_free(struct scs_api_call *);
+/* Deliver res to the call's callback, then free the call. */
+void		 api_call_deliver(struct scs_api_call *,
+		    struct scs_api_result *);
+/* Fill res (status, json, error, message) from a response; free with
+ * api_result_clear. */
+void		 api_result_from(struct scs_api_result *,
+		    const struct scs_http_response *);
+void		 api_result_clear(struct scs_api_result *);
+
+/* watch.c */
+int		 watch_on_data(const char *, size_t, void *);
+void		 watch_on_done(struct scs_api_call *,
+		    const struct scs_http_response *);
+
+/* api-discover.c */
+void		 discover_child_done(struct scs_api_call *,
+		    const struct scs_api_result *);
+void		 discover_cancel(struct scs_api_call *);
+
+#endif
