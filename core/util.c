@@ -339,30 +339,36 @@ scs_parse_rfc3339(const char *s)
 	return (-1);
 }
 
+/* Like kubectl's duration.HumanDuration: two units while they matter. */
 void
 scs_format_age(int64_t s, char *out, size_t len)
 {
+	long long	 m, h, d, y;
+
 	if (s < 0)
 		s = 0;
+	m = s / 60;
+	h = s / 3600;
+	d = s / 86400;
+	y = d / 365;
 	if (s < 120)
 		snprintf(out, len, "%llds", (long long)s);
-	else if (s < 600)
-		snprintf(out, len, "%lldm%llds", (long long)(s / 60),
-		    (long long)(s % 60));
-	else if (s < 3 * 3600)
-		snprintf(out, len, "%lldm", (long long)(s / 60));
-	else if (s < 8 * 3600)
-		snprintf(out, len, "%lldh%lldm", (long long)(s / 3600),
-		    (long long)(s % 3600 / 60));
-	else if (s < 2 * 86400)
-		snprintf(out, len, "%lldh", (long long)(s / 3600));
-	else if (s < 8 * 86400)
-		snprintf(out, len, "%lldd%lldh", (long long)(s / 86400),
-		    (long long)(s % 86400 / 3600));
-	else if (s < 365LL * 2 * 86400)
-		snprintf(out, len, "%lldd", (long long)(s / 86400));
+	else if (m < 10 && s % 60 != 0)
+		snprintf(out, len, "%lldm%llds", m, (long long)(s % 60));
+	else if (m < 3 * 60)
+		snprintf(out, len, "%lldm", m);
+	else if (h < 8 && m % 60 != 0)
+		snprintf(out, len, "%lldh%lldm", h, m % 60);
+	else if (h < 48)
+		snprintf(out, len, "%lldh", h);
+	else if (h < 8 * 24 && h % 24 != 0)
+		snprintf(out, len, "%lldd%lldh", d, h % 24);
+	else if (d < 2 * 365)
+		snprintf(out, len, "%lldd", d);
+	else if (y < 8 && d % 365 != 0)
+		snprintf(out, len, "%lldy%lldd", y, d % 365);
 	else
-		snprintf(out, len, "%lldy", (long long)(s / (365 * 86400)));
+		snprintf(out, len, "%lldy", y);
 }
 
 void

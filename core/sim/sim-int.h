@@ -124,3 +124,114 @@ int		 sim_admit(struct sim_db *, const char *res, cJSON *obj,
 		    char ***warnings);
 
 #endif
+
+/* --- sim-resources.c ------------------------------------------------ */
+
+/* A printer column: path is a dotted JSON path, "cond:TYPE" for a
+ * condition's status, or "age" for the creation timestamp. */
+struct sim_column {
+	const char	*name;
+	const char	*type;		/* string, integer, date */
+	const char	*path;
+	int		 priority;
+};
+
+struct sim_resdef {
+	const char		*group;		/* "" = core */
+	const char		*plural;
+	const char		*singular;
+	const char		*kind;
+	const char		*versions[3];	/* served; [0] = storage, preferred */
+	int			 namespaced;
+	int			 has_status;
+	int			 review;	/* create-only review kinds */
+	const char		*short_names[3];
+	const char		*categories[2];
+	const struct sim_column	*cols;		/* NULL-name terminated or NULL */
+	const char		*deprecated;	/* deprecated version, or NULL */
+};
+
+/* The table; *n is set to its length. */
+const struct sim_resdef *sim_resources(size_t *n);
+/* Look up a resource by group, version and plural; NULL when not served
+ * (also when the version is not one of its versions). */
+const struct sim_resdef *sim_resource_find(const char *group,
+		    const char *version, const char *plural);
+/* "GROUP/PLURAL" key into buf. */
+void		 sim_resource_key(const struct sim_resdef *, char *buf,
+		    size_t len);
+/* Discovery documents (caller frees). NULL when group/version unknown. */
+char		*sim_discovery_api(void);
+char		*sim_discovery_apis(void);
+char		*sim_discovery_group(const char *group);
+char		*sim_discovery_resources(const char *group, const char *version);
+char		*sim_openapi_v2(void);
+char		*sim_openapi_v3_index(void);
+char		*sim_openapi_v3_gv(const char *group, const char *version);
+/* Table cells of one object (caller deletes the array). */
+cJSON		*sim_table_columns(const struct sim_resdef *);
+cJSON		*sim_table_cells(const struct sim_resdef *, const cJSON *obj);
+
+/* --- sim-tls.c ------------------------------------------------------ */
+
+/* PEM texts of a throwaway PKI made at start; all caller-owned strings. */
+struct sim_pki {
+	char	*ca_cert;
+	char	*ca_key;
+	char	*server_cert;
+	char	*server_key;
+};
+enum scs_status	 sim_pki_new(struct sim_pki *, char **cause);
+void		 sim_pki_done(struct sim_pki *);
+/* A client certificate for user (CN) in group (O), signed by the CA. */
+enum scs_status	 sim_pki_client(const struct sim_pki *, const char *user,
+		    const char *group, char **cert_pem, char **key_pem,
+		    char **cause);
+/* The CN of a DER certificate, or NULL (caller frees). */
+char		*sim_cert_cn(const unsigned char *der, size_t len);
+
+/* --- sim-auth.c ----------------------------------------------------- */
+
+/* The simulated users, in kubeconfig order; NULL-terminated. */
+extern const char *const sim_users[];
+/* Groups of a user ("system:masters" for csp-admin), static. */
+const char	*sim_user_group(const char *user);
+/* May user do verb on group/plural (subresource ignored) in ns (NULL or
+ * "" = cluster-wide / all namespaces) and, for namespaces, name? */
+int		 sim_allowed(const char *user, const char *verb,
+		    const char *group, const char *plural, const char *ns,
+		    const char *name);
+/* The real server's 403 message (caller frees). */
+char		*sim_forbidden_message(const char *user, const char *verb,
+		    const char *group, const char *plural, const char *ns);
+/* SelfSubjectAccessReview / RulesReview: request (JSON or the Kubernetes
+ * protobuf envelope) -> response JSON (caller frees); NULL on a malformed
+ * request with *cause. */
+char		*sim_access_review(const char *user, const char *body,
+		    size_t len, char **cause);
+char		*sim_rules_review(const char *user, const char *body,
+		    size_t len, char **cause);
+char		*sim_self_review(const char *user);
+
+/* --- sim-patch.c ---------------------------------------------------- */
+
+/* RFC 7386 merge patch applied to target in place. */
+void		 sim_merge_patch(cJSON *target, const cJSON *patch);
+/* RFC 6902 JSON patch; 0 or -1 with *cause (a failed "test" included). */
+int		 sim_json_patch(cJSON *target, const cJSON *ops, char **cause);
+
+/* --- sim-faults.c --------------------------------------------------- */
+
+struct sim_faults {
+	long	drop_every;		/* close every Nth connection */
+	long	cut_watch_after;	/* end watches after N events */
+	long	t429_every;		/* answer 429 every Nth request */
+	long	retry_after;		/* seconds for those 429s */
+	long	burst500;		/* the next N requests answer 500 */
+	long	slow_ms;		/* delay every answer */
+	int	expire_continue;	/* every continue token is expired */
+	long	watch410_every;		/* every Nth watch gets 410 */
+	long	storm;			/* read by the world */
+};
+enum scs_status	 sim_faults_parse(const char *spec, struct sim_faults *,
+		    char **cause);

@@ -66,6 +66,12 @@ main(void)
 	is_str(buf, "5h10m", "age hours");
 	scs_format_age(86400 * 30, buf, sizeof buf);
 	is_str(buf, "30d", "age days");
+	scs_format_age(86400 * 5, buf, sizeof buf);
+	is_str(buf, "5d", "whole days drop the hours");
+	scs_format_age(3600 * 3, buf, sizeof buf);
+	is_str(buf, "3h", "whole hours drop the minutes");
+	scs_format_age(86400 * 700, buf, sizeof buf);
+	is_str(buf, "1y335d", "years and days");
 	scs_format_age(-4, buf, sizeof buf);
 	is_str(buf, "0s", "negative age clamps");
 

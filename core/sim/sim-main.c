@@ -1,0 +1,176 @@
+/*
+ * sim-main.c: scs-tui-sim, the simulated Central API as a program
+ * (DESIGN.md section 4).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scs-config.h"
+#include "scs/sim.h"
+#include "scs/util.h"
+
+static volatile sig_atomic_t	quit;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	quit = 1;
+}
+
+static const char usage_text[] =
+"usage: scs-tui-sim [options]\n"
+"  --listen ADDR:PORT     listen address (default 127.0.0.1:6443; port 0 = any)\n"
+"  --scenario NAME        demo (default), scale or empty\n"
+"  --clusters N           scale: clusters (default 10000)\n"
+"  --namespaces N         scale: namespaces (default 50)\n"
+"  --secrets N            scale: secrets (default 2000)\n"
+"  --classes N            scale: cluster classes (default 200)\n"
+"  --kubeconfig-out FILE  write a kubeconfig (0600) with a context per user\n"
+"  --user NAME            its current context: csp-admin (default),\n"
+"                         kaas-operator, tenant-a or tenant-b\n"
+"  --faults SPEC          e.g. drop-every=5,429-every=3:retry=1,500-burst=2,\n"
+"                         slow=200,expire-continue,cut-watch-after=10,\n"
+"                         watch-410-every=2,storm=2000\n"
+"  --seed N               world seed (default 1)\n"
+"  --speed X              reconcile speed factor (default 1)\n"
+"  --plain-http           serve HTTP instead of HTTPS (debugging)\n"
+"  --quiet                no request log\n"
+"  --version, --help\n";
+
+static int
+write_file(const char *path, const char *text)
+{
+	int	 fd;
+	size_t	 len = strlen(text), off = 0;
+	ssize_t	 n;
+
+	/* Replace atomically; never follow a symlink. */
+	char	*tmp = scs_xprintf("%s.tmp.%ld", path, (long)getpid());
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+	if (fd == -1) {
+		free(tmp);
+		return (-1);
+	}
+	while (off < len) {
+		if ((n = write(fd, text + off, len - off)) <= 0) {
+			close(fd);
+			unlink(tmp);
+			free(tmp);
+			return (-1);
+		}
+		off += (size_t)n;
+	}
+	if (close(fd) != 0 || rename(tmp, path) != 0) {
+		unlink(tmp);
+		free(tmp);
+		return (-1);
+	}
+	free(tmp);
+	return (0);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "listen", required_argument, NULL, 'l' },
+		{ "scenario", required_argument, NULL, 's' },
+		{ "clusters", required_argument, NULL, 'c' },
+		{ "namespaces", required_argument, NULL, 'n' },
+		{ "secrets", required_argument, NULL, 'S' },
+		{ "classes", required_argument, NULL, 'C' },
+		{ "kubeconfig-out", required_argument, NULL, 'k' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "faults", required_argument, NULL, 'f' },
+		{ "seed", required_argument, NULL, 'e' },
+		{ "speed", required_argument, NULL, 'p' },
+		{ "plain-http", no_argument, NULL, 'P' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct scs_sim_opts	 o;
+	struct scs_sim		*sim;
+	const char		*kout = NULL, *user = "csp-admin";
+	char			*cause = NULL, *kc;
+	int			 ch;
+	struct sigaction	 sa;
+
+	memset(&o, 0, sizeof o);
+	o.listen = "127.0.0.1:6443";
+	o.speed = 1.0;
+	o.seed = 1;
+	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+		switch (ch) {
+		case 'l': o.listen = optarg; break;
+		case 's': o.scenario = optarg; break;
+		case 'c': o.clusters = atoi(optarg); break;
+		case 'n': o.namespaces = atoi(optarg); break;
+		case 'S': o.secrets = atoi(optarg); break;
+		case 'C': o.classes = atoi(optarg); break;
+		case 'k': kout = optarg; break;
+		case 'u': user = optarg; break;
+		case 'f': o.faults = optarg; break;
+		case 'e': o.seed = strtoull(optarg, NULL, 10); break;
+		case 'p': o.speed = atof(optarg); break;
+		case 'P': o.plain_http = 1; break;
+		case 'q': o.quiet = 1; break;
+		case 'V':
+			printf("scs-tui-sim %s\n", SCS_VERSION);
+			return (0);
+		case 'h':
+			fputs(usage_text, stdout);
+			return (0);
+		default:
+			fputs(usage_text, stderr);
+			return (2);
+		}
+	}
+	if (optind < argc || o.speed <= 0) {
+		fputs(usage_text, stderr);
+		return (2);
+	}
+	if (strcmp(user, "csp-admin") != 0 && strcmp(user, "kaas-operator") &&
+	    strcmp(user, "tenant-a") != 0 && strcmp(user, "tenant-b") != 0) {
+		fprintf(stderr, "scs-tui-sim: unknown user '%s'\n", user);
+		return (2);
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	if ((sim = scs_sim_start(&o, &cause)) == NULL) {
+		fprintf(stderr, "scs-tui-sim: %s\n", cause);
+		free(cause);
+		return (1);
+	}
+	if (kout != NULL) {
+		kc = scs_sim_kubeconfig(sim, user);
+		if (write_file(kout, kc) != 0) {
+			fprintf(stderr, "scs-tui-sim: %s: %s\n", kout,
+			    strerror(errno));
+			scs_free_secret(kc);
+			scs_sim_stop(sim);
+			return (1);
+		}
+		scs_free_secret(kc);
+	}
+	printf("scs-tui-sim: serving %s (scenario %s)%s%s\n", scs_sim_url(sim),
+	    o.scenario != NULL ? o.scenario : "demo",
+	    kout != NULL ? ", kubeconfig in " : "", kout != NULL ? kout : "");
+	fflush(stdout);
+	while (!quit)
+		pause();
+	scs_sim_stop(sim);
+	return (0);
+}

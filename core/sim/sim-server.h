@@ -1,0 +1,54 @@
+/*
+ * sim-server.h: the simulator's server state, shared by sim.c (thread,
+ * loop, kubeconfig) and sim-http.c (requests). Everything runs on the
+ * simulator's thread.
+ */
+#ifndef SCS_SIM_SERVER_H
+#define SCS_SIM_SERVER_H
+
+#include <pthread.h>
+#include <stdint.h>
+
+#include <microhttpd.h>
+
+#include "sim-int.h"
+
+struct sim_watch;
+
+struct scs_sim {
+	struct scs_sim_opts	 opts;
+	char			*scenario;
+	char			*faults_spec;
+	struct sim_faults	 faults;
+	struct sim_db		*db;
+	struct sim_world	*world;
+	struct sim_pki		 pki;
+	char			*admin_cert;	/* csp-admin client certificate */
+	char			*admin_key;
+	char			*tokens[8];	/* per sim_users[], secrets */
+
+	struct MHD_Daemon	*mhd;
+	pthread_t		 thread;
+	int			 wake[2];	/* self-pipe */
+	volatile int		 stop;
+	int			 kick;		/* resumed connections: run again */
+	char			 url[96];
+	int			 port;
+
+	struct sim_watch	*watches;
+	uint64_t		 nrequests;
+	uint64_t		 nwatches;
+	long			 burst_left;
+	int64_t			 t0;		/* monotonic ms at start */
+};
+
+/* sim-http.c */
+enum scs_status	 sim_http_start(struct scs_sim *, const char *addr, int port,
+		    char **cause);
+void		 sim_http_stop(struct scs_sim *);
+/* Periodic work: watch bookmarks and timeouts. */
+void		 sim_http_tick(struct scs_sim *, int64_t now_ms);
+/* The db hook: wake suspended watches. */
+void		 sim_http_changed(void *);
+
+#endif
