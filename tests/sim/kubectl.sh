@@ -1,0 +1,75 @@
+#!/bin/sh
+# kubectl against scs-tui-sim: a client nobody here wrote must work.
+# Skips (77) when kubectl is missing.
+set -u
+command -v kubectl >/dev/null 2>&1 || { echo "kubectl not installed"; exit 77; }
+sim=${1:?usage: kubectl.sh PATH-TO-scs-tui-sim}
+tmp=$(mktemp -d)
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+"$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k.yaml" --quiet --speed 20 \
+	>"$tmp/sim.out" 2>&1 &
+pid=$!
+i=0
+while [ ! -s "$tmp/k.yaml" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+export KUBECONFIG="$tmp/k.yaml"
+fail=0
+n=0
+check() {	# check NAME COMMAND...: run, record
+	name=$1; shift
+	n=$((n + 1))
+	if "$@" >"$tmp/out" 2>"$tmp/err"; then
+		echo "ok $n - $name"
+	else
+		echo "not ok $n - $name"
+		sed 's/^/# /' "$tmp/out" "$tmp/err"
+		fail=1
+	fi
+}
+grepout() {	# grepout PATTERN: the last command's output matches
+	grep -q -- "$1" "$tmp/out"
+}
+k() { timeout 20 kubectl "$@"; }
+
+check "get --raw /apis" k get --raw /apis
+check "api-resources lists clusters" sh -c 'timeout 20 kubectl api-resources | grep -q "^clusters .*cl .*cluster.x-k8s.io/v1beta2"'
+check "get clusters -A" k get clusters -A
+grepout prod-eu1 || { echo "not ok - prod-eu1 missing"; fail=1; }
+check "get clusterclasses -o yaml" k get clusterclasses -n tenant-a -o yaml
+grepout "kind: ClusterClass" || { echo "not ok - no ClusterClass yaml"; fail=1; }
+printf 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kubectl-test\n' >"$tmp/ns.yaml"
+check "apply -f a Namespace" k apply -f "$tmp/ns.yaml"
+cat >"$tmp/c.yaml" <<YAML
+apiVersion: cluster.x-k8s.io/v1beta2
+kind: Cluster
+metadata:
+  name: from-kubectl
+  namespace: tenant-a
+spec:
+  topology:
+    classRef:
+      name: openstack-scs2-1-34-v1
+    version: v1.34.2
+    controlPlane:
+      replicas: 1
+YAML
+check "apply -f a Cluster" k apply -f "$tmp/c.yaml"
+check "get it as v1beta1" k get clusters.v1beta1.cluster.x-k8s.io -n tenant-a from-kubectl -o yaml
+grepout "class: openstack-scs2-1-34-v1" || { echo "not ok - v1beta1 class"; fail=1; }
+grep -q "deprecated" "$tmp/err" || { echo "not ok - no deprecation warning"; fail=1; }
+( timeout 8 kubectl get clusters -n tenant-b -w --output-watch-events >"$tmp/watch" 2>&1 & )
+sleep 2
+check "patch while watching" k patch cluster -n tenant-b shop --type merge -p '{"metadata":{"labels":{"x":"y"}}}'
+sleep 2
+n=$((n + 1))
+if grep -q "MODIFIED" "$tmp/watch"; then echo "ok $n - watch saw the change"; else echo "not ok $n - watch saw the change"; sed 's/^/# /' "$tmp/watch"; fail=1; fi
+check "delete" k delete cluster -n tenant-a from-kubectl --wait=false
+check "auth can-i as tenant-a, own namespace" sh -c 'test "$(timeout 20 kubectl --context tenant-a auth can-i list clusters -n tenant-a)" = yes'
+check "auth can-i as tenant-a, other namespace" sh -c 'test "$(timeout 20 kubectl --context tenant-a auth can-i list clusters -n tenant-b 2>/dev/null)" = no'
+n=$((n + 1))
+if timeout 20 kubectl --context tenant-a get clusters -A >"$tmp/out" 2>"$tmp/err"; then
+	echo "not ok $n - tenant-a must not list all namespaces"; fail=1
+else
+	grep -q 'forbidden: User "tenant-a"' "$tmp/err" && echo "ok $n - 403 for tenant-a across namespaces" || { echo "not ok $n - 403 message"; fail=1; }
+fi
+echo "1..$n"
+exit $fail
