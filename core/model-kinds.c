@@ -216,16 +216,34 @@ decode_generic(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 static const struct scs_column cluster_cols[] = {
 	{ "CLASS",	24, 1, SCS_ALIGN_LEFT },
 	{ "VERSION",	9,  0, SCS_ALIGN_LEFT },
-	{ "AVAILABLE",	9,  0, SCS_ALIGN_LEFT },
+	{ "AVAILABLE",	9,  2, SCS_ALIGN_LEFT },
 	{ "CP",		5,  0, SCS_ALIGN_RIGHT },
-	{ "WORKERS",	7,  1, SCS_ALIGN_RIGHT },
+	{ "WORKERS",	7,  0, SCS_ALIGN_RIGHT },
 	{ "API",	8,  3, SCS_ALIGN_LEFT },
 };
+
+/* A False condition whose reason says a step failed, or NULL. */
+static const cJSON *
+failed_condition(const cJSON *o)
+{
+	const cJSON	*c;
+	const char	*reason, *status;
+
+	cJSON_ArrayForEach(c, jpath(o, "status.conditions")) {
+		reason = jstr(c, "reason");
+		status = jstr(c, "status");
+		if (status != NULL && strcmp(status, "False") == 0 &&
+		    reason != NULL && (strstr(reason, "Failed") != NULL ||
+		    strstr(reason, "Error") != NULL))
+			return (c);
+	}
+	return (NULL);
+}
 
 static void
 decode_cluster(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 {
-	const cJSON	*avail;
+	const cJSON	*avail, *failed;
 	const char	*cls, *phase, *api, *fail, *avs;
 	long		 cpr, cpd, wr, wd;
 
@@ -291,6 +309,10 @@ decode_cluster(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 			r->health = SCS_HEALTH_WARNING;
 			take_condition(r, scs_condition(o, "WorkersAvailable"));
 		}
+	} else if ((failed = failed_condition(o)) != NULL) {
+		/* Still provisioning, but a step reports failure. */
+		r->health = SCS_HEALTH_ERROR;
+		take_condition(r, failed);
 	} else if (phase == NULL || strcmp(phase, "Pending") == 0 ||
 	    strcmp(phase, "Provisioning") == 0)
 		r->health = SCS_HEALTH_PROGRESSING;

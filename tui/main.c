@@ -1,9 +1,7 @@
 /*
  * main.c: scs-tui entry point: flags, then the console.
  */
-#include <stdio.h>
-
-#include "options.h"
+#include "tui.h"
 
 int
 main(int argc, char **argv)
@@ -13,6 +11,5 @@ main(int argc, char **argv)
 
 	if ((r = options_parse(&opts, argc, argv)) != 0)
 		return (r > 0 ? 0 : 2);
-	fprintf(stderr, "scs-tui: the console is not wired up yet\n");
-	return (1);
+	return (app_run(&opts));
 }

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Run one headless TUI script against the embedded demo simulator and
+# compare the @dump files it writes with tests/tui/expected/NAME-*.txt.
+# Usage: run-script.sh SCS-TUI NAME [extra scs-tui flags...]
+set -u
+bin=$1; name=$2; shift 2
+src=${SCS_SRCDIR:?}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+sed "s|@OUT@|$out|g" "$src/tests/tui/scripts/$name.script" >"$out/script"
+LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
+timeout 60 "$bin" --demo --no-display --size 80x24 --script "$out/script" "$@"
+rc=$?
+if [ "$rc" -ne "${EXPECT_RC:-0}" ]; then
+	echo "scs-tui exited $rc, expected ${EXPECT_RC:-0}"
+	exit 1
+fi
+fail=0
+for want in "$src/tests/tui/expected/$name"-*.txt; do
+	[ -e "$want" ] || continue
+	got="$out/$(basename "$want" | sed "s/^$name-//")"
+	# Ages and the server port change from run to run.
+	norm() { sed -E 's/https:\/\/127\.0\.0\.1:[0-9]+/https:\/\/127.0.0.1:PORT/; s/ +[0-9]+[smhdy]([0-9]+[smhd])? *$//' "$1"; }
+	if ! norm "$want" | diff -u - "$(norm "$got" >"$got.n"; echo "$got.n")"; then
+		echo "screen differs: $(basename "$want")"
+		fail=1
+	fi
+done
+exit $fail

@@ -1,0 +1,131 @@
+/*
+ * draw.c: every server string reaches the screen through here: control
+ * characters and escape sequences are made visible, invalid UTF-8 is
+ * replaced, wide characters are measured, long text is cut with "…".
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "tui.h"
+
+/* Decode one UTF-8 character; returns its length, *wc = U+FFFD if bad. */
+static size_t
+utf8_next(const unsigned char *s, wchar_t *wc)
+{
+	unsigned	 c = s[0], cp, need, i;
+
+	if (c < 0x80) {
+		*wc = (wchar_t)c;
+		return (1);
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		cp = c & 0x1f;
+		need = 1;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		cp = c & 0x0f;
+		need = 2;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		cp = c & 0x07;
+		need = 3;
+	} else {
+		*wc = 0xfffd;
+		return (1);
+	}
+	for (i = 1; i <= need; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*wc = 0xfffd;
+			return (i);
+		}
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 ||
+	    cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff)) {
+		*wc = 0xfffd;
+		return (need + 1);
+	}
+	*wc = (wchar_t)cp;
+	return (need + 1);
+}
+
+int
+draw_sanitize(const char *s, wchar_t *out, size_t outlen, int max_cols)
+{
+	const unsigned char	*p = (const unsigned char *)(s != NULL ? s :
+				    "");
+	size_t			 n = 0;
+	int			 cols = 0, w;
+	wchar_t			 wc, rep[2];
+	int			 nrep, i;
+
+	if (outlen == 0)
+		return (0);
+	while (*p != '\0') {
+		p += utf8_next(p, &wc);
+		nrep = 1;
+		rep[0] = wc;
+		if (wc == '\n' || wc == '\t' || wc == '\r')
+			rep[0] = ' ';
+		else if (wc < 0x20 || wc == 0x7f) {
+			/* ESC [ ... shows as ^[ and the rest as text. */
+			rep[0] = '^';
+			rep[1] = wc == 0x7f ? '?' : (wchar_t)(wc + '@');
+			nrep = 2;
+		} else if (wc >= 0x80 && wc < 0xa0) {
+			rep[0] = 0xfffd;
+		}
+		for (i = 0; i < nrep; i++) {
+			w = wcwidth(rep[i]);
+			if (w < 0)
+				w = 1, rep[i] = 0xfffd;
+			if (cols + w > max_cols || n + 2 >= outlen) {
+				/* Cut: the last column becomes an ellipsis. */
+				while (n > 0 && cols + 1 > max_cols) {
+					n--;
+					cols -= wcwidth(out[n]) > 0 ?
+					    wcwidth(out[n]) : 0;
+				}
+				if (max_cols > 0 && n + 1 < outlen) {
+					out[n++] = 0x2026;
+					cols++;
+				}
+				out[n] = 0;
+				return (cols);
+			}
+			out[n++] = rep[i];
+			cols += w;
+		}
+	}
+	out[n] = 0;
+	return (cols);
+}
+
+int
+draw_width(const char *s)
+{
+	wchar_t	 buf[512];
+
+	return (draw_sanitize(s, buf, 512, 500));
+}
+
+void
+draw_cell(int y, int x, const char *s, int cols, int right)
+{
+	wchar_t	 buf[1024];
+	int	 used;
+
+	if (cols <= 0)
+		return;
+	if (cols > 1000)
+		cols = 1000;
+	used = draw_sanitize(s, buf, 1024, cols);
+	if (right && used < cols) {
+		mvhline(y, x, ' ', cols - used);
+		mvaddwstr(y, x + cols - used, buf);
+	} else {
+		mvaddwstr(y, x, buf);
+		if (used < cols)
+			mvhline(y, x + used, ' ', cols - used);
+	}
+}

@@ -1,0 +1,195 @@
+/*
+ * screen.c: curses set-up on the terminal or in memory (--no-display,
+ * newterm on /dev/null), colour roles, and the text dump scripts use.
+ */
+#include <curses.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "scs/util.h"
+#include "tui.h"
+
+static SCREEN	*screen;
+static FILE	*null_out, *null_in;
+static int	 colours;
+
+static const struct {
+	short	 fg, bg;
+	attr_t	 attr;		/* also used without colour */
+} roles[ROLE_MAX] = {
+	[ROLE_NORMAL]	= { -1, -1, A_NORMAL },
+	[ROLE_HEADER]	= { COLOR_BLACK, COLOR_CYAN, A_NORMAL },
+	[ROLE_TITLE]	= { COLOR_CYAN, -1, A_BOLD },
+	[ROLE_HEAD]	= { -1, -1, A_BOLD | A_UNDERLINE },
+	[ROLE_SELECT]	= { COLOR_BLACK, COLOR_WHITE, A_REVERSE },
+	[ROLE_OK]	= { COLOR_GREEN, -1, A_NORMAL },
+	[ROLE_PROGRESS]	= { COLOR_CYAN, -1, A_NORMAL },
+	[ROLE_WARN]	= { COLOR_YELLOW, -1, A_BOLD },
+	[ROLE_ERROR]	= { COLOR_RED, -1, A_BOLD },
+	[ROLE_UNKNOWN]	= { COLOR_MAGENTA, -1, A_DIM },
+	[ROLE_MUTED]	= { -1, -1, A_DIM },
+	[ROLE_KEY]	= { COLOR_CYAN, -1, A_BOLD },
+	[ROLE_PROMPT]	= { COLOR_YELLOW, -1, A_BOLD },
+	[ROLE_CHANGED]	= { COLOR_YELLOW, -1, A_NORMAL },
+};
+
+int
+screen_init(int no_display, int cols, int rows)
+{
+	const char	*nc = getenv("NO_COLOR");
+	short		 i;
+
+	if (no_display) {
+		if (getenv("TERM") == NULL || strcmp(getenv("TERM"), "dumb") ==
+		    0)
+			setenv("TERM", "xterm-256color", 1);
+		null_out = fopen("/dev/null", "w");
+		null_in = fopen("/dev/null", "r");
+		if (null_out == NULL || null_in == NULL ||
+		    (screen = newterm(NULL, null_out, null_in)) == NULL) {
+			fprintf(stderr, "scs-tui: cannot start the in-memory "
+			    "screen\n");
+			return (-1);
+		}
+		set_term(screen);
+		resizeterm(rows, cols);
+	} else {
+		if ((screen = newterm(NULL, stdout, stdin)) == NULL) {
+			fprintf(stderr, "scs-tui: cannot use this terminal "
+			    "(TERM=%s)\n", getenv("TERM") != NULL ?
+			    getenv("TERM") : "");
+			return (-1);
+		}
+		set_term(screen);
+	}
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	colours = has_colors() && (nc == NULL || *nc == '\0');
+	if (colours) {
+		start_color();
+		use_default_colors();
+		for (i = 1; i < ROLE_MAX; i++)
+			init_pair(i, roles[i].fg, roles[i].bg);
+	}
+	return (0);
+}
+
+void
+screen_done(void)
+{
+	if (screen == NULL)
+		return;
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+	if (null_out != NULL)
+		fclose(null_out);
+	if (null_in != NULL)
+		fclose(null_in);
+	null_out = null_in = NULL;
+}
+
+void
+screen_role(enum role r)
+{
+	attr_t	 a = roles[r].attr;
+
+	if (colours && r != ROLE_NORMAL) {
+		/* With colour, reverse/dim only where the role needs it. */
+		if (r == ROLE_SELECT || r == ROLE_HEADER)
+			a = A_NORMAL;
+		attrset(a | COLOR_PAIR(r));
+	} else
+		attrset(a);
+}
+
+enum role
+screen_health_role(enum scs_health h)
+{
+	switch (h) {
+	case SCS_HEALTH_OK:		return (ROLE_OK);
+	case SCS_HEALTH_PROGRESSING:	return (ROLE_PROGRESS);
+	case SCS_HEALTH_WARNING:	return (ROLE_WARN);
+	case SCS_HEALTH_ERROR:		return (ROLE_ERROR);
+	case SCS_HEALTH_DELETING:	return (ROLE_MUTED);
+	default:			return (ROLE_UNKNOWN);
+	}
+}
+
+const char *
+screen_health_glyph(enum scs_health h)
+{
+	switch (h) {
+	case SCS_HEALTH_OK:		return ("\u25cf");	/* ● */
+	case SCS_HEALTH_PROGRESSING:	return ("\u25d0");	/* ◐ */
+	case SCS_HEALTH_WARNING:	return ("\u25b2");	/* ▲ */
+	case SCS_HEALTH_ERROR:		return ("\u2716");	/* ✖ */
+	case SCS_HEALTH_DELETING:	return ("\u2020");	/* † */
+	default:			return ("?");
+	}
+}
+
+int
+screen_cols(void)
+{
+	return (COLS);
+}
+
+int
+screen_rows(void)
+{
+	return (LINES);
+}
+
+char *
+screen_dump(void)
+{
+	struct scs_buf	 b;
+	cchar_t		 cc;
+	wchar_t		 wch[CCHARW_MAX + 1];
+	attr_t		 attr;
+	short		 pair;
+	char		 mb[MB_LEN_MAX * (CCHARW_MAX + 1)];
+	int		 y, x, k;
+	size_t		 linestart, n, i;
+
+	scs_buf_init(&b, 0);
+	for (y = 0; y < LINES; y++) {
+		linestart = b.len;
+		for (x = 0; x < COLS; x++) {
+			if (mvwin_wch(curscr, y, x, &cc) == ERR)
+				break;
+			if (getcchar(&cc, wch, &attr, &pair, NULL) == ERR)
+				continue;
+			/* The second cell of a wide character is empty. */
+			if (wch[0] == 0)
+				continue;
+			n = 0;
+			for (k = 0; wch[k] != 0 && k < CCHARW_MAX; k++) {
+				mbstate_t	 st;
+				size_t		 r;
+
+				memset(&st, 0, sizeof st);
+				r = wcrtomb(mb + n, wch[k], &st);
+				if (r != (size_t)-1)
+					n += r;
+			}
+			scs_buf_add(&b, mb, n);
+		}
+		/* Trim trailing blanks. */
+		i = b.len;
+		while (i > linestart && b.data[i - 1] == ' ')
+			i--;
+		b.len = i;
+		scs_buf_addc(&b, '\n');
+	}
+	return (scs_buf_steal(&b));
+}

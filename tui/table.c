@@ -1,0 +1,391 @@
+/*
+ * table.c: the resource table over a store: columns that fit the width
+ * (low-priority ones drop first), filter (substring, "!" inverse,
+ * "-l key=value" labels), selection kept by identity as rows change.
+ * Only visible rows are formatted.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "scs/util.h"
+#include "tui.h"
+
+#define MAXCOLS	(SCS_RECORD_MAXCOLS + 4)
+
+struct col {
+	const char	*name;
+	int		 width;
+	int		 priority;
+	int		 right;
+	int		 kind_index;	/* -1: fixed column */
+	int		 fixed;		/* 0 ns, 1 name, 2 status, 3 age */
+};
+
+struct table {
+	struct scs_store	 *store;
+	char			 *title;
+	int			  all_ns;
+	const struct scs_record	**rows;
+	size_t			  nrows;
+	size_t			  cap;
+	uint64_t		  gen;
+	int			  stale;
+	char			  filter[256];
+	size_t			  sel;
+	size_t			  top;
+	char			  sel_ns[256];
+	char			  sel_name[256];
+	int64_t			  synced_ms;	/* first seen synced */
+};
+
+struct table *
+table_new(struct scs_store *s, const char *title, int all_ns)
+{
+	struct table	*t = scs_xcalloc(1, sizeof *t);
+
+	t->store = s;
+	t->title = scs_xstrdup(title);
+	t->all_ns = all_ns;
+	t->stale = 1;
+	return (t);
+}
+
+void
+table_free(struct table *t)
+{
+	if (t == NULL)
+		return;
+	free(t->rows);
+	free(t->title);
+	free(t);
+}
+
+struct scs_store *
+table_store(const struct table *t)
+{
+	return (t->store);
+}
+
+/* Case-insensitive (ASCII) substring test. */
+static int
+contains(const char *hay, const char *needle)
+{
+	size_t	 n = strlen(needle);
+
+	if (hay == NULL)
+		return (0);
+	for (; *hay != '\0'; hay++) {
+		if (strncasecmp(hay, needle, n) == 0)
+			return (1);
+	}
+	return (n == 0);
+}
+
+static int
+row_matches(const struct scs_record *r, const char *f)
+{
+	const char	*eq, *v;
+	char		 key[256];
+	int		 inv = 0, hit;
+	size_t		 i;
+
+	if (*f == '\0')
+		return (1);
+	if (strncmp(f, "-l ", 3) == 0) {
+		f += 3;
+		if ((eq = strchr(f, '=')) == NULL)
+			return (scs_record_label(r, f) != NULL);
+		snprintf(key, sizeof key, "%.*s", (int)(eq - f), f);
+		v = scs_record_label(r, key);
+		return (v != NULL && strcmp(v, eq + 1) == 0);
+	}
+	if (*f == '!') {
+		inv = 1;
+		f++;
+		if (*f == '\0')
+			return (1);
+	}
+	hit = contains(r->name, f) || contains(r->ns, f) ||
+	    contains(r->status, f) || contains(r->message, f);
+	for (i = 0; !hit && i < r->ncols; i++)
+		hit = contains(r->cols[i], f);
+	return (hit != inv);
+}
+
+static void
+table_refresh(struct table *t)
+{
+	const struct scs_index	*x = scs_store_index(t->store);
+	const struct scs_record	*r;
+	size_t			 i, n = scs_index_count(x);
+
+	if (!t->stale && t->gen == scs_index_generation(x))
+		return;
+	t->gen = scs_index_generation(x);
+	t->stale = 0;
+	if (n > t->cap) {
+		t->cap = n;
+		t->rows = scs_xreallocarray(t->rows, t->cap, sizeof *t->rows);
+	}
+	t->nrows = 0;
+	for (i = 0; i < n; i++) {
+		r = scs_index_at(x, i);
+		if (row_matches(r, t->filter))
+			t->rows[t->nrows++] = r;
+	}
+	/* Keep the selection on the same object when it is still there. */
+	if (t->sel_name[0] != '\0') {
+		for (i = 0; i < t->nrows; i++) {
+			if (strcmp(t->rows[i]->name, t->sel_name) == 0 &&
+			    strcmp(t->rows[i]->ns, t->sel_ns) == 0) {
+				t->sel = i;
+				break;
+			}
+		}
+	}
+	if (t->sel >= t->nrows)
+		t->sel = t->nrows > 0 ? t->nrows - 1 : 0;
+}
+
+static void
+remember(struct table *t)
+{
+	if (t->sel < t->nrows) {
+		scs_strlcpy(t->sel_ns, t->rows[t->sel]->ns, sizeof t->sel_ns);
+		scs_strlcpy(t->sel_name, t->rows[t->sel]->name,
+		    sizeof t->sel_name);
+	}
+}
+
+size_t
+table_count(struct table *t)
+{
+	table_refresh(t);
+	return (t->nrows);
+}
+
+const struct scs_record *
+table_selected(struct table *t)
+{
+	table_refresh(t);
+	return (t->sel < t->nrows ? t->rows[t->sel] : NULL);
+}
+
+void
+table_set_filter(struct table *t, const char *f)
+{
+	scs_strlcpy(t->filter, f, sizeof t->filter);
+	t->stale = 1;
+	t->top = 0;
+}
+
+const char *
+table_filter(const struct table *t)
+{
+	return (t->filter);
+}
+
+int
+table_key(struct table *t, int key, int page)
+{
+	table_refresh(t);
+	if (page < 1)
+		page = 1;
+	switch (key) {
+	case 'j':
+	case KEYS_SPECIAL + KEY_DOWN:
+		if (t->sel + 1 < t->nrows)
+			t->sel++;
+		break;
+	case 'k':
+	case KEYS_SPECIAL + KEY_UP:
+		if (t->sel > 0)
+			t->sel--;
+		break;
+	case 'g':
+	case KEYS_SPECIAL + KEY_HOME:
+		t->sel = 0;
+		break;
+	case 'G':
+	case KEYS_SPECIAL + KEY_END:
+		t->sel = t->nrows > 0 ? t->nrows - 1 : 0;
+		break;
+	case 6:		/* C-f */
+	case KEYS_SPECIAL + KEY_NPAGE:
+		t->sel = t->sel + (size_t)page < t->nrows ?
+		    t->sel + (size_t)page : (t->nrows > 0 ? t->nrows - 1 : 0);
+		break;
+	case 2:		/* C-b */
+	case KEYS_SPECIAL + KEY_PPAGE:
+		t->sel = t->sel > (size_t)page ? t->sel - (size_t)page : 0;
+		break;
+	case 4:		/* C-d */
+		t->sel = t->sel + (size_t)page / 2 < t->nrows ?
+		    t->sel + (size_t)page / 2 : (t->nrows > 0 ?
+		    t->nrows - 1 : 0);
+		break;
+	case 21:	/* C-u */
+		t->sel = t->sel > (size_t)page / 2 ? t->sel - (size_t)page / 2 :
+		    0;
+		break;
+	default:
+		return (0);
+	}
+	remember(t);
+	return (1);
+}
+
+/* Choose the columns that fit into width. */
+static size_t
+layout(struct table *t, struct col *cols, int width)
+{
+	const struct scs_kind	*k = scs_index_kind(scs_store_index(t->store));
+	size_t			 n = 0, i, drop;
+	int			 total, maxp;
+
+	if (t->all_ns)
+		cols[n++] = (struct col){ "NAMESPACE", 12, 0, 0, -1, 0 };
+	cols[n++] = (struct col){ "NAME", 16, 0, 0, -1, 1 };
+	cols[n++] = (struct col){ "STATUS", 14, 0, 0, -1, 2 };
+	for (i = 0; i < k->ncols && n < MAXCOLS - 1; i++)
+		cols[n++] = (struct col){ k->cols[i].name, k->cols[i].width,
+		    k->cols[i].priority, k->cols[i].align == SCS_ALIGN_RIGHT,
+		    (int)i, -1 };
+	cols[n++] = (struct col){ "AGE", 5, 0, 1, -1, 3 };
+	for (;;) {
+		total = 0;
+		for (i = 0; i < n; i++)
+			total += cols[i].width + 1;
+		if (total <= width)
+			break;
+		/* Drop the most dispensable (highest priority) column. */
+		maxp = 0;
+		drop = n;
+		for (i = 0; i < n; i++) {
+			if (cols[i].priority >= maxp && cols[i].priority > 0) {
+				maxp = cols[i].priority;
+				drop = i;
+			}
+		}
+		if (drop == n)
+			break;
+		memmove(cols + drop, cols + drop + 1, (n - drop - 1) *
+		    sizeof *cols);
+		n--;
+	}
+	/* Spare width goes to NAME; too little takes it from NAME. */
+	for (i = 0; i < n && cols[i].fixed != 1; i++)
+		;
+	if (i < n) {
+		cols[i].width += width - total;
+		if (cols[i].width < 8)
+			cols[i].width = 8;
+	}
+	return (n);
+}
+
+static const char *
+cell_text(const struct scs_record *r, const struct col *c, char *buf,
+    size_t len)
+{
+	if (c->kind_index >= 0)
+		return (c->kind_index < r->ncols ? r->cols[c->kind_index] : "");
+	switch (c->fixed) {
+	case 0:
+		return (r->ns);
+	case 1:
+		return (r->name);
+	case 2:
+		snprintf(buf, len, "%s %s", screen_health_glyph(r->health),
+		    r->status != NULL && r->status[0] != '\0' ? r->status :
+		    scs_health_name(r->health));
+		return (buf);
+	default:
+		if (r->created <= 0)
+			return ("-");
+		scs_format_age(scs_wall_s() - r->created, buf, len);
+		return (buf);
+	}
+}
+
+void
+table_draw(struct table *t, int y, int rows)
+{
+	struct col		 cols[MAXCOLS];
+	size_t			 n, i, r;
+	int			 x, width = COLS;
+	char			 title[512], buf[128];
+	const char		*msg;
+	enum scs_store_state	 st;
+	const struct scs_record	*rec;
+	int64_t			 now = scs_now_ms();
+
+	table_refresh(t);
+	st = scs_store_state(t->store, &msg);
+	if (t->synced_ms == 0 && st == SCS_STORE_SYNCED)
+		t->synced_ms = now;
+	snprintf(title, sizeof title, " %s(%s)[%zu]%s%s%s%s ", t->title,
+	    t->all_ns ? "all" : scs_store_namespace(t->store)[0] != '\0' ?
+	    scs_store_namespace(t->store) : "-", t->nrows,
+	    t->filter[0] != '\0' ? " </" : "", t->filter,
+	    t->filter[0] != '\0' ? ">" : "",
+	    st == SCS_STORE_LOADING ? " loading\u2026" : "");
+	screen_role(ROLE_TITLE);
+	move(y, 0);
+	clrtoeol();
+	x = (width - draw_width(title)) / 2;
+	draw_cell(y, x > 0 ? x : 0, title, width - (x > 0 ? x : 0), 0);
+	if (st == SCS_STORE_FORBIDDEN || st == SCS_STORE_ERROR ||
+	    st == SCS_STORE_BACKOFF) {
+		screen_role(st == SCS_STORE_BACKOFF ? ROLE_WARN : ROLE_ERROR);
+		snprintf(title, sizeof title, "%s: %s",
+		    scs_store_state_name(st), msg);
+		draw_cell(y + 1, 0, title, width, 0);
+		y++;
+		rows--;
+	}
+	n = layout(t, cols, width);
+	screen_role(ROLE_HEAD);
+	for (i = 0, x = 0; i < n; i++) {
+		draw_cell(y + 1, x, cols[i].name, cols[i].width, cols[i].right);
+		x += cols[i].width;
+		if (i + 1 < n)
+			mvaddch(y + 1, x++, ' ');
+	}
+	rows -= 2;
+	if (rows < 1)
+		return;
+	if (t->sel < t->top)
+		t->top = t->sel;
+	if (t->sel >= t->top + (size_t)rows)
+		t->top = t->sel - (size_t)rows + 1;
+	for (r = 0; r < (size_t)rows; r++) {
+		move(y + 2 + (int)r, 0);
+		screen_role(ROLE_NORMAL);
+		clrtoeol();
+		if (t->top + r >= t->nrows)
+			continue;
+		rec = t->rows[t->top + r];
+		for (i = 0, x = 0; i < n; i++) {
+			if (t->top + r == t->sel)
+				screen_role(ROLE_SELECT);
+			else if (cols[i].fixed == 2)
+				screen_role(screen_health_role(rec->health));
+			else if (cols[i].fixed == 1 &&
+			    t->synced_ms != 0 && rec->changed_ms > t->synced_ms &&
+			    now - rec->changed_ms < 2000)
+				screen_role(ROLE_CHANGED);
+			else
+				screen_role(ROLE_NORMAL);
+			draw_cell(y + 2 + (int)r, x, cell_text(rec, &cols[i],
+			    buf, sizeof buf), cols[i].width, cols[i].right);
+			x += cols[i].width;
+			if (i + 1 < n)
+				mvaddch(y + 2 + (int)r, x++, ' ');
+		}
+	}
+	screen_role(ROLE_NORMAL);
+}
