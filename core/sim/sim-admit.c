@@ -1,12 +1,14 @@
 /*
  * sim-admit.c: the admission webhooks the simulator runs on Cluster
- * writes: CAPI defaulting of the version's "v" and the class-exists
- * warning, and the cluster-stacks (CSO) version rule (DOMAIN.md 5, 7).
+ * writes: CAPI defaulting and validation of the topology variables
+ * against the class (with the server's field paths), the "v" of the
+ * version, and the cluster-stacks (CSO) version rule (DOMAIN.md 5, 7).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "scs/model.h"
+#include "scs/schema.h"
 #include "scs/util.h"
 #include "sim-int.h"
 
@@ -32,6 +34,76 @@ refuse(int code, const char *reason, char *message)
 	e->code = code;
 	e->reason = scs_xstrdup(reason);
 	e->message = message;
+	return (e);
+}
+
+/* Default and validate the topology's variables against the class. */
+static struct scs_api_error *
+check_variables(const cJSON *cc, cJSON *obj, char ***warnings)
+{
+	struct scs_schema_errors	 errs = { NULL, 0 };
+	struct scs_api_error		*e;
+	cJSON				*defs, *topo, *vars, *md;
+	const cJSON			*mds;
+	char				*prefix;
+	const char			*name;
+	struct scs_buf			 b;
+	int				 from_status;
+	size_t				 i;
+
+	defs = scs_schema_definitions(cc, &from_status);
+	if (!from_status)
+		warn(warnings, scs_xstrdup("ClusterClass variables are not "
+		    "reconciled yet: validated against spec.variables"));
+	topo = J(J(obj, "spec"), "topology");
+	vars = J(topo, "variables");
+	if (vars == NULL) {
+		vars = cJSON_CreateArray();
+		if (scs_schema_default(defs, vars) > 0)
+			cJSON_AddItemToObject(topo, "variables", vars);
+		else {
+			cJSON_Delete(vars);
+			vars = NULL;
+		}
+	} else
+		scs_schema_default(defs, vars);
+	scs_schema_validate(defs, vars, "spec.topology.variables", 0, &errs);
+	scs_schema_validate(defs, J(J(J(topo, "controlPlane"), "variables"),
+	    "overrides"), "spec.topology.controlPlane.variables.overrides", 1,
+	    &errs);
+	mds = J(J(topo, "workers"), "machineDeployments");
+	cJSON_ArrayForEach(md, mds) {
+		name = cJSON_GetStringValue(J(md, "name"));
+		prefix = scs_xprintf("spec.topology.workers.machineDeployments"
+		    "[%s].variables.overrides", name != NULL ? name : "");
+		scs_schema_validate(defs, J(J(md, "variables"), "overrides"),
+		    prefix, 1, &errs);
+		free(prefix);
+	}
+	cJSON_Delete(defs);
+	if (errs.n == 0)
+		return (NULL);
+	e = scs_xcalloc(1, sizeof *e);
+	e->code = 422;
+	e->reason = scs_xstrdup("Invalid");
+	e->details_name = scs_xstrdup(cJSON_GetStringValue(J(J(obj,
+	    "metadata"), "name")) != NULL ? cJSON_GetStringValue(J(J(obj,
+	    "metadata"), "name")) : "");
+	e->details_kind = scs_xstrdup("Cluster");
+	e->causes = scs_xcalloc(errs.n, sizeof *e->causes);
+	e->ncauses = errs.n;
+	scs_buf_init(&b, 0);
+	for (i = 0; i < errs.n; i++) {
+		e->causes[i].field = errs.v[i].field;
+		e->causes[i].reason = errs.v[i].reason;
+		e->causes[i].message = errs.v[i].message;
+		scs_buf_printf(&b, "%s%s: %s", i != 0 ? ", " : "",
+		    errs.v[i].field, errs.v[i].message);
+	}
+	free(errs.v);
+	e->message = scs_xprintf("Cluster.cluster.x-k8s.io \"%s\" is invalid: "
+	    "[%s]", e->details_name, b.data);
+	scs_buf_done(&b);
 	return (e);
 }
 
@@ -69,6 +141,8 @@ sim_admit(struct sim_db *db, const char *res, cJSON *obj, const cJSON *old,
 		warn(warnings, scs_xprintf("Cluster refers to ClusterClass "
 		    "%s/%s, but this ClusterClass does not exist. Cluster "
 		    "topology has not been fully validated.", cns, cls));
+	else if ((*err = check_variables(cc->json, obj, warnings)) != NULL)
+		return (-1);
 
 	/* CSO: the version must be the release's Kubernetes version. */
 	rname = scs_release_name(cls);

@@ -280,6 +280,23 @@ test_admin(struct env *e)
 	res_clear(&x);
 	cJSON_Delete(obj);
 
+	/* Variables are validated against the class (CAPI webhook). */
+	obj = new_cluster("tenant-a", "t3", "openstack-scs2-1-34-v1",
+	    "v1.34.2");
+	cJSON_AddItemToObject(cJSON_GetObjectItem(cJSON_GetObjectItem(obj,
+	    "spec"), "topology"), "variables", cJSON_Parse("[{\"name\":"
+	    "\"workerRootDisk\",\"value\":2},{\"name\":\"bogus\","
+	    "\"value\":1}]"));
+	scs_api_create(a, cl, "tenant-a", obj, SCS_WRITE_DRY_RUN, on_result,
+	    &x);
+	wait_call(e->http, &x);
+	is_int(x.code, 422, "bad variables: 422 Invalid");
+	is_int(x.ncauses, 2, "one cause per problem");
+	ok(strstr(x.message, "spec.topology.variables[workerRootDisk].value")
+	    != NULL, "field path in the message: %s", x.message);
+	res_clear(&x);
+	cJSON_Delete(obj);
+
 	/* Delete: clusters go through Deleting. */
 	scs_api_delete(a, cl, "tenant-a", "t1", NULL, 0, on_result, &x);
 	wait_call(e->http, &x);
