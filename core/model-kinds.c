@@ -13,10 +13,10 @@
 #define J(o, k)		cJSON_GetObjectItemCaseSensitive((o), (k))
 
 /* Walk a dotted path of object keys; NULL when any step is missing. */
-static const cJSON *
-jpath(const cJSON *o, const char *path)
+const cJSON *
+scs_jpath(const cJSON *o, const char *path)
 {
-	char		 key[64];
+	char		 key[128];
 	const char	*dot;
 	size_t		 len;
 
@@ -31,6 +31,12 @@ jpath(const cJSON *o, const char *path)
 		path += len + (dot != NULL);
 	}
 	return (o);
+}
+
+static const cJSON *
+jpath(const cJSON *o, const char *path)
+{
+	return (scs_jpath(o, path));
 }
 
 static const char *
@@ -232,6 +238,12 @@ failed_condition(const cJSON *o)
 	cJSON_ArrayForEach(c, jpath(o, "status.conditions")) {
 		reason = jstr(c, "reason");
 		status = jstr(c, "status");
+		/* Provisioning steps only: a probe that has not connected
+		 * yet is no failure. */
+		if (!scs_streq(jstr(c, "type"), "InfrastructureReady") &&
+		    !scs_strprefix(jstr(c, "type") != NULL ? jstr(c, "type") :
+		    "", "ControlPlane"))
+			continue;
 		if (status != NULL && strcmp(status, "False") == 0 &&
 		    reason != NULL && (strstr(reason, "Failed") != NULL ||
 		    strstr(reason, "Error") != NULL))

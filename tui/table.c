@@ -244,7 +244,7 @@ layout(struct table *t, struct col *cols, int width)
 {
 	const struct scs_kind	*k = scs_index_kind(scs_store_index(t->store));
 	size_t			 n = 0, i, drop;
-	int			 total, maxp;
+	int			 total, maxp, spare;
 
 	if (t->all_ns)
 		cols[n++] = (struct col){ "NAMESPACE", 12, 0, 0, -1, 0 };
@@ -255,6 +255,7 @@ layout(struct table *t, struct col *cols, int width)
 		    k->cols[i].priority, k->cols[i].align == SCS_ALIGN_RIGHT,
 		    (int)i, -1 };
 	cols[n++] = (struct col){ "AGE", 5, 0, 1, -1, 3 };
+	cols[n++] = (struct col){ "MESSAGE", 20, 4, 0, -1, 4 };
 	for (;;) {
 		total = 0;
 		for (i = 0; i < n; i++)
@@ -276,11 +277,18 @@ layout(struct table *t, struct col *cols, int width)
 		    sizeof *cols);
 		n--;
 	}
-	/* Spare width goes to NAME; too little takes it from NAME. */
+	/* Spare width goes to NAME (up to 40), then to MESSAGE; too
+	 * little takes it from NAME. */
 	for (i = 0; i < n && cols[i].fixed != 1; i++)
 		;
 	if (i < n) {
-		cols[i].width += width - total;
+		spare = width - total;
+		if (spare > 0 && cols[n - 1].fixed == 4 &&
+		    cols[i].width + spare > 40) {
+			cols[n - 1].width += spare - (40 - cols[i].width);
+			spare = 40 - cols[i].width;
+		}
+		cols[i].width += spare;
 		if (cols[i].width < 8)
 			cols[i].width = 8;
 	}
@@ -298,6 +306,8 @@ cell_text(const struct scs_record *r, const struct col *c, char *buf,
 		return (r->ns);
 	case 1:
 		return (r->name);
+	case 4:
+		return (r->message != NULL ? r->message : "");
 	case 2:
 		snprintf(buf, len, "%s %s", screen_health_glyph(r->health),
 		    r->status != NULL && r->status[0] != '\0' ? r->status :

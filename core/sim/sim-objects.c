@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scs/model.h"
 #include "scs/util.h"
 #include "sim-world.h"
 
@@ -110,21 +111,7 @@ sim_set_bool(cJSON *o, const char *path, int v)
 const cJSON *
 sim_get(const cJSON *o, const char *path)
 {
-	char		 key[128];
-	const char	*dot;
-	size_t		 len;
-
-	while (o != NULL && *path != '\0') {
-		dot = strchr(path, '.');
-		len = dot != NULL ? (size_t)(dot - path) : strlen(path);
-		if (len >= sizeof key)
-			return (NULL);
-		memcpy(key, path, len);
-		key[len] = '\0';
-		o = cJSON_GetObjectItemCaseSensitive(o, key);
-		path += len + (dot != NULL);
-	}
-	return (o);
+	return (scs_jpath(o, path));
 }
 
 const char *

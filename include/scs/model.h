@@ -21,6 +21,10 @@
 
 #include "scs/scs.h"
 
+/* The value at a dotted path of object keys ("status.phase"), or NULL
+ * when a step is missing. Keys with dots cannot be reached this way. */
+const cJSON	*scs_jpath(const cJSON *, const char *path);
+
 /* --- interned strings --------------------------------------------- */
 
 /*
