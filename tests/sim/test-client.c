@@ -351,6 +351,40 @@ test_tenant(struct env *e)
 	res_clear(&x);
 	scs_api_free(a);
 
+	/* A token the server does not know: 401 is an AUTH error. */
+	{
+		char			*text, *cause = NULL, *p;
+		struct scs_kubeconfig	*kc;
+		struct scs_target	*t;
+		struct scs_api_options	 o;
+		struct scs_api		*b;
+
+		text = scs_xstrdup(e->kctext);
+		p = strstr(text, "token: sim-tenant-a-");
+		if (p != NULL)
+			memcpy(p + 7, "bad", 3);
+		if (p != NULL && scs_kubeconfig_parse(text, strlen(text),
+		    "bad", NULL, &kc, &cause) == SCS_OK &&
+		    scs_kubeconfig_resolve(kc, "tenant-a", &t, &cause) ==
+		    SCS_OK) {
+			memset(&o, 0, sizeof o);
+			b = scs_api_new(e->http, t, &o, &cause);
+			memset(&x, 0, sizeof x);
+			scs_api_raw(b, "GET", "/api", NULL, NULL, 0, on_result,
+			    &x);
+			wait_call(e->http, &x);
+			is_int(x.status, SCS_AUTH, "unknown token: 401 AUTH");
+			is_int(x.code, 401, "HTTP 401");
+			res_clear(&x);
+			scs_api_free(b);
+			scs_target_free(t);
+			scs_kubeconfig_free(kc);
+		} else
+			ok(0, "bad-token kubeconfig: %s", cause);
+		free(cause);
+		scs_free_secret(text);
+	}
+
 	/* Read-only is refused in the core, before anything is sent. */
 	a = api_for(e, "tenant-a", 1);
 	cl = discover(a, e->http);
@@ -591,6 +625,20 @@ test_faults(void)
 		return;
 	}
 	test_store(&e, "watch-410-every=2");
+	env_stop(&e);
+
+	/* Dropped connections and a slow server: the store converges. */
+	if (env_start(&e, "demo", "drop-every=4", 0) != 0) {
+		ok(0, "sim with drop-every");
+		return;
+	}
+	test_store(&e, "drop-every=4");
+	env_stop(&e);
+	if (env_start(&e, "demo", "slow=150", 0) != 0) {
+		ok(0, "sim with slow");
+		return;
+	}
+	test_store(&e, "slow=150");
 	env_stop(&e);
 
 	/* A tiny history: resuming watches hit 410 and relist. */
