@@ -42,6 +42,9 @@ struct app {
 
 	struct table		*table;
 	struct scs_store	*store;
+	struct detail		*detail;
+	char			*del_ns;	/* pending delete */
+	char			*del_name;
 	char			*kind;		/* resource shown */
 
 	int			 prompt;	/* 0, ':' or '/' */
@@ -96,6 +99,8 @@ app_show(struct app *a, const struct scs_resource *res)
 {
 	const char	*ns = a->ns;
 
+	detail_free(a->detail);
+	a->detail = NULL;
 	if (a->store != NULL) {
 		scs_store_unsubscribe(a->store, on_store_change, a);
 		table_free(a->table);
@@ -237,6 +242,19 @@ draw_footer(struct app *a)
 	char	 buf[512];
 
 	move(y, 0);
+	if (a->prompt == 'D') {
+		screen_role(ROLE_WARN);
+		if (strcmp(a->kind, "clusters") == 0)
+			snprintf(buf, sizeof buf, "Delete cluster %s/%s? Type "
+			    "its name to confirm (Esc cancels): %s",
+			    a->del_ns, a->del_name, a->line);
+		else
+			snprintf(buf, sizeof buf, "Delete %s %s%s%s? [y/N] %s",
+			    a->kind, a->del_ns, a->del_ns[0] != '\0' ? "/" :
+			    "", a->del_name, a->line);
+		draw_cell(y, 0, buf, COLS, 0);
+		return;
+	}
 	if (a->prompt != 0) {
 		screen_role(ROLE_PROMPT);
 		snprintf(buf, sizeof buf, "%c%s", a->prompt, a->line);
@@ -249,14 +267,16 @@ draw_footer(struct app *a)
 		return;
 	}
 	screen_role(ROLE_KEY);
-	draw_cell(y, 0, "<:>cmd </>filter <j/k>move <g/G>top/end <0>all ns "
-	    "<?>help <q>quit", COLS, 0);
+	draw_cell(y, 0, a->detail != NULL ? "<j/k>scroll <y>yaml/describe "
+	    "<Esc>back <q>back" : "<:>cmd </>filter <Enter>describe <y>yaml "
+	    "<C-d>delete <0>all ns <?>help <q>quit", COLS, 0);
 }
 
 static const char *const help_lines[] = {
 	"Keys",
 	"  j k Down Up      move          g G Home End   first / last",
-	"  C-d C-u          half page     PgDn PgUp C-f C-b  page",
+	"  PgDn PgUp C-f C-b  page        Enter d  describe   y  YAML",
+	"  C-d              delete (asks; clusters: type the name)",
 	"  :                command line: a resource (clusters, cc, secrets,",
 	"                   machines, ...), ns NAME, ns all, q",
 	"  /                filter: text, !text (inverse), -l key=value",
@@ -290,6 +310,8 @@ app_draw(struct app *a)
 	draw_header(a);
 	if (a->help)
 		draw_help();
+	else if (a->detail != NULL)
+		detail_draw(a->detail, 2, LINES - 3);
 	else if (a->table != NULL)
 		table_draw(a->table, 2, LINES - 3);
 	else {
@@ -346,6 +368,76 @@ app_command(struct app *a, const char *cmd)
 }
 
 static void
+detail_changed(void *arg)
+{
+	((struct app *)arg)->dirty = 1;
+}
+
+static void
+on_deleted(const struct scs_api_result *r, void *arg)
+{
+	struct app	*a = arg;
+
+	if (r->status == SCS_OK)
+		app_message(a, 0, "deleting %s", a->del_name != NULL ?
+		    a->del_name : "");
+	else
+		app_message(a, 1, "delete failed: %s", r->message);
+}
+
+static void
+delete_confirmed(struct app *a)
+{
+	const char	*ans = a->line;
+	int		 go;
+
+	if (strcmp(a->kind, "clusters") == 0)
+		go = strcmp(ans, a->del_name) == 0;
+	else
+		go = strcmp(ans, "y") == 0 || strcmp(ans, "yes") == 0;
+	if (!go) {
+		app_message(a, 0, "not deleted");
+		return;
+	}
+	scs_api_delete(a->api, scs_store_resource(a->store), a->del_ns,
+	    a->del_name, NULL, 0, on_deleted, a);
+}
+
+static void
+delete_ask(struct app *a)
+{
+	const struct scs_record	*r = a->table != NULL ?
+				    table_selected(a->table) : NULL;
+
+	if (r == NULL)
+		return;
+	if (a->opts->readonly) {
+		app_message(a, 1, "read-only: deleting is refused");
+		return;
+	}
+	free(a->del_ns);
+	free(a->del_name);
+	a->del_ns = scs_xstrdup(r->ns);
+	a->del_name = scs_xstrdup(r->name);
+	a->prompt = 'D';
+	a->linelen = 0;
+	a->line[0] = '\0';
+}
+
+static void
+detail_show(struct app *a, int yaml)
+{
+	const struct scs_record	*r = a->table != NULL ?
+				    table_selected(a->table) : NULL;
+
+	if (r == NULL)
+		return;
+	detail_free(a->detail);
+	a->detail = detail_open(a->api, scs_store_resource(a->store), r->ns,
+	    r->name, yaml, a->opts->redact, detail_changed, a);
+}
+
+static void
 prompt_key(struct app *a, int key)
 {
 	if (key == 27) {
@@ -356,6 +448,8 @@ prompt_key(struct app *a, int key)
 	    key == KEYS_SPECIAL + KEY_ENTER) {
 		if (a->prompt == ':')
 			app_command(a, a->line);
+		else if (a->prompt == 'D')
+			delete_confirmed(a);
 		a->prompt = 0;
 	} else if (key == 127 || key == 8 ||
 	    key == KEYS_SPECIAL + KEY_BACKSPACE) {
@@ -404,7 +498,28 @@ app_key(struct app *a, int key)
 		if (key == 27 || key == '?' || key == 'q')
 			return;
 	}
+	if (a->detail != NULL) {
+		if (key == 27 || key == 'q') {
+			detail_free(a->detail);
+			a->detail = NULL;
+		} else if (key == ':' || key == '?')
+			;	/* handled below */
+		else {
+			detail_key(a->detail, key, LINES - 4);
+			return;
+		}
+	}
 	switch (key) {
+	case '\r':
+	case 'd':
+		detail_show(a, 0);
+		return;
+	case 'y':
+		detail_show(a, 1);
+		return;
+	case 4:		/* C-d */
+		delete_ask(a);
+		return;
 	case ':':
 	case '/':
 		a->prompt = key;
@@ -460,6 +575,8 @@ app_idle(struct app *a)
 	if (a->dirty || a->pending_start > 0)
 		return (0);
 	if (a->api != NULL && scs_api_pending_requests(a->api) > 0)
+		return (0);
+	if (a->detail != NULL && detail_busy(a->detail))
 		return (0);
 	if (a->store != NULL && (scs_store_busy(a->store) ||
 	    scs_store_state(a->store, NULL) == SCS_STORE_LOADING))
@@ -600,6 +717,9 @@ app_setup(struct app *a, char **cause)
 static void
 app_free(struct app *a)
 {
+	detail_free(a->detail);
+	free(a->del_ns);
+	free(a->del_name);
 	if (a->store != NULL) {
 		table_free(a->table);
 		scs_store_free(a->store);

@@ -222,15 +222,6 @@ table_key(struct table *t, int key, int page)
 	case KEYS_SPECIAL + KEY_PPAGE:
 		t->sel = t->sel > (size_t)page ? t->sel - (size_t)page : 0;
 		break;
-	case 4:		/* C-d */
-		t->sel = t->sel + (size_t)page / 2 < t->nrows ?
-		    t->sel + (size_t)page / 2 : (t->nrows > 0 ?
-		    t->nrows - 1 : 0);
-		break;
-	case 21:	/* C-u */
-		t->sel = t->sel > (size_t)page / 2 ? t->sel - (size_t)page / 2 :
-		    0;
-		break;
 	default:
 		return (0);
 	}

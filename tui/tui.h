@@ -97,6 +97,21 @@ const struct scs_record *table_selected(struct table *);
 size_t		 table_count(struct table *);
 struct scs_store *table_store(const struct table *);
 
+/* --- detail.c: describe / YAML of one object ------------------------- */
+
+struct detail;
+/* Fetch res ns/name (strings copied) and show it; changed(arg) is called
+ * when the object arrived. yaml selects the YAML view, redact hides every
+ * secret value. */
+struct detail	*detail_open(struct scs_api *, const struct scs_resource *,
+		    const char *ns, const char *name, int yaml, int redact,
+		    void (*changed)(void *), void *arg);
+void		 detail_free(struct detail *);
+int		 detail_busy(const struct detail *);
+void		 detail_draw(struct detail *, int y, int rows);
+/* Scroll keys and y (describe <-> YAML); 1 when used. */
+int		 detail_key(struct detail *, int key, int page);
+
 /* --- app.c ------------------------------------------------------------ */
 
 int	 app_run(const struct options *);
