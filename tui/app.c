@@ -50,6 +50,8 @@ struct app {
 	int			 prompt;	/* 0, ':' or '/' */
 	char			 line[256];
 	size_t			 linelen;
+	char			 compl_prefix[256];	/* Tab cycling */
+	int			 compl_index;
 	char			 message[512];
 	int			 message_error;
 	int			 help;
@@ -65,6 +67,9 @@ struct app {
 };
 
 static volatile sig_atomic_t	got_signal;
+
+static int	app_use_context(struct app *, const char *, int, const char *,
+		    char **);
 
 static void
 on_signal(int sig)
@@ -280,6 +285,9 @@ static const char *const help_lines[] = {
 	"  :                command line: a resource (clusters, cc, secrets,",
 	"                   machines, ...), ns NAME, ns all, q",
 	"  /                filter: text, !text (inverse), -l key=value",
+	"  N A S            sort by name, age, status (again: reverse)",
+	"  < >              sort by the previous / next column",
+	"  :ctx NAME        switch context    Tab  completes the : line",
 	"  0                all namespaces    Esc  clear filter / close",
 	"  ?                this help         q    quit",
 	"",
@@ -351,6 +359,34 @@ app_command(struct app *a, const char *cmd)
 	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0 ||
 	    strcmp(cmd, "q!") == 0) {
 		a->quit = 1;
+		return;
+	}
+	if (strncmp(cmd, "ctx ", 4) == 0 || strcmp(cmd, "ctx") == 0) {
+		char	*cause = NULL;
+		size_t	 i;
+
+		cmd += 3;
+		while (*cmd == ' ')
+			cmd++;
+		if (*cmd == '\0') {
+			struct scs_buf	 b;
+
+			scs_buf_init(&b, 4096);
+			for (i = 0; scs_kubeconfig_context(a->kc, i) != NULL;
+			    i++)
+				scs_buf_printf(&b, "%s%s", i != 0 ? " " : "",
+				    scs_kubeconfig_context(a->kc, i));
+			app_message(a, 0, "contexts: %s", b.data != NULL ?
+			    b.data : "");
+			scs_buf_done(&b);
+			return;
+		}
+		if (app_use_context(a, cmd, 0, NULL, &cause) != 0) {
+			app_message(a, 1, "%s", cause);
+			free(cause);
+			return;
+		}
+		app_connect(a);
 		return;
 	}
 	if (strncmp(cmd, "ns ", 3) == 0 || strcmp(cmd, "ns") == 0) {
@@ -437,9 +473,75 @@ detail_show(struct app *a, int yaml)
 	    r->name, yaml, a->opts->redact, detail_changed, a);
 }
 
+/* The n-th completion of prefix on the : line, or NULL. */
+static const char *
+completion(struct app *a, const char *prefix, int n)
+{
+	static const char *const builtins[] = { "ctx", "ns", "quit", NULL };
+	const struct scs_discovery	*d = a->api != NULL ?
+					    scs_api_discovery(a->api) : NULL;
+	const struct scs_resource	*r;
+	size_t				 i, k, len = strlen(prefix);
+	int				 seen = 0;
+
+	for (i = 0; builtins[i] != NULL; i++) {
+		if (strncmp(builtins[i], prefix, len) == 0 && seen++ == n)
+			return (builtins[i]);
+	}
+	if (strncmp(prefix, "ctx ", 4) == 0 && a->kc != NULL) {
+		for (i = 0; scs_kubeconfig_context(a->kc, i) != NULL; i++) {
+			static char	 buf[256];
+
+			snprintf(buf, sizeof buf, "ctx %s",
+			    scs_kubeconfig_context(a->kc, i));
+			if (strncmp(buf, prefix, len) == 0 && seen++ == n)
+				return (buf);
+		}
+		return (NULL);
+	}
+	for (i = 0; d != NULL && i < scs_discovery_count(d); i++) {
+		r = scs_discovery_at(d, i);
+		if (!r->preferred || (r->verbs & SCS_VERB_LIST) == 0)
+			continue;
+		if (strncmp(r->name, prefix, len) == 0 && seen++ == n)
+			return (r->name);
+		for (k = 0; r->short_names != NULL &&
+		    r->short_names[k] != NULL; k++) {
+			if (strncmp(r->short_names[k], prefix, len) == 0 &&
+			    seen++ == n)
+				return (r->short_names[k]);
+		}
+	}
+	return (NULL);
+}
+
+static void
+prompt_complete(struct app *a)
+{
+	const char	*c;
+
+	if (a->compl_index == 0)
+		scs_strlcpy(a->compl_prefix, a->line, sizeof a->compl_prefix);
+	c = completion(a, a->compl_prefix, a->compl_index++);
+	if (c == NULL) {
+		a->compl_index = 0;
+		c = completion(a, a->compl_prefix, a->compl_index++);
+	}
+	if (c == NULL)
+		return;
+	scs_strlcpy(a->line, c, sizeof a->line);
+	a->linelen = strlen(a->line);
+}
+
 static void
 prompt_key(struct app *a, int key)
 {
+	if (key == '\t' && a->prompt == ':') {
+		prompt_complete(a);
+		a->dirty = 1;
+		return;
+	}
+	a->compl_index = 0;
 	if (key == 27) {
 		if (a->prompt == '/' && a->table != NULL)
 			table_set_filter(a->table, "");
@@ -662,11 +764,61 @@ app_script(struct app *a)
 
 /* --- start-up ---------------------------------------------------------- */
 
+/*
+ * Connect to context ctx (NULL = current): a new target and api; the old
+ * ones (and the view) go. The namespace is ns, else all when all_ns, else
+ * the context's. 0 or -1 with *cause; on failure nothing changed.
+ */
+static int
+app_use_context(struct app *a, const char *ctx, int all_ns, const char *ns,
+    char **cause)
+{
+	struct scs_api_options	 ao;
+	struct scs_target	*t;
+	struct scs_api		*api;
+
+	if (scs_kubeconfig_resolve(a->kc, ctx, &t, cause) != SCS_OK)
+		return (-1);
+	memset(&ao, 0, sizeof ao);
+	ao.readonly = a->opts->readonly;
+	ao.as = a->opts->as;
+	ao.as_groups = a->opts->as != NULL ? a->opts->as_groups : NULL;
+	ao.have_tty = !a->opts->no_display;
+	if ((api = scs_api_new(a->http, t, &ao, cause)) == NULL) {
+		scs_target_free(t);
+		return (-1);
+	}
+	detail_free(a->detail);
+	a->detail = NULL;
+	if (a->store != NULL) {
+		scs_store_unsubscribe(a->store, on_store_change, a);
+		table_free(a->table);
+		scs_store_free(a->store);
+		a->store = NULL;
+		a->table = NULL;
+	}
+	scs_api_free(a->api);
+	scs_target_free(a->target);
+	a->api = api;
+	a->target = t;
+	free(a->context);
+	a->context = scs_xstrdup(t->context);
+	free(a->ns);
+	a->ns = NULL;
+	if (ns != NULL)
+		a->ns = scs_xstrdup(ns);
+	else if (!all_ns && t->namespace != NULL &&
+	    strcmp(t->namespace, "default") != 0)
+		a->ns = scs_xstrdup(t->namespace);
+	a->discovered = 0;
+	a->persona_known = 0;
+	return (0);
+}
+
 static int
 app_setup(struct app *a, char **cause)
 {
 	struct scs_sim_opts	 so;
-	struct scs_api_options	 ao;
 	char			*text;
 	const char		*ctx = a->opts->context;
 	enum scs_status		 s;
@@ -694,24 +846,8 @@ app_setup(struct app *a, char **cause)
 		    "yet: %s", ctx);
 		return (2);
 	}
-	if (scs_kubeconfig_resolve(a->kc, ctx, &a->target, cause) != SCS_OK)
-		return (2);
-	a->context = scs_xstrdup(a->target->context);
-	if (a->opts->all_namespaces)
-		a->ns = NULL;
-	else if (a->opts->namespace != NULL)
-		a->ns = scs_xstrdup(a->opts->namespace);
-	else if (a->target->namespace != NULL &&
-	    strcmp(a->target->namespace, "default") != 0)
-		a->ns = scs_xstrdup(a->target->namespace);
-	memset(&ao, 0, sizeof ao);
-	ao.readonly = a->opts->readonly;
-	ao.as = a->opts->as;
-	ao.as_groups = a->opts->as != NULL ? a->opts->as_groups : NULL;
-	ao.have_tty = !a->opts->no_display;
-	if ((a->api = scs_api_new(a->http, a->target, &ao, cause)) == NULL)
-		return (2);
-	return (0);
+	return (app_use_context(a, ctx, a->opts->all_namespaces,
+	    a->opts->namespace, cause) == 0 ? 0 : 2);
 }
 
 static void

@@ -39,7 +39,58 @@ struct table {
 	char			  sel_ns[256];
 	char			  sel_name[256];
 	int64_t			  synced_ms;	/* first seen synced */
+	char			  sort[32];	/* column name, "" = by namespace/name */
+	int			  sort_desc;
+	struct col		  last[MAXCOLS];	/* the last layout */
+	size_t			  nlast;
 };
+
+static const char	*cell_text(const struct scs_record *,
+			    const struct col *, char *, size_t);
+static const struct col	*sort_col;	/* for qsort, one thread */
+static int		 sort_desc;
+
+/* Compare digits as numbers ("9" < "10"), the rest as text. */
+static int
+natural_cmp(const char *a, const char *b)
+{
+	while (*a != '\0' && *b != '\0') {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			unsigned long x = strtoul(a, (char **)&a, 10);
+			unsigned long y = strtoul(b, (char **)&b, 10);
+
+			if (x != y)
+				return (x < y ? -1 : 1);
+			continue;
+		}
+		if (*a != *b)
+			return ((unsigned char)*a < (unsigned char)*b ? -1 : 1);
+		a++;
+		b++;
+	}
+	return (*a == *b ? 0 : *a == '\0' ? -1 : 1);
+}
+
+static int
+row_cmp(const void *pa, const void *pb)
+{
+	const struct scs_record	*a = *(const struct scs_record *const *)pa;
+	const struct scs_record	*b = *(const struct scs_record *const *)pb;
+	char			 ba[128], bb[128];
+	int			 c;
+
+	if (sort_col->fixed == 3)	/* age: newer first reads naturally */
+		c = a->created == b->created ? 0 : a->created > b->created ?
+		    -1 : 1;
+	else if (sort_col->fixed == 2)
+		c = (int)b->health - (int)a->health;
+	else
+		c = natural_cmp(cell_text(a, sort_col, ba, sizeof ba),
+		    cell_text(b, sort_col, bb, sizeof bb));
+	if (c == 0)
+		c = strcmp(a->name, b->name);
+	return (sort_desc ? -c : c);
+}
 
 struct table *
 table_new(struct scs_store *s, const char *title, int all_ns)
@@ -136,6 +187,17 @@ table_refresh(struct table *t)
 		if (row_matches(r, t->filter))
 			t->rows[t->nrows++] = r;
 	}
+	if (t->sort[0] != '\0') {
+		for (i = 0; i < t->nlast; i++) {
+			if (strcmp(t->last[i].name, t->sort) == 0)
+				break;
+		}
+		if (i < t->nlast) {
+			sort_col = &t->last[i];
+			sort_desc = t->sort_desc;
+			qsort(t->rows, t->nrows, sizeof *t->rows, row_cmp);
+		}
+	}
 	/* Keep the selection on the same object when it is still there. */
 	if (t->sel_name[0] != '\0') {
 		for (i = 0; i < t->nrows; i++) {
@@ -188,6 +250,38 @@ table_filter(const struct table *t)
 	return (t->filter);
 }
 
+/* Sort by column name; the same column again reverses. */
+static void
+table_sort_by(struct table *t, const char *name)
+{
+	if (strcmp(t->sort, name) == 0)
+		t->sort_desc = !t->sort_desc;
+	else {
+		scs_strlcpy(t->sort, name, sizeof t->sort);
+		t->sort_desc = 0;
+	}
+	t->stale = 1;
+}
+
+static void
+table_sort_step(struct table *t, int dir)
+{
+	size_t	 i;
+	int	 cur = -1;
+
+	if (t->nlast == 0)
+		return;
+	for (i = 0; i < t->nlast; i++) {
+		if (strcmp(t->last[i].name, t->sort) == 0)
+			cur = (int)i;
+	}
+	cur = cur < 0 ? (dir > 0 ? 0 : (int)t->nlast - 1) :
+	    (cur + dir + (int)t->nlast) % (int)t->nlast;
+	scs_strlcpy(t->sort, t->last[cur].name, sizeof t->sort);
+	t->sort_desc = 0;
+	t->stale = 1;
+}
+
 int
 table_key(struct table *t, int key, int page)
 {
@@ -222,6 +316,16 @@ table_key(struct table *t, int key, int page)
 	case KEYS_SPECIAL + KEY_PPAGE:
 		t->sel = t->sel > (size_t)page ? t->sel - (size_t)page : 0;
 		break;
+	case 'N':
+	case 'A':
+	case 'S':
+		table_sort_by(t, key == 'N' ? "NAME" : key == 'A' ? "AGE" :
+		    "STATUS");
+		return (1);
+	case '>':
+	case '<':
+		table_sort_step(t, key == '>' ? 1 : -1);
+		return (1);
 	default:
 		return (0);
 	}
@@ -349,9 +453,16 @@ table_draw(struct table *t, int y, int rows)
 		rows--;
 	}
 	n = layout(t, cols, width);
+	memcpy(t->last, cols, n * sizeof *cols);
+	t->nlast = n;
 	screen_role(ROLE_HEAD);
 	for (i = 0, x = 0; i < n; i++) {
-		draw_cell(y + 1, x, cols[i].name, cols[i].width, cols[i].right);
+		char	 head[48];
+
+		snprintf(head, sizeof head, "%s%s", cols[i].name,
+		    strcmp(cols[i].name, t->sort) != 0 ? "" : t->sort_desc ?
+		    "\u2193" : "\u2191");
+		draw_cell(y + 1, x, head, cols[i].width, cols[i].right);
 		x += cols[i].width;
 		if (i + 1 < n)
 			mvaddch(y + 1, x++, ' ');
