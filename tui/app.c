@@ -908,13 +908,12 @@ app_run(const struct options *opts)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (screen_init(opts->no_display, opts->cols, opts->rows) != 0) {
+	if (screen_init(opts->no_display, opts->cols, opts->rows,
+	    opts->theme != NULL && strcmp(opts->theme, "mono") == 0) != 0) {
 		app_free(&a);
 		return (1);
 	}
-	if (!opts->no_display && a.script == NULL)
-		scs_http_add_fd(a.http, STDIN_FILENO, POLLIN, on_tty, &a);
-	else if (!opts->no_display)
+	if (!opts->no_display)
 		scs_http_add_fd(a.http, STDIN_FILENO, POLLIN, on_tty, &a);
 	app_connect(&a);
 	a.dirty = 1;

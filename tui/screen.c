@@ -37,7 +37,7 @@ static const struct {
 };
 
 int
-screen_init(int no_display, int cols, int rows)
+screen_init(int no_display, int cols, int rows, int mono)
 {
 	const char	*nc = getenv("NO_COLOR");
 	short		 i;
@@ -72,7 +72,7 @@ screen_init(int no_display, int cols, int rows)
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
-	colours = has_colors() && (nc == NULL || *nc == '\0');
+	colours = has_colors() && (nc == NULL || *nc == '\0') && !mono;
 	if (colours) {
 		start_color();
 		use_default_colors();

@@ -40,9 +40,10 @@ enum role {
 	ROLE_MUTED, ROLE_KEY, ROLE_PROMPT, ROLE_CHANGED, ROLE_MAX
 };
 
-/* Start curses on the terminal, or in memory (no_display) at cols x rows.
- * 0 or -1 with a message on stderr. */
-int	 screen_init(int no_display, int cols, int rows);
+/* Start curses on the terminal, or in memory (no_display) at cols x rows;
+ * mono (or NO_COLOR) uses attributes only. 0 or -1 with a message on
+ * stderr. */
+int	 screen_init(int no_display, int cols, int rows, int mono);
 void	 screen_done(void);
 void	 screen_role(enum role);
 /* The role for a health. */
