@@ -34,6 +34,8 @@ struct app {
 	char			*ns;		/* current namespace; NULL = all */
 	enum scs_persona	 persona;
 	int			 persona_known;
+	struct scs_access	 access;
+	int			 reviews_done;
 
 	int			 discovered;
 	char			 conn[256];	/* connection state text */
@@ -142,25 +144,27 @@ app_show_name(struct app *a, const char *name)
 	return (0);
 }
 
+/* Both access reviews in: decide the persona (unless given). */
+static void
+persona_decide(struct app *a)
+{
+	if (a->reviews_done < 2 || a->persona_known)
+		return;
+	a->persona = scs_persona_detect(&a->access);
+	a->persona_known = 1;
+	a->dirty = 1;
+}
+
 static void
 on_access(const struct scs_api_result *r, void *arg)
 {
 	struct app	*a = arg;
-	struct scs_access acc;
 
 	a->pending_start--;
-	memset(&acc, 0, sizeof acc);
-	acc.list_secrets_all = r->status == SCS_OK && scs_review_allowed(r->json);
-	if (!a->persona_known) {
-		a->persona = scs_persona_detect(&acc);
-		/* Kaas: may list clusterstacks everywhere. Checked by the
-		 * second review. */
-		if (a->persona == SCS_PERSONA_TENANT)
-			a->persona_known = -1;	/* wait for the second */
-		else
-			a->persona_known = 1;
-	}
-	a->dirty = 1;
+	a->access.list_secrets_all = r->status == SCS_OK &&
+	    scs_review_allowed(r->json);
+	a->reviews_done++;
+	persona_decide(a);
 }
 
 static void
@@ -169,14 +173,10 @@ on_access_kaas(const struct scs_api_result *r, void *arg)
 	struct app	*a = arg;
 
 	a->pending_start--;
-	if (a->persona_known == -1 || a->persona_known == 0) {
-		if (r->status == SCS_OK && scs_review_allowed(r->json) &&
-		    a->persona != SCS_PERSONA_IAAS)
-			a->persona = SCS_PERSONA_KAAS;
-		if (a->persona_known == -1)
-			a->persona_known = 1;
-	}
-	a->dirty = 1;
+	a->access.list_clusterstacks_all = r->status == SCS_OK &&
+	    scs_review_allowed(r->json);
+	a->reviews_done++;
+	persona_decide(a);
 }
 
 static void
@@ -208,6 +208,8 @@ app_connect(struct app *a)
 {
 	snprintf(a->conn, sizeof a->conn, "connecting\u2026");
 	a->pending_start = 3;
+	a->reviews_done = 0;
+	memset(&a->access, 0, sizeof a->access);
 	scs_api_discover(a->api, on_discovered, a);
 	if (a->opts->persona != NULL && strcmp(a->opts->persona, "auto") != 0) {
 		scs_persona_parse(a->opts->persona, &a->persona);
@@ -229,7 +231,7 @@ draw_header(struct app *a)
 	snprintf(buf, sizeof buf, " scs-tui  ctx:%s  ns:%s  persona:%s%s  %s",
 	    a->context != NULL ? a->context : "-",
 	    a->ns != NULL ? a->ns : "all",
-	    a->persona_known == 1 ? scs_persona_name(a->persona) : "\u2026",
+	    a->persona_known ? scs_persona_name(a->persona) : "\u2026",
 	    a->opts->readonly ? "  [readonly]" : "",
 	    a->conn);
 	draw_cell(0, 0, buf, COLS, 0);
