@@ -156,15 +156,20 @@ persona_decide(struct app *a)
 }
 
 static void
+review_done(struct app *a, const struct scs_api_result *r, int *allowed)
+{
+	a->pending_start--;
+	*allowed = r->status == SCS_OK && scs_review_allowed(r->json);
+	a->reviews_done++;
+	persona_decide(a);
+}
+
+static void
 on_access(const struct scs_api_result *r, void *arg)
 {
 	struct app	*a = arg;
 
-	a->pending_start--;
-	a->access.list_secrets_all = r->status == SCS_OK &&
-	    scs_review_allowed(r->json);
-	a->reviews_done++;
-	persona_decide(a);
+	review_done(a, r, &a->access.list_secrets_all);
 }
 
 static void
@@ -172,11 +177,7 @@ on_access_kaas(const struct scs_api_result *r, void *arg)
 {
 	struct app	*a = arg;
 
-	a->pending_start--;
-	a->access.list_clusterstacks_all = r->status == SCS_OK &&
-	    scs_review_allowed(r->json);
-	a->reviews_done++;
-	persona_decide(a);
+	review_done(a, r, &a->access.list_clusterstacks_all);
 }
 
 static void

@@ -559,6 +559,18 @@ test_store(struct env *e, const char *what)
 	scs_api_free(a);
 }
 
+static const struct {
+	const char	*faults;
+	size_t		 history;
+	const char	*label;
+} store_faults[] = {
+	{ "cut-watch-after=2",	0, "cut-watch-after=2" },
+	{ "watch-410-every=2",	0, "watch-410-every=2" },
+	{ "drop-every=4",	0, "drop-every=4" },
+	{ "slow=150",		0, "slow=150" },
+	{ NULL,			8, "history=8" },
+};
+
 static void
 test_faults(void)
 {
@@ -567,6 +579,7 @@ test_faults(void)
 	const struct scs_resource	*cl;
 	struct scs_list_opts		 lo;
 	struct res			 x;
+	size_t				 i;
 
 	if (env_start(&e, "demo", "500-burst=2", 0) != 0) {
 		ok(0, "sim with 500-burst");
@@ -613,41 +626,19 @@ test_faults(void)
 	test_store(&e, "expire-continue");
 	env_stop(&e);
 
-	if (env_start(&e, "demo", "cut-watch-after=2", 0) != 0) {
-		ok(0, "sim with cut-watch-after");
-		return;
+	/*
+	 * Watches cut or refused with 410, dropped connections, a slow
+	 * server, a tiny history (resumes hit 410): the store converges.
+	 */
+	for (i = 0; i < sizeof store_faults / sizeof store_faults[0]; i++) {
+		if (env_start(&e, "demo", store_faults[i].faults,
+		    store_faults[i].history) != 0) {
+			ok(0, "sim with %s", store_faults[i].label);
+			return;
+		}
+		test_store(&e, store_faults[i].label);
+		env_stop(&e);
 	}
-	test_store(&e, "cut-watch-after=2");
-	env_stop(&e);
-
-	if (env_start(&e, "demo", "watch-410-every=2", 0) != 0) {
-		ok(0, "sim with watch-410");
-		return;
-	}
-	test_store(&e, "watch-410-every=2");
-	env_stop(&e);
-
-	/* Dropped connections and a slow server: the store converges. */
-	if (env_start(&e, "demo", "drop-every=4", 0) != 0) {
-		ok(0, "sim with drop-every");
-		return;
-	}
-	test_store(&e, "drop-every=4");
-	env_stop(&e);
-	if (env_start(&e, "demo", "slow=150", 0) != 0) {
-		ok(0, "sim with slow");
-		return;
-	}
-	test_store(&e, "slow=150");
-	env_stop(&e);
-
-	/* A tiny history: resuming watches hit 410 and relist. */
-	if (env_start(&e, "demo", NULL, 8) != 0) {
-		ok(0, "sim with a short history");
-		return;
-	}
-	test_store(&e, "history=8");
-	env_stop(&e);
 }
 
 int
