@@ -9,7 +9,8 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 sed "s|@OUT@|$out|g" "$src/tests/tui/scripts/$name.script" >"$out/script"
 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
-timeout 60 "$bin" --demo --no-display --size 80x24 --script "$out/script" "$@"
+timeout 60 "$bin" --demo --no-display --size 80x24 --script "$out/script" \
+	--log "$out/debug.log" -v "$@"
 rc=$?
 if [ "$rc" -ne "${EXPECT_RC:-0}" ]; then
 	echo "scs-tui exited $rc, expected ${EXPECT_RC:-0}"
@@ -26,6 +27,15 @@ for want in "$src/tests/tui/expected/$name"-*.txt; do
 		fail=1
 	fi
 done
+# Tokens (sim-USER-hex) and keys never reach the log.
+if [ ! -s "$out/debug.log" ]; then
+	echo "no debug log written"
+	fail=1
+elif grep -n -e 'sim-csp-admin-' -e 'sim-tenant-' -e 'sim-kaas-operator-' \
+    -e 'PRIVATE KEY' -e 'SIMULATED-' "$out/debug.log"; then
+	echo "a secret reached the log"
+	fail=1
+fi
 # No secret value of the demo world may reach a screen: they all contain
 # SIMULATED-, and the clouds.yaml ones start "clouds:" (Y2xvdWRz in base64).
 if grep -l -e 'SIMULATED-' -e 'Y2xvdWRz' "$out"/*.txt 2>/dev/null; then
