@@ -291,6 +291,7 @@ static const char *const help_lines[] = {
 	"  N A S            sort by name, age, status (again: reverse)",
 	"  < >              sort by the previous / next column",
 	"  :ctx NAME        switch context    Tab  completes the : line",
+	"  :theme NAME      default, light, high-contrast, mono",
 	"  0                all namespaces    Esc  clear filter / close",
 	"  ?                this help         q    quit",
 	"",
@@ -392,6 +393,19 @@ app_command(struct app *a, const char *cmd)
 		app_connect(a);
 		return;
 	}
+	if (strncmp(cmd, "theme ", 6) == 0) {
+		struct theme	 t;
+		char		*cause = NULL;
+
+		if (theme_load(cmd + 6, &t, &cause) != 0) {
+			app_message(a, 1, "%s", cause);
+			free(cause);
+			return;
+		}
+		theme_apply(&t);
+		app_message(a, 0, "theme %s", t.name);
+		return;
+	}
 	if (strncmp(cmd, "ns ", 3) == 0 || strcmp(cmd, "ns") == 0) {
 		cmd += 2;
 		while (*cmd == ' ')
@@ -480,7 +494,8 @@ detail_show(struct app *a, int yaml)
 static const char *
 completion(struct app *a, const char *prefix, int n)
 {
-	static const char *const builtins[] = { "ctx", "ns", "quit", NULL };
+	static const char *const builtins[] = { "ctx", "ns", "quit", "theme",
+	    NULL };
 	const struct scs_discovery	*d = a->api != NULL ?
 					    scs_api_discovery(a->api) : NULL;
 	const struct scs_resource	*r;
@@ -881,6 +896,7 @@ app_run(const struct options *opts)
 	char			*cause = NULL;
 	int			 r, wait;
 	struct sigaction	 sa;
+	struct theme		 theme;
 
 	setlocale(LC_ALL, "");
 	memset(&a, 0, sizeof a);
@@ -911,11 +927,18 @@ app_run(const struct options *opts)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (screen_init(opts->no_display, opts->cols, opts->rows,
-	    opts->theme != NULL && strcmp(opts->theme, "mono") == 0) != 0) {
+	if (theme_load(opts->theme != NULL ? opts->theme : "default", &theme,
+	    &cause) != 0) {
+		fprintf(stderr, "scs-tui: %s\n", cause);
+		free(cause);
+		app_free(&a);
+		return (2);
+	}
+	if (screen_init(opts->no_display, opts->cols, opts->rows) != 0) {
 		app_free(&a);
 		return (1);
 	}
+	theme_apply(&theme);
 	if (!opts->no_display)
 		scs_http_add_fd(a.http, STDIN_FILENO, POLLIN, on_tty, &a);
 	app_connect(&a);

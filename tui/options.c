@@ -26,7 +26,7 @@ static const char usage_text[] =
 "Display:\n"
 "  --persona P           iaas, kaas, tenant or auto (default auto)\n"
 "  --view V              first view, e.g. clusters, secrets, clusterclasses\n"
-"  --theme NAME          colour theme: default or mono\n"
+"  --theme NAME|FILE     colour theme: default, light, high-contrast, mono\n"
 "  --readonly            refuse every change (enforced in the client core)\n"
 "  --redact              presenter-safe: secret values never shown\n"
 "\n"
@@ -160,11 +160,6 @@ options_parse(struct options *o, int argc, char **argv)
 			o->view = optarg;
 			break;
 		case OPT_THEME:
-			/* Theme files come with issue 4; these two exist. */
-			if (strcmp(optarg, "default") != 0 &&
-			    strcmp(optarg, "mono") != 0)
-				return (bad("theme '%s' is not available (yet): "
-				    "default or mono", optarg));
 			o->theme = optarg;
 			break;
 		case OPT_READONLY:

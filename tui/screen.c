@@ -14,33 +14,10 @@
 
 static SCREEN	*screen;
 static FILE	*null_out, *null_in;
-static int	 colours;
-
-static const struct {
-	short	 fg, bg;
-	attr_t	 attr;		/* also used without colour */
-} roles[ROLE_MAX] = {
-	[ROLE_NORMAL]	= { -1, -1, A_NORMAL },
-	[ROLE_HEADER]	= { COLOR_BLACK, COLOR_CYAN, A_NORMAL },
-	[ROLE_TITLE]	= { COLOR_CYAN, -1, A_BOLD },
-	[ROLE_HEAD]	= { -1, -1, A_BOLD | A_UNDERLINE },
-	[ROLE_SELECT]	= { COLOR_BLACK, COLOR_WHITE, A_REVERSE },
-	[ROLE_OK]	= { COLOR_GREEN, -1, A_NORMAL },
-	[ROLE_PROGRESS]	= { COLOR_CYAN, -1, A_NORMAL },
-	[ROLE_WARN]	= { COLOR_YELLOW, -1, A_BOLD },
-	[ROLE_ERROR]	= { COLOR_RED, -1, A_BOLD },
-	[ROLE_UNKNOWN]	= { COLOR_MAGENTA, -1, A_DIM },
-	[ROLE_MUTED]	= { -1, -1, A_DIM },
-	[ROLE_KEY]	= { COLOR_CYAN, -1, A_BOLD },
-	[ROLE_PROMPT]	= { COLOR_YELLOW, -1, A_BOLD },
-	[ROLE_CHANGED]	= { COLOR_YELLOW, -1, A_NORMAL },
-};
 
 int
-screen_init(int no_display, int cols, int rows, int mono)
+screen_init(int no_display, int cols, int rows)
 {
-	const char	*nc = getenv("NO_COLOR");
-	short		 i;
 
 	if (no_display) {
 		if (getenv("TERM") == NULL || strcmp(getenv("TERM"), "dumb") ==
@@ -72,13 +49,6 @@ screen_init(int no_display, int cols, int rows, int mono)
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
-	colours = has_colors() && (nc == NULL || *nc == '\0') && !mono;
-	if (colours) {
-		start_color();
-		use_default_colors();
-		for (i = 1; i < ROLE_MAX; i++)
-			init_pair(i, roles[i].fg, roles[i].bg);
-	}
 	return (0);
 }
 
@@ -100,15 +70,7 @@ screen_done(void)
 void
 screen_role(enum role r)
 {
-	attr_t	 a = roles[r].attr;
-
-	if (colours && r != ROLE_NORMAL) {
-		/* With colour, reverse/dim only where the role needs it. */
-		if (r == ROLE_SELECT || r == ROLE_HEADER)
-			a = A_NORMAL;
-		attrset(a | COLOR_PAIR(r));
-	} else
-		attrset(a);
+	attrset(theme_attr(r));
 }
 
 enum role

@@ -5,6 +5,7 @@
 #ifndef SCS_TUI_H
 #define SCS_TUI_H
 
+#include <curses.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <wchar.h>
@@ -34,16 +35,33 @@ void	 draw_cell(int y, int x, const char *s, int cols, int right);
 
 /* --- screen.c: curses, headless mode, dumps -------------------------- */
 
+/* Semantic colour roles: the names are the keys of theme files. */
+#define ROLE_LIST(X)				\
+	X(NORMAL,	"normal")		\
+	X(HEADER,	"header")		\
+	X(TITLE,	"title")		\
+	X(HEAD,		"table-head")		\
+	X(SELECT,	"selection")		\
+	X(OK,		"status-ok")		\
+	X(PROGRESS,	"status-progress")	\
+	X(WARN,		"status-warn")		\
+	X(ERROR,	"status-error")		\
+	X(UNKNOWN,	"status-unknown")	\
+	X(MUTED,	"muted")		\
+	X(KEY,		"key-hint")		\
+	X(PROMPT,	"prompt")		\
+	X(CHANGED,	"changed")
+
 enum role {
-	ROLE_NORMAL, ROLE_HEADER, ROLE_TITLE, ROLE_HEAD, ROLE_SELECT,
-	ROLE_OK, ROLE_PROGRESS, ROLE_WARN, ROLE_ERROR, ROLE_UNKNOWN,
-	ROLE_MUTED, ROLE_KEY, ROLE_PROMPT, ROLE_CHANGED, ROLE_MAX
+#define X(n, s)	ROLE_##n,
+	ROLE_LIST(X)
+#undef X
+	ROLE_MAX
 };
 
-/* Start curses on the terminal, or in memory (no_display) at cols x rows;
- * mono (or NO_COLOR) uses attributes only. 0 or -1 with a message on
- * stderr. */
-int	 screen_init(int no_display, int cols, int rows, int mono);
+/* Start curses on the terminal, or in memory (no_display) at cols x rows.
+ * 0 or -1 with a message on stderr. */
+int	 screen_init(int no_display, int cols, int rows);
 void	 screen_done(void);
 void	 screen_role(enum role);
 /* The role for a health. */
@@ -55,6 +73,32 @@ const char *screen_health_glyph(enum scs_health);
 char	*screen_dump(void);
 int	 screen_cols(void);
 int	 screen_rows(void);
+
+/* --- theme.c: colour themes ----------------------------------------- */
+
+/* A colour: -1 terminal default, 0-255 an index, or THEME_RGB | 0xrrggbb. */
+#define THEME_RGB	0x1000000
+struct theme {
+	char	 name[64];
+	int	 fg[ROLE_MAX];
+	int	 bg[ROLE_MAX];
+	attr_t	 attr[ROLE_MAX];
+	int	 mono;		/* attributes only */
+};
+
+/* The compiled-in default (dark) theme. */
+void	 theme_default(struct theme *);
+/*
+ * Load NAME or FILE: a path (contains '/' or ends in .yaml), else
+ * $XDG_CONFIG_HOME/scs-tui/themes/NAME.yaml, the source tree's themes/,
+ * the installed datadir. Missing roles keep the default's values. 0, or
+ * -1 with "FILE:LINE:COL: problem" in *cause.
+ */
+int	 theme_load(const char *name, struct theme *, char **cause);
+/* Make t current (curses must be up). NO_COLOR set forces mono. */
+void	 theme_apply(const struct theme *);
+/* The role's attributes in the current theme, with its colour pair. */
+attr_t	 theme_attr(enum role);
 
 /* --- keys.c: key names ----------------------------------------------- */
 
