@@ -28,6 +28,8 @@ struct detail {
 	size_t			 nlines;
 	size_t			 top;
 	struct scs_api_call	*call;
+	struct scs_api_call	*ev_call;	/* events of the object */
+	cJSON			*events;
 	void			(*changed)(void *);
 	void			*arg;
 };
@@ -79,10 +81,13 @@ kv(struct detail *d, const char *k, const char *v)
 	free(l);
 }
 
+static void	describe_conditions(struct detail *);
+static void	describe_events(struct detail *);
+
 static void
 describe(struct detail *d)
 {
-	const cJSON	*md = J(d->obj, "metadata"), *c, *x;
+	const cJSON	*md = J(d->obj, "metadata"), *x;
 	char		 age[32], *l;
 	const char	*s;
 	int64_t		 t;
@@ -142,6 +147,61 @@ describe(struct detail *d)
 			free(l);
 		}
 	}
+	describe_conditions(d);
+	describe_events(d);
+}
+
+static void
+describe_events(struct detail *d)
+{
+	const cJSON	*x;
+	char		*l, age[32];
+	const char	*s;
+	int64_t		 t;
+
+	line_add(d, "");
+	if (d->events == NULL) {
+		line_add(d, d->ev_call != NULL ? "Events: loading\u2026" :
+		    "Events: none");
+		return;
+	}
+	if (cJSON_GetArraySize(d->events) == 0) {
+		line_add(d, "Events: none");
+		return;
+	}
+	line_add(d, "Events:");
+	l = scs_xprintf("  %-8s %-22s %-6s %5s  %s", "TYPE", "REASON", "LAST",
+	    "COUNT", "MESSAGE");
+	line_add(d, l);
+	free(l);
+	cJSON_ArrayForEach(x, d->events) {
+		s = cJSON_GetStringValue(J(x, "lastTimestamp"));
+		t = s != NULL ? scs_parse_rfc3339(s) : -1;
+		if (t > 0)
+			scs_format_age(scs_wall_s() - t, age, sizeof age);
+		else
+			scs_strlcpy(age, "-", sizeof age);
+		l = scs_xprintf("  %-8s %-22s %-6s %5d  %s",
+		    cJSON_GetStringValue(J(x, "type")) ?
+		    cJSON_GetStringValue(J(x, "type")) : "",
+		    cJSON_GetStringValue(J(x, "reason")) ?
+		    cJSON_GetStringValue(J(x, "reason")) : "", age,
+		    cJSON_IsNumber(J(x, "count")) ? J(x, "count")->valueint : 1,
+		    cJSON_GetStringValue(J(x, "message")) ?
+		    cJSON_GetStringValue(J(x, "message")) : "");
+		line_add(d, l);
+		free(l);
+	}
+}
+
+static void
+describe_conditions(struct detail *d)
+{
+	const cJSON	*c, *x;
+	char		*l, age[32];
+	const char	*s;
+	int64_t		 t;
+
 	c = J(J(d->obj, "status"), "conditions");
 	if (cJSON_GetArraySize(c) > 0) {
 		line_add(d, "");
@@ -199,6 +259,18 @@ render(struct detail *d)
 }
 
 static void
+on_events(const struct scs_api_result *r, void *arg)
+{
+	struct detail	*d = arg;
+
+	d->ev_call = NULL;
+	d->events = r->status == SCS_OK ? cJSON_Duplicate(
+	    J(r->json, "items"), 1) : cJSON_CreateArray();
+	render(d);
+	d->changed(d->arg);
+}
+
+static void
 on_get(const struct scs_api_result *r, void *arg)
 {
 	struct detail	*d = arg;
@@ -210,6 +282,27 @@ on_get(const struct scs_api_result *r, void *arg)
 		d->error = scs_xstrdup(r->message);
 	render(d);
 	d->changed(d->arg);
+}
+
+/* Events whose involvedObject is this object (core/v1 events). */
+static void
+events_fetch(struct detail *d)
+{
+	const struct scs_discovery	*disc = scs_api_discovery(d->api);
+	const struct scs_resource	*ev;
+	struct scs_list_opts		 lo;
+	char				*sel;
+
+	ev = disc != NULL ? scs_discovery_get(disc, "", "v1", "events") :
+	    NULL;
+	if (ev == NULL || d->ns == NULL)
+		return;
+	sel = scs_xprintf("involvedObject.name=%s", d->name);
+	memset(&lo, 0, sizeof lo);
+	lo.field_selector = sel;
+	lo.limit = 100;
+	d->ev_call = scs_api_list(d->api, ev, d->ns, &lo, on_events, d);
+	free(sel);
 }
 
 struct detail *
@@ -237,6 +330,7 @@ detail_open(struct scs_api *api, const struct scs_resource *res,
 	d->arg = arg;
 	render(d);
 	d->call = scs_api_get(api, &d->res, d->ns, d->name, on_get, d);
+	events_fetch(d);
 	return (d);
 }
 
@@ -247,6 +341,9 @@ detail_free(struct detail *d)
 		return;
 	if (d->call != NULL)
 		scs_api_cancel(d->call);
+	if (d->ev_call != NULL)
+		scs_api_cancel(d->ev_call);
+	cJSON_Delete(d->events);
 	lines_clear(d);
 	cJSON_Delete(d->obj);
 	free(d->error);
@@ -261,7 +358,7 @@ detail_free(struct detail *d)
 int
 detail_busy(const struct detail *d)
 {
-	return (d->call != NULL);
+	return (d->call != NULL || d->ev_call != NULL);
 }
 
 void

@@ -14,6 +14,7 @@
 
 #include <gnutls/gnutls.h>
 
+#include "scs/model.h"
 #include "scs/util.h"
 #include "sim-server.h"
 
@@ -397,25 +398,28 @@ selector_match(const cJSON *labels, const char *sel)
 	}
 }
 
+/* The fields a field selector may name, as the real server offers them
+ * (metadata.*, and for events involvedObject.*, type, reason). */
 static int
 field_match(const cJSON *obj, const char *sel)
 {
-	cJSON	*fields;
-	int	 ok;
-	const cJSON *md = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
+	static const char *const paths[] = { "metadata.name",
+	    "metadata.namespace", "involvedObject.name", "involvedObject.kind",
+	    "involvedObject.namespace", "involvedObject.uid", "type", "reason",
+	    NULL };
+	cJSON		*fields;
+	const cJSON	*v;
+	size_t		 i;
+	int		 ok;
 
 	if (sel == NULL || *sel == '\0')
 		return (1);
-	/* Field selectors read like label selectors over a few fields. */
 	fields = cJSON_CreateObject();
-	cJSON_AddStringToObject(fields, "metadata.name",
-	    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(md, "name")) ?
-	    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(md, "name")) :
-	    "");
-	cJSON_AddStringToObject(fields, "metadata.namespace",
-	    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(md,
-	    "namespace")) ? cJSON_GetStringValue(
-	    cJSON_GetObjectItemCaseSensitive(md, "namespace")) : "");
+	for (i = 0; paths[i] != NULL; i++) {
+		v = scs_jpath(obj, paths[i]);
+		cJSON_AddStringToObject(fields, paths[i], cJSON_IsString(v) ?
+		    v->valuestring : "");
+	}
 	ok = selector_match(fields, sel);
 	cJSON_Delete(fields);
 	return (ok);
