@@ -333,6 +333,10 @@ decode_cluster(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 		 * an error, anything else a degradation. */
 		if (cJSON_IsString(J(avail, "severity")))
 			r->health = scs_condition_health(avail);
+		else if (scs_streq(scs_condition_status(o, "ScalingUp"),
+		    "True") || scs_streq(scs_condition_status(o,
+		    "RollingOut"), "True"))
+			r->health = SCS_HEALTH_PROGRESSING;
 		else if (scs_streq(scs_condition_status(o,
 		    "ControlPlaneAvailable"), "False") ||
 		    scs_streq(scs_condition_status(o, "ControlPlaneReady"),
@@ -790,6 +794,7 @@ scs_record_clear(struct scs_record *r)
 	free(r->labels);
 	free(r->owner);
 	free(r->message);
+	cJSON_Delete(r->obj);
 	memset(r, 0, sizeof *r);
 }
 

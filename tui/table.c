@@ -43,12 +43,21 @@ struct table {
 	int			  sort_desc;
 	struct col		  last[MAXCOLS];	/* the last layout */
 	size_t			  nlast;
+	char			 *only_ns;	/* rows of one namespace */
+	int			  attention;	/* attention first */
+	int			  row_y;	/* screen line of the first row */
+	int			  nvis;		/* rows drawn */
+	int64_t			  highlight_until;
 };
+
+#define HIGHLIGHT_MS	2000
 
 static const char	*cell_text(const struct scs_record *,
 			    const struct col *, char *, size_t);
 static const struct col	*sort_col;	/* for qsort, one thread */
 static int		 sort_desc;
+static int		 sort_attention;
+static int64_t		 sort_now;
 
 /* Compare digits as numbers ("9" < "10"), the rest as text. */
 static int
@@ -79,6 +88,14 @@ row_cmp(const void *pa, const void *pb)
 	char			 ba[128], bb[128];
 	int			 c;
 
+	if (sort_attention) {
+		c = (scs_fleet_why(a, sort_now) == NULL) -
+		    (scs_fleet_why(b, sort_now) == NULL);
+		if (c == 0 && scs_fleet_why(a, sort_now) != NULL)
+			c = (int)b->health - (int)a->health;
+		if (c != 0 || sort_col == NULL)
+			return (c != 0 ? c : strcmp(a->name, b->name));
+	}
 	if (sort_col->fixed == 3)	/* age: newer first reads naturally */
 		c = a->created == b->created ? 0 : a->created > b->created ?
 		    -1 : 1;
@@ -111,6 +128,7 @@ table_free(struct table *t)
 		return;
 	free(t->rows);
 	free(t->title);
+	free(t->only_ns);
 	free(t);
 }
 
@@ -184,19 +202,25 @@ table_refresh(struct table *t)
 	t->nrows = 0;
 	for (i = 0; i < n; i++) {
 		r = scs_index_at(x, i);
+		if (t->only_ns != NULL && strcmp(r->ns, t->only_ns) != 0)
+			continue;
 		if (row_matches(r, t->filter))
 			t->rows[t->nrows++] = r;
 	}
+	sort_col = NULL;
 	if (t->sort[0] != '\0') {
 		for (i = 0; i < t->nlast; i++) {
 			if (strcmp(t->last[i].name, t->sort) == 0)
 				break;
 		}
-		if (i < t->nlast) {
+		if (i < t->nlast)
 			sort_col = &t->last[i];
-			sort_desc = t->sort_desc;
-			qsort(t->rows, t->nrows, sizeof *t->rows, row_cmp);
-		}
+	}
+	if (sort_col != NULL || t->attention) {
+		sort_desc = t->sort_desc;
+		sort_attention = t->attention && sort_col == NULL;
+		sort_now = scs_wall_s();
+		qsort(t->rows, t->nrows, sizeof *t->rows, row_cmp);
 	}
 	/* Keep the selection on the same object when it is still there. */
 	if (t->sel_name[0] != '\0') {
@@ -248,6 +272,43 @@ const char *
 table_filter(const struct table *t)
 {
 	return (t->filter);
+}
+
+void
+table_set_namespace(struct table *t, const char *ns)
+{
+	free(t->only_ns);
+	t->only_ns = ns != NULL ? scs_xstrdup(ns) : NULL;
+	t->all_ns = ns == NULL;
+	t->stale = 1;
+}
+
+void
+table_set_attention(struct table *t, int on)
+{
+	t->attention = on;
+	t->stale = 1;
+}
+
+int
+table_click(struct table *t, int y)
+{
+	size_t	 i;
+
+	if (y < t->row_y || y >= t->row_y + t->nvis)
+		return (0);
+	i = t->top + (size_t)(y - t->row_y);
+	if (i >= t->nrows)
+		return (0);
+	t->sel = i;
+	remember(t);
+	return (1);
+}
+
+int64_t
+table_highlight_until(const struct table *t)
+{
+	return (t->highlight_until);
 }
 
 /* Sort by column name; the same column again reverses. */
@@ -433,7 +494,8 @@ table_draw(struct table *t, int y, int rows)
 	if (t->synced_ms == 0 && st == SCS_STORE_SYNCED)
 		t->synced_ms = now;
 	snprintf(title, sizeof title, " %s(%s)[%zu]%s%s%s%s ", t->title,
-	    t->all_ns ? "all" : scs_store_namespace(t->store)[0] != '\0' ?
+	    t->only_ns != NULL ? t->only_ns : t->all_ns ? "all" :
+	    scs_store_namespace(t->store)[0] != '\0' ?
 	    scs_store_namespace(t->store) : "-", t->nrows,
 	    t->filter[0] != '\0' ? " </" : "", t->filter,
 	    t->filter[0] != '\0' ? ">" : "",
@@ -468,6 +530,9 @@ table_draw(struct table *t, int y, int rows)
 			mvaddch(y + 1, x++, ' ');
 	}
 	rows -= 2;
+	t->row_y = y + 2;
+	t->nvis = rows > 0 ? rows : 0;
+	t->highlight_until = 0;
 	if (rows < 1)
 		return;
 	if (t->sel < t->top)
@@ -488,8 +553,14 @@ table_draw(struct table *t, int y, int rows)
 				screen_role(screen_health_role(rec->health));
 			else if (cols[i].fixed == 1 &&
 			    t->synced_ms != 0 && rec->changed_ms > t->synced_ms &&
-			    now - rec->changed_ms < 2000)
+			    now - rec->changed_ms < HIGHLIGHT_MS) {
 				screen_role(ROLE_CHANGED);
+				if (t->highlight_until == 0 ||
+				    rec->changed_ms + HIGHLIGHT_MS <
+				    t->highlight_until)
+					t->highlight_until = rec->changed_ms +
+					    HIGHLIGHT_MS;
+			}
 			else
 				screen_role(ROLE_NORMAL);
 			draw_cell(y + 2 + (int)r, x, cell_text(rec, &cols[i],

@@ -127,7 +127,7 @@ void		 script_unget(struct script *);
 long		 script_delay(const struct script *);
 const char	*script_where(const struct script *);	/* "FILE:LINE" */
 
-/* --- table.c: the resource table view --------------------------------- */
+/* --- table.c: the resource table widget ------------------------------ */
 
 struct table;
 /* A table over store (borrowed). title like "clusters". */
@@ -136,29 +136,214 @@ void		 table_free(struct table *);
 void		 table_draw(struct table *, int y, int rows);
 /* Handle a key; 1 when used. */
 int		 table_key(struct table *, int key, int page);
+/* Select the row drawn at screen line y (mouse); 1 when there is one. */
+int		 table_click(struct table *, int y);
 void		 table_set_filter(struct table *, const char *);
 const char	*table_filter(const struct table *);
+/* Only rows of namespace ns (NULL = all), without changing the store. */
+void		 table_set_namespace(struct table *, const char *ns);
+/* Order rows by attention (scs_fleet_why) first. */
+void		 table_set_attention(struct table *, int);
 const struct scs_record *table_selected(struct table *);
 size_t		 table_count(struct table *);
 struct scs_store *table_store(const struct table *);
+/* Monotonic ms when a highlighted (recently changed) row stops being
+ * highlighted, or 0: the app redraws then. */
+int64_t		 table_highlight_until(const struct table *);
 
-/* --- detail.c: describe / YAML of one object ------------------------- */
+/* --- list.c: lines with a cursor ----------------------------------- */
 
-struct detail;
-/* Fetch res ns/name (strings copied) and show it; changed(arg) is called
- * when the object arrived. yaml selects the YAML view, redact hides every
- * secret value. */
-struct detail	*detail_open(struct scs_api *, const struct scs_resource *,
-		    const char *ns, const char *name, int yaml, int redact,
-		    void (*changed)(void *), void *arg);
-void		 detail_free(struct detail *);
-int		 detail_busy(const struct detail *);
-void		 detail_draw(struct detail *, int y, int rows);
-/* Scroll keys and y (describe <-> YAML); 1 when used. */
-int		 detail_key(struct detail *, int key, int page);
+struct list_line {
+	char		*text;		/* may hold one tab: column split */
+	enum role	 role;
+	char		*link;		/* what Enter opens, or NULL */
+	int		 node;		/* the owner's index, -1 = none */
+};
 
-/* --- app.c ------------------------------------------------------------ */
+struct list {
+	struct list_line	*v;
+	size_t			 n, cur, top;
+	int			 cursor;	/* draw the cursor */
+	int			 row_y, nvis;	/* last drawn */
+};
+
+void		 list_clear(struct list *);
+struct list_line *list_add(struct list *, enum role, const char *link,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+const struct list_line *list_current(const struct list *);
+/* Draw at y (head: a heading line, tab-split like the lines, or NULL);
+ * returns the width of the first column. */
+int		 list_draw(struct list *, int y, int rows, const char *head);
+/* Movement keys; 1 when used. */
+int		 list_key(struct list *, int key);
+int		 list_click(struct list *, int y);
+/* After a rebuild, put the cursor back on the line linking to link. */
+void		 list_keep(struct list *, const char *link);
+
+/* --- app.c: the application ------------------------------------------ */
+
+#define VIEW_MAX	16
+
+struct view;
+struct alerts;
+
+struct app {
+	const struct options	*opts;
+	struct scs_http		*http;
+	struct scs_sim		*sim;
+	struct scs_kubeconfig	*kc;
+	struct scs_target	*target;
+	struct scs_api		*api;
+	char			*context;
+	char			*ns;		/* current namespace; NULL = all */
+	enum scs_persona	 persona;
+	int			 persona_known;
+	int			 persona_forced;	/* flag or :persona */
+	struct scs_access	 access;
+	int			 reviews_done;
+	int			 redact;
+	int			 mouse;
+	int			 dump_safe;	/* drawing for a dump: hide revealed values */
+
+	int			 discovered;
+	char			 conn[256];	/* connection state text */
+	int			 conn_bad;
+	int			 pending_start;	/* start-up calls in flight */
+
+	struct view		*views[VIEW_MAX];
+	int			 nviews;
+	struct scs_store	*clusters;	/* background: alerts, overviews */
+	struct alerts		*alerts;
+
+	int			 prompt;	/* 0, ':', '/' or 'D' (delete) */
+	char			 line[256];
+	size_t			 linelen;
+	char			 compl_prefix[256];	/* Tab cycling */
+	int			 compl_index;
+	char			 message[512];
+	int			 message_error;
+	int			 help;
+	int			 dash;		/* '-' typed: "-A" toggles */
+
+	char			*del_group;	/* pending delete */
+	char			*del_plural;
+	char			*del_ns;
+	char			*del_name;
+
+	int			 dirty;
+	int			 quit;
+	int			 exit_code;
+	int64_t			 last_draw;
+	uint64_t		 redraw_timer;
+
+	struct script		*script;
+	int64_t			 script_wait_until;
+	int64_t			 expect_since;
+};
 
 int	 app_run(const struct options *);
+void	 app_message(struct app *, int error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Open resource name (plural, kind, short name) as a table; 0 or -1
+ * with a message. */
+int	 app_show_name(struct app *, const char *name);
+/* Ask to delete ns/name of res (confirmation in the footer; clusters need
+ * the name typed). Refused under --readonly. */
+void	 app_delete_ask(struct app *, const struct scs_resource *,
+	    const char *ns, const char *name);
+/* Switch to namespace ns (NULL = all) and reopen the current views. */
+void	 app_set_ns(struct app *, const char *ns);
+/* Switch persona and show its home view. */
+void	 app_set_persona(struct app *, enum scs_persona);
+/* The discovered resource for group/plural (preferred version), or NULL. */
+const struct scs_resource *app_resource(struct app *, const char *group,
+	    const char *plural);
+/* Switch context (kubeconfig) and reconnect; 0 or -1 with a message. */
+int	 app_switch_context(struct app *, const char *ctx);
+
+/* --- command.c: the : line --------------------------------------------- */
+
+void	 command_run(struct app *, const char *cmd);
+/* The n-th completion of prefix, or NULL. */
+const char *command_complete(struct app *, const char *prefix, int n);
+
+/* --- view.c: the stack of views ----------------------------------------- */
+
+/*
+ * A view is one screen body: a table, a describe/YAML view, an overview,
+ * a cluster tree. The app keeps a stack; Esc pops it and the header shows
+ * the trail. A view's key() sees each key first and returns 0 for keys it
+ * leaves to the app (:, /, ?, q, ...).
+ */
+struct view_ops {
+	const char	*kind;
+	void		(*draw)(struct view *, int y, int rows);
+	int		(*key)(struct view *, int key);
+	/* The / line: filter a table, search a text view (NULL: none). */
+	void		(*filter)(struct view *, const char *text);
+	int		(*busy)(struct view *);		/* NULL = never */
+	const char	*(*hints)(struct view *);	/* footer key hints */
+	const char *const *help;			/* extra help lines */
+	void		(*free)(struct view *);
+	/* Mouse click at screen line y (NULL: ignored). */
+	void		(*click)(struct view *, int y);
+	/* Monotonic ms of the next redraw the view needs, or 0. */
+	int64_t		(*wake)(struct view *);
+};
+
+struct view {
+	const struct view_ops	*ops;
+	struct app		*app;
+	char			 crumb[96];	/* its part of the trail */
+	void			*data;
+};
+
+struct view	*view_new(struct app *, const struct view_ops *, void *data,
+		    const char *crumb_fmt, ...)
+		    __attribute__((format(printf, 4, 5)));
+void		 view_push(struct app *, struct view *);
+/* Replace the whole stack with v. */
+void		 view_root(struct app *, struct view *);
+void		 view_pop(struct app *);
+void		 view_clear(struct app *);
+struct view	*view_top(struct app *);
+/* "overview > clusters > prod-eu1" */
+void		 view_trail(struct app *, char *buf, size_t len);
+/* Title line of a view body, centred in the theme's title role. */
+void		 view_title(int y, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+/* --- view-table.c: resource tables as views ---------------------------- */
+
+/* A table of res in ns (NULL = all; ignored when cluster-scoped). */
+struct view	*tview_new(struct app *, const struct scs_resource *,
+		    const char *ns);
+/* The table of a table view, or NULL for other views. */
+struct table	*tview_table(struct view *);
+
+/* --- detail.c: describe / YAML of one object ---------------------------- */
+
+/* Describe (yaml 0) or YAML view of res ns/name. */
+struct view	*detail_view(struct app *, const struct scs_resource *,
+		    const char *ns, const char *name, int yaml);
+
+/* --- tree.c: a cluster as a live tree ----------------------------------- */
+
+struct view	*tree_view(struct app *, const char *ns, const char *name);
+
+/* --- overview.c: the persona home views --------------------------------- */
+
+struct view	*overview_view(struct app *, enum scs_persona);
+
+/* --- alerts.c: on-call alerts ------------------------------------------- */
+
+struct alerts	*alerts_new(void);
+void		 alerts_free(struct alerts *);
+/* Compare the clusters index with what was seen before: a cluster that
+ * turned failed or degraded raises an alert; returns how many new. The
+ * first call only learns the current state. */
+int		 alerts_update(struct alerts *, const struct scs_index *);
+size_t		 alerts_count(const struct alerts *);	/* unacknowledged */
+struct view	*alerts_view(struct app *);
 
 #endif

@@ -1641,7 +1641,11 @@ sim_http_start(struct scs_sim *sim, const char *addr, int port, char **cause)
 		    addr);
 		return (SCS_USAGE);
 	}
-	flags = MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+	/* MHD's own error log goes to stderr: not when quiet (the embedded
+	 * --demo server would print over the terminal at exit). */
+	flags = MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME;
+	if (!sim->opts.quiet)
+		flags |= MHD_USE_ERROR_LOG;
 	if (!sim->opts.plain_http)
 		flags |= MHD_USE_TLS;
 	if (sim->opts.plain_http)

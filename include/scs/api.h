@@ -235,6 +235,7 @@ typedef void	(*scs_watch_cb)(const char *type, const cJSON *object, void *);
 struct scs_watch_opts {
 	const char	*resource_version;
 	const char	*label_selector;
+	const char	*field_selector;
 	long		 timeout_s;	/* server-side timeoutSeconds; 0 = 300 */
 };
 struct scs_api_call *scs_api_watch(struct scs_api *,

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run one headless TUI script against the embedded demo simulator and
 # compare the @dump files it writes with tests/tui/expected/NAME-*.txt.
+# REGEN=1 writes the dumps as the expected screens (review the diff!).
 # Usage: run-script.sh SCS-TUI NAME [extra scs-tui flags...]
 set -u
 bin=$1; name=$2; shift 2
@@ -17,11 +18,17 @@ if [ "$rc" -ne "${EXPECT_RC:-0}" ]; then
 	exit 1
 fi
 fail=0
+if [ -n "${REGEN:-}" ]; then
+	for got in "$out"/*.txt; do
+		[ -e "$got" ] && cp "$got" "$src/tests/tui/expected/$name-$(basename "$got")"
+	done
+fi
 for want in "$src/tests/tui/expected/$name"-*.txt; do
 	[ -e "$want" ] || continue
 	got="$out/$(basename "$want" | sed "s/^$name-//")"
 	# Ages and the server port change from run to run.
-	norm() { sed -E 's/https:\/\/127\.0\.0\.1:[0-9]+/https:\/\/127.0.0.1:PORT/; s/ +[0-9]+[smhdy]([0-9]+[smhd])? *$//' "$1"; }
+	# Ages anywhere on a line become "~".
+	norm() { sed -E 's/https:\/\/127\.0\.0\.1:[0-9]+/https:\/\/127.0.0.1:PORT/; s/(^|[ (])[0-9]+[smhdy]([0-9]+[smhd])?([ )…]|$)/\1~\3/g; s/ +$//' "$1"; }
 	if ! norm "$want" | diff -u - "$(norm "$got" >"$got.n"; echo "$got.n")"; then
 		echo "screen differs: $(basename "$want")"
 		fail=1
