@@ -1265,7 +1265,7 @@ watch_read(void *cls, uint64_t pos, char *buf, size_t max)
 		w->outpos += n;
 		return ((ssize_t)n);
 	}
-	if (w->done)
+	if (w->done || w->sim->stopping)
 		return (MHD_CONTENT_READER_END_OF_STREAM);
 	w->suspended = 1;
 	MHD_suspend_connection(w->conn);
@@ -1684,12 +1684,21 @@ sim_http_stop(struct scs_sim *sim)
 
 	if (sim->mhd == NULL)
 		return;
-	/* Suspended connections must be resumed before the daemon stops. */
-	for (w = sim->watches; w != NULL; w = w->next)
-		w->done = 1;
-	watches_resume(sim);
-	for (i = 0; i < 3; i++)
+	/* Suspended connections must be resumed before the daemon stops,
+	 * and no watch may suspend again (even one that arrives now). */
+	sim->stopping = 1;
+	for (i = 0; i < 100; i++) {
+		for (w = sim->watches; w != NULL; w = w->next)
+			w->done = 1;
+		watches_resume(sim);
 		MHD_run(sim->mhd);
+		for (w = sim->watches; w != NULL; w = w->next) {
+			if (w->suspended)
+				break;
+		}
+		if (w == NULL && i >= 2)
+			break;
+	}
 	MHD_stop_daemon(sim->mhd);
 	sim->mhd = NULL;
 }

@@ -28,7 +28,7 @@ for want in "$src/tests/tui/expected/$name"-*.txt; do
 	got="$out/$(basename "$want" | sed "s/^$name-//")"
 	# Ages and the server port change from run to run.
 	# Ages anywhere on a line become "~".
-	norm() { sed -E 's/https:\/\/127\.0\.0\.1:[0-9]+/https:\/\/127.0.0.1:PORT/; s/(^|[ (])[0-9]+[smhdy]([0-9]+[smhd])?([ )…]|$)/\1~\3/g; s/ +$//' "$1"; }
+	norm() { sed -E 's/https:\/\/127\.0\.0\.1:[0-9]+/https:\/\/127.0.0.1:PORT/; s/(^|[ (])[0-9]+[smhdy]([0-9]+[smhd])?([ )…]|$)/\1~\3/g; s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/TIME/g; s/ +$//' "$1"; }
 	if ! norm "$want" | diff -u - "$(norm "$got" >"$got.n"; echo "$got.n")"; then
 		echo "screen differs: $(basename "$want")"
 		fail=1
