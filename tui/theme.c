@@ -360,6 +360,14 @@ theme_apply(const struct theme *t)
 		init_pair((short)i, resolve(t->fg[i]), resolve(t->bg[i]));
 }
 
+const struct theme *
+theme_current(int *colour)
+{
+	if (colour != NULL)
+		*colour = colours;
+	return (&current);
+}
+
 attr_t
 theme_attr(enum role r)
 {

@@ -99,6 +99,61 @@ int	 theme_load(const char *name, struct theme *, char **cause);
 void	 theme_apply(const struct theme *);
 /* The role's attributes in the current theme, with its colour pair. */
 attr_t	 theme_attr(enum role);
+/*
+ * The theme theme_apply made current (borrowed, valid until the next
+ * theme_apply); *colour (if not NULL) is 1 when colour pairs are in use.
+ * Colour pair r (1 <= r < ROLE_MAX) holds role r; pair 0 is ROLE_NORMAL.
+ */
+const struct theme *theme_current(int *colour);
+
+/* --- export.c: the screen as a file ---------------------------------- */
+
+/* name, the file extension that selects it */
+#define EXPORT_FORMAT_LIST(X)			\
+	X(TEXT,	"text",	"txt")			\
+	X(ANSI,	"ansi",	"ans")			\
+	X(SVG,	"svg",	"svg")			\
+	X(HTML,	"html",	"html")
+
+enum export_format {
+	EXPORT_AUTO = -1,	/* by the file's extension */
+#define X(n, name, ext)	EXPORT_##n,
+	EXPORT_FORMAT_LIST(X)
+#undef X
+	EXPORT_NONE		/* not a format */
+};
+
+/* "text", "txt", "ansi", "ans", "svg", "html", "htm" (any case);
+ * EXPORT_NONE otherwise. */
+enum export_format export_format_from_name(const char *);
+/* By the extension of path's last component; EXPORT_NONE if unknown. */
+enum export_format export_format_from_path(const char *path);
+/* "text", ... ("auto" for EXPORT_AUTO); static. */
+const char	*export_format_name(enum export_format);
+/* A theme colour (0-255 with the xterm palette, THEME_RGB) as 0xrrggbb;
+ * -1 (terminal default) stays -1. */
+int		 export_colour_rgb(int colour);
+/*
+ * The screen as last refreshed (curscr, what screen_dump reads) in format
+ * f, with the current theme's colours (theme_current; pair r = role r).
+ * TEXT is screen_dump's text; ANSI has SGR codes (16/256/truecolor as the
+ * theme says) reset at each line end; SVG and HTML are a monospace grid
+ * with #rrggbb colours. Every character is escaped for the format; control
+ * and bidi-override characters become U+FFFD. Deterministic for the same
+ * screen and theme. Caller frees.
+ */
+char		*export_render(enum export_format f);
+/*
+ * Replace path atomically with data: a temporary file in path's directory,
+ * mode 0644, then rename. Refuses a symbolic link or a non-regular file at
+ * path. 0, or -1 with "PATH: problem" in *cause.
+ */
+int		 export_write_file(const char *path, const char *data,
+		    size_t len, char **cause);
+/* export_render + export_write_file; EXPORT_AUTO picks the format by
+ * path's extension (.txt .ans .svg .html). 0, or -1 and *cause. */
+int		 export_screen(const char *path, enum export_format f,
+		    char **cause);
 
 /* --- keys.c: key names ----------------------------------------------- */
 
