@@ -345,6 +345,19 @@ test_files(void)
 		fclose(f);
 	}
 	ok(config_load(NULL, &cfg, &cause) == 0, "an empty file is fine");
+	config_free(cfg);
+	q = scs_xprintf("%s/docs/config.example.yaml", getenv("SCS_SRCDIR") !=
+	    NULL ? getenv("SCS_SRCDIR") : ".");
+	ok(config_load(q, &cfg, &cause) == 0, "docs/config.example.yaml "
+	    "loads%s%s", cause != NULL ? ": " : "", cause != NULL ? cause : "");
+	free(cause);
+	cause = NULL;
+	config_resolve(cfg, "prod-1", NULL, &e);
+	is_int(e.v[CONFIG_READONLY].n, 1, "and makes prod-* readonly");
+	config_free(cfg);
+	free(q);
+	cfg = NULL;
+	config_load(NULL, &cfg, &cause);
 	config_resolve(cfg, "x", NULL, &e);
 	is_str(e.v[CONFIG_THEME].s, "default", "and all defaults");
 	config_free(cfg);
