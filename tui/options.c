@@ -37,6 +37,10 @@ static const char usage_text[] =
 "  --size COLSxROWS      screen size for --no-display (default 80x24)\n"
 "\n"
 "Other:\n"
+"  --config FILE         settings, keys and per-context overrides (default:\n"
+"                        $XDG_CONFIG_HOME/scs-tui/config.yaml)\n"
+"  --print-config        print the configuration in effect, with where each\n"
+"                        value came from, and exit\n"
 "  --log FILE            debug log (never contains tokens or secret values)\n"
 "  -v, --verbose         more detail in the log\n"
 "  --version             print the version and exit\n"
@@ -61,6 +65,8 @@ enum {
 	OPT_NO_DISPLAY,
 	OPT_SIZE,
 	OPT_LOG,
+	OPT_CONFIG,
+	OPT_PRINT_CONFIG,
 	OPT_VERSION
 };
 
@@ -82,6 +88,8 @@ static const struct option long_options[] = {
 	{ "no-display",		no_argument,		NULL, OPT_NO_DISPLAY },
 	{ "size",		required_argument,	NULL, OPT_SIZE },
 	{ "log",		required_argument,	NULL, OPT_LOG },
+	{ "config",		required_argument,	NULL, OPT_CONFIG },
+	{ "print-config",	no_argument,		NULL, OPT_PRINT_CONFIG },
 	{ "verbose",		no_argument,		NULL, 'v' },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
 	{ "help",		no_argument,		NULL, 'h' },
@@ -203,6 +211,12 @@ options_parse(struct options *o, int argc, char **argv)
 			break;
 		case OPT_LOG:
 			o->log = optarg;
+			break;
+		case OPT_CONFIG:
+			o->config = optarg;
+			break;
+		case OPT_PRINT_CONFIG:
+			o->print_config = 1;
 			break;
 		case 'v':
 			o->verbose++;

@@ -27,6 +27,8 @@ struct options {
 	int		 cols, rows;	/* --size; 0 = terminal's */
 	const char	*log;
 	int		 verbose;
+	const char	*config;	/* --config FILE; NULL = the default */
+	int		 print_config;
 };
 
 /*

@@ -66,9 +66,8 @@ static const char *const colour_names[] = {
 	"bright-blue", "bright-magenta", "bright-cyan", "bright-white", NULL
 };
 
-/* "default", a name, 0-255 or #rrggbb; -2 when not a colour. */
-static int
-parse_colour(const char *s)
+int
+theme_parse_colour(const char *s)
 {
 	char		*end;
 	long		 v;
@@ -150,7 +149,7 @@ parse_role(yaml_document_t *doc, yaml_node_t *m, int r, struct theme *t,
 			return (fail(cause, file, k, "bad key", NULL));
 		if (strcmp(key, "fg") == 0 || strcmp(key, "bg") == 0) {
 			if (scalar(v) == NULL ||
-			    (c = parse_colour(scalar(v))) == -2)
+			    (c = theme_parse_colour(scalar(v))) == -2)
 				return (fail(cause, file, v, "bad colour",
 				    scalar(v)));
 			if (key[0] == 'f')
@@ -358,6 +357,14 @@ theme_apply(const struct theme *t)
 	use_default_colors();
 	for (i = 1; i < ROLE_MAX; i++)
 		init_pair((short)i, resolve(t->fg[i]), resolve(t->bg[i]));
+}
+
+const struct theme *
+theme_current(int *colour)
+{
+	if (colour != NULL)
+		*colour = colours;
+	return (&current);
 }
 
 attr_t

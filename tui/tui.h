@@ -8,6 +8,7 @@
 #include <curses.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <wchar.h>
 
 #include "scs/api.h"
@@ -95,10 +96,67 @@ void	 theme_default(struct theme *);
  * -1 with "FILE:LINE:COL: problem" in *cause.
  */
 int	 theme_load(const char *name, struct theme *, char **cause);
+/* "default" (-1), a colour name, 0-255 or #rrggbb; -2 when not a colour. */
+int	 theme_parse_colour(const char *);
 /* Make t current (curses must be up). NO_COLOR set forces mono. */
 void	 theme_apply(const struct theme *);
 /* The role's attributes in the current theme, with its colour pair. */
 attr_t	 theme_attr(enum role);
+/*
+ * The theme theme_apply made current (borrowed, valid until the next
+ * theme_apply); *colour (if not NULL) is 1 when colour pairs are in use.
+ * Colour pair r (1 <= r < ROLE_MAX) holds role r; pair 0 is ROLE_NORMAL.
+ */
+const struct theme *theme_current(int *colour);
+
+/* --- export.c: the screen as a file ---------------------------------- */
+
+/* name, the file extension that selects it */
+#define EXPORT_FORMAT_LIST(X)			\
+	X(TEXT,	"text",	"txt")			\
+	X(ANSI,	"ansi",	"ans")			\
+	X(SVG,	"svg",	"svg")			\
+	X(HTML,	"html",	"html")
+
+enum export_format {
+	EXPORT_AUTO = -1,	/* by the file's extension */
+#define X(n, name, ext)	EXPORT_##n,
+	EXPORT_FORMAT_LIST(X)
+#undef X
+	EXPORT_NONE		/* not a format */
+};
+
+/* "text", "txt", "ansi", "ans", "svg", "html", "htm" (any case);
+ * EXPORT_NONE otherwise. */
+enum export_format export_format_from_name(const char *);
+/* By the extension of path's last component; EXPORT_NONE if unknown. */
+enum export_format export_format_from_path(const char *path);
+/* "text", ... ("auto" for EXPORT_AUTO); static. */
+const char	*export_format_name(enum export_format);
+/* A theme colour (0-255 with the xterm palette, THEME_RGB) as 0xrrggbb;
+ * -1 (terminal default) stays -1. */
+int		 export_colour_rgb(int colour);
+/*
+ * The screen as last refreshed (curscr, what screen_dump reads) in format
+ * f, with the current theme's colours (theme_current; pair r = role r).
+ * TEXT is screen_dump's text; ANSI has SGR codes (16/256/truecolor as the
+ * theme says) reset at each line end; SVG and HTML are a monospace grid
+ * with #rrggbb colours. Every character is escaped for the format; control
+ * and bidi-override characters become U+FFFD. Deterministic for the same
+ * screen and theme. Caller frees.
+ */
+char		*export_render(enum export_format f);
+/*
+ * Replace path atomically with data: a temporary file in path's directory,
+ * mode 0644, then rename. Refuses a symbolic link or a non-regular file at
+ * path. 0, or -1 with "PATH: problem" in *cause.
+ */
+int		 export_write_file(const char *path, const char *data,
+		    size_t len, char **cause);
+/* export_render + export_write_file; EXPORT_AUTO picks the format by
+ * path's extension (.txt .ans .svg .html). 0, or -1 and *cause. */
+int		 export_screen(const char *path, enum export_format f,
+		    char **cause);
 
 /* --- keys.c: key names ----------------------------------------------- */
 
@@ -110,6 +168,158 @@ attr_t	 theme_attr(enum role);
 int	 keys_parse_name(const char *s, size_t *len);
 /* "<Enter>", "j", ... for help and logs; static buffer. */
 const char *keys_name(int key);
+
+/* --- config.c: the configuration file --------------------------------- */
+
+/*
+ * Actions a key can be bound to: enum, name in the config file, default
+ * keys (key names as in scripts, space-separated), help text.
+ */
+#define ACTION_LIST(X)							\
+	X(QUIT,		"quit",		"q",		"Quit")		\
+	X(HELP,		"help",		"?",		"Show the keys") \
+	X(COMMAND,	"command",	":",		"Enter a command") \
+	X(FILTER,	"filter",	"/",		"Filter the rows") \
+	X(DESCRIBE,	"describe",	"<Enter> d",	"Describe the object") \
+	X(YAML,		"yaml",		"y",		"Show the object's YAML") \
+	X(DELETE,	"delete",	"<C-d>",	"Delete the object") \
+	X(BACK,		"back",		"<Esc>",	"Back; clear the filter") \
+	X(DOWN,		"down",		"j <Down>",	"Next row")	\
+	X(UP,		"up",		"k <Up>",	"Previous row")	\
+	X(TOP,		"top",		"g <Home>",	"First row")	\
+	X(BOTTOM,	"bottom",	"G <End>",	"Last row")	\
+	X(PAGE_DOWN,	"page-down",	"<C-f> <PgDn>",	"Next page")	\
+	X(PAGE_UP,	"page-up",	"<C-b> <PgUp>",	"Previous page") \
+	X(ALL_NS,	"all-namespaces", "0",		"All namespaces") \
+	X(SORT_NAME,	"sort-name",	"N",		"Sort by name")	\
+	X(SORT_AGE,	"sort-age",	"A",		"Sort by age")	\
+	X(SORT_STATUS,	"sort-status",	"S",		"Sort by status") \
+	X(SORT_NEXT,	"sort-next",	">",		"Sort by the next column") \
+	X(SORT_PREV,	"sort-prev",	"<lt>",		"Sort by the previous column") \
+	X(EXPORT,	"export",	"<C-e>",	"Export the screen") \
+	X(REVEAL,	"reveal",	"x",		"Reveal a secret value") \
+	X(MOUSE_TOGGLE,	"mouse-toggle",	"m",		"Mouse on or off")
+
+enum action {
+#define X(n, name, keys, help)	ACTION_##n,
+	ACTION_LIST(X)
+#undef X
+	ACTION_MAX
+};
+
+/* Settings: enum, name in the file and in --print-config, type. */
+#define CONFIG_SETTING_LIST(X)						\
+	X(PERSONA,	"persona",	CONFIG_TYPE_PERSONA)		\
+	X(NAMESPACE,	"namespace",	CONFIG_TYPE_STRING)		\
+	X(THEME,	"theme",	CONFIG_TYPE_STRING)		\
+	X(READONLY,	"readonly",	CONFIG_TYPE_BOOL)		\
+	X(REDACT,	"redact",	CONFIG_TYPE_BOOL)		\
+	X(MOUSE,	"mouse",	CONFIG_TYPE_BOOL)		\
+	X(REFRESH,	"refresh",	CONFIG_TYPE_MS)			\
+	X(HEADER,	"header",	CONFIG_TYPE_COLOUR)
+
+enum config_type {
+	CONFIG_TYPE_STRING,
+	CONFIG_TYPE_PERSONA,	/* iaas, kaas, tenant, auto */
+	CONFIG_TYPE_BOOL,	/* true, false */
+	CONFIG_TYPE_MS,		/* milliseconds, CONFIG_REFRESH_MIN and up */
+	CONFIG_TYPE_COLOUR	/* as in themes: "default", red, 208, #rrggbb */
+};
+
+enum config_setting {
+#define X(n, name, type)	CONFIG_##n,
+	CONFIG_SETTING_LIST(X)
+#undef X
+	CONFIG_SETTING_MAX
+};
+
+#define CONFIG_REFRESH_MIN	1000L
+#define CONFIG_REFRESH_MAX	3600000L
+#define CONFIG_KEYS_MAX		4	/* keys per action */
+
+/* Where an effective value came from. */
+enum config_source {
+	CONFIG_FROM_DEFAULT,
+	CONFIG_FROM_FILE,	/* the file's top level */
+	CONFIG_FROM_CONTEXT,	/* contexts: PATTERN: in the file */
+	CONFIG_FROM_FLAG	/* the command line */
+};
+
+/* Strings are borrowed from the struct config or the options. */
+struct config_origin {
+	enum config_source	 source;
+	const char		*file;
+	unsigned long		 line, column;
+	const char		*pattern;	/* CONFIG_FROM_CONTEXT */
+	const char		*flag;		/* CONFIG_FROM_FLAG, "--readonly" */
+};
+
+/*
+ * An effective value. s is the text (string, persona, the colour as
+ * written); n is the number (bool 0/1, milliseconds, colour as in struct
+ * theme). An unset namespace means the context's own; "all" means all.
+ */
+struct config_value {
+	const char		*s;
+	long			 n;
+	struct config_origin	 from;
+};
+
+struct config_binding {
+	int			 keys[CONFIG_KEYS_MAX];	/* KEYS_* values */
+	const char		*names[CONFIG_KEYS_MAX];	/* as written */
+	size_t			 n;
+	struct config_origin	 from;
+};
+
+/* The configuration in effect: defaults < file < context < flags. */
+struct config_effective {
+	const char		*context;	/* NULL when unknown */
+	struct config_value	 v[CONFIG_SETTING_MAX];
+	struct config_binding	 keys[ACTION_MAX];
+};
+
+struct config;
+
+/*
+ * The default file, $XDG_CONFIG_HOME/scs-tui/config.yaml (or
+ * ~/.config/scs-tui/config.yaml). Caller frees.
+ */
+char		*config_default_path(void);
+/*
+ * Load and validate path (NULL: the default file, which may be missing:
+ * then an empty configuration). *out is the caller's, config_free it. 0,
+ * or -1 with "FILE:LINE:COL: problem" in *cause (and *out NULL).
+ */
+int		 config_load(const char *path, struct config **out,
+		    char **cause);
+/* The same from memory; name is used in messages. */
+int		 config_parse(const char *name, const char *text, size_t len,
+		    struct config **out, char **cause);
+void		 config_free(struct config *);
+/* The file loaded, or NULL when there was none. */
+const char	*config_path(const struct config *);
+/*
+ * Merge defaults < cfg's top level < every contexts: pattern that
+ * matches context (fnmatch, in file order, later wins) < flags in o.
+ * cfg, context and o may be NULL. out borrows strings from cfg, context
+ * and o: keep them while out is used. Keys: an action the file binds
+ * loses its default keys, and those keys leave every other action (whose
+ * origin then names the binding that took them).
+ */
+void		 config_resolve(const struct config *cfg, const char *context,
+		    const struct options *o, struct config_effective *out);
+/* The action bound to key, or -1. */
+int		 config_action(const struct config_effective *, int key);
+const char	*config_action_name(enum action);
+const char	*config_action_help(enum action);
+const char	*config_setting_name(enum config_setting);
+/*
+ * Print e as a YAML document (loadable as a config file) with a comment
+ * per value: "# default", "# from FILE:LINE", "# from FILE:LINE (context
+ * PATTERN)" or "# flag --NAME". 0, or -1 on a write error.
+ */
+int		 config_print(FILE *, const struct config_effective *e);
 
 /* --- script.c: --script ---------------------------------------------- */
 
