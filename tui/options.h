@@ -27,6 +27,7 @@ struct options {
 	int		 cols, rows;	/* --size; 0 = terminal's */
 	const char	*log;
 	int		 verbose;
+	int		 list_contexts;	/* hidden --list-contexts */
 };
 
 /*
