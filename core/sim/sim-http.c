@@ -1676,16 +1676,27 @@ void
 sim_http_stop(struct scs_sim *sim)
 {
 	struct sim_watch	*w;
-	int			 i;
+	int			 i, suspended;
 
 	if (sim->mhd == NULL)
 		return;
-	/* Suspended connections must be resumed before the daemon stops. */
-	for (w = sim->watches; w != NULL; w = w->next)
-		w->done = 1;
-	watches_resume(sim);
-	for (i = 0; i < 3; i++)
+	/*
+	 * Suspended connections must be resumed before the daemon stops
+	 * (MHD aborts otherwise). A watch request still in a socket buffer
+	 * can start, and suspend, during these runs: end it the same way,
+	 * until a run leaves nothing suspended.
+	 */
+	for (i = 0; i < 100; i++) {
+		for (w = sim->watches; w != NULL; w = w->next)
+			w->done = 1;
+		watches_resume(sim);
 		MHD_run(sim->mhd);
+		suspended = 0;
+		for (w = sim->watches; w != NULL; w = w->next)
+			suspended |= w->suspended;
+		if (!suspended && i >= 2)
+			break;
+	}
 	MHD_stop_daemon(sim->mhd);
 	sim->mhd = NULL;
 }
