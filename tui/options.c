@@ -19,7 +19,7 @@ static const char usage_text[] =
 "Connection:\n"
 "  --kubeconfig FILE     use only FILE (default: $KUBECONFIG, merged,\n"
 "                        else ~/.kube/config)\n"
-"  --context NAME[,..]   kubeconfig context(s) (default: current-context)\n"
+"  --context NAME        kubeconfig context (default: current-context)\n"
 "  --as USER             impersonate USER\n"
 "  --as-group GROUP      impersonate GROUP (repeatable; needs --as)\n"
 "  --demo[=SCENARIO]     start the embedded simulator and connect to it\n"
