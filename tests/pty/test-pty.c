@@ -1,6 +1,6 @@
 /*
  * test-pty.c: end-to-end tests of scs-tui on a real pseudo-terminal.
- * forkpty() runs `scs-tui --demo` with TERM=xterm-256color, libvterm plays
+ * forkpty() runs `scs-tui --demo --view clusters` with TERM=xterm-256color, libvterm plays
  * the terminal, and the checks read its screen: start-up (header, the
  * clusters table), colours (and none with NO_COLOR), resize (TIOCSWINSZ +
  * SIGWINCH), and a clean exit on q, SIGTERM and SIGHUP (status 0,
@@ -126,7 +126,8 @@ term_start(struct term *t, const char *prog, int cols, int rows,
 {
 	struct winsize	 ws = { .ws_row = (unsigned short)rows,
 			    .ws_col = (unsigned short)cols };
-	const char	*argv[] = { prog, "--demo", NULL };
+	/* The clusters table whatever the persona's start view is. */
+	const char	*argv[] = { prog, "--demo", "--view", "clusters", NULL };
 	size_t		 i;
 
 	memset(t, 0, sizeof *t);
