@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "scs/util.h"
+#include "info.h"
 #include "tui.h"
 
 /*
@@ -49,5 +50,7 @@ main(int argc, char **argv)
 		return (r > 0 ? 0 : 2);
 	if (opts.print_config)
 		return (print_config(&opts));
+	if (opts.list_contexts)
+		return (info_list_contexts(opts.kubeconfig));
 	return (app_run(&opts));
 }

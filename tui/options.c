@@ -9,45 +9,58 @@
 
 #include "scs-config.h"
 #include "scs/scs.h"
+#include "info.h"
 #include "options.h"
 
 static const char usage_text[] =
 "usage: scs-tui [options]\n"
+"A terminal console for the Sovereign Cloud Stack Central API.\n"
 "\n"
 "Connection:\n"
-"  --kubeconfig FILE     use only FILE (default: $KUBECONFIG, ~/.kube/config)\n"
-"  --context NAME[,..]   kubeconfig context(s) (default: current-context)\n"
+"  --kubeconfig FILE     use only FILE (default: $KUBECONFIG, merged,\n"
+"                        else ~/.kube/config)\n"
+"  --context NAME        kubeconfig context (default: current-context)\n"
+"  --as USER             impersonate USER\n"
+"  --as-group GROUP      impersonate GROUP (repeatable; needs --as)\n"
+"  --demo[=SCENARIO]     start the embedded simulator and connect to it\n"
+"                        (scenario demo, scale or empty; default demo)\n"
+"\n"
+"View:\n"
 "  -n, --namespace NS    start in namespace NS\n"
 "  -A, --all-namespaces  start across all namespaces\n"
-"  --as USER             impersonate USER\n"
-"  --as-group GROUP      impersonate GROUP (repeatable)\n"
-"  --demo[=SCENARIO]     start the embedded simulator (scenario demo|scale)\n"
-"\n"
-"Display:\n"
 "  --persona P           iaas, kaas, tenant or auto (default auto)\n"
-"  --view V              first view, e.g. clusters, secrets, clusterclasses\n"
-"  --theme NAME|FILE     colour theme: default, light, high-contrast, mono\n"
-"  --readonly            refuse every change (enforced in the client core)\n"
-"  --redact              presenter-safe: secret values never shown\n"
+"  --view V              first view, e.g. clusters, clusterclasses, secrets,\n"
+"                        machines, or any resource (default: the persona's)\n"
+"  --theme NAME|FILE     colour theme: default, light, high-contrast, mono,\n"
+"                        a user theme or a theme FILE\n"
 "\n"
-"Automation:\n"
+"Safety:\n"
+"  --readonly            refuse every change (enforced in the client core)\n"
+"  --redact              presenter-safe: secret values are never shown\n"
+"\n"
+"Script and headless:\n"
 "  --script FILE         read keys and directives from FILE\n"
 "  --script-delay MS     pause between script steps (presenter autopilot)\n"
 "  --no-display          draw into memory, no terminal needed\n"
 "  --size COLSxROWS      screen size for --no-display (default 80x24)\n"
 "\n"
-"Other:\n"
+"Configuration:\n"
 "  --config FILE         settings, keys and per-context overrides (default:\n"
 "                        $XDG_CONFIG_HOME/scs-tui/config.yaml)\n"
 "  --print-config        print the configuration in effect, with where each\n"
 "                        value came from, and exit\n"
+"\n"
+"Logging:\n"
 "  --log FILE            debug log (never contains tokens or secret values)\n"
 "  -v, --verbose         more detail in the log\n"
-"  --version             print the version and exit\n"
+"\n"
+"Info:\n"
+"  --version             print version and build information and exit\n"
 "  -h, --help            print this help and exit\n"
 "\n"
+"Environment: KUBECONFIG, NO_COLOR, XDG_CONFIG_HOME, TERM.\n"
 "Exit status: 0 ok, 1 runtime error, 2 usage or configuration error,\n"
-"3 script expectation failed.\n";
+"3 script expectation failed. See scs-tui(1).\n";
 
 enum {
 	OPT_KUBECONFIG = 256,
@@ -67,7 +80,8 @@ enum {
 	OPT_LOG,
 	OPT_CONFIG,
 	OPT_PRINT_CONFIG,
-	OPT_VERSION
+	OPT_VERSION,
+	OPT_LIST_CONTEXTS
 };
 
 static const struct option long_options[] = {
@@ -93,6 +107,8 @@ static const struct option long_options[] = {
 	{ "verbose",		no_argument,		NULL, 'v' },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
 	{ "help",		no_argument,		NULL, 'h' },
+	/* Hidden, for the shell completions. */
+	{ "list-contexts",	no_argument,		NULL, OPT_LIST_CONTEXTS },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -222,9 +238,11 @@ options_parse(struct options *o, int argc, char **argv)
 			o->verbose++;
 			break;
 		case OPT_VERSION:
-			printf("scs-tui %s (libscs %s)\n", SCS_VERSION,
-			    scs_version());
+			info_version(stdout);
 			return (1);
+		case OPT_LIST_CONTEXTS:
+			o->list_contexts = 1;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return (1);

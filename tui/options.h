@@ -29,6 +29,7 @@ struct options {
 	int		 verbose;
 	const char	*config;	/* --config FILE; NULL = the default */
 	int		 print_config;
+	int		 list_contexts;	/* hidden --list-contexts */
 };
 
 /*

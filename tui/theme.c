@@ -247,6 +247,60 @@ out:
 	return (rc);
 }
 
+/*
+ * The folder that holds the running binary, or NULL. Allocated.
+ */
+static char *
+exe_dir(void)
+{
+	char	 buf[4096], *slash;
+	ssize_t	 n;
+
+	n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	if (n <= 0)
+		return (NULL);
+	buf[n] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return (NULL);
+	*slash = '\0';
+	return (scs_xstrdup(buf));
+}
+
+/*
+ * Where the shipped themes are: the source tree only for a binary run
+ * from its build folder; an installed binary looks relative to itself
+ * first (a relocated or DESTDIR install), then in the configured datadir.
+ */
+static char *
+find_shipped(const char *name)
+{
+	char	*dir = exe_dir(), *p = NULL;
+	size_t	 len = strlen(SCS_BUILDDIR);
+
+	if (dir != NULL && strncmp(dir, SCS_BUILDDIR, len) == 0 &&
+	    (dir[len] == '/' || dir[len] == '\0')) {
+		p = scs_xprintf("%s/themes/%s.yaml", SCS_SRCDIR, name);
+		if (access(p, R_OK) == 0)
+			goto out;
+		free(p);
+	}
+	if (dir != NULL && *SCS_DATADIR_REL != '\0') {
+		p = scs_xprintf("%s/%s/themes/%s.yaml", dir, SCS_DATADIR_REL,
+		    name);
+		if (access(p, R_OK) == 0)
+			goto out;
+		free(p);
+	}
+	p = scs_xprintf("%s/themes/%s.yaml", SCS_DATADIR, name);
+	if (access(p, R_OK) == 0)
+		goto out;
+	free(p);
+	p = NULL;
+out:
+	free(dir);
+	return (p);
+}
+
 static char *
 find_file(const char *name)
 {
@@ -263,15 +317,7 @@ find_file(const char *name)
 	if (access(p, R_OK) == 0)
 		return (p);
 	free(p);
-	p = scs_xprintf("%s/themes/%s.yaml", SCS_DATADIR, name);
-	if (access(p, R_OK) == 0)
-		return (p);
-	free(p);
-	p = scs_xprintf("%s/themes/%s.yaml", SCS_SRCDIR, name);
-	if (access(p, R_OK) == 0)
-		return (p);
-	free(p);
-	return (NULL);
+	return (find_shipped(name));
 }
 
 int
