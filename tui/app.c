@@ -27,6 +27,8 @@ static volatile sig_atomic_t	got_signal;
 
 static int	app_use_context(struct app *, const char *, int, const char *,
 		    char **);
+static void	app_draw(struct app *);
+static void	app_settings(struct app *);
 static void	app_connect(struct app *);
 
 static void
@@ -268,6 +270,120 @@ app_switch_context(struct app *a, const char *ctx)
 	return (0);
 }
 
+/* --- settings ---------------------------------------------------------- */
+
+/* Apply the effective configuration (a->eff) of the current context. */
+static void
+app_settings(struct app *a)
+{
+	const struct config_effective	*e = &a->eff;
+	struct theme			 t;
+	char				*cause = NULL;
+
+	a->readonly = (int)e->v[CONFIG_READONLY].n;
+	/* The demo is presenter-safe unless --no-redact. */
+	a->redact = (int)e->v[CONFIG_REDACT].n ||
+	    (a->opts->demo && !a->opts->no_redact);
+	if (a->opts->no_redact && e->v[CONFIG_REDACT].from.source !=
+	    CONFIG_FROM_FLAG)
+		a->redact = 0;
+	a->mouse = (int)e->v[CONFIG_MOUSE].n;
+	a->refresh_ms = e->v[CONFIG_REFRESH].n > 0 ?
+	    e->v[CONFIG_REFRESH].n : AGE_REFRESH_MS;
+	if (!a->persona_forced && strcmp(e->v[CONFIG_PERSONA].s, "auto") != 0 &&
+	    scs_persona_parse(e->v[CONFIG_PERSONA].s, &a->persona) == 0)
+		a->persona_forced = 1;
+	if (!a->screen_up)
+		return;
+	if (theme_load(e->v[CONFIG_THEME].s, &t, &cause) != 0) {
+		app_message(a, 1, "%s", cause);
+		free(cause);
+		theme_default(&t);
+	}
+	if (e->v[CONFIG_HEADER].n != -1)
+		t.bg[ROLE_HEADER] = (int)e->v[CONFIG_HEADER].n;
+	theme_apply(&t);
+	mousemask(a->mouse ? BUTTON1_CLICKED | BUTTON1_PRESSED |
+	    BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
+}
+
+int
+app_export(struct app *a, const char *path, enum export_format f)
+{
+	char	*cause = NULL;
+	int	 r;
+
+	/* Revealed secret values never reach a file. */
+	a->dump_safe = 1;
+	app_draw(a);
+	r = export_screen(path, f, &cause);
+	a->dump_safe = 0;
+	a->dirty = 1;
+	if (r != 0) {
+		app_message(a, 1, "export: %s", cause);
+		free(cause);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Is key one of the action's default keys (what the views understand)?
+ * The first default key in *first. */
+static int
+action_default_key(int action, int key, int *first)
+{
+	static const char *const keys[] = {
+#define X(n, name, k, help)	k,
+		ACTION_LIST(X)
+#undef X
+	};
+	const char	*k = keys[action];
+	size_t		 len;
+	int		 c, n = 0;
+
+	*first = -1;
+	while (*k != '\0') {
+		if (*k == ' ') {
+			k++;
+			continue;
+		}
+		if (*k == '<' && (c = keys_parse_name(k, &len)) != -1)
+			k += len;
+		else
+			c = (unsigned char)*k++;
+		if (n++ == 0)
+			*first = c;
+		if (c == key)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Keys through the bindings: a bound key becomes its action's default key;
+ * a default key whose action was bound elsewhere does nothing (-1); other
+ * keys pass.
+ */
+static int
+app_translate(struct app *a, int key)
+{
+	int	 act, b, first;
+	size_t	 i;
+
+	if ((act = config_action(&a->eff, key)) >= 0)
+		return (action_default_key(act, key, &first) ? key : first);
+	for (b = 0; b < ACTION_MAX; b++) {
+		if (!action_default_key(b, key, &first))
+			continue;
+		for (i = 0; i < a->eff.keys[b].n; i++) {
+			if (a->eff.keys[b].keys[i] == key)
+				return (key);
+		}
+		return (-1);
+	}
+	return (key);
+}
+
 /* --- drawing --------------------------------------------------------- */
 
 static void
@@ -276,12 +392,12 @@ draw_header(struct app *a)
 	char	 buf[1024], trail[512];
 	size_t	 nal = alerts_count(a->alerts);
 
-	screen_role(a->opts->readonly ? ROLE_WARN : ROLE_HEADER);
+	screen_role(a->readonly ? ROLE_WARN : ROLE_HEADER);
 	snprintf(buf, sizeof buf, " scs-tui  ctx:%s  ns:%s  persona:%s%s%s  "
 	    "%s", a->context != NULL ? a->context : "-",
 	    a->ns != NULL ? a->ns : "all",
 	    a->persona_known ? scs_persona_name(a->persona) : "\u2026",
-	    a->opts->readonly ? "  [readonly]" : "",
+	    a->readonly ? "  [readonly]" : "",
 	    a->redact ? "  [redact]" : "", a->conn);
 	draw_cell(0, 0, buf, COLS, 0);
 	if (nal > 0) {
@@ -446,7 +562,7 @@ void
 app_delete_ask(struct app *a, const struct scs_resource *res,
     const char *ns, const char *name)
 {
-	if (a->opts->readonly) {
+	if (a->readonly) {
 		app_message(a, 1, "read-only: deleting is refused");
 		return;
 	}
@@ -598,6 +714,8 @@ app_key(struct app *a, int key)
 		app_mouse(a);
 		return;
 	}
+	if ((key = app_translate(a, key)) == -1)
+		return;
 	if (a->dash) {
 		a->dash = 0;
 		if (key == 'A') {
@@ -631,6 +749,12 @@ app_key(struct app *a, int key)
 		return;
 	case '!':
 		view_push(a, alerts_view(a));
+		return;
+	case 5:		/* C-e */
+		prompt_open(a, ':', "export ");
+		return;
+	case 'm':
+		command_run(a, "mouse");
 		return;
 	case '0':
 		if (!a->access.list_clusters_all && a->persona ==
@@ -698,22 +822,12 @@ app_idle(struct app *a)
 	return (1);
 }
 
-static int
-write_dump(const char *path, const char *text)
-{
-	FILE	*f;
-
-	if ((f = fopen(path, "w")) == NULL)
-		return (-1);
-	fputs(text, f);
-	return (fclose(f));
-}
-
 /* Run script steps while idle. */
 static void
 app_script(struct app *a)
 {
 	enum script_step	 st;
+	enum export_format	 f;
 	int			 key;
 	const char		*arg;
 	long			 ms;
@@ -733,16 +847,8 @@ app_script(struct app *a)
 				    script_delay(a->script);
 			break;
 		case SCRIPT_DUMP:
-			/* Revealed secret values never reach a dump. */
-			a->dump_safe = 1;
-			app_draw(a);
-			dump = screen_dump();
-			a->dump_safe = 0;
-			a->dirty = 1;
-			if (write_dump(arg, dump) != 0)
-				app_message(a, 1, "@dump %s: %s", arg,
-				    strerror(errno));
-			free(dump);
+			f = export_format_from_path(arg);
+			app_export(a, arg, f == EXPORT_NONE ? EXPORT_TEXT : f);
 			break;
 		case SCRIPT_EXPECT:
 			dump = screen_dump();
@@ -793,11 +899,24 @@ app_use_context(struct app *a, const char *ctx, int all_ns, const char *ns,
 	struct scs_api_options	 ao;
 	struct scs_target	*t;
 	struct scs_api		*api;
+	const struct config_value *cv;
 
 	if (scs_kubeconfig_resolve(a->kc, ctx, &t, cause) != SCS_OK)
 		return (-1);
 	memset(&ao, 0, sizeof ao);
-	ao.readonly = a->opts->readonly;
+	/* Settings for this context (config file, overrides, flags). */
+	config_resolve(a->cfg, t->context, a->opts, &a->eff);
+	app_settings(a);
+	ao.readonly = a->readonly;
+	cv = &a->eff.v[CONFIG_NAMESPACE];
+	if (ns == NULL && !all_ns && cv->s != NULL &&
+	    (cv->from.source == CONFIG_FROM_FILE ||
+	    cv->from.source == CONFIG_FROM_CONTEXT)) {
+		if (strcmp(cv->s, "all") == 0)
+			all_ns = 1;
+		else
+			ns = cv->s;
+	}
 	ao.as = a->opts->as;
 	ao.as_groups = a->opts->as != NULL ? a->opts->as_groups : NULL;
 	ao.have_tty = !a->opts->no_display;
@@ -882,6 +1001,7 @@ app_free(struct app *a)
 	scs_kubeconfig_free(a->kc);
 	scs_http_free(a->http);
 	scs_sim_stop(a->sim);
+	config_free(a->cfg);
 	script_free(a->script);
 	free(a->context);
 	free(a->ns);
@@ -900,12 +1020,16 @@ app_run(const struct options *opts)
 	setlocale(LC_ALL, "");
 	memset(&a, 0, sizeof a);
 	a.opts = opts;
-	a.redact = opts->redact;
 	if (opts->persona != NULL && strcmp(opts->persona, "auto") != 0 &&
 	    scs_persona_parse(opts->persona, &a.persona) == 0)
 		a.persona_forced = 1;
 	if (opts->log != NULL && scs_log_open(opts->log, opts->verbose > 0 ?
 	    SCS_LOG_DEBUG : SCS_LOG_INFO, &cause) != SCS_OK) {
+		fprintf(stderr, "scs-tui: %s\n", cause);
+		free(cause);
+		return (2);
+	}
+	if (config_load(opts->config, &a.cfg, &cause) != 0) {
 		fprintf(stderr, "scs-tui: %s\n", cause);
 		free(cause);
 		return (2);
@@ -930,8 +1054,7 @@ app_run(const struct options *opts)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (theme_load(opts->theme != NULL ? opts->theme : "default", &theme,
-	    &cause) != 0) {
+	if (theme_load(a.eff.v[CONFIG_THEME].s, &theme, &cause) != 0) {
 		fprintf(stderr, "scs-tui: %s\n", cause);
 		free(cause);
 		app_free(&a);
@@ -941,7 +1064,8 @@ app_run(const struct options *opts)
 		app_free(&a);
 		return (1);
 	}
-	theme_apply(&theme);
+	a.screen_up = 1;
+	app_settings(&a);
 	if (!opts->no_display)
 		scs_http_add_fd(a.http, STDIN_FILENO, POLLIN, on_tty, &a);
 	app_connect(&a);
@@ -964,7 +1088,7 @@ app_run(const struct options *opts)
 			wait = wake - scs_now_ms() > 0 ?
 			    (int)(wake - scs_now_ms()) + 5 : 0;
 		scs_http_run(a.http, wait);
-		if (scs_now_ms() - a.last_draw > AGE_REFRESH_MS ||
+		if (scs_now_ms() - a.last_draw > a.refresh_ms ||
 		    (wake > 0 && scs_now_ms() >= wake))
 			a.dirty = 1;
 	}

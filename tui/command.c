@@ -14,6 +14,8 @@
  *   :theme NAME          colour theme
  *   :mouse               mouse on/off
  *   :tree NS/NAME        a cluster's tree
+ *   :export FILE [FMT]   the screen as text, ansi, svg or html (by the
+ *                        file's extension unless FMT is given)
  *   :RESOURCE            a table of any listable kind
  */
 #include <stdio.h>
@@ -23,8 +25,8 @@
 #include "scs/util.h"
 #include "tui.h"
 
-static const char *const builtins[] = { "alerts", "ctx", "home", "mouse",
-	"ns", "overview", "persona", "quit", "theme", "tree", NULL };
+static const char *const builtins[] = { "alerts", "ctx", "export", "home",
+	"mouse", "ns", "overview", "persona", "quit", "theme", "tree", NULL };
 static const char *const themes[] = { "default", "light", "high-contrast",
 	"mono", NULL };
 static const char *const personas[] = { "tenant", "kaas", "iaas", NULL };
@@ -110,6 +112,36 @@ cmd_tree(struct app *a, const char *arg)
 		view_push(a, tree_view(a, a->ns, arg));
 }
 
+static void
+cmd_export(struct app *a, const char *arg)
+{
+	char			 path[1024];
+	const char		*sp = strchr(arg, ' ');
+	enum export_format	 f = EXPORT_AUTO;
+
+	if (*arg == '\0') {
+		app_message(a, 1, "export FILE [text|ansi|svg|html]");
+		return;
+	}
+	if (sp != NULL) {
+		f = export_format_from_name(sp + 1 + strspn(sp + 1, " "));
+		if (f == EXPORT_NONE) {
+			app_message(a, 1, "export: no format '%s' (text, ansi, "
+			    "svg, html)", sp + 1);
+			return;
+		}
+		snprintf(path, sizeof path, "%.*s", (int)(sp - arg), arg);
+	} else
+		scs_strlcpy(path, arg, sizeof path);
+	if (f == EXPORT_AUTO && export_format_from_path(path) == EXPORT_NONE) {
+		app_message(a, 1, "export: say the format of '%s' (.txt .ans "
+		    ".svg .html)", path);
+		return;
+	}
+	if (app_export(a, path, f) == 0)
+		app_message(a, 0, "exported %s", path);
+}
+
 void
 command_run(struct app *a, const char *cmd)
 {
@@ -146,6 +178,8 @@ command_run(struct app *a, const char *cmd)
 		app_message(a, 0, "mouse %s", a->mouse ? "on" : "off");
 	} else if ((arg = arg_of(cmd, "tree")) != NULL)
 		cmd_tree(a, arg);
+	else if ((arg = arg_of(cmd, "export")) != NULL)
+		cmd_export(a, arg);
 	else
 		app_show_name(a, cmd);
 }

@@ -731,6 +731,8 @@ config_resolve(const struct config *cfg, const char *context,
 		apply_flag(e, CONFIG_READONLY, "true", 1, "--readonly");
 	if (o->redact)
 		apply_flag(e, CONFIG_REDACT, "true", 1, "--redact");
+	if (o->mouse)
+		apply_flag(e, CONFIG_MOUSE, "true", 1, "--mouse");
 }
 
 int

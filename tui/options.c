@@ -31,12 +31,15 @@ static const char usage_text[] =
 "  --persona P           iaas, kaas, tenant or auto (default auto)\n"
 "  --view V              first view, e.g. clusters, clusterclasses, secrets,\n"
 "                        machines, or any resource (default: the persona's)\n"
+"  --mouse               click rows, scroll with the wheel (m toggles)\n"
 "  --theme NAME|FILE     colour theme: default, light, high-contrast, mono,\n"
 "                        a user theme or a theme FILE\n"
 "\n"
 "Safety:\n"
 "  --readonly            refuse every change (enforced in the client core)\n"
 "  --redact              presenter-safe: secret values are never shown\n"
+"                        (the default with --demo)\n"
+"  --no-redact           let secret values be revealed in --demo\n"
 "\n"
 "Script and headless:\n"
 "  --script FILE         read keys and directives from FILE\n"
@@ -80,6 +83,8 @@ enum {
 	OPT_LOG,
 	OPT_CONFIG,
 	OPT_PRINT_CONFIG,
+	OPT_NO_REDACT,
+	OPT_MOUSE,
 	OPT_VERSION,
 	OPT_LIST_CONTEXTS
 };
@@ -103,6 +108,8 @@ static const struct option long_options[] = {
 	{ "size",		required_argument,	NULL, OPT_SIZE },
 	{ "log",		required_argument,	NULL, OPT_LOG },
 	{ "config",		required_argument,	NULL, OPT_CONFIG },
+	{ "no-redact",		no_argument,		NULL, OPT_NO_REDACT },
+	{ "mouse",		no_argument,		NULL, OPT_MOUSE },
 	{ "print-config",	no_argument,		NULL, OPT_PRINT_CONFIG },
 	{ "verbose",		no_argument,		NULL, 'v' },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
@@ -227,6 +234,12 @@ options_parse(struct options *o, int argc, char **argv)
 			break;
 		case OPT_LOG:
 			o->log = optarg;
+			break;
+		case OPT_NO_REDACT:
+			o->no_redact = 1;
+			break;
+		case OPT_MOUSE:
+			o->mouse = 1;
 			break;
 		case OPT_CONFIG:
 			o->config = optarg;

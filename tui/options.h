@@ -17,6 +17,8 @@ struct options {
 	const char	*theme;
 	int		 readonly;
 	int		 redact;
+	int		 no_redact;	/* --demo is redacted unless this */
+	int		 mouse;
 	const char	*as;
 	const char	*as_groups[OPTIONS_MAX_GROUPS + 1];
 	int		 demo;

@@ -412,8 +412,13 @@ struct app {
 	struct scs_access	 access;
 	int			 reviews_done;
 	int			 redact;
+	int			 readonly;
 	int			 mouse;
-	int			 dump_safe;	/* drawing for a dump: hide revealed values */
+	long			 refresh_ms;
+	struct config		*cfg;
+	struct config_effective	 eff;		/* for the current context */
+	int			 dump_safe;
+	int			 screen_up;	/* drawing for a dump: hide revealed values */
 
 	int			 discovered;
 	char			 conn[256];	/* connection state text */
@@ -468,6 +473,8 @@ void	 app_set_persona(struct app *, enum scs_persona);
 /* The discovered resource for group/plural (preferred version), or NULL. */
 const struct scs_resource *app_resource(struct app *, const char *group,
 	    const char *plural);
+/* Write the screen to path in format f (EXPORT_AUTO: by extension). */
+int	 app_export(struct app *, const char *path, enum export_format f);
 /* Switch context (kubeconfig) and reconnect; 0 or -1 with a message. */
 int	 app_switch_context(struct app *, const char *ctx);
 
