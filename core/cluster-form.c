@@ -1047,6 +1047,47 @@ scs_cform_set(struct scs_cform *f, size_t row, const char *text,
 	return (0);
 }
 
+static const char	*name_problem(const char *);
+
+int
+scs_cform_check(struct scs_cform *f, size_t row, const char *text,
+    char **problem)
+{
+	struct scs_frow			*r;
+	struct loc			*l;
+	cJSON				*v = NULL;
+	struct scs_schema_errors	 e;
+	const char			*np;
+
+	rebuild(f);
+	if (row >= f->nrows)
+		return (-1);
+	r = &f->rows[row];
+	l = &f->locs[row];
+	if (strcmp(r->path, "metadata.name") == 0) {
+		if ((np = name_problem(text)) != NULL) {
+			scs_cause(problem, "%s", np);
+			return (-1);
+		}
+		return (0);
+	}
+	if (*text == '\0' && l->optional && r->kind != SCS_FROW_STRING)
+		return (0);
+	if (parse_value(r, l, text, &v, problem) != 0)
+		return (-1);
+	memset(&e, 0, sizeof e);
+	if (l->schema != NULL)
+		scs_schema_validate_value(l->schema, v, r->path, &e);
+	cJSON_Delete(v);
+	if (e.n > 0) {
+		scs_cause(problem, "%s", e.v[0].message);
+		scs_schema_errors_free(&e);
+		return (-1);
+	}
+	scs_schema_errors_free(&e);
+	return (0);
+}
+
 int
 scs_cform_step(struct scs_cform *f, size_t row, int dir)
 {

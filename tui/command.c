@@ -14,6 +14,9 @@
  *   :theme NAME          colour theme
  *   :mouse               mouse on/off
  *   :tree NS/NAME        a cluster's tree
+ *   :create [NS]         the form for a new cluster (:create! drops the
+ *                        kept draft first)
+ *   :edit NS/NAME        the form for a cluster: variables, scale, upgrade
  *   :export FILE [FMT]   the screen as text, ansi, svg or html (by the
  *                        file's extension unless FMT is given)
  *   :RESOURCE            a table of any listable kind
@@ -25,8 +28,9 @@
 #include "scs/util.h"
 #include "tui.h"
 
-static const char *const builtins[] = { "alerts", "ctx", "export", "home",
-	"mouse", "ns", "overview", "persona", "quit", "theme", "tree", NULL };
+static const char *const builtins[] = { "alerts", "create", "ctx", "edit",
+	"export", "home", "mouse", "ns", "overview", "persona", "quit", "theme",
+	"tree", NULL };
 static const char *const themes[] = { "default", "light", "high-contrast",
 	"mono", NULL };
 static const char *const personas[] = { "tenant", "kaas", "iaas", NULL };
@@ -95,22 +99,6 @@ cmd_persona(struct app *a, const char *arg)
 	app_set_persona(a, p);
 }
 
-static void
-cmd_tree(struct app *a, const char *arg)
-{
-	const char	*slash = strchr(arg, '/');
-	char		 ns[256];
-
-	if (slash == NULL && a->ns == NULL) {
-		app_message(a, 1, "tree NAMESPACE/NAME (or pick a namespace)");
-		return;
-	}
-	if (slash != NULL) {
-		snprintf(ns, sizeof ns, "%.*s", (int)(slash - arg), arg);
-		view_push(a, tree_view(a, ns, slash + 1));
-	} else
-		view_push(a, tree_view(a, a->ns, arg));
-}
 
 static void
 cmd_export(struct app *a, const char *arg)
@@ -140,6 +128,52 @@ cmd_export(struct app *a, const char *arg)
 	}
 	if (app_export(a, path, f) == 0)
 		app_message(a, 0, "exported %s", path);
+}
+
+/* "NS/NAME" or "NAME" (in the current namespace) into ns and name. */
+static int
+split_name(struct app *a, const char *arg, char *ns, size_t nslen,
+    const char **name)
+{
+	const char	*slash = strchr(arg, '/');
+
+	if (slash == NULL && a->ns == NULL) {
+		app_message(a, 1, "say NAMESPACE/NAME (or pick a namespace)");
+		return (-1);
+	}
+	if (slash != NULL) {
+		snprintf(ns, nslen, "%.*s", (int)(slash - arg), arg);
+		*name = slash + 1;
+	} else {
+		scs_strlcpy(ns, a->ns, nslen);
+		*name = arg;
+	}
+	return (0);
+}
+
+static void
+cmd_create(struct app *a, const char *arg, int fresh)
+{
+	const char	*ns = *arg != '\0' ? arg : a->ns;
+	struct view	*v;
+
+	if (fresh && ns != NULL)
+		form_drop_draft(a, ns);
+	if ((v = form_create_view(a, ns)) != NULL)
+		view_push(a, v);
+}
+
+static void
+cmd_edit(struct app *a, const char *arg)
+{
+	char		 ns[256];
+	const char	*name;
+	struct view	*v;
+
+	if (split_name(a, arg, ns, sizeof ns, &name) != 0)
+		return;
+	if ((v = form_edit_view(a, ns, name)) != NULL)
+		view_push(a, v);
 }
 
 void
@@ -176,10 +210,21 @@ command_run(struct app *a, const char *cmd)
 		mousemask(a->mouse ? BUTTON1_CLICKED | BUTTON1_PRESSED |
 		    BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
 		app_message(a, 0, "mouse %s", a->mouse ? "on" : "off");
-	} else if ((arg = arg_of(cmd, "tree")) != NULL)
-		cmd_tree(a, arg);
+	} else if ((arg = arg_of(cmd, "tree")) != NULL) {
+		char		 ns[256];
+		const char	*name;
+
+		if (split_name(a, arg, ns, sizeof ns, &name) == 0)
+			view_push(a, tree_view(a, ns, name));
+	}
 	else if ((arg = arg_of(cmd, "export")) != NULL)
 		cmd_export(a, arg);
+	else if ((arg = arg_of(cmd, "create!")) != NULL)
+		cmd_create(a, arg, 1);
+	else if ((arg = arg_of(cmd, "create")) != NULL)
+		cmd_create(a, arg, 0);
+	else if ((arg = arg_of(cmd, "edit")) != NULL)
+		cmd_edit(a, arg);
 	else
 		app_show_name(a, cmd);
 }

@@ -635,6 +635,13 @@ ov_key(struct view *v, int key)
 
 	if (list_key(&o->list, key))
 		return (1);
+	if (key == 'c' && o->persona == SCS_PERSONA_TENANT) {
+		struct view	*nv = form_create_view(a, a->ns);
+
+		if (nv != NULL)
+			view_push(a, nv);
+		return (1);
+	}
 	if (key != '\r' && key != '\n' && key != KEYS_SPECIAL + KEY_ENTER)
 		return (0);
 	if ((l = list_current(&o->list)) == NULL || l->link == NULL)
@@ -688,7 +695,11 @@ ov_busy(struct view *v)
 static const char *
 ov_hints(struct view *v)
 {
-	(void)v;
+	struct overview	*o = v->data;
+
+	if (o->persona == SCS_PERSONA_TENANT)
+		return ("<j/k>move <Enter>open <c>create cluster <p>persona "
+		    "<!>alerts <?>help <q>quit");
 	return ("<j/k>move <Enter>open <:>cmd <p>persona <!>alerts <?>help "
 	    "<q>quit");
 }

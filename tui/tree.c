@@ -321,6 +321,7 @@ tree_key(struct view *v, int key)
 	const struct scs_tree_node	*n = NULL;
 	const struct scs_resource	*res;
 	const struct list_line		*l = list_current(&t->list);
+	struct view			*nv;
 	char				 k[256];
 
 	if (l != NULL && l->node >= 0 && (size_t)l->node < t->nnodes)
@@ -365,6 +366,10 @@ tree_key(struct view *v, int key)
 		    "clusters")) != NULL)
 			app_delete_ask(t->app, res, t->ns, t->name);
 		return (1);
+	case 'e':
+		if ((nv = form_edit_view(t->app, t->ns, t->name)) != NULL)
+			view_push(t->app, nv);
+		return (1);
 	}
 	return (0);
 }
@@ -395,7 +400,7 @@ static const char *
 tree_hints(struct view *v)
 {
 	(void)v;
-	return ("<Enter>describe <y>yaml <c>conditions <g>group machines "
+	return ("<Enter>describe <y>yaml <c>conditions <g>group <e>edit "
 	    "<C-d>delete <Esc>back");
 }
 
@@ -432,6 +437,7 @@ static const char *const tree_help[] = {
 	"  Enter d  y       describe / YAML of the object on the line",
 	"  c                conditions of that object (again: hide)",
 	"  g                group machines in the same state, or list each",
+	"  e                edit: variables, scale, upgrade (a form)",
 	"  C-d              delete this cluster (type its name to confirm)",
 	NULL
 };

@@ -548,6 +548,16 @@ struct view	*detail_view(struct app *, const struct scs_resource *,
 
 struct view	*tree_view(struct app *, const char *ns, const char *name);
 
+/* --- form.c: the cluster form ------------------------------------------- */
+
+/* Create a cluster in ns (reopens a kept draft); NULL with a message when
+ * there is no namespace. */
+struct view	*form_create_view(struct app *, const char *ns);
+/* Edit (scale, upgrade, variables) cluster ns/name. */
+struct view	*form_edit_view(struct app *, const char *ns, const char *name);
+/* Forget the kept draft of a new cluster in ns. */
+void		 form_drop_draft(struct app *, const char *ns);
+
 /* --- overview.c: the persona home views --------------------------------- */
 
 struct view	*overview_view(struct app *, enum scs_persona);

@@ -47,6 +47,7 @@ tview_key(struct view *v, int key)
 	struct app			*a = v->app;
 	const struct scs_record		*r = table_selected(t->table);
 	const struct scs_resource	*res = scs_store_resource(t->store);
+	struct view			*nv;
 
 	switch (key) {
 	case '\r':
@@ -69,6 +70,19 @@ tview_key(struct view *v, int key)
 	case 4:		/* C-d */
 		if (r != NULL)
 			app_delete_ask(a, res, r->ns, r->name);
+		return (1);
+	case 'c':
+	case 'e':
+		if (!is_capi_clusters(res))
+			return (0);
+		if (key == 'c')
+			nv = form_create_view(a, a->ns != NULL ? a->ns :
+			    r != NULL ? r->ns : NULL);
+		else
+			nv = r != NULL ? form_edit_view(a, r->ns, r->name) :
+			    NULL;
+		if (nv != NULL)
+			view_push(a, nv);
 		return (1);
 	}
 	return (table_key(t->table, key, LINES - 5));
@@ -97,8 +111,8 @@ tview_hints(struct view *v)
 	struct tview	*t = v->data;
 
 	if (is_capi_clusters(scs_store_resource(t->store)))
-		return ("<Enter>tree <d>describe <y>yaml <C-d>delete "
-		    "</>filter <:>cmd <Esc>back <?>help");
+		return ("<Enter>tree <c>create <e>edit <d>describe <y>yaml "
+		    "<C-d>delete </>filter <Esc>back <?>help");
 	return ("<Enter>describe <y>yaml <C-d>delete </>filter <:>cmd "
 	    "<0>all ns <Esc>back <?>help");
 }
@@ -133,6 +147,7 @@ tview_free(struct view *v)
 static const char *const tview_help[] = {
 	"  Enter            clusters: the live tree; others: describe",
 	"  d  y             describe, YAML        C-d  delete (asks)",
+	"  c  e             clusters: create one (a form), edit/scale/upgrade",
 	"  N A S  < >       sort by name, age, status / previous, next column",
 	"  /                filter: text, !text (inverse), -l key=value",
 	NULL

@@ -88,6 +88,11 @@ long		 scs_cform_find(struct scs_cform *, const char *path);
  */
 int		 scs_cform_set(struct scs_cform *, size_t row, const char *text,
 		    char **cause);
+/* Would text be a valid value for row (parsed and checked against the
+ * row's schema, nothing changed)? 0, or -1 with *problem. For errors
+ * inline as the user types. */
+int		 scs_cform_check(struct scs_cform *, size_t row,
+		    const char *text, char **problem);
 /* Toggle a boolean, or step a choice by dir (+1/-1). */
 int		 scs_cform_step(struct scs_cform *, size_t row, int dir);
 /* On an ADD row: add an item (key for maps and overrides: a name). */
