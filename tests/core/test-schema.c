@@ -165,11 +165,11 @@ test_keywords(void)
 	check("{\"type\":\"string\",\"format\":\"uuid\"}",
 	    "\"ebfe5546-f09f-4f42-ab54-094e457d42ec\"", NULL, NULL);
 	check("{\"type\":\"string\",\"format\":\"uuid\"}", "\"nope\"",
-	    "FieldValueInvalid", "uuid");
+	    "FieldValueTypeInvalid", "must be of type uuid");
 	check("{\"type\":\"string\",\"format\":\"cidr\"}", "\"10.8.0.0/20\"",
 	    NULL, NULL);
 	check("{\"type\":\"string\",\"format\":\"cidr\"}", "\"10.8.0.0/33\"",
-	    "FieldValueInvalid", "cidr");
+	    "FieldValueTypeInvalid", "must be of type cidr");
 	check("{\"type\":\"string\",\"format\":\"ipv4\"}", "\"9.9.9.9\"", NULL,
 	    NULL);
 	check("{\"type\":\"string\",\"format\":\"no-such-format\"}", "\"x\"",
