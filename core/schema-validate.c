@@ -25,8 +25,16 @@
 #define MAX_PATTERN_INPUT	65536
 #define MAX_PATTERN		512
 
+/*
+ * One validation of one value. CAPI reports every schema error with the
+ * whole variable value as the bad value (its raw JSON, Go-quoted), the
+ * field at base + "." + the relative name, and kube-openapi's detail
+ * ("<name> in body should ...", with " in body " trimmed at the root).
+ */
 struct vctx {
 	struct scs_schema_errors	*e;
+	const char			*base;		/* ...variables[x].value */
+	char				*raw;		/* "{\"a\":1}" */
 	char				**unknown;	/* pruned field paths */
 	size_t				  nunknown;
 	int				  branch;	/* inside allOf/... */
@@ -631,69 +639,62 @@ pattern_match(const char *pat, const char *s)
 /* --- the validator --------------------------------------------------- */
 
 static void	validate(const cJSON *, const cJSON *, const char *,
-		    const char *, struct vctx *, int);
+		    struct vctx *, int);
+
+/* The field of a relative name: base.rel ("value.[1]" at a root array,
+ * as the server writes it). */
+static char *
+field_of(const struct vctx *c, const char *rel)
+{
+	if (*rel == '\0')
+		return (scs_xstrdup(c->base));
+	return (scs_xprintf("%s.%s", c->base, rel));
+}
+
+/* Add a cause "<Kind>: <raw>: [<rel> in body ]<detail>". */
+static void
+schema_cause(struct vctx *c, const char *rel, const char *reason,
+    const char *kind, const char *fmt, ...) SCS_PRINTF(5, 6);
 
 static void
-invalid(struct vctx *c, const char *path, const cJSON *v, const char *fmt,
-    ...) SCS_PRINTF(4, 5);
-
-/* An Invalid cause: "Invalid value: <v>: <detail>". */
-static void
-invalid(struct vctx *c, const char *path, const cJSON *v, const char *fmt,
-    ...)
+schema_cause(struct vctx *c, const char *rel, const char *reason,
+    const char *kind, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*detail, *val = value_text(v);
+	char	*detail, *field = field_of(c, rel);
 
 	va_start(ap, fmt);
 	scs_xvasprintf(&detail, fmt, ap);
 	va_end(ap);
-	cause(c->e, path, "FieldValueInvalid", scs_xprintf("Invalid value: "
-	    "%s: %s", val, detail));
-	free(val);
+	cause(c->e, field, reason, scs_xprintf("%s: %s: %s%s%s", kind, c->raw,
+	    rel, *rel != '\0' ? " in body " : "", detail));
 	free(detail);
+	free(field);
 }
 
 static void
-type_invalid(struct vctx *c, const char *path, const cJSON *v,
-    const char *want)
-{
-	char	*val = value_text(v);
-
-	cause(c->e, path, "FieldValueTypeInvalid", scs_xprintf("Invalid value: "
-	    "%s: %s must be of type %s", val, path, want));
-	free(val);
-}
-
-/* Returns 0 when v has the wrong type (a cause was added). */
-static int
-check_type(const cJSON *s, const cJSON *v, const char *path,
-    struct vctx *c)
+check_type(const cJSON *s, const cJSON *v, const char *rel, struct vctx *c)
 {
 	const char	*want = cJSON_GetStringValue(J(s, "type"));
 	const char	*got = type_of(v);
 
 	if (cJSON_IsTrue(J(s, "x-kubernetes-int-or-string"))) {
 		if (cJSON_IsString(v) || strcmp(got, "integer") == 0)
-			return (1);
-		type_invalid(c, path, v, "integer,string");
-		return (0);
-	}
-	if (want == NULL || *want == '\0')
-		return (1);
-	if (strcmp(want, got) == 0 || (strcmp(want, "number") == 0 &&
-	    cJSON_IsNumber(v)))
-		return (1);
-	type_invalid(c, path, v, want);
-	return (0);
+			return;
+		want = "integer,string";
+	} else if (want == NULL || *want == '\0' || strcmp(want, got) == 0 ||
+	    (strcmp(want, "number") == 0 && cJSON_IsNumber(v)))
+		return;
+	schema_cause(c, rel, "FieldValueTypeInvalid", "Invalid value",
+	    "must be of type %s: \"%s\"", want, got);
 }
 
 static void
-check_enum(const cJSON *s, const cJSON *v, const char *path, struct vctx *c)
+check_enum(const cJSON *s, const cJSON *v, const char *rel, struct vctx *c)
 {
 	const cJSON	*en = J(s, "enum"), *x;
 	struct scs_buf	 b;
-	char		*t, *val;
+	char		*t, *field;
 
 	if (!cJSON_IsArray(en) || cJSON_GetArraySize(en) == 0)
 		return;
@@ -703,7 +704,6 @@ check_enum(const cJSON *s, const cJSON *v, const char *path, struct vctx *c)
 	}
 	/* apiextensions quotes each allowed value, JSON text for non-strings */
 	scs_buf_init(&b, 0);
-	scs_buf_adds(&b, "supported values: ");
 	cJSON_ArrayForEach(x, en) {
 		if (x != en->child)
 			scs_buf_adds(&b, ", ");
@@ -715,15 +715,15 @@ check_enum(const cJSON *s, const cJSON *v, const char *path, struct vctx *c)
 			free(t);
 		}
 	}
-	val = value_text(v);
-	cause(c->e, path, "FieldValueNotSupported", scs_xprintf("Unsupported "
-	    "value: %s: %s", val, b.data));
-	free(val);
+	field = field_of(c, rel);
+	cause(c->e, field, "FieldValueNotSupported", scs_xprintf("Unsupported "
+	    "value: %s: supported values: %s", c->raw, b.data));
+	free(field);
 	scs_buf_done(&b);
 }
 
 static void
-check_bounds(const cJSON *s, const cJSON *v, const char *path,
+check_number(const cJSON *s, const cJSON *v, const char *rel,
     struct vctx *c)
 {
 	const cJSON	*min = J(s, "minimum"), *max = J(s, "maximum");
@@ -735,14 +735,15 @@ check_bounds(const cJSON *s, const cJSON *v, const char *path,
 	if (cJSON_IsNumber(max) && (exmax ? x >= max->valuedouble :
 	    x > max->valuedouble)) {
 		core_schema_num(max->valuedouble, n, sizeof n);
-		invalid(c, path, v, "should be less than %s%s", exmax ? "" :
-		    "or equal to ", n);
+		schema_cause(c, rel, "FieldValueInvalid", "Invalid value",
+		    "should be less than %s%s", exmax ? "" : "or equal to ", n);
 	}
 	if (cJSON_IsNumber(min) && (exmin ? x <= min->valuedouble :
 	    x < min->valuedouble)) {
 		core_schema_num(min->valuedouble, n, sizeof n);
-		invalid(c, path, v, "should be greater than %s%s", exmin ?
-		    "" : "or equal to ", n);
+		schema_cause(c, rel, "FieldValueInvalid", "Invalid value",
+		    "should be greater than %s%s", exmin ? "" : "or equal to ",
+		    n);
 	}
 }
 
@@ -757,67 +758,107 @@ utf8_len(const char *s)
 }
 
 static void
-check_string(const cJSON *s, const cJSON *v, const char *path,
+check_string(const cJSON *s, const cJSON *v, const char *rel,
     struct vctx *c)
 {
 	const char	*str = v->valuestring, *fmt, *pat;
 	const cJSON	*minl = J(s, "minLength"), *maxl = J(s, "maxLength");
 	size_t		 len = utf8_len(str);
+	struct scs_buf	 q;
+	char		*field;
 
-	fmt = cJSON_GetStringValue(J(s, "format"));
-	if (fmt != NULL && !valid_format(fmt, str))
-		type_invalid(c, path, v, fmt);
-	if (cJSON_IsNumber(maxl) && (double)len > maxl->valuedouble)
-		cause(c->e, path, "FieldValueTooLong", scs_xprintf("Too long: "
+	if (cJSON_IsNumber(maxl) && (double)len > maxl->valuedouble) {
+		/* field.TooLong prints no value */
+		field = field_of(c, rel);
+		cause(c->e, field, "FieldValueTooLong", scs_xprintf("Too long: "
 		    "may not be longer than %lld",
 		    (long long)maxl->valuedouble));
+		free(field);
+	}
 	if (cJSON_IsNumber(minl) && (double)len < minl->valuedouble)
-		invalid(c, path, v, "should be at least %lld chars long",
+		schema_cause(c, rel, "FieldValueInvalid", "Invalid value",
+		    "should be at least %lld chars long",
 		    (long long)minl->valuedouble);
 	pat = cJSON_GetStringValue(J(s, "pattern"));
 	if (pat != NULL && pattern_match(pat, str) == 0)
-		invalid(c, path, v, "should match '%s'", pat);
+		schema_cause(c, rel, "FieldValueInvalid", "Invalid value",
+		    "should match '%s'", pat);
+	fmt = cJSON_GetStringValue(J(s, "format"));
+	if (fmt != NULL && !valid_format(fmt, str)) {
+		scs_buf_init(&q, 0);
+		quote(&q, str);
+		schema_cause(c, rel, "FieldValueTypeInvalid", "Invalid value",
+		    "must be of type %s: %s", fmt, q.data);
+		scs_buf_done(&q);
+	}
+}
+
+static char *
+rel_key(const char *rel, const char *key)
+{
+	return (*rel != '\0' ? scs_xprintf("%s.%s", rel, key) :
+	    scs_xstrdup(key));
 }
 
 static void
-add_unknown(struct vctx *c, const char *rel, const char *key)
+check_array(const cJSON *s, const cJSON *v, const char *rel,
+    struct vctx *c, int depth)
+{
+	const cJSON	*mi = J(s, "minItems"), *ma = J(s, "maxItems"), *it,
+			*jt;
+	int		 n = cJSON_GetArraySize(v), i = 0, dup = 0;
+	char		*sub;
+
+	if (cJSON_IsNumber(mi) && n < mi->valuedouble)
+		schema_cause(c, rel, "FieldValueInvalid", "Invalid value",
+		    "should have at least %lld items",
+		    (long long)mi->valuedouble);
+	if (cJSON_IsNumber(ma) && n > ma->valuedouble)
+		schema_cause(c, rel, "FieldValueTooMany", "Too many",
+		    "must have at most %lld item%s", (long long)ma->valuedouble,
+		    ma->valuedouble == 1 ? "" : "s");
+	if (cJSON_IsTrue(J(s, "uniqueItems"))) {
+		for (it = v->child; it != NULL && !dup; it = it->next)
+			for (jt = it->next; jt != NULL && !dup; jt = jt->next)
+				dup = cJSON_Compare(it, jt, 1);
+		if (dup)
+			schema_cause(c, rel, "FieldValueInvalid",
+			    "Invalid value", "shouldn't contain duplicates");
+	}
+	cJSON_ArrayForEach(it, v) {
+		sub = scs_xprintf("%s[%d]", rel, i++);
+		validate(J(s, "items"), it, sub, c, depth + 1);
+		free(sub);
+	}
+}
+
+static void
+add_unknown(struct vctx *c, const char *rel)
 {
 	c->unknown = scs_xreallocarray(c->unknown, c->nunknown + 1,
 	    sizeof *c->unknown);
-	c->unknown[c->nunknown++] = *rel != '\0' ? scs_xprintf("%s.%s", rel,
-	    key) : scs_xstrdup(key);
+	c->unknown[c->nunknown++] = scs_xstrdup(rel);
 }
 
 static void
-check_object(const cJSON *s, const cJSON *v, const char *path,
-    const char *rel, struct vctx *c, int depth)
+check_object(const cJSON *s, const cJSON *v, const char *rel,
+    struct vctx *c, int depth)
 {
 	const cJSON	*props = J(s, "properties"), *add, *r, *item;
 	const cJSON	*minp = J(s, "minProperties"), *maxp = J(s,
 			    "maxProperties");
 	int		 n = cJSON_GetArraySize(v), keep;
-	char		*sub, *subrel;
+	char		*sub, *field;
 
 	if (cJSON_IsNumber(maxp) && n > maxp->valuedouble)
-		cause(c->e, path, "FieldValueTooMany", scs_xprintf("Too many: "
-		    "%d: must have at most %lld item%s", n,
+		schema_cause(c, rel, "FieldValueTooMany", "Too many",
+		    "must have at most %lld item%s",
 		    (long long)maxp->valuedouble, maxp->valuedouble == 1 ? "" :
-		    "s"));
-	if (cJSON_IsNumber(minp) && n < minp->valuedouble) {
-		sub = scs_xprintf("%d", n);
-		cause(c->e, path, "FieldValueInvalid", scs_xprintf("Invalid "
-		    "value: %s: should have at least %lld properties", sub,
-		    (long long)minp->valuedouble));
-		free(sub);
-	}
-	cJSON_ArrayForEach(r, J(s, "required")) {
-		if (cJSON_IsString(r) && J(v, r->valuestring) == NULL) {
-			sub = scs_xprintf("%s.%s", path, r->valuestring);
-			cause(c->e, sub, "FieldValueRequired",
-			    scs_xstrdup("Required value"));
-			free(sub);
-		}
-	}
+		    "s");
+	if (cJSON_IsNumber(minp) && n < minp->valuedouble)
+		schema_cause(c, rel, "FieldValueInvalid", "Invalid value",
+		    "should have at least %lld properties",
+		    (long long)minp->valuedouble);
 	add = J(s, "additionalProperties");
 	/*
 	 * What pruning keeps: declared properties, anything under
@@ -829,173 +870,162 @@ check_object(const cJSON *s, const cJSON *v, const char *path,
 	    cJSON_IsTrue(add) || cJSON_IsObject(add) ||
 	    (J(s, "type") == NULL && props == NULL);
 	cJSON_ArrayForEach(item, v) {
-		sub = scs_xprintf("%s.%s", path, item->string);
-		subrel = *rel != '\0' ? scs_xprintf("%s.%s", rel,
-		    item->string) : scs_xstrdup(item->string);
+		sub = rel_key(rel, item->string);
 		if (J(props, item->string) != NULL)
-			validate(J(props, item->string), item, sub, subrel, c,
+			validate(J(props, item->string), item, sub, c,
 			    depth + 1);
 		else if (cJSON_IsObject(add))
-			validate(add, item, sub, subrel, c, depth + 1);
+			validate(add, item, sub, c, depth + 1);
 		else if (!keep && !c->branch)
-			add_unknown(c, rel, item->string);
-		free(subrel);
+			add_unknown(c, sub);
 		free(sub);
 	}
-}
-
-static void
-check_array(const cJSON *s, const cJSON *v, const char *path,
-    const char *rel, struct vctx *c, int depth)
-{
-	const cJSON	*mi = J(s, "minItems"), *ma = J(s, "maxItems"), *it,
-			*jt;
-	int		 n = cJSON_GetArraySize(v), i = 0;
-	char		*sub, *subrel, *val;
-
-	if (cJSON_IsNumber(ma) && n > ma->valuedouble)
-		cause(c->e, path, "FieldValueTooMany", scs_xprintf("Too many: "
-		    "%d: must have at most %lld item%s", n,
-		    (long long)ma->valuedouble, ma->valuedouble == 1 ? "" :
-		    "s"));
-	if (cJSON_IsNumber(mi) && n < mi->valuedouble) {
-		sub = scs_xprintf("%d", n);
-		cause(c->e, path, "FieldValueInvalid", scs_xprintf("Invalid "
-		    "value: %s: should have at least %lld items", sub,
-		    (long long)mi->valuedouble));
-		free(sub);
-	}
-	cJSON_ArrayForEach(it, v) {
-		sub = scs_xprintf("%s[%d]", path, i);
-		subrel = scs_xprintf("%s[%d]", rel, i);
-		i++;
-		if (cJSON_IsTrue(J(s, "uniqueItems"))) {
-			for (jt = v->child; jt != it; jt = jt->next) {
-				if (cJSON_Compare(it, jt, 1)) {
-					val = value_text(it);
-					cause(c->e, sub, "FieldValueDuplicate",
-					    scs_xprintf("Duplicate value: %s",
-					    val));
-					free(val);
-					break;
-				}
-			}
+	/* after the properties, as kube-openapi does */
+	cJSON_ArrayForEach(r, J(s, "required")) {
+		if (cJSON_IsString(r) && J(v, r->valuestring) == NULL) {
+			sub = rel_key(rel, r->valuestring);
+			field = field_of(c, sub);
+			cause(c->e, field, "FieldValueRequired",
+			    scs_xstrdup("Required value"));
+			free(field);
+			free(sub);
 		}
-		validate(J(s, "items"), it, sub, subrel, c, depth + 1);
-		free(subrel);
-		free(sub);
 	}
 }
 
 /* Validate v against one branch into a scratch list; returns #causes. */
 static size_t
-branch(const cJSON *s, const cJSON *v, const char *path, int depth,
-    struct scs_schema_errors *out)
+branch(const cJSON *s, const cJSON *v, const char *rel,
+    const struct vctx *c, int depth, struct scs_schema_errors *out)
 {
-	struct vctx	 b = { out, NULL, 0, 1 };
+	struct vctx	 b = { out, c->base, c->raw, NULL, 0, 1 };
 
-	validate(s, v, path, "", &b, depth + 1);
+	validate(s, v, rel, &b, depth + 1);
 	return (out->n);
 }
 
+/* Keep the failures of the branch that failed least. */
 static void
-check_composition(const cJSON *s, const cJSON *v, const char *path,
+keep_best(struct scs_schema_errors *best, struct scs_schema_errors *tmp,
+    int *have)
+{
+	if (!*have || tmp->n < best->n) {
+		scs_schema_errors_free(best);
+		*best = *tmp;
+		tmp->v = NULL;
+		tmp->n = 0;
+		*have = 1;
+	}
+	scs_schema_errors_free(tmp);
+}
+
+static void
+check_composition(const cJSON *s, const cJSON *v, const char *rel,
     struct vctx *c, int depth)
 {
 	struct scs_schema_errors	 tmp = { NULL, 0 }, best = { NULL, 0 };
 	const cJSON			*x;
-	int				 ok, failed;
+	int				 ok, failed, have;
 
-	if (cJSON_IsArray(J(s, "allOf"))) {
+	if (cJSON_IsArray(J(s, "allOf")) && cJSON_GetArraySize(J(s,
+	    "allOf")) > 0) {
 		failed = 0;
 		cJSON_ArrayForEach(x, J(s, "allOf")) {
-			if (branch(x, v, path, depth, &tmp) > 0)
+			if (branch(x, v, rel, c, depth, &tmp) > 0)
 				failed++;
 			causes_move(c->e, &tmp);
 		}
 		if (failed != 0)
-			invalid(c, path, v, "\"%s\" must validate all the "
-			    "schemas (allOf)%s", path, failed ==
+			schema_cause(c, "", "FieldValueInvalid",
+			    "Invalid value", "\"%s\" must validate all the "
+			    "schemas (allOf)%s", rel, failed ==
 			    cJSON_GetArraySize(J(s, "allOf")) ?
 			    ". None validated" : "");
 	}
 	if (cJSON_IsArray(J(s, "oneOf")) && cJSON_GetArraySize(J(s,
 	    "oneOf")) > 0) {
-		ok = 0;
+		ok = have = 0;
 		cJSON_ArrayForEach(x, J(s, "oneOf")) {
-			if (branch(x, v, path, depth, &tmp) == 0)
+			if (branch(x, v, rel, c, depth, &tmp) == 0)
 				ok++;
-			else if (best.n == 0 || tmp.n < best.n) {
-				scs_schema_errors_free(&best);
-				best = tmp;
-				tmp.v = NULL;
-				tmp.n = 0;
-			}
-			scs_schema_errors_free(&tmp);
+			keep_best(&best, &tmp, &have);
 		}
-		if (ok != 1) {
-			if (ok == 0)
-				invalid(c, path, v, "\"%s\" must validate one "
-				    "and only one schema (oneOf). Found none "
-				    "valid", path);
-			else
-				invalid(c, path, v, "\"%s\" must validate one "
-				    "and only one schema (oneOf). Found %d valid "
-				    "alternatives", path, ok);
-			if (ok == 0)
-				causes_move(c->e, &best);
-		}
+		if (ok == 0) {
+			causes_move(c->e, &best);
+			schema_cause(c, "", "FieldValueInvalid",
+			    "Invalid value", "\"%s\" must validate one and "
+			    "only one schema (oneOf). Found none valid", rel);
+		} else if (ok > 1)
+			schema_cause(c, "", "FieldValueInvalid",
+			    "Invalid value", "\"%s\" must validate one and "
+			    "only one schema (oneOf). Found %d valid "
+			    "alternatives", rel, ok);
 		scs_schema_errors_free(&best);
 	}
 	if (cJSON_IsArray(J(s, "anyOf")) && cJSON_GetArraySize(J(s,
 	    "anyOf")) > 0) {
-		ok = 0;
+		ok = have = 0;
 		cJSON_ArrayForEach(x, J(s, "anyOf")) {
-			if (branch(x, v, path, depth, &tmp) == 0)
+			if (branch(x, v, rel, c, depth, &tmp) == 0)
 				ok++;
-			else if (best.n == 0 || tmp.n < best.n) {
-				scs_schema_errors_free(&best);
-				best = tmp;
-				tmp.v = NULL;
-				tmp.n = 0;
-			}
-			scs_schema_errors_free(&tmp);
+			keep_best(&best, &tmp, &have);
 		}
 		if (ok == 0) {
-			invalid(c, path, v, "\"%s\" must validate at least one "
-			    "schema (anyOf)", path);
 			causes_move(c->e, &best);
+			schema_cause(c, "", "FieldValueInvalid",
+			    "Invalid value", "\"%s\" must validate at least one "
+			    "schema (anyOf)", rel);
 		}
 		scs_schema_errors_free(&best);
 	}
 	if (cJSON_IsObject(J(s, "not"))) {
-		if (branch(J(s, "not"), v, path, depth, &tmp) == 0)
-			invalid(c, path, v, "\"%s\" must not validate the "
-			    "schema (not)", path);
+		if (branch(J(s, "not"), v, rel, c, depth, &tmp) == 0)
+			schema_cause(c, "", "FieldValueInvalid",
+			    "Invalid value", "\"%s\" must not validate the "
+			    "schema (not)", rel);
 		scs_schema_errors_free(&tmp);
 	}
 }
 
+/*
+ * kube-openapi's order: type, composition, string, format, number,
+ * array, enum, object. A wrong type does not stop the rest, but every
+ * check only looks at values of its own kind.
+ */
 static void
-validate(const cJSON *s, const cJSON *v, const char *path, const char *rel,
-    struct vctx *c, int depth)
+validate(const cJSON *s, const cJSON *v, const char *rel, struct vctx *c,
+    int depth)
 {
 	if (!cJSON_IsObject(s) || v == NULL || depth > SCS_SCHEMA_MAX_DEPTH)
 		return;
 	if (cJSON_IsNull(v) && cJSON_IsTrue(J(s, "nullable")))
 		return;
-	if (!check_type(s, v, path, c))
-		return;
+	check_type(s, v, rel, c);
+	check_composition(s, v, rel, c, depth);
 	if (cJSON_IsString(v))
-		check_string(s, v, path, c);
-	check_enum(s, v, path, c);
-	if (cJSON_IsNumber(v))
-		check_bounds(s, v, path, c);
-	else if (cJSON_IsObject(v))
-		check_object(s, v, path, rel, c, depth);
+		check_string(s, v, rel, c);
+	else if (cJSON_IsNumber(v))
+		check_number(s, v, rel, c);
 	else if (cJSON_IsArray(v))
-		check_array(s, v, path, rel, c, depth);
-	check_composition(s, v, path, c, depth);
+		check_array(s, v, rel, c, depth);
+	check_enum(s, v, rel, c);
+	if (cJSON_IsObject(v))
+		check_object(s, v, rel, c, depth);
+}
+
+/* The raw JSON of a value, Go-quoted, as CAPI shows bad values. */
+static char *
+raw_text(const cJSON *v)
+{
+	struct scs_buf	 b;
+	char		*t;
+
+	if ((t = cJSON_PrintUnformatted(v)) == NULL)
+		t = scs_xstrdup("null");
+	scs_buf_init(&b, 0);
+	quote(&b, t);
+	free(t);
+	return (scs_buf_steal(&b));
 }
 
 static int
@@ -1005,40 +1035,39 @@ strpcmp(const void *a, const void *b)
 }
 
 /*
- * Schema checks on value, then (only when they passed, as in CAPI) one
- * cause listing the fields pruning would drop. name is the variable (the
- * root of the pruned paths), or NULL.
+ * Schema checks on value at path, then (only when they passed, as in
+ * CAPI) one cause at unknown_path listing the fields pruning would drop.
+ * name is the variable, or NULL.
  */
 static size_t
 validate_root(const cJSON *schema, const cJSON *value, const char *path,
-    const char *name, struct scs_schema_errors *out)
+    const char *unknown_path, const char *name,
+    struct scs_schema_errors *out)
 {
-	struct vctx	 c = { out, NULL, 0, 0 };
+	struct vctx	 c = { out, path, NULL, NULL, 0, 0 };
 	struct scs_buf	 b;
 	size_t		 before = out->n, i;
+	char		*raw;
 
-	validate(schema, value, path, name != NULL ? name : "", &c, 0);
+	c.raw = raw = raw_text(value);
+	validate(schema, value, "", &c, 0);
 	if (out->n == before && c.nunknown > 0) {
 		qsort(c.unknown, c.nunknown, sizeof *c.unknown, strpcmp);
 		scs_buf_init(&b, 0);
 		for (i = 0; i < c.nunknown; i++)
 			scs_buf_printf(&b, "%s%s", i != 0 ? "," : "",
 			    c.unknown[i]);
-		if (name != NULL)
-			cause(out, path, "FieldValueInvalid", scs_xprintf(
-			    "Invalid value: \"\": failed validation: \"%s\" "
-			    "field(s) are not specified in the variable schema "
-			    "of variable \"%s\"", b.data, name));
-		else
-			cause(out, path, "FieldValueInvalid", scs_xprintf(
-			    "Invalid value: \"\": failed validation: \"%s\" "
-			    "field(s) are not specified in the variable "
-			    "schema", b.data));
+		cause(out, unknown_path, "FieldValueInvalid", scs_xprintf(
+		    "Invalid value: %s: failed validation: \"%s\" field(s) are "
+		    "not specified in the variable schema%s%s%s", raw, b.data,
+		    name != NULL ? " of variable \"" : "",
+		    name != NULL ? name : "", name != NULL ? "\"" : ""));
 		scs_buf_done(&b);
 	}
 	for (i = 0; i < c.nunknown; i++)
 		free(c.unknown[i]);
 	free(c.unknown);
+	free(raw);
 	return (out->n - before);
 }
 
@@ -1046,7 +1075,7 @@ size_t
 scs_schema_validate_value(const cJSON *schema, const cJSON *value,
     const char *path, struct scs_schema_errors *out)
 {
-	return (validate_root(schema, value, path, NULL, out));
+	return (validate_root(schema, value, path, path, NULL, out));
 }
 
 static const cJSON *
@@ -1080,7 +1109,7 @@ scs_schema_validate(const cJSON *defs, const cJSON *values,
 	size_t		 before = out->n;
 	const cJSON	*d, *v, *def;
 	const char	*name;
-	char		*path;
+	char		*path, *vpath, *raw;
 
 	if (!overrides) {
 		cJSON_ArrayForEach(d, defs) {
@@ -1088,8 +1117,8 @@ scs_schema_validate(const cJSON *defs, const cJSON *values,
 			if (cJSON_IsTrue(J(d, "required")) && name != NULL &&
 			    find_value(values, name) == NULL)
 				cause(out, prefix, "FieldValueRequired",
-				    scs_xprintf("required variable \"%s\" must "
-				    "be set", name));
+				    scs_xprintf("Required value: required "
+				    "variable \"%s\" must be set", name));
 		}
 	}
 	cJSON_ArrayForEach(v, values) {
@@ -1097,20 +1126,19 @@ scs_schema_validate(const cJSON *defs, const cJSON *values,
 		if (name == NULL)
 			continue;
 		path = scs_xprintf("%s[%s]", prefix, name);
+		vpath = scs_xprintf("%s.value", path);
 		if ((def = find_def(defs, name)) == NULL) {
-			cause(out, path, "FieldValueInvalid",
-			    scs_xstrdup("variable is not defined"));
-			free(path);
-			continue;
-		}
-		free(path);
-		path = scs_xprintf("%s[%s].value", prefix, name);
-		if (J(v, "value") == NULL)
-			cause(out, path, "FieldValueRequired",
+			raw = raw_text(J(v, "value"));
+			cause(out, path, "FieldValueInvalid", scs_xprintf(
+			    "Invalid value: %s: variable is not defined", raw));
+			free(raw);
+		} else if (J(v, "value") == NULL)
+			cause(out, vpath, "FieldValueRequired",
 			    scs_xstrdup("Required value"));
 		else
 			validate_root(J(J(def, "schema"), "openAPIV3Schema"),
-			    J(v, "value"), path, name, out);
+			    J(v, "value"), vpath, path, name, out);
+		free(vpath);
 		free(path);
 	}
 	return (out->n - before);
