@@ -55,6 +55,51 @@ scs_schema_errors_free(struct scs_schema_errors *e)
 	e->n = 0;
 }
 
+/* Past a Go-quoted string at p ('"' ... '"'), or NULL. */
+static const char *
+skip_quoted(const char *p)
+{
+	for (p++; *p != '\0' && *p != '"'; p++)
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+	return (*p == '"' ? p + 1 : NULL);
+}
+
+const char *
+scs_schema_cause_text(const struct scs_schema_cause *c)
+{
+	static const char *const valued[] = { "Invalid value: ",
+	    "Unsupported value: ", "Too many: ", NULL };
+	static const char *const plain[] = { "Required value: ",
+	    "Too long: ", NULL };
+	const char	*m = c->message, *p = NULL, *q;
+	size_t		 i;
+
+	if (m == NULL)
+		return ("");
+	for (i = 0; valued[i] != NULL && p == NULL; i++) {
+		if (strncmp(m, valued[i], strlen(valued[i])) != 0)
+			continue;
+		p = m + strlen(valued[i]);
+		q = *p == '"' ? skip_quoted(p) : strchr(p, ':');
+		if (q == NULL || strncmp(q, ": ", 2) != 0)
+			return (m);
+		p = q + 2;
+	}
+	for (i = 0; plain[i] != NULL && p == NULL; i++)
+		if (strncmp(m, plain[i], strlen(plain[i])) == 0)
+			p = m + strlen(plain[i]);
+	if (p == NULL)
+		return (m);
+	/* "<name> in body should ..." and "\"<name>\" must validate ..." */
+	if ((q = strstr(p, " in body ")) != NULL && memchr(p, '"',
+	    (size_t)(q - p)) == NULL)
+		p = q + strlen(" in body ");
+	else if (*p == '"' && (q = skip_quoted(p)) != NULL && *q == ' ')
+		p = q + 1;
+	return (p);
+}
+
 /* Append a cause; takes message. */
 static void
 cause(struct scs_schema_errors *e, const char *field, const char *reason,

@@ -26,13 +26,31 @@
  * duration, mac, email, uri, byte, hexcolor, rgbcolor, ssn. Names are
  * compared without case, '-' and '_'. Other formats are accepted.
  *
- * Messages follow the API server's field.Error wording, "<Type>: <value>:
- * <detail>" ("Invalid value: 3: should be less than or equal to 2",
- * "Unsupported value: \"x\": supported values: \"a\", \"b\"", "Required
- * value", "Too many: 5: must have at most 3 items", "Duplicate value:
- * \"a\""); fields are paths like spec.topology.variables[flavor].value.a[0].
- * As in CAPI, unknown fields are reported (one cause per variable) only
- * when the schema checks passed.
+ * Causes are worded the way CAPI's Cluster webhook returns them (its
+ * cluster_variable_validation.go over the CRD schema validator): the bad
+ * value is the whole variable value as JSON, Go-quoted, and nested
+ * fields are named in the detail:
+ *
+ *   spec.topology.variables[disk].value: Invalid value: "5": should be
+ *	greater than or equal to 10
+ *   spec.topology.variables[net].value.mtu: Invalid value:
+ *	"{\"mtu\":\"x\"}": mtu in body must be of type integer: "string"
+ *   ...value: Unsupported value: "\"x\"": supported values: "a", "b"
+ *   ...value: Too many: "[1,2,3,4]": must have at most 3 items
+ *   ...value.[1]: ...		(an item of a root array, as the server)
+ *   ...value.url: Required value
+ *   spec.topology.variables: Required value: required variable "x" must
+ *	be set
+ *   spec.topology.variables[x]: Invalid value: "{...}": failed
+ *	validation: "a.b,c" field(s) are not specified in the variable
+ *	schema of variable "x"
+ *
+ * Unknown fields (what pruning would drop: fields not in properties,
+ * unless additionalProperties or x-kubernetes-preserve-unknown-fields
+ * keep them; a typed object without properties keeps none) are reported
+ * once per variable and only when the schema checks passed, as in CAPI.
+ * The server shows the raw JSON the client sent; this engine compact
+ * JSON. scs_schema_cause_text gives the short part for a form.
  *
  * Walking a schema for a form:
  *
@@ -70,6 +88,14 @@ struct scs_schema_errors {
 };
 
 void	 scs_schema_errors_free(struct scs_schema_errors *);
+
+/*
+ * The part of a cause's message a form shows next to its field: without
+ * the kind, the bad value and "<name> in body" ("should be less than or
+ * equal to 2", "must be of type integer: \"string\"", "Required value",
+ * "supported values: \"a\", \"b\""). Points into the message.
+ */
+const char	*scs_schema_cause_text(const struct scs_schema_cause *);
 
 /*
  * The definitions a client should use for a ClusterClass object:

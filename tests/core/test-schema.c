@@ -1269,6 +1269,54 @@ test_capi_wording(void)
 	}
 }
 
+static void
+test_cause_text(void)
+{
+	static const struct {
+		const char	*message, *want;
+	} t[] = {
+		{ "Invalid value: \"99\": should be less than or equal to 10",
+		    "should be less than or equal to 10" },
+		{ "Invalid value: \"{\\\"a\\\":\\\"x: y\\\"}\": a in body must be of "
+		    "type integer: \"string\"", "must be of type integer: "
+		    "\"string\"" },
+		{ "Unsupported value: \"\\\"x\\\"\": supported values: \"a\"",
+		    "supported values: \"a\"" },
+		{ "Too many: \"[1,2]\": must have at most 1 item",
+		    "must have at most 1 item" },
+		{ "Too long: may not be longer than 3",
+		    "may not be longer than 3" },
+		{ "Required value", "Required value" },
+		{ "Required value: required variable \"x\" must be set",
+		    "required variable \"x\" must be set" },
+		{ "Invalid value: \"{}\": \"\" must validate all the schemas "
+		    "(allOf)", "must validate all the schemas (allOf)" },
+		{ "Invalid value: 5: old style", "old style" },
+		{ "Invalid value: \"unterminated", "Invalid value: \"unterminated" },
+		{ "something else", "something else" },
+	};
+	struct scs_schema_cause	 c = { NULL, NULL, NULL };
+	struct scs_schema_errors e = { NULL, 0 };
+	cJSON			*s, *v;
+	size_t			 i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		c.message = (char *)t[i].message;
+		is_str(scs_schema_cause_text(&c), t[i].want, "cause text of %s",
+		    t[i].message);
+	}
+	s = jp("{'type':'object','properties':{'l':{'type':'array','items':{"
+	    "'type':'integer','minimum':1}}}}");
+	v = jp("{'l':[0]}");
+	scs_schema_validate_value(s, v, PATH, &e);
+	ok(e.n == 1 && strcmp(e.v[0].field, PATH ".l[0]") == 0 &&
+	    strcmp(scs_schema_cause_text(&e.v[0]), "should be greater than or "
+	    "equal to 1") == 0, "a form gets field and short text");
+	scs_schema_errors_free(&e);
+	cJSON_Delete(s);
+	cJSON_Delete(v);
+}
+
 /* Garbage schemas: nothing may crash, nothing is refused. */
 static void
 test_garbage(void)
@@ -1363,6 +1411,7 @@ main(void)
 	test_defaulting();
 	test_lists();
 	test_capi_wording();
+	test_cause_text();
 	test_garbage();
 	return (tap_done());
 }
