@@ -1172,7 +1172,13 @@ scs_schema_validate(const cJSON *defs, const cJSON *values,
 			continue;
 		path = scs_xprintf("%s[%s]", prefix, name);
 		vpath = scs_xprintf("%s.value", path);
-		if ((def = find_def(defs, name)) == NULL) {
+		if (find_value(values, name) != v) {
+			raw = raw_text(J(v, "value"));
+			cause(out, path, "FieldValueInvalid", scs_xprintf(
+			    "Invalid value: %s: variable \"%s\" is set more "
+			    "than once", raw, name));
+			free(raw);
+		} else if ((def = find_def(defs, name)) == NULL) {
 			raw = raw_text(J(v, "value"));
 			cause(out, path, "FieldValueInvalid", scs_xprintf(
 			    "Invalid value: %s: variable is not defined", raw));

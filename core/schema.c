@@ -288,7 +288,8 @@ scs_schema_var(const cJSON *defs, size_t i, struct scs_schema_node *n)
 	scs_schema_node(def_schema(d), n);
 	n->name = cJSON_GetStringValue(J(d, "name"));
 	n->required = cJSON_IsTrue(J(d, "required"));
-	md = J(d, "metadata");
+	if ((md = J(d, "metadata")) == NULL)		/* v1beta2 spec */
+		md = J(d, "deprecatedV1Beta1Metadata");
 	if (n->labels == NULL)
 		n->labels = object_or_null(J(md, "labels"));
 	if (n->annotations == NULL)

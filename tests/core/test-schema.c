@@ -697,7 +697,9 @@ test_cel_and_metadata(void)
 	    "'self % 2 == 1','message':'must be odd'},{'rule':'self < 9',"
 	    "'messageExpression':'\\\"too big: \\\" + string(self)'}]}}},"
 	    "{'name':'flavor','metadata':{'labels':{'group':'compute'}},"
-	    "'schema':{'openAPIV3Schema':{'type':'string'}}}]");
+	    "'schema':{'openAPIV3Schema':{'type':'string'}}},{'name':'v2',"
+	    "'deprecatedV1Beta1Metadata':{'annotations':{'a':'b'}},'schema':{"
+	    "'openAPIV3Schema':{'type':'string'}}}]");
 	ok(scs_schema_var(defs, 0, &n) == 0, "variable 0");
 	is_str(n.name, "replicas", "variable name");
 	ok(n.required && n.type == SCS_SCHEMA_INTEGER, "required integer");
@@ -721,7 +723,10 @@ test_cel_and_metadata(void)
 	    "variable 1, optional");
 	is_str(cJSON_GetStringValue(cJSON_GetObjectItem(n.labels, "group")),
 	    "compute", "definition metadata labels");
-	ok(scs_schema_var(defs, 2, &n) == -1, "no variable 2");
+	ok(scs_schema_var(defs, 2, &n) == 0 && scs_streq(cJSON_GetStringValue(
+	    cJSON_GetObjectItem(n.annotations, "a")), "b"),
+	    "v1beta2 spec.variables: deprecatedV1Beta1Metadata");
+	ok(scs_schema_var(defs, 3, &n) == -1, "no variable 3");
 	cJSON_Delete(defs);
 }
 
@@ -1022,6 +1027,13 @@ test_lists(void)
 		is_str(e.v[1].field, "spec.topology.workers."
 		    "machineDeployments[md-0].variables.overrides[disk].value",
 		    "override path");
+	scs_schema_errors_free(&e);
+	cJSON_Delete(vals);
+	vals = jp("[{'name':'disk','value':20},{'name':'disk','value':2}]");
+	scs_schema_validate(defs, vals, "spec.topology.variables", 1, &e);
+	ok(e.n == 1 && strcmp(e.v[0].field, "spec.topology.variables[disk]")
+	    == 0 && strcmp(e.v[0].message, "Invalid value: \"2\": variable "
+	    "\"disk\" is set more than once") == 0, "a variable set twice");
 	scs_schema_errors_free(&e);
 	cJSON_Delete(vals);
 	vals = jp("[{'name':'flavor'}]");
