@@ -534,9 +534,10 @@ valid_format(const char *fmt, const char *s)
 	char	 name[33];
 	size_t	 n = 0;
 
+	/* strfmt's normalizer drops dashes; case matters */
 	for (; *fmt != '\0' && n < sizeof name - 1; fmt++)
-		if (*fmt != '-' && *fmt != '_')
-			name[n++] = (char)tolower((unsigned char)*fmt);
+		if (*fmt != '-')
+			name[n++] = *fmt;
 	name[n] = '\0';
 	if (strcmp(name, "ipv4") == 0)
 		return (valid_ipv4(s));

@@ -24,7 +24,7 @@
  * Formats checked like the API server (kube-openapi): ipv4, ipv6, cidr,
  * uuid, uuid3, uuid4, uuid5, hostname, date-time (datetime), date,
  * duration, mac, email, uri, byte, hexcolor, rgbcolor, ssn. Names are
- * compared without case, '-' and '_'. Other formats are accepted.
+ * compared without '-' (case matters). Other formats are accepted.
  *
  * Causes are worded the way CAPI's Cluster webhook returns them (its
  * cluster_variable_validation.go over the CRD schema validator): the bad
