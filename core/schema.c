@@ -549,25 +549,16 @@ integer_text(const char *text, double *out)
 	return (1);
 }
 
-cJSON *
-scs_schema_parse(const cJSON *s, const char *text, char **cause)
+/* text is what the user typed (for messages), p the trimmed copy. */
+static cJSON *
+parse_value(enum scs_schema_type t, const char *p, const char *text,
+    char **cause)
 {
-	enum scs_schema_type	 t = node_type(s);
-	const char		*p;
-	char			*end;
-	double			 d;
-	cJSON			*v;
+	const char	*jend;
+	char		*end;
+	double		 d;
+	cJSON		*v;
 
-	if (cause != NULL)
-		*cause = NULL;
-	if (text == NULL)
-		return (NULL);
-	if (t == SCS_SCHEMA_STRING)
-		return (cJSON_CreateString(text));
-	for (p = text; *p == ' ' || *p == '\t'; p++)
-		;
-	if (*p == '\0')
-		return (NULL);
 	switch (t) {
 	case SCS_SCHEMA_INTEGER:
 		if (!integer_text(p, &d)) {
@@ -589,13 +580,13 @@ scs_schema_parse(const cJSON *s, const char *text, char **cause)
 		set_cause(cause, "not true or false: %s", text);
 		return (NULL);
 	case SCS_SCHEMA_INT_OR_STRING:
-		if (integer_text(text, &d))
+		if (integer_text(p, &d))
 			return (cJSON_CreateNumber(d));
 		return (cJSON_CreateString(text));
 	default:
 		break;
 	}
-	if ((v = cJSON_Parse(p)) != NULL) {
+	if ((v = cJSON_ParseWithOpts(p, &jend, 1)) != NULL) {
 		if ((t == SCS_SCHEMA_ARRAY && !cJSON_IsArray(v)) ||
 		    ((t == SCS_SCHEMA_OBJECT || t == SCS_SCHEMA_MAP) &&
 		    !cJSON_IsObject(v))) {
@@ -610,6 +601,42 @@ scs_schema_parse(const cJSON *s, const char *text, char **cause)
 		return (cJSON_CreateString(text));
 	set_cause(cause, "not valid JSON: %s", text);
 	return (NULL);
+}
+
+/* Everything but strings: surrounding blanks do not count. */
+static cJSON *
+parse_trimmed(enum scs_schema_type t, const char *text, char **cause)
+{
+	const char	*p;
+	char		*copy;
+	size_t		 n;
+	cJSON		*v;
+
+	for (p = text; *p == ' ' || *p == '\t'; p++)
+		;
+	for (n = strlen(p); n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' ||
+	    p[n - 1] == '\n'); n--)
+		;
+	if (n == 0)
+		return (NULL);
+	copy = scs_xstrndup(p, n);
+	v = parse_value(t, copy, text, cause);
+	free(copy);
+	return (v);
+}
+
+cJSON *
+scs_schema_parse(const cJSON *s, const char *text, char **cause)
+{
+	enum scs_schema_type	 t = node_type(s);
+
+	if (cause != NULL)
+		*cause = NULL;
+	if (text == NULL)
+		return (NULL);
+	if (t == SCS_SCHEMA_STRING)
+		return (cJSON_CreateString(text));
+	return (parse_trimmed(t, text, cause));
 }
 
 char *
