@@ -404,7 +404,7 @@ static char *
 help_text(const cJSON *s)
 {
 	struct scs_buf	 b;
-	const cJSON	*x, *y;
+	const cJSON	*x;
 	char		*t;
 	const char	*d;
 
@@ -417,39 +417,11 @@ help_text(const cJSON *s)
 	}
 	if ((d = cJSON_GetStringValue(J(s, "format"))) != NULL)
 		scs_buf_printf(&b, " (%s)", d);
-	if ((x = J(s, "minimum")) != NULL || J(s, "maximum") != NULL) {
-		y = J(s, "maximum");
+	if ((t = scs_schema_constraints(s)) != NULL) {
 		buf_sep(&b);
-		if (x != NULL && y != NULL)
-			scs_buf_printf(&b, "%s%g..%g%s", cJSON_IsTrue(J(s,
-			    "exclusiveMinimum")) ? "(" : "", x->valuedouble,
-			    y->valuedouble, cJSON_IsTrue(J(s,
-			    "exclusiveMaximum")) ? ")" : "");
-		else if (x != NULL)
-			scs_buf_printf(&b, ">%s %g", cJSON_IsTrue(J(s,
-			    "exclusiveMinimum")) ? "" : "=", x->valuedouble);
-		else
-			scs_buf_printf(&b, "<%s %g", cJSON_IsTrue(J(s,
-			    "exclusiveMaximum")) ? "" : "=", y->valuedouble);
-	}
-	if ((x = J(s, "minLength")) != NULL || J(s, "maxLength") != NULL) {
-		buf_sep(&b);
-		y = J(s, "maxLength");
-		scs_buf_printf(&b, "%d..%s chars", x != NULL ? x->valueint : 0,
-		    y != NULL ? (t = scs_xprintf("%d", y->valueint)) :
-		    (t = scs_xstrdup("")));
+		scs_buf_printf(&b, "%s", t);
 		free(t);
 	}
-	if ((x = J(s, "minItems")) != NULL || J(s, "maxItems") != NULL) {
-		buf_sep(&b);
-		y = J(s, "maxItems");
-		scs_buf_printf(&b, "%d..%s items", x != NULL ? x->valueint : 0,
-		    y != NULL ? (t = scs_xprintf("%d", y->valueint)) :
-		    (t = scs_xstrdup("")));
-		free(t);
-	}
-	if (cJSON_IsTrue(J(s, "uniqueItems")))
-		scs_buf_printf(&b, ", unique");
 	if ((d = cJSON_GetStringValue(J(s, "pattern"))) != NULL) {
 		buf_sep(&b);
 		scs_buf_printf(&b, "pattern %s", d);
@@ -529,7 +501,11 @@ container_rows(struct scs_cform *f, const cJSON *s, cJSON *v,
 		items = J(s, "items");
 		cJSON_ArrayForEach(c, v) {
 			snprintf(lab, sizeof lab, "[%d]", i);
-			sub = scs_xprintf("%s[%d]", path, i);
+			/* CAPI writes items of a variable's own array as
+			 * "value.[i]", deeper ones as "x[i]". */
+			sub = scs_xprintf(strlen(path) > 6 && strcmp(path +
+			    strlen(path) - 6, ".value") == 0 ? "%s.[%d]" :
+			    "%s[%d]", path, i);
 			memset(&l, 0, sizeof l);
 			l.type = LOC_INDEX;
 			l.parent = v;
@@ -1075,12 +1051,24 @@ scs_cform_check(struct scs_cform *f, size_t row, const char *text,
 		return (0);
 	if (parse_value(r, l, text, &v, problem) != 0)
 		return (-1);
+	if (strcmp(r->path, "spec.topology.controlPlane.replicas") == 0 &&
+	    (v->valueint < 1 || v->valueint % 2 == 0)) {
+		scs_cause(problem, "must be an odd number, at least 1");
+		cJSON_Delete(v);
+		return (-1);
+	}
+	if (r->kind == SCS_FROW_INTEGER && strncmp(r->path, MDS, strlen(MDS))
+	    == 0 && v->valueint < 0) {
+		scs_cause(problem, "must be 0 or more");
+		cJSON_Delete(v);
+		return (-1);
+	}
 	memset(&e, 0, sizeof e);
 	if (l->schema != NULL)
 		scs_schema_validate_value(l->schema, v, r->path, &e);
 	cJSON_Delete(v);
 	if (e.n > 0) {
-		scs_cause(problem, "%s", e.v[0].message);
+		scs_cause(problem, "%s", scs_schema_cause_text(&e.v[0]));
 		scs_schema_errors_free(&e);
 		return (-1);
 	}
@@ -1431,6 +1419,32 @@ scs_cform_server_errors(struct scs_cform *f, const struct scs_api_error *se,
 			scs_buf_printf(&b, "%s%s: %s", b.len != 0 ? "; " : "",
 			    path, se->causes[i].message != NULL ?
 			    se->causes[i].message : "");
+	}
+	/* No causes: the name of an existing object, or a field the
+	 * message names ("...: spec.topology.class: Invalid value: ..."). */
+	if (se != NULL && se->ncauses == 0) {
+		if (scs_streq(se->reason, "AlreadyExists")) {
+			err_add(f, "metadata.name", "a cluster of this name "
+			    "exists already");
+			found++;
+		} else if (se->message != NULL) {
+			for (k = 0; k < f->nrows; k++) {
+				char	*needle;
+
+				if (*f->rows[k].path == '\0')
+					continue;
+				needle = scs_xprintf("%s: ", f->rows[k].path);
+				if (strstr(se->message, needle) != NULL) {
+					err_add(f, f->rows[k].path,
+					    strstr(se->message, needle) +
+					    strlen(needle));
+					found++;
+					free(needle);
+					break;
+				}
+				free(needle);
+			}
+		}
 	}
 	f->stale = 1;
 	rebuild(f);

@@ -278,7 +278,8 @@ form_stores_changed(struct scs_store *s, void *arg)
 	(void)s;
 	class_choices(fm);
 	class_sync(fm);
-	if (fresh && fm->name == NULL)
+	/* What the class fills in (defaults) is no change of the user's. */
+	if (fresh)
 		scs_cform_mark(fm->f);
 	fm->app->dirty = 1;
 }
@@ -833,6 +834,37 @@ form_draw(struct view *v, int y, int rows)
 	screen_role(ROLE_NORMAL);
 }
 
+/* The / line: go to the first field (from the cursor on) whose name or
+ * path holds the text. */
+static void
+form_filter(struct view *v, const char *text)
+{
+	struct form		*fm = v->data;
+	size_t			 n = scs_cform_nrows(fm->f), i, k;
+	const struct scs_frow	*r;
+
+	if (*text == '\0' || fm->editing || fm->preview)
+		return;
+	/* An exact name or path first, then any that holds the text. */
+	for (k = 0; k < n; k++) {
+		r = scs_cform_row(fm->f, k);
+		if (strcmp(r->label, text) == 0 || strcmp(r->path, text) == 0) {
+			fm->cur = k;
+			return;
+		}
+	}
+	for (k = 0; k < n; k++) {
+		i = (fm->cur + k) % n;
+		r = scs_cform_row(fm->f, i);
+		if (strstr(r->label, text) != NULL || strstr(r->path,
+		    text) != NULL) {
+			fm->cur = i;
+			return;
+		}
+	}
+	app_message(fm->app, 1, "no field '%s'", text);
+}
+
 static int
 form_busy(struct view *v)
 {
@@ -889,6 +921,7 @@ static const char *const form_help[] = {
 	"  Tab S-Tab j k    next / previous field     Enter  edit, toggle, add",
 	"  Space h l        step through the choices  D Del  remove, unset",
 	"  u                undo the last change      p  YAML preview <-> form",
+	"  /TEXT            go to the field whose name holds TEXT",
 	"  s                send: checks here, then a server dry run, then for "
 	"real",
 	"  Esc              back (asks when there are changes; they are kept "
@@ -900,6 +933,7 @@ static const struct view_ops form_ops = {
 	.kind = "form",
 	.draw = form_draw,
 	.key = form_key,
+	.filter = form_filter,
 	.busy = form_busy,
 	.hints = form_hints,
 	.help = form_help,

@@ -111,8 +111,8 @@ tview_hints(struct view *v)
 	struct tview	*t = v->data;
 
 	if (is_capi_clusters(scs_store_resource(t->store)))
-		return ("<Enter>tree <c>create <e>edit <d>describe <y>yaml "
-		    "<C-d>delete </>filter <Esc>back <?>help");
+		return ("<Enter>tree <c>new <e>edit <d>describe <y>yaml "
+		    "<C-d>del </>filter <?>help");
 	return ("<Enter>describe <y>yaml <C-d>delete </>filter <:>cmd "
 	    "<0>all ns <Esc>back <?>help");
 }

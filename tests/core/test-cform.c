@@ -125,7 +125,7 @@ test_form(int v1beta1)
 			break;
 	}
 	is_int(scs_cform_add(f, n, NULL, NULL), 0, "add item");
-	i = row_of(f, "spec.topology.variables[nets].value[0]");
+	i = row_of(f, "spec.topology.variables[nets].value.[0]");
 	is_int(scs_cform_set(f, (size_t)i, "10.0.0.0/8", NULL), 0, "set item");
 	ok(scs_cform_row(f, (size_t)i)->removable, "item removable");
 	i = row_of(f, "spec.topology.variables[labels].value");
@@ -199,6 +199,23 @@ test_form(int v1beta1)
 	ok(rest != NULL && strstr(rest, "spec.somewhere.else") != NULL,
 	    "the other cause listed");
 	free(rest);
+
+	/* A Status without causes: AlreadyExists lands on the name, a field
+	 * the message names on its row. */
+	memset(&se, 0, sizeof se);
+	se.reason = (char *)"AlreadyExists";
+	se.message = (char *)"clusters \"c1\" already exists";
+	is_int((int)scs_cform_server_errors(f, &se, NULL), 1, "AlreadyExists "
+	    "mapped");
+	ok(scs_cform_row(f, (size_t)row_of(f, "metadata.name"))->error !=
+	    NULL, "on the name");
+	se.reason = (char *)"Invalid";
+	se.message = (char *)"admission webhook denied the request: "
+	    "spec.topology.version: Invalid value: \"v1\": too old";
+	is_int((int)scs_cform_server_errors(f, &se, NULL), 1, "field from the "
+	    "message");
+	ok(scs_cform_row(f, (size_t)row_of(f, "spec.topology.version"))->
+	    error != NULL, "on the version row");
 
 	/* Drafts. */
 	y = scs_cform_draft(f);

@@ -9,7 +9,8 @@ src=${SCS_SRCDIR:?}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 sed "s|@OUT@|$out|g" "$src/tests/tui/scripts/$name.script" >"$out/script"
-LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
+# Drafts and other state stay in the test's own folder.
+XDG_STATE_HOME="$out/state" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
 timeout 60 "$bin" --demo --no-display --size 80x24 --script "$out/script" \
 	--log "$out/debug.log" -v "$@"
 rc=$?
