@@ -608,8 +608,8 @@ prompt_filter(struct app *a)
 		v->ops->filter(v, a->line);
 }
 
-static void
-prompt_open(struct app *a, int kind, const char *text)
+void
+app_prompt(struct app *a, int kind, const char *text)
 {
 	a->prompt = kind;
 	scs_strlcpy(a->line, text, sizeof a->line);
@@ -729,13 +729,13 @@ app_key(struct app *a, int key)
 	t = tview_table(v);
 	switch (key) {
 	case ':':
-		prompt_open(a, ':', "");
+		app_prompt(a, ':', "");
 		return;
 	case '/':
-		prompt_open(a, '/', "");
+		app_prompt(a, '/', "");
 		return;
 	case 'n':
-		prompt_open(a, ':', "ns ");
+		app_prompt(a, ':', "ns ");
 		return;
 	case '-':
 		a->dash = 1;
@@ -751,7 +751,7 @@ app_key(struct app *a, int key)
 		view_push(a, alerts_view(a));
 		return;
 	case 5:		/* C-e */
-		prompt_open(a, ':', "export ");
+		app_prompt(a, ':', "export ");
 		return;
 	case 'm':
 		command_run(a, "mouse");

@@ -17,6 +17,10 @@
  *   :create [NS]         the form for a new cluster (:create! drops the
  *                        kept draft first)
  *   :edit NS/NAME        the form for a cluster: variables, scale, upgrade
+ *   :save-kubeconfig[!] FILE   the kubeconfig Secret shown, as a 0600 file
+ *                        (! replaces an existing file)
+ *   :merge-kubeconfig [FILE]   its context into FILE (default: your
+ *                        kubeconfig), with a .bak of the old file
  *   :export FILE [FMT]   the screen as text, ansi, svg or html (by the
  *                        file's extension unless FMT is given)
  *   :RESOURCE            a table of any listable kind
@@ -29,8 +33,8 @@
 #include "tui.h"
 
 static const char *const builtins[] = { "alerts", "create", "ctx", "edit",
-	"export", "home", "mouse", "ns", "overview", "persona", "quit", "theme",
-	"tree", NULL };
+	"export", "home", "merge-kubeconfig", "mouse", "ns", "overview",
+	"persona", "quit", "save-kubeconfig", "theme", "tree", NULL };
 static const char *const themes[] = { "default", "light", "high-contrast",
 	"mono", NULL };
 static const char *const personas[] = { "tenant", "kaas", "iaas", NULL };
@@ -176,6 +180,68 @@ cmd_edit(struct app *a, const char *arg)
 		view_push(a, v);
 }
 
+/* The user's own kubeconfig file: --kubeconfig, the first of
+ * $KUBECONFIG, ~/.kube/config. */
+static char *
+own_kubeconfig(struct app *a)
+{
+	const char	*env = getenv("KUBECONFIG"), *home = getenv("HOME");
+	size_t		 n;
+
+	if (a->opts->kubeconfig != NULL)
+		return (scs_xstrdup(a->opts->kubeconfig));
+	if (env != NULL && *env != '\0') {
+		n = strcspn(env, ":");
+		return (scs_xprintf("%.*s", (int)n, env));
+	}
+	return (scs_xprintf("%s/.kube/config", home != NULL ? home : "."));
+}
+
+static void
+cmd_kubeconfig(struct app *a, const char *arg, int merge, int force)
+{
+	char		*text = NULL, *name = NULL, *cause = NULL, *path, *ctx;
+	size_t		 len;
+	enum scs_status	 st;
+
+	if (a->redact) {
+		app_message(a, 1, "--redact: secret values are not saved");
+		return;
+	}
+	if (detail_kubeconfig(view_top(a), &text, &len, &name) != 0) {
+		app_message(a, 1, "open a cluster's kubeconfig Secret first "
+		    "(:secrets, then Enter on <cluster>-kubeconfig)");
+		return;
+	}
+	path = *arg != '\0' ? scs_xstrdup(arg) : merge ?
+	    own_kubeconfig(a) : scs_xprintf("./%s.kubeconfig", name);
+	if (merge) {
+		ctx = NULL;
+		st = scs_kubeconfig_merge(path, text, len, &ctx, &cause);
+		if (st == SCS_OK)
+			app_message(a, 0, "context %s added to %s (the old file "
+			    "is %s.bak)", ctx, path, path);
+		free(ctx);
+	} else {
+		st = scs_file_write_private(path, text, len, force, &cause);
+		if (st == SCS_OK)
+			app_message(a, 0, "saved %s (mode 0600)", path);
+		else if (st == SCS_CONFLICT) {
+			app_message(a, 1, "%s exists: :save-kubeconfig! %s "
+			    "replaces it", path, path);
+			free(cause);
+			cause = NULL;
+		}
+	}
+	if (st != SCS_OK && cause != NULL)
+		app_message(a, 1, "%s", cause);
+	free(cause);
+	free(path);
+	free(name);
+	scs_memzero(text, len);
+	free(text);
+}
+
 void
 command_run(struct app *a, const char *cmd)
 {
@@ -225,6 +291,12 @@ command_run(struct app *a, const char *cmd)
 		cmd_create(a, arg, 0);
 	else if ((arg = arg_of(cmd, "edit")) != NULL)
 		cmd_edit(a, arg);
+	else if ((arg = arg_of(cmd, "save-kubeconfig!")) != NULL)
+		cmd_kubeconfig(a, arg, 0, 1);
+	else if ((arg = arg_of(cmd, "save-kubeconfig")) != NULL)
+		cmd_kubeconfig(a, arg, 0, 0);
+	else if ((arg = arg_of(cmd, "merge-kubeconfig")) != NULL)
+		cmd_kubeconfig(a, arg, 1, 0);
 	else
 		app_show_name(a, cmd);
 }

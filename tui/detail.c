@@ -639,6 +639,29 @@ detail_key(struct view *v, int key)
 	case 'x':
 		reveal_toggle(d);
 		return (1);
+	case 'w':
+	case 'M':
+		if (d->obj == NULL || !scs_yaml_is_secret(d->obj))
+			return (0);
+		{
+			char	*cmd = NULL, *base;
+			const char *n = cJSON_GetStringValue(scs_jpath(d->obj,
+			    "metadata.name"));
+
+			base = scs_xstrdup(n != NULL ? n : "cluster");
+			if (strlen(base) > 11 && strcmp(base + strlen(base) -
+			    11, "-kubeconfig") == 0)
+				base[strlen(base) - 11] = '\0';
+			if (key == 'w')
+				cmd = scs_xprintf("save-kubeconfig ./%s."
+				    "kubeconfig", base);
+			else
+				cmd = scs_xstrdup("merge-kubeconfig ");
+			app_prompt(d->app, ':', cmd);
+			free(cmd);
+			free(base);
+		}
+		return (1);
 	case 'y':
 		d->yaml = !d->yaml;
 		d->cur = d->top = 0;
@@ -650,11 +673,45 @@ detail_key(struct view *v, int key)
 	return (0);
 }
 
+static const struct view_ops detail_ops;
+
+int
+detail_kubeconfig(struct view *v, char **text, size_t *len, char **name)
+{
+	static const char *const keys[] = { "value", "kubeconfig", "config",
+	    NULL };
+	struct detail	*d;
+	const cJSON	*data, *x = NULL;
+	unsigned char	*out = NULL;
+	const char	*n;
+	size_t		 i;
+
+	if (v == NULL || v->ops != &detail_ops)
+		return (-1);
+	d = v->data;
+	if (d->obj == NULL || !scs_yaml_is_secret(d->obj))
+		return (-1);
+	data = J(d->obj, "data");
+	for (i = 0; keys[i] != NULL && x == NULL; i++)
+		x = J(data, keys[i]);
+	if (!cJSON_IsString(x) || scs_base64_decode(x->valuestring,
+	    strlen(x->valuestring), &out, len) != SCS_OK)
+		return (-1);
+	*text = (char *)out;
+	n = cJSON_GetStringValue(scs_jpath(d->obj, "metadata.name"));
+	*name = scs_xstrdup(n != NULL ? n : "cluster");
+	return (0);
+}
+
 static const char *
 detail_hints(struct view *v)
 {
 	struct detail	*d = v->data;
 
+	if (scs_yaml_is_secret(d->obj) && !d->redact &&
+	    J(J(d->obj, "data"), "value") != NULL)
+		return ("<x>reveal <w>save as kubeconfig <M>merge into mine "
+		    "</>search <Esc>back");
 	if (scs_yaml_is_secret(d->obj) && !d->redact)
 		return ("<j/k>move <x>reveal key <y>yaml/describe </>search "
 		    "<n/N>next/prev <Esc>back");
@@ -666,6 +723,8 @@ static const char *const detail_help[] = {
 	"  j k g G PgUp PgDn  move the cursor     y  describe <-> YAML",
 	"  /TEXT  n  N        search, next, previous match",
 	"  x                  reveal/hide the secret value under the cursor",
+	"  w  M               a cluster's kubeconfig Secret: save it as a file",
+	"                     (0600), merge its context into your kubeconfig",
 	NULL
 };
 

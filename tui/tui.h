@@ -473,6 +473,8 @@ void	 app_set_persona(struct app *, enum scs_persona);
 /* The discovered resource for group/plural (preferred version), or NULL. */
 const struct scs_resource *app_resource(struct app *, const char *group,
 	    const char *plural);
+/* Open the prompt (':' or '/') with text in it. */
+void	 app_prompt(struct app *, int kind, const char *text);
 /* Write the screen to path in format f (EXPORT_AUTO: by extension). */
 int	 app_export(struct app *, const char *path, enum export_format f);
 /* Switch context (kubeconfig) and reconnect; 0 or -1 with a message. */
@@ -543,6 +545,12 @@ struct table	*tview_table(struct view *);
 /* Describe (yaml 0) or YAML view of res ns/name. */
 struct view	*detail_view(struct app *, const struct scs_resource *,
 		    const char *ns, const char *name, int yaml);
+
+/* The decoded kubeconfig of a cluster's kubeconfig Secret shown in v
+ * (caller frees *text with scs_free_secret, and *name: the Secret's).
+ * 0, or -1 when v shows no such Secret. */
+int		 detail_kubeconfig(struct view *, char **text, size_t *len,
+		    char **name);
 
 /* --- tree.c: a cluster as a live tree ----------------------------------- */
 

@@ -7,7 +7,7 @@ set -u
 bin=$1; name=$2; shift 2
 src=${SCS_SRCDIR:?}
 out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$out"' EXIT
 sed "s|@OUT@|$out|g" "$src/tests/tui/scripts/$name.script" >"$out/script"
 # Drafts and other state stay in the test's own folder.
 XDG_STATE_HOME="$out/state" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
@@ -19,6 +19,10 @@ if [ "$rc" -ne "${EXPECT_RC:-0}" ]; then
 	exit 1
 fi
 fail=0
+# NAME.check, when there is one, checks what the script left behind.
+if [ -f "$src/tests/tui/scripts/$name.check" ]; then
+	( . "$src/tests/tui/scripts/$name.check" ) || fail=1
+fi
 if [ -n "${REGEN:-}" ]; then
 	for got in "$out"/*.txt; do
 		[ -e "$got" ] && cp "$got" "$src/tests/tui/expected/$name-$(basename "$got")"
