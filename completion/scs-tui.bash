@@ -118,7 +118,7 @@ _scs_tui()
 {
 	local cur prev opt eq=1 kc= i
 	local opts="--kubeconfig --context --namespace --all-namespaces
-	    --persona --view --theme --readonly --redact --no-redact --mouse
+	    --persona --view --theme --readonly --redact --no-redact --mouse --show-keys
 	    --config --print-config --as --as-group --demo
 	    --script --script-delay --no-display --size --log --verbose
 	    --version --help -n -A -v -h"

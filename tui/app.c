@@ -29,6 +29,7 @@ static int	app_use_context(struct app *, const char *, int, const char *,
 		    char **);
 static void	app_draw(struct app *);
 static void	app_settings(struct app *);
+static void	draw_keys(struct app *);
 static void	app_connect(struct app *);
 
 static void
@@ -514,6 +515,7 @@ app_draw(struct app *a)
 		draw_cell(3, 1, a->conn, COLS - 1, 0);
 	}
 	draw_footer(a);
+	draw_keys(a);
 	screen_role(ROLE_NORMAL);
 	refresh();
 	a->dirty = 0;
@@ -683,10 +685,55 @@ static void
 app_next_persona(struct app *a)
 {
 	a->persona_forced = 1;
-	app_set_persona(a, a->persona == SCS_PERSONA_TENANT ?
+	/* The order of the brief: IaaS, KaaS, tenant, and round. */
+	app_set_persona(a, a->persona == SCS_PERSONA_IAAS ?
 	    SCS_PERSONA_KAAS : a->persona == SCS_PERSONA_KAAS ?
-	    SCS_PERSONA_IAAS : SCS_PERSONA_TENANT);
+	    SCS_PERSONA_TENANT : SCS_PERSONA_IAAS);
 	app_message(a, 0, "persona %s", scs_persona_name(a->persona));
+}
+
+#define KEYS_SHOW_MS	2500
+
+/* The presenter overlay: the last keys, newest right. */
+static void
+keys_record(struct app *a, int key)
+{
+	const char	*n = keys_name(key);
+	char		 buf[sizeof a->keys_shown + 64];
+	size_t		 len;
+
+	if (!a->show_keys || key == KEYS_SPECIAL + KEY_RESIZE ||
+	    key == KEYS_SPECIAL + KEY_MOUSE)
+		return;
+	if (scs_now_ms() - a->keys_at > KEYS_SHOW_MS)
+		a->keys_shown[0] = '\0';
+	/* Typed text runs together; named keys stand apart. */
+	snprintf(buf, sizeof buf, "%s%s%s", a->keys_shown,
+	    a->keys_shown[0] != '\0' && (strlen(n) > 1 ||
+	    a->keys_named) ? " " : "", n);
+	a->keys_named = strlen(n) > 1;
+	/* Keep the tail when it gets long. */
+	len = strlen(buf);
+	scs_strlcpy(a->keys_shown, len > 40 ? buf + len - 40 : buf,
+	    sizeof a->keys_shown);
+	a->keys_at = scs_now_ms();
+}
+
+static void
+draw_keys(struct app *a)
+{
+	char	 buf[128];
+	int	 w;
+
+	if (!a->show_keys || a->keys_shown[0] == '\0' ||
+	    scs_now_ms() - a->keys_at > KEYS_SHOW_MS)
+		return;
+	snprintf(buf, sizeof buf, " \u2328 %s ", a->keys_shown);
+	w = draw_width(buf);
+	if (w >= COLS || LINES < 4)
+		return;
+	screen_role(ROLE_PROMPT);
+	draw_cell(LINES - 2, COLS - w, buf, w, 0);
 }
 
 static void
@@ -695,6 +742,7 @@ app_key(struct app *a, int key)
 	struct view	*v;
 	struct table	*t;
 
+	keys_record(a, key);
 	if (key == KEYS_SPECIAL + KEY_RESIZE) {
 		a->dirty = 1;
 		return;
@@ -904,7 +952,9 @@ app_use_context(struct app *a, const char *ctx, int all_ns, const char *ns,
 	if (scs_kubeconfig_resolve(a->kc, ctx, &t, cause) != SCS_OK)
 		return (-1);
 	memset(&ao, 0, sizeof ao);
-	/* Settings for this context (config file, overrides, flags). */
+	/* Settings for this context (config file, overrides, flags); a
+	 * persona picked with p or :persona was for the old context. */
+	a->persona_forced = 0;
 	config_resolve(a->cfg, t->context, a->opts, &a->eff);
 	app_settings(a);
 	ao.readonly = a->readonly;
@@ -1023,6 +1073,7 @@ app_run(const struct options *opts)
 	if (opts->persona != NULL && strcmp(opts->persona, "auto") != 0 &&
 	    scs_persona_parse(opts->persona, &a.persona) == 0)
 		a.persona_forced = 1;
+	a.show_keys = opts->show_keys;
 	if (opts->log != NULL && scs_log_open(opts->log, opts->verbose > 0 ?
 	    SCS_LOG_DEBUG : SCS_LOG_INFO, &cause) != SCS_OK) {
 		fprintf(stderr, "scs-tui: %s\n", cause);
@@ -1084,6 +1135,12 @@ app_run(const struct options *opts)
 			wait = 20;
 		wake = view_top(&a) != NULL && view_top(&a)->ops->wake !=
 		    NULL ? view_top(&a)->ops->wake(view_top(&a)) : 0;
+		if (a.show_keys && a.keys_shown[0] != '\0') {
+			int64_t	 k = a.keys_at + KEYS_SHOW_MS + 10;
+
+			if (k > scs_now_ms() && (wake == 0 || k < wake))
+				wake = k;
+		}
 		if (wake > 0 && wake - scs_now_ms() < wait)
 			wait = wake - scs_now_ms() > 0 ?
 			    (int)(wake - scs_now_ms()) + 5 : 0;

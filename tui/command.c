@@ -13,6 +13,7 @@
  *   :alerts              on-call alerts
  *   :theme NAME          colour theme
  *   :mouse               mouse on/off
+ *   :keys                the presenter's key overlay on/off
  *   :tree NS/NAME        a cluster's tree
  *   :create [NS]         the form for a new cluster (:create! drops the
  *                        kept draft first)
@@ -33,7 +34,7 @@
 #include "tui.h"
 
 static const char *const builtins[] = { "alerts", "create", "ctx", "edit",
-	"export", "home", "merge-kubeconfig", "mouse", "ns", "overview",
+	"export", "home", "keys", "merge-kubeconfig", "mouse", "ns", "overview",
 	"persona", "quit", "save-kubeconfig", "theme", "tree", NULL };
 static const char *const themes[] = { "default", "light", "high-contrast",
 	"mono", NULL };
@@ -276,6 +277,10 @@ command_run(struct app *a, const char *cmd)
 		mousemask(a->mouse ? BUTTON1_CLICKED | BUTTON1_PRESSED |
 		    BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
 		app_message(a, 0, "mouse %s", a->mouse ? "on" : "off");
+	} else if (strcmp(cmd, "keys") == 0) {
+		a->show_keys = !a->show_keys;
+		app_message(a, 0, "key overlay %s", a->show_keys ? "on" :
+		    "off");
 	} else if ((arg = arg_of(cmd, "tree")) != NULL) {
 		char		 ns[256];
 		const char	*name;

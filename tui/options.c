@@ -44,6 +44,8 @@ static const char usage_text[] =
 "Script and headless:\n"
 "  --script FILE         read keys and directives from FILE\n"
 "  --script-delay MS     pause between script steps (presenter autopilot)\n"
+"  --show-keys           show keys on screen as they are pressed (presenting;\n"
+"                        :keys toggles)\n"
 "  --no-display          draw into memory, no terminal needed\n"
 "  --size COLSxROWS      screen size for --no-display (default 80x24)\n"
 "\n"
@@ -85,6 +87,7 @@ enum {
 	OPT_PRINT_CONFIG,
 	OPT_NO_REDACT,
 	OPT_MOUSE,
+	OPT_SHOW_KEYS,
 	OPT_VERSION,
 	OPT_LIST_CONTEXTS
 };
@@ -110,6 +113,7 @@ static const struct option long_options[] = {
 	{ "config",		required_argument,	NULL, OPT_CONFIG },
 	{ "no-redact",		no_argument,		NULL, OPT_NO_REDACT },
 	{ "mouse",		no_argument,		NULL, OPT_MOUSE },
+	{ "show-keys",		no_argument,		NULL, OPT_SHOW_KEYS },
 	{ "print-config",	no_argument,		NULL, OPT_PRINT_CONFIG },
 	{ "verbose",		no_argument,		NULL, 'v' },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
@@ -240,6 +244,9 @@ options_parse(struct options *o, int argc, char **argv)
 			break;
 		case OPT_MOUSE:
 			o->mouse = 1;
+			break;
+		case OPT_SHOW_KEYS:
+			o->show_keys = 1;
 			break;
 		case OPT_CONFIG:
 			o->config = optarg;

@@ -19,6 +19,7 @@ struct options {
 	int		 redact;
 	int		 no_redact;	/* --demo is redacted unless this */
 	int		 mouse;
+	int		 show_keys;	/* --show-keys */
 	const char	*as;
 	const char	*as_groups[OPTIONS_MAX_GROUPS + 1];
 	int		 demo;

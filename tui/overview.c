@@ -720,7 +720,7 @@ ov_free(struct view *v)
 
 static const char *const ov_help[] = {
 	"  j k Enter        move, open the line (a cluster: its live tree)",
-	"  p                next persona: tenant, kaas, iaas",
+	"  p                next persona: iaas, kaas, tenant",
 	"  !                alerts (clusters that turned failed or degraded)",
 	NULL
 };

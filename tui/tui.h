@@ -418,7 +418,11 @@ struct app {
 	struct config		*cfg;
 	struct config_effective	 eff;		/* for the current context */
 	int			 dump_safe;
-	int			 screen_up;	/* drawing for a dump: hide revealed values */
+	int			 screen_up;
+	int			 show_keys;	/* presenter key overlay */
+	char			 keys_shown[96];
+	int64_t			 keys_at;	/* last key, monotonic ms */
+	int			 keys_named;	/* the last was "Enter", ... */	/* drawing for a dump: hide revealed values */
 
 	int			 discovered;
 	char			 conn[256];	/* connection state text */

@@ -44,6 +44,7 @@ share/scs-tui/themes/default.yaml
 share/scs-tui/themes/high-contrast.yaml
 share/scs-tui/themes/light.yaml
 share/scs-tui/themes/mono.yaml
+share/scs-tui/tour.script
 share/zsh/site-functions/_scs-tui
 LIST
 # Another datadir or bindir than the defaults: compare names only.

@@ -8,7 +8,10 @@ bin=$1; name=$2; shift 2
 src=${SCS_SRCDIR:?}
 out=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$out"' EXIT
-sed "s|@OUT@|$out|g" "$src/tests/tui/scripts/$name.script" >"$out/script"
+script="$src/tests/tui/scripts/$name.script"
+# A NAME with a slash is a script elsewhere in the tree (share/tour).
+case $name in */*) script="$src/$name.script"; name=$(basename "$name") ;; esac
+sed "s|@OUT@|$out|g" "$script" >"$out/script"
 # Drafts and other state stay in the test's own folder.
 XDG_STATE_HOME="$out/state" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
 timeout 60 "$bin" --demo --no-display --size 80x24 --script "$out/script" \
