@@ -94,6 +94,23 @@ node_condition(struct scs_tree_node *n, const cJSON *c)
 	n->health = scs_condition_health(c);
 }
 
+/* The health the tables show for o (one way of judging an object). */
+static enum scs_health
+record_health(const cJSON *o, const char *plural)
+{
+	struct scs_strtab	*st = scs_strtab_new();
+	struct scs_record	 r;
+	enum scs_health		 h;
+
+	memset(&r, 0, sizeof r);
+	scs_model_decode(scs_model_kind("cluster.x-k8s.io", plural), o, &r,
+	    st);
+	h = r.health;
+	scs_record_clear(&r);
+	scs_strtab_free(st);
+	return (h);
+}
+
 static struct scs_tree_node *
 node_object(struct tree *t, int depth, const char *prefix_text,
     const cJSON *o, const char *kind)
@@ -109,6 +126,9 @@ node_object(struct tree *t, int depth, const char *prefix_text,
 	n->name = scs_xstrdup(name);
 	n->conditions = scs_jpath(o, "status.conditions");
 	node_condition(n, summary_condition(o));
+	n->health = record_health(o, strcmp(kind, "Cluster") == 0 ?
+	    "clusters" : strcmp(kind, "MachineDeployment") == 0 ?
+	    "machinedeployments" : "machines");
 	if (*str(o, "metadata.deletionTimestamp") != '\0')
 		n->health = SCS_HEALTH_DELETING;
 	return (n);
@@ -264,8 +284,6 @@ scs_tree_build(const cJSON *cluster, const cJSON *const *mds, size_t nmds,
 	mdv = scs_xcalloc(nmds + 1, sizeof *mdv);
 
 	n = node_object(&t, 0, "", cluster, "Cluster");
-	if (strcmp(str(cluster, "status.phase"), "Failed") == 0)
-		n->health = SCS_HEALTH_ERROR;
 
 	/* Infrastructure: the referenced kind when known. */
 	ref = scs_jpath(cluster, "spec.infrastructureRef");
@@ -314,6 +332,10 @@ scs_tree_build(const cJSON *cluster, const cJSON *const *mds, size_t nmds,
 	n = node_add(&t, 1, "Workers");
 	if ((c = scs_condition(cluster, "WorkersAvailable")) != NULL)
 		node_condition(n, c);
+	/* Workers short of some machines are degraded, not failed. */
+	if (n->health == SCS_HEALTH_ERROR && t.v[0].health !=
+	    SCS_HEALTH_ERROR)
+		n->health = t.v[0].health;
 	for (i = 0; i < nmd; i++) {
 		n = node_object(&t, 2, "", mdv[i], "MachineDeployment");
 		c = J(mdv[i], "status");

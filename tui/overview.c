@@ -38,6 +38,7 @@ struct overview {
 	size_t			 nst;
 	struct list		 list;
 	int			 stale;
+	int			 placed;	/* the cursor found its start */
 };
 
 static void
@@ -602,7 +603,22 @@ ov_rebuild(struct overview *o)
 		iaas_lines(o);
 		break;
 	}
-	list_keep(&o->list, keep);
+	if (o->placed)
+		list_keep(&o->list, keep);
+	else if (scs_store_state(o->app->clusters, NULL) == SCS_STORE_SYNCED) {
+		/* Once loaded, the cursor starts on the first line that opens
+		 * something (what needs attention first). */
+		size_t	 i;
+
+		for (i = 0; i < o->list.n; i++) {
+			if (o->list.v[i].link != NULL) {
+				o->list.cur = i;
+				break;
+			}
+		}
+		o->placed = 1;
+		o->list.cursor = 1;
+	}
 	free(keep);
 }
 
@@ -747,7 +763,6 @@ overview_view(struct app *a, enum scs_persona p)
 	o->app = a;
 	o->persona = p;
 	o->stale = 1;
-	o->list.cursor = 1;
 	switch (p) {
 	case SCS_PERSONA_TENANT:
 		ov_watch(o, "cluster.x-k8s.io", "clusterclasses", a->ns);

@@ -94,7 +94,8 @@ test_tree(void)
 	    "Cluster");
 	is_int(v[0].depth, 0, "root depth");
 	is_str(v[0].ready, "False", "cluster Available False");
-	is_int(v[0].health, SCS_HEALTH_ERROR, "cluster health from Available");
+	is_int(v[0].health, SCS_HEALTH_WARNING, "cluster health as the tables "
+	    "judge it: workers short, degraded");
 	for (i = 0; i < n; i++) {
 		if (strcmp(v[i].label, "3 Machines...") == 0 &&
 		    v[i].depth == 2) {
@@ -140,8 +141,9 @@ test_tree(void)
 	cJSON_Delete(c);
 	/* v1beta1: Ready with severity. */
 	c = cJSON_Parse("{\"kind\":\"Cluster\",\"metadata\":{\"name\":\"old\"},"
-	    "\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":"
-	    "\"False\",\"severity\":\"Warning\",\"reason\":\"Degraded\"}]}}");
+	    "\"status\":{\"phase\":\"Provisioned\",\"conditions\":[{\"type\":"
+	    "\"Ready\",\"status\":\"False\",\"severity\":\"Warning\","
+	    "\"reason\":\"Degraded\"}]}}");
 	n = scs_tree_build(c, NULL, 0, NULL, 0, 1, &v);
 	is_int(v[0].health, SCS_HEALTH_WARNING, "v1beta1 severity Warning");
 	is_str(v[0].reason, "Degraded", "v1beta1 reason");
