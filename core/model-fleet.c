@@ -95,11 +95,16 @@ why_rank(const struct scs_record *r, int64_t now)
 
 static int64_t	cmp_now;	/* for qsort; one thread */
 
+struct tagged {
+	const struct scs_record	*r;
+	const char		*tag;
+};
+
 static int
 attention_cmp(const void *a, const void *b)
 {
-	const struct scs_record	*x = *(const struct scs_record *const *)a;
-	const struct scs_record	*y = *(const struct scs_record *const *)b;
+	const struct scs_record	*x = ((const struct tagged *)a)->r;
+	const struct scs_record	*y = ((const struct tagged *)b)->r;
 	int			 c;
 
 	if ((c = why_rank(x, cmp_now) - why_rank(y, cmp_now)) != 0)
@@ -177,46 +182,79 @@ latest_patches(struct scs_fleet *f, const char *const *known)
 }
 
 void
-scs_fleet_build(struct scs_fleet *f, const struct scs_index *x,
-    const char *ns, const char *const *known, int64_t now)
+scs_fleet_build_many(struct scs_fleet *f, const struct scs_index *const *xs,
+    const char *const *tags, size_t nx, const char *ns,
+    const char *const *known, int64_t now)
 {
 	const struct scs_record	*r;
-	size_t			 i, n = scs_index_count(x);
+	struct tagged		*att;
+	struct scs_fleet_group	*g;
+	size_t			 i, k, n = 0, na = 0;
 	const char		*v;
 	enum scs_version_state	 vs;
 
 	memset(f, 0, sizeof *f);
-	f->attention = scs_xcalloc(n + 1, sizeof *f->attention);
-	for (i = 0; i < n; i++) {
-		r = scs_index_at(x, i);
-		if (ns != NULL && *ns != '\0' && strcmp(r->ns, ns) != 0)
-			continue;
-		f->total++;
-		f->n[r->health]++;
-		if (r->ncols > SCS_CLUSTER_AVAILABLE &&
-		    scs_streq(r->cols[SCS_CLUSTER_AVAILABLE], "True"))
-			f->available++;
-		group_count(&f->by_ns, &f->nns, r->ns, r);
-		group_count(&f->by_class, &f->nclass, r->ncols >
-		    SCS_CLUSTER_CLASS ? r->cols[SCS_CLUSTER_CLASS] : NULL, r);
-		v = r->ncols > SCS_CLUSTER_VERSION ?
-		    r->cols[SCS_CLUSTER_VERSION] : NULL;
-		group_count(&f->by_version, &f->nversion, v, r);
-		if (v != NULL) {
-			vs = scs_version_state(v, now);
-			f->eol += vs == SCS_VERSION_EOL;
-			f->eol_soon += vs == SCS_VERSION_EOL_SOON;
+	for (k = 0; k < nx; k++)
+		n += xs[k] != NULL ? scs_index_count(xs[k]) : 0;
+	att = scs_xcalloc(n + 1, sizeof *att);
+	f->by_tag = scs_xcalloc(nx + 1, sizeof *f->by_tag);
+	f->ntag = nx;
+	for (k = 0; k < nx; k++) {
+		g = &f->by_tag[k];
+		g->key = tags != NULL && tags[k] != NULL ? tags[k] : "";
+		for (i = 0; xs[k] != NULL && i < scs_index_count(xs[k]); i++) {
+			r = scs_index_at(xs[k], i);
+			if (ns != NULL && *ns != '\0' && strcmp(r->ns, ns) != 0)
+				continue;
+			f->total++;
+			f->n[r->health]++;
+			g->total++;
+			g->n[r->health]++;
+			if (r->ncols > SCS_CLUSTER_AVAILABLE &&
+			    scs_streq(r->cols[SCS_CLUSTER_AVAILABLE], "True")) {
+				f->available++;
+				g->available++;
+			}
+			group_count(&f->by_ns, &f->nns, r->ns, r);
+			group_count(&f->by_class, &f->nclass, r->ncols >
+			    SCS_CLUSTER_CLASS ? r->cols[SCS_CLUSTER_CLASS] :
+			    NULL, r);
+			v = r->ncols > SCS_CLUSTER_VERSION ?
+			    r->cols[SCS_CLUSTER_VERSION] : NULL;
+			group_count(&f->by_version, &f->nversion, v, r);
+			if (v != NULL) {
+				vs = scs_version_state(v, now);
+				f->eol += vs == SCS_VERSION_EOL;
+				f->eol_soon += vs == SCS_VERSION_EOL_SOON;
+			}
+			if (scs_fleet_why(r, now) != NULL) {
+				att[na].r = r;
+				att[na].tag = g->key;
+				na++;
+			}
 		}
-		if (scs_fleet_why(r, now) != NULL)
-			f->attention[f->nattention++] = r;
 	}
 	qsort(f->by_ns, f->nns, sizeof *f->by_ns, group_cmp);
 	qsort(f->by_class, f->nclass, sizeof *f->by_class, group_cmp);
 	qsort(f->by_version, f->nversion, sizeof *f->by_version, version_cmp);
 	latest_patches(f, known);
 	cmp_now = now;
-	qsort(f->attention, f->nattention, sizeof *f->attention,
-	    attention_cmp);
+	qsort(att, na, sizeof *att, attention_cmp);
+	f->attention = scs_xcalloc(na + 1, sizeof *f->attention);
+	f->attention_tag = scs_xcalloc(na + 1, sizeof *f->attention_tag);
+	for (i = 0; i < na; i++) {
+		f->attention[i] = att[i].r;
+		f->attention_tag[i] = att[i].tag;
+	}
+	f->nattention = na;
+	free(att);
+}
+
+void
+scs_fleet_build(struct scs_fleet *f, const struct scs_index *x,
+    const char *ns, const char *const *known, int64_t now)
+{
+	scs_fleet_build_many(f, &x, NULL, 1, ns, known, now);
 }
 
 void
@@ -225,6 +263,8 @@ scs_fleet_free(struct scs_fleet *f)
 	free(f->by_ns);
 	free(f->by_class);
 	free(f->by_version);
+	free(f->by_tag);
 	free(f->attention);
+	free(f->attention_tag);
 	memset(f, 0, sizeof *f);
 }

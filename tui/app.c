@@ -53,11 +53,17 @@ app_message(struct app *a, int error, const char *fmt, ...)
 const struct scs_resource *
 app_resource(struct app *a, const char *group, const char *plural)
 {
+	return (api_resource(a->api, group, plural));
+}
+
+const struct scs_resource *
+api_resource(struct scs_api *api, const char *group, const char *plural)
+{
 	const struct scs_discovery	*d;
 	const struct scs_resource	*r;
 	size_t				 i;
 
-	if (a->api == NULL || (d = scs_api_discovery(a->api)) == NULL)
+	if (api == NULL || (d = scs_api_discovery(api)) == NULL)
 		return (NULL);
 	for (i = 0; i < scs_discovery_count(d); i++) {
 		r = scs_discovery_at(d, i);
@@ -120,7 +126,13 @@ app_show(struct app *a, const struct scs_resource *res)
 {
 	while (a->nviews > 1)
 		view_pop(a);
-	view_push(a, tview_new(a, res, a->ns));
+	/* Several contexts: the clusters of all of them. */
+	if (a->nfleet > 0 && a->clusters != NULL &&
+	    strcmp(res->group, "cluster.x-k8s.io") == 0 &&
+	    strcmp(res->name, "clusters") == 0)
+		view_push(a, fleet_table_view(a));
+	else
+		view_push(a, tview_new(a, res, a->ns));
 	scs_log_info("view %s in %s", res->name, a->ns != NULL ? a->ns :
 	    "all");
 }
@@ -257,17 +269,24 @@ app_connect(struct app *a)
 }
 
 int
-app_switch_context(struct app *a, const char *ctx)
+app_switch_context(struct app *a, const char *list)
 {
-	char	*cause = NULL;
+	char	*cause = NULL, *ctx = scs_xstrndup(list, strcspn(list, ","));
 
+	fleet_close(a);
 	if (app_use_context(a, ctx, 0, NULL, &cause) != 0) {
 		app_message(a, 1, "%s", cause);
 		free(cause);
+		free(ctx);
 		return (-1);
 	}
 	app_connect(a);
-	app_message(a, 0, "context %s", ctx);
+	if (strchr(list, ',') != NULL) {
+		fleet_open(a, list);
+		app_message(a, 0, "contexts %s", list);
+	} else
+		app_message(a, 0, "context %s", ctx);
+	free(ctx);
 	return (0);
 }
 
@@ -867,6 +886,8 @@ app_idle(struct app *a)
 		return (0);
 	if (a->discovered && a->reviews_done >= 2 && a->nviews == 0)
 		return (0);
+	if (fleet_busy(a))
+		return (0);
 	return (1);
 }
 
@@ -1024,10 +1045,19 @@ app_setup(struct app *a, char **cause)
 	} else if (scs_kubeconfig_load(a->opts->kubeconfig, &a->kc,
 	    cause) != SCS_OK)
 		return (2);
+	/* --context a,b,c: a is the console's own, b and c join the fleet
+	 * views (fleet.c). */
 	if (ctx != NULL && strchr(ctx, ',') != NULL) {
-		scs_cause(cause, "several contexts at once are not supported "
-		    "yet: %s", ctx);
-		return (2);
+		char	*first = scs_xstrndup(ctx, strcspn(ctx, ","));
+		int	 r;
+
+		r = app_use_context(a, *first != '\0' ? first : NULL,
+		    a->opts->all_namespaces, a->opts->namespace, cause);
+		free(first);
+		if (r != 0)
+			return (2);
+		fleet_open(a, ctx);
+		return (0);
 	}
 	return (app_use_context(a, ctx, a->opts->all_namespaces,
 	    a->opts->namespace, cause) == 0 ? 0 : 2);
@@ -1036,6 +1066,7 @@ app_setup(struct app *a, char **cause)
 static void
 app_free(struct app *a)
 {
+	fleet_close(a);
 	view_clear(a);
 	if (a->clusters != NULL) {
 		scs_store_unsubscribe(a->clusters, on_clusters, a);

@@ -743,10 +743,18 @@ struct view *
 detail_view(struct app *a, const struct scs_resource *res, const char *ns,
     const char *name, int yaml)
 {
+	return (detail_view_api(a, NULL, res, ns, name, yaml));
+}
+
+struct view *
+detail_view_api(struct app *a, struct scs_api *api,
+    const struct scs_resource *res, const char *ns, const char *name,
+    int yaml)
+{
 	struct detail	*d = scs_xcalloc(1, sizeof *d);
 
 	d->app = a;
-	d->api = a->api;
+	d->api = api != NULL ? api : a->api;
 	d->res = *res;
 	d->group = scs_xstrdup(res->group);
 	d->version = scs_xstrdup(res->version);
@@ -763,7 +771,7 @@ detail_view(struct app *a, const struct scs_resource *res, const char *ns,
 	d->yaml = yaml;
 	d->redact = a->redact;
 	render(d);
-	d->call = scs_api_get(a->api, &d->res, d->ns, d->name, on_get, d);
+	d->call = scs_api_get(d->api, &d->res, d->ns, d->name, on_get, d);
 	events_fetch(d);
 	return (view_new(a, &detail_ops, d, "%s", yaml ? "yaml" :
 	    "describe"));

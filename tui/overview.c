@@ -149,15 +149,23 @@ cluster_line(struct overview *o, const struct scs_record *r, int with_ns)
 	    col(r, SCS_CLUSTER_CLASS));
 }
 
+/* A cluster needing attention; tag: its context when there are several
+ * (then Enter opens it through that context). */
 static void
-attention_line(struct overview *o, const struct scs_record *r, int with_ns)
+attention_line(struct overview *o, const struct scs_record *r, int with_ns,
+    const char *tag)
 {
 	char	 link[512], since[32];
 
-	snprintf(link, sizeof link, "cluster %s/%s", r->ns, r->name);
+	if (tag != NULL)
+		snprintf(link, sizeof link, "xcluster %s %s/%s", tag, r->ns,
+		    r->name);
+	else
+		snprintf(link, sizeof link, "cluster %s/%s", r->ns, r->name);
 	since_text(r, since, sizeof since);
 	list_add(&o->list, screen_health_role(r->health), link,
-	    "  %s %s%s%s\t%-11s %-5s %s", screen_health_glyph(r->health),
+	    "  %s %s%s%s%s%s\t%-11s %-5s %s", screen_health_glyph(r->health),
+	    tag != NULL ? tag : "", tag != NULL ? ":" : "",
 	    with_ns ? r->ns : "", with_ns ? "/" : "", r->name,
 	    scs_fleet_why(r, scs_wall_s()), since,
 	    r->message != NULL ? r->message : col(r, SCS_CLUSTER_VERSION));
@@ -186,7 +194,8 @@ eol_date(const char *v)
 /* The attention list: failed, degraded and stuck clusters one by one,
  * versions past end of life one line per version. Returns lines. */
 static size_t
-attention_lines(struct overview *o, const struct scs_fleet *f, int with_ns)
+attention_lines(struct overview *o, const struct scs_fleet *f, int with_ns,
+    int tagged)
 {
 	const struct scs_fleet_group	*g;
 	size_t				 i, n = 0;
@@ -197,7 +206,8 @@ attention_lines(struct overview *o, const struct scs_fleet *f, int with_ns)
 		if (strcmp(scs_fleet_why(f->attention[i], now),
 		    "end of life") == 0)
 			continue;
-		attention_line(o, f->attention[i], with_ns);
+		attention_line(o, f->attention[i], with_ns, tagged ?
+		    f->attention_tag[i] : NULL);
 		n++;
 	}
 	for (i = 0; i < f->nversion; i++) {
@@ -257,7 +267,7 @@ tenant_lines(struct overview *o)
 	    a->ns != NULL ? a->ns : "all namespaces", f.total, counts);
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
 	list_add(&o->list, ROLE_TITLE, NULL, "Needs attention");
-	n = attention_lines(o, &f, a->ns == NULL);
+	n = attention_lines(o, &f, a->ns == NULL, 0);
 	for (i = 0; classes != NULL && i < scs_index_count(x); i++) {
 		r = scs_index_at(x, i);
 		if (a->ns != NULL && strcmp(r->ns, a->ns) != 0)
@@ -336,26 +346,61 @@ kaas_lines(struct overview *o)
 	struct scs_fleet	 f;
 	const struct scs_fleet_group *g;
 	const char		**known = known_versions(o);
-	char			 counts[256], policy[128];
-	size_t			 i;
+	char			 counts[256], policy[128], ctxs[64];
+	size_t			 i, nsrc;
 	int64_t			 now = scs_wall_s();
+	struct scs_store	*stores[FLEET_MAX + 1];
+	const char		*names[FLEET_MAX + 1], *states[FLEET_MAX + 1];
+	const struct scs_index	*xs[FLEET_MAX + 1];
+	const char		*msg = "";
 	enum scs_version_state	 vs;
 	static const char *const go[] = { "clusterstacks",
 	    "clusterstackreleases", "clusterclasses", "clusteraddons",
 	    "machinedeployments", "machines", NULL };
 
-	scs_fleet_build(&f, x, NULL, known, now);
+	nsrc = fleet_sources(a, stores, names, NULL, states, FLEET_MAX + 1);
+	for (i = 0; i < nsrc; i++)
+		xs[i] = stores[i] != NULL ? scs_store_index(stores[i]) : NULL;
+	(void)x;
+	scs_fleet_build_many(&f, xs, names, nsrc, NULL, known, now);
 	health_counts(f.n, counts, sizeof counts);
 	list_add(&o->list, ROLE_TITLE, NULL, "Fleet: %d clusters in %zu "
-	    "namespaces, %d available   %s", f.total, f.nns, f.available,
+	    "namespaces%s%s, %d available   %s", f.total, f.nns,
+	    nsrc > 1 ? " of " : "", nsrc > 1 ? (snprintf(ctxs, sizeof ctxs,
+	    "%zu management clusters", nsrc), ctxs) : "", f.available,
 	    counts);
+	if (nsrc > 1) {
+		list_add(&o->list, ROLE_HEAD, NULL, "  CONTEXT\tTOTAL    OK  "
+		    "PROG  DEGR  FAIL   DEL  STATE");
+		for (i = 0; i < nsrc; i++) {
+			g = &f.by_tag[i];
+			list_add(&o->list, stores[i] == NULL ? ROLE_ERROR :
+			    g->n[SCS_HEALTH_ERROR] != 0 ? ROLE_ERROR :
+			    g->n[SCS_HEALTH_WARNING] != 0 ? ROLE_WARN :
+			    ROLE_NORMAL, "view clusters",
+			    "  %s\t%5d %5d %5d %5d %5d %5d  %s", g->key,
+			    g->total, g->n[SCS_HEALTH_OK],
+			    g->n[SCS_HEALTH_PROGRESSING],
+			    g->n[SCS_HEALTH_WARNING], g->n[SCS_HEALTH_ERROR],
+			    g->n[SCS_HEALTH_DELETING], stores[i] != NULL ?
+			    scs_store_state_name(scs_store_state(stores[i],
+			    NULL)) : "down");
+			/* A context that fails says why, on a line of its own. */
+			if (stores[i] == NULL || (scs_store_state(stores[i],
+			    &msg) != SCS_STORE_SYNCED && *msg != '\0'))
+				list_add(&o->list, ROLE_ERROR, NULL, "    %s "
+				    "%s: %s", screen_health_glyph(
+				    SCS_HEALTH_ERROR), g->key, stores[i] == NULL ?
+				    states[i] : msg);
+		}
+	}
 	if (f.eol != 0 || f.behind_patch != 0 || f.eol_soon != 0)
 		list_add(&o->list, ROLE_WARN, NULL, "Version policy: %d past "
 		    "end of life, %d reaching it within 60 days, %d behind "
 		    "the latest patch", f.eol, f.eol_soon, f.behind_patch);
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
 	list_add(&o->list, ROLE_TITLE, NULL, "Needs attention");
-	if (attention_lines(o, &f, 1) == 0)
+	if (attention_lines(o, &f, 1, nsrc > 1) == 0)
 		list_add(&o->list, ROLE_OK, NULL, "  %s nothing needs you",
 		    screen_health_glyph(SCS_HEALTH_OK));
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
@@ -668,6 +713,27 @@ ov_key(struct view *v, int key)
 		    l->link + 8);
 		scs_strlcpy(name, slash + 1, sizeof name);
 		view_push(a, tree_view(a, ns, name));
+	} else if (strncmp(l->link, "xcluster ", 9) == 0) {
+		struct scs_store	*st[FLEET_MAX + 1];
+		const char		*nm[FLEET_MAX + 1], *sp;
+		struct scs_api		*api[FLEET_MAX + 1];
+		size_t			 k, nn;
+
+		sp = strchr(l->link + 9, ' ');
+		slash = sp != NULL ? strchr(sp, '/') : NULL;
+		if (sp == NULL || slash == NULL)
+			return (1);
+		nn = fleet_sources(a, st, nm, api, NULL, FLEET_MAX + 1);
+		for (k = 0; k < nn; k++) {
+			if (strlen(nm[k]) == (size_t)(sp - l->link - 9) &&
+			    strncmp(nm[k], l->link + 9, strlen(nm[k])) == 0)
+				break;
+		}
+		if (k == nn)
+			return (1);
+		snprintf(ns, sizeof ns, "%.*s", (int)(slash - sp - 1), sp + 1);
+		scs_strlcpy(name, slash + 1, sizeof name);
+		view_push(a, tree_view_api(a, api[k], nm[k], ns, name));
 	} else if (strncmp(l->link, "view ", 5) == 0)
 		app_show_name(a, l->link + 5);
 	else if (strncmp(l->link, "ns ", 3) == 0) {
@@ -697,6 +763,8 @@ ov_busy(struct view *v)
 	struct overview	*o = v->data;
 	size_t		 i;
 
+	if (fleet_busy(o->app))
+		return (1);
 	if (o->app->clusters == NULL || scs_store_busy(o->app->clusters) ||
 	    scs_store_state(o->app->clusters, NULL) == SCS_STORE_LOADING)
 		return (1);

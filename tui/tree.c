@@ -22,6 +22,8 @@
 
 struct tree {
 	struct app		*app;
+	struct scs_api		*api;		/* the cluster's context */
+	char			*ctx;		/* its name when not the app's */
 	char			*ns;
 	char			*name;
 	struct scs_store	*cluster;
@@ -112,12 +114,12 @@ class_fetch(struct tree *t, const cJSON *c)
 		return;
 	free(t->class_name);
 	t->class_name = scs_xstrdup(cls);
-	if ((res = app_resource(t->app, "cluster.x-k8s.io",
+	if ((res = api_resource(t->api, "cluster.x-k8s.io",
 	    "clusterclasses")) == NULL)
 		return;
 	if (t->class_call != NULL)
 		scs_api_cancel(t->class_call);
-	t->class_call = scs_api_get(t->app->api, res, cns != NULL ? cns :
+	t->class_call = scs_api_get(t->api, res, cns != NULL ? cns :
 	    t->ns, cls, on_class, t);
 }
 
@@ -294,7 +296,8 @@ tree_draw(struct view *v, int y, int rows)
 
 	if (t->stale)
 		tree_rebuild(t);
-	view_title(y, " cluster %s/%s%s ", t->ns, t->name,
+	view_title(y, " cluster %s%s%s/%s%s ", t->ctx != NULL ? t->ctx : "",
+	    t->ctx != NULL ? ": " : "", t->ns, t->name,
 	    t->group ? "" : " (machines ungrouped)");
 	list_draw(&t->list, y + 1, rows - 1, "NAME\tREADY REPL. REASON       "
 	    "      SINCE MESSAGE");
@@ -310,7 +313,7 @@ node_resource(struct tree *t, const struct scs_tree_node *n)
 	plural = strcmp(n->kind, "Cluster") == 0 ? "clusters" :
 	    strcmp(n->kind, "MachineDeployment") == 0 ? "machinedeployments" :
 	    strcmp(n->kind, "Machine") == 0 ? "machines" : NULL;
-	return (plural != NULL ? app_resource(t->app, "cluster.x-k8s.io",
+	return (plural != NULL ? api_resource(t->api, "cluster.x-k8s.io",
 	    plural) : NULL);
 }
 
@@ -358,15 +361,24 @@ tree_key(struct view *v, int key)
 			app_message(t->app, 0, "no object on this line");
 			return (1);
 		}
-		view_push(t->app, detail_view(t->app, res, t->ns, n->name,
-		    key == 'y'));
+		view_push(t->app, detail_view_api(t->app, t->api, res, t->ns,
+		    n->name, key == 'y'));
 		return (1);
 	case 4:		/* C-d */
-		if ((res = app_resource(t->app, "cluster.x-k8s.io",
+	case 'e':
+		if (t->api != t->app->api) {
+			app_message(t->app, 1, "this cluster is in context %s: "
+			    ":ctx %s to change it", t->ctx, t->ctx);
+			return (1);
+		}
+		if (key == 'e')
+			break;
+		if ((res = api_resource(t->api, "cluster.x-k8s.io",
 		    "clusters")) != NULL)
 			app_delete_ask(t->app, res, t->ns, t->name);
 		return (1);
-	case 'e':
+	}
+	if (key == 'e') {
 		if ((nv = form_edit_view(t->app, t->ns, t->name)) != NULL)
 			view_push(t->app, nv);
 		return (1);
@@ -430,6 +442,7 @@ tree_free(struct view *v)
 	free(t->expanded);
 	free(t->ns);
 	free(t->name);
+	free(t->ctx);
 	free(t);
 }
 
@@ -469,13 +482,13 @@ sub_store(struct tree *t, const char *group, const char *plural,
 	struct scs_store_opts		 o;
 	struct scs_store		*s;
 
-	if ((res = app_resource(t->app, group, plural)) == NULL)
+	if ((res = api_resource(t->api, group, plural)) == NULL)
 		return (NULL);
 	memset(&o, 0, sizeof o);
 	o.label_selector = labels;
 	o.field_selector = fields;
 	o.keep_objects = 1;
-	s = scs_store_new_opts(t->app->api, res, t->ns, &o);
+	s = scs_store_new_opts(t->api, res, t->ns, &o);
 	scs_store_subscribe(s, tree_changed, t);
 	return (s);
 }
@@ -483,10 +496,20 @@ sub_store(struct tree *t, const char *group, const char *plural,
 struct view *
 tree_view(struct app *a, const char *ns, const char *name)
 {
+	return (tree_view_api(a, NULL, NULL, ns, name));
+}
+
+struct view *
+tree_view_api(struct app *a, struct scs_api *api, const char *ctx,
+    const char *ns, const char *name)
+{
 	struct tree	*t = scs_xcalloc(1, sizeof *t);
 	char		*sel, *fsel;
 
 	t->app = a;
+	t->api = api != NULL ? api : a->api;
+	t->ctx = api != NULL && api != a->api && ctx != NULL ?
+	    scs_xstrdup(ctx) : NULL;
 	t->ns = scs_xstrdup(ns);
 	t->name = scs_xstrdup(name);
 	t->group = 1;

@@ -342,6 +342,13 @@ const char	*script_where(const struct script *);	/* "FILE:LINE" */
 struct table;
 /* A table over store (borrowed). title like "clusters". */
 struct table	*table_new(struct scs_store *, const char *title, int all_ns);
+/* A table over several stores (borrowed) of the same kind, one per
+ * kubeconfig context (names), with a CONTEXT column. */
+struct table	*table_new_multi(struct scs_store *const *,
+		    const char *const *names, size_t n, const char *title,
+		    int all_ns);
+/* The store index (into the table's stores) of the selected row, or -1. */
+int		 table_selected_source(struct table *);
 void		 table_free(struct table *);
 void		 table_draw(struct table *, int y, int rows);
 /* Handle a key; 1 when used. */
@@ -393,9 +400,11 @@ void		 list_keep(struct list *, const char *link);
 /* --- app.c: the application ------------------------------------------ */
 
 #define VIEW_MAX	16
+#define FLEET_MAX	15	/* further contexts (--context a,b,...) */
 
 struct view;
 struct alerts;
+struct fleet_ctx;
 
 struct app {
 	const struct options	*opts;
@@ -433,6 +442,8 @@ struct app {
 	int			 nviews;
 	struct scs_store	*clusters;	/* background: alerts, overviews */
 	struct alerts		*alerts;
+	struct fleet_ctx	*fleet[FLEET_MAX];	/* further contexts */
+	size_t			 nfleet;
 
 	int			 prompt;	/* 0, ':', '/' or 'D' (delete) */
 	char			 line[256];
@@ -474,8 +485,11 @@ void	 app_delete_ask(struct app *, const struct scs_resource *,
 void	 app_set_ns(struct app *, const char *ns);
 /* Switch persona and show its home view. */
 void	 app_set_persona(struct app *, enum scs_persona);
-/* The discovered resource for group/plural (preferred version), or NULL. */
+/* The discovered resource for group/plural (preferred version; group
+ * NULL: any), or NULL; of the app's api, or of api. */
 const struct scs_resource *app_resource(struct app *, const char *group,
+	    const char *plural);
+const struct scs_resource *api_resource(struct scs_api *, const char *group,
 	    const char *plural);
 /* Open the prompt (':' or '/') with text in it. */
 void	 app_prompt(struct app *, int kind, const char *text);
@@ -549,6 +563,10 @@ struct table	*tview_table(struct view *);
 /* Describe (yaml 0) or YAML view of res ns/name. */
 struct view	*detail_view(struct app *, const struct scs_resource *,
 		    const char *ns, const char *name, int yaml);
+/* The same through api (another context's; NULL = the app's). */
+struct view	*detail_view_api(struct app *, struct scs_api *,
+		    const struct scs_resource *, const char *ns,
+		    const char *name, int yaml);
 
 /* The decoded kubeconfig of a cluster's kubeconfig Secret shown in v
  * (caller frees *text with scs_free_secret, and *name: the Secret's).
@@ -559,6 +577,9 @@ int		 detail_kubeconfig(struct view *, char **text, size_t *len,
 /* --- tree.c: a cluster as a live tree ----------------------------------- */
 
 struct view	*tree_view(struct app *, const char *ns, const char *name);
+/* A cluster of another context ctx, reached through api. */
+struct view	*tree_view_api(struct app *, struct scs_api *, const char *ctx,
+		    const char *ns, const char *name);
 
 /* --- form.c: the cluster form ------------------------------------------- */
 
@@ -569,6 +590,21 @@ struct view	*form_create_view(struct app *, const char *ns);
 struct view	*form_edit_view(struct app *, const char *ns, const char *name);
 /* Forget the kept draft of a new cluster in ns. */
 void		 form_drop_draft(struct app *, const char *ns);
+
+/* --- fleet.c: several management clusters ------------------------------ */
+
+/* Add the contexts of the comma-separated list (the app's own context is
+ * skipped) as further sources of clusters; replaces earlier ones. */
+void		 fleet_open(struct app *, const char *list);
+void		 fleet_close(struct app *);
+/* Every source, the app's own first: its clusters store (NULL while not
+ * connected), context name, API and state text. Returns how many. */
+size_t		 fleet_sources(struct app *, struct scs_store **,
+		    const char **names, struct scs_api **, const char **states,
+		    size_t max);
+int		 fleet_busy(struct app *);
+/* The clusters of every context in one table, with a CONTEXT column. */
+struct view	*fleet_table_view(struct app *);
 
 /* --- overview.c: the persona home views --------------------------------- */
 

@@ -276,13 +276,26 @@ struct scs_fleet {
 	struct scs_fleet_group	 *by_ns, *by_class, *by_version;
 	size_t			  nns, nclass, nversion;
 	const struct scs_record	**attention;
+	const char		**attention_tag;	/* the record's source */
 	size_t			  nattention;
+	struct scs_fleet_group	 *by_tag;	/* per source, in the given order */
+	size_t			  ntag;
 	int			  eol, eol_soon;	/* clusters */
 	int			  behind_patch;		/* clusters */
 };
 struct scs_index;
 void		 scs_fleet_build(struct scs_fleet *, const struct scs_index *,
 		    const char *ns, const char *const *known, int64_t now);
+/*
+ * The same over several indexes (several management clusters), each with
+ * a tag (its kubeconfig context; borrowed) that attention entries carry
+ * and by_tag counts; an index may be NULL (a source not loaded: an empty
+ * group).
+ */
+void		 scs_fleet_build_many(struct scs_fleet *,
+		    const struct scs_index *const *, const char *const *tags,
+		    size_t n, const char *ns, const char *const *known,
+		    int64_t now);
 void		 scs_fleet_free(struct scs_fleet *);
 /* Why r is on the attention list ("failed", "degraded", "deleting",
  * "end of life"), or NULL when it is fine. */

@@ -203,6 +203,24 @@ test_fleet(void)
 	    "then end of life");
 	scs_fleet_free(&f);
 
+	/* Two sources (management clusters), one not loaded. */
+	{
+		const struct scs_index	*xs[3] = { x, NULL, x };
+		const char		*tags[3] = { "eu", "down", "us" };
+
+		scs_fleet_build_many(&f, xs, tags, 3, NULL, NULL, now);
+		is_int(f.total, 8, "two sources counted");
+		is_int((int)f.ntag, 3, "three tags");
+		is_int(f.by_tag[0].total, 4, "eu counted");
+		is_int(f.by_tag[1].total, 0, "the missing source is empty");
+		is_int(f.by_tag[2].n[SCS_HEALTH_ERROR], 1, "us failure");
+		is_int((int)f.nattention, 4, "attention from both");
+		ok(f.attention_tag[0] != NULL && (strcmp(f.attention_tag[0],
+		    "eu") == 0 || strcmp(f.attention_tag[0], "us") == 0),
+		    "attention tagged with its source");
+		scs_fleet_free(&f);
+	}
+
 	scs_fleet_build(&f, x, "a", NULL, now);
 	is_int(f.total, 2, "namespace filter");
 	is_int(f.behind_patch, 1, "v1.35.2 behind v1.35.4 seen in a");
