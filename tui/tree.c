@@ -30,6 +30,7 @@ struct tree {
 	struct scs_store	*mds;
 	struct scs_store	*machines;
 	struct scs_store	*events;
+	struct scs_store	*classes;	/* for the upgrade targets */
 	struct scs_api_call	*class_call;
 	char			*class_name;	/* fetched or in flight */
 	cJSON			*class_defs;	/* the class's definitions */
@@ -235,6 +236,34 @@ events_lines(struct tree *t)
 	}
 }
 
+/* The classes this cluster may move to, and why not the others. */
+static void
+upgrade_lines(struct tree *t, const char *from)
+{
+	const struct scs_index	*x;
+	const struct scs_record	*r;
+	const char		*why;
+	size_t			 i, n = 0;
+
+	if (t->classes == NULL || from == NULL)
+		return;
+	x = scs_store_index(t->classes);
+	for (i = 0; i < scs_index_count(x); i++) {
+		r = scs_index_at(x, i);
+		if (strcmp(r->name, from) == 0)
+			continue;
+		if (n++ == 0)
+			list_add(&t->list, ROLE_TITLE, NULL, "Upgrades "
+			    "(cluster-stacks rules; e edits)");
+		if (scs_upgrade_allowed(from, r->name, &why))
+			list_add(&t->list, ROLE_OK, NULL, "  \u2191 %s\tallowed",
+			    r->name);
+		else
+			list_add(&t->list, ROLE_MUTED, NULL, "  - %s\t%s",
+			    r->name, why);
+	}
+}
+
 static void
 tree_rebuild(struct tree *t)
 {
@@ -284,6 +313,7 @@ tree_rebuild(struct tree *t)
 	v = cJSON_GetStringValue(scs_jpath(c, "spec.topology.version"));
 	list_add(&t->list, ROLE_TITLE, NULL, "Topology  class %s  version %s",
 	    cls != NULL ? cls : "-", v != NULL ? v : "-");
+	upgrade_lines(t, cls);
 	variables_lines(t, c);
 	list_add(&t->list, ROLE_NORMAL, NULL, "%s", "");
 	events_lines(t);
@@ -420,14 +450,15 @@ static void
 tree_free(struct view *v)
 {
 	struct tree	*t = v->data;
-	struct scs_store *s[4];
+	struct scs_store *s[5];
 	size_t		 i;
 
 	s[0] = t->cluster;
 	s[1] = t->mds;
 	s[2] = t->machines;
 	s[3] = t->events;
-	for (i = 0; i < 4; i++) {
+	s[4] = t->classes;
+	for (i = 0; i < 5; i++) {
 		if (s[i] == NULL)
 			continue;
 		scs_store_unsubscribe(s[i], tree_changed, t);
@@ -524,6 +555,8 @@ tree_view_api(struct app *a, struct scs_api *api, const char *ctx,
 	free(fsel);
 	fsel = scs_xprintf("involvedObject.name=%s", name);
 	t->events = sub_store(t, "", "events", NULL, fsel);
+	t->classes = sub_store(t, "cluster.x-k8s.io", "clusterclasses", NULL,
+	    NULL);
 	free(fsel);
 	free(sel);
 	return (view_new(a, &tree_ops, t, "%s", name));

@@ -606,6 +606,10 @@ int		 fleet_busy(struct app *);
 /* The clusters of every context in one table, with a CONTEXT column. */
 struct view	*fleet_table_view(struct app *);
 
+/* --- stack.c: a ClusterStack and what hangs off it ---------------------- */
+
+struct view	*stack_view(struct app *, const char *ns, const char *name);
+
 /* --- overview.c: the persona home views --------------------------------- */
 
 struct view	*overview_view(struct app *, enum scs_persona);

@@ -58,6 +58,8 @@ tview_key(struct view *v, int key)
 			return (1);
 		if (is_capi_clusters(res))
 			view_push(a, tree_view(a, r->ns, r->name));
+		else if (strcmp(res->name, "clusterstacks") == 0 && key != 't')
+			view_push(a, stack_view(a, r->ns, r->name));
 		else if (key != 't')
 			view_push(a, detail_view(a, res, r->ns, r->name, 0));
 		return (1);
