@@ -120,14 +120,25 @@ on_output(const char *s, size_t len, void *arg)
 		(void)write(t->fd, s, len);
 }
 
+static int	term_start_args(struct term *, const char *, int, int,
+		    const char *const *, const char *);
+
 static int
 term_start(struct term *t, const char *prog, int cols, int rows,
     const char *const *env)
 {
+	return (term_start_args(t, prog, cols, rows, env, NULL));
+}
+
+static int
+term_start_args(struct term *t, const char *prog, int cols, int rows,
+    const char *const *env, const char *extra)
+{
 	struct winsize	 ws = { .ws_row = (unsigned short)rows,
 			    .ws_col = (unsigned short)cols };
 	/* The clusters table whatever the persona's start view is. */
-	const char	*argv[] = { prog, "--demo", "--view", "clusters", NULL };
+	const char	*argv[] = { prog, "--demo", "--view", "clusters", extra,
+			    NULL };
 	size_t		 i;
 
 	memset(t, 0, sizeof *t);
@@ -464,6 +475,56 @@ test_signal(const char *prog, int sig, const char *name, int no_color)
 	term_free(&t);
 }
 
+static int
+tree_of_prod(struct term *t)
+{
+	return (term_has(t, "Cluster/prod-eu1"));
+}
+
+static int
+tree_of_legacy(struct term *t)
+{
+	return (term_has(t, "Cluster/old-test"));
+}
+
+/* --mouse: a click selects the row under it, the wheel scrolls. */
+static void
+test_mouse(const char *prog)
+{
+	struct term	 t;
+	/* SGR (1006) reports, as xterm sends them: press and release of
+	 * button 1 at column 5, row 7 (1-based): the third cluster. */
+	static const char click[] = "\033[<0;5;7M\033[<0;5;7m";
+	static const char wheel[] = "\033[<65;5;7M";
+
+	if (term_start_args(&t, prog, 80, 24, NULL, "--mouse") != 0) {
+		ok(0, "start %s --mouse", prog);
+		return;
+	}
+	if (!wait_for(&t, started, START_MS)) {
+		ok(0, "--mouse: started");
+		term_dump(&t);
+		term_free(&t);
+		return;
+	}
+	(void)write(t.fd, click, sizeof click - 1);
+	term_pump(&t, 300);
+	(void)write(t.fd, "\r", 1);
+	ok(wait_for(&t, tree_of_prod, 5000), "mouse: a click on the third "
+	    "row selects prod-eu1 (Enter opens its tree)");
+	(void)write(t.fd, "q", 1);	/* back to the table */
+	term_pump(&t, 300);
+	/* The wheel moves three rows down: prod-eu1 -> old-test. */
+	(void)write(t.fd, wheel, sizeof wheel - 1);
+	term_pump(&t, 300);
+	(void)write(t.fd, "\r", 1);
+	ok(wait_for(&t, tree_of_legacy, 5000), "mouse: the wheel scrolls "
+	    "three rows");
+	kill(t.pid, SIGTERM);
+	check_exit(&t, "SIGTERM after mouse");
+	term_free(&t);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -481,6 +542,7 @@ main(int argc, char **argv)
 	alarm(RUN_LIMIT_S);
 
 	test_main(argv[1]);
+	test_mouse(argv[1]);
 	test_signal(argv[1], SIGTERM, "SIGTERM", 1);
 	test_signal(argv[1], SIGHUP, "SIGHUP", 0);
 
