@@ -322,15 +322,58 @@ tree_rebuild(struct tree *t)
 static void
 tree_draw(struct view *v, int y, int rows)
 {
-	struct tree	*t = v->data;
+	struct tree			*t = v->data;
 
 	if (t->stale)
 		tree_rebuild(t);
+	const struct list_line		*l;
+	const struct scs_tree_node	*n;
+	char				 buf[2048];
+	int				 foot = rows > 12 ? 2 : 0;
+
 	view_title(y, " cluster %s%s%s/%s%s ", t->ctx != NULL ? t->ctx : "",
 	    t->ctx != NULL ? ": " : "", t->ns, t->name,
 	    t->group ? "" : " (machines ungrouped)");
-	list_draw(&t->list, y + 1, rows - 1, "NAME\tREADY REPL. REASON       "
-	    "      SINCE MESSAGE");
+	list_draw(&t->list, y + 1, rows - 1 - foot, "NAME\tREADY REPL. REASON"
+	    "             SINCE MESSAGE");
+	if (foot == 0)
+		return;
+	/* The selected line's whole message: the column is short at 80. */
+	move(y + rows - 2, 0);
+	clrtoeol();
+	move(y + rows - 1, 0);
+	clrtoeol();
+	l = list_current(&t->list);
+	if (l == NULL || l->node < 0 || (size_t)l->node >= t->nnodes)
+		return;
+	n = &t->nodes[l->node];
+	if (n->message == NULL && n->reason == NULL)
+		return;
+	snprintf(buf, sizeof buf, "%s: %s%s%s", n->label, n->reason != NULL ?
+	    n->reason : "", n->message != NULL ? " \u2014 " : "",
+	    n->message != NULL ? n->message : "");
+	screen_role(screen_health_role(n->health));
+	if (draw_width(buf) <= COLS)
+		draw_cell(y + rows - 2, 0, buf, COLS, 0);
+	else {
+		/* Two lines, the first full to the edge. */
+		size_t	 cut = 0;
+		int	 w = 0;
+		char	 c;
+
+		while (buf[cut] != '\0' && w < COLS) {
+			cut++;
+			while (((unsigned char)buf[cut] & 0xc0) == 0x80)
+				cut++;
+			w++;
+		}
+		c = buf[cut];
+		buf[cut] = '\0';
+		draw_cell(y + rows - 2, 0, buf, COLS, 0);
+		buf[cut] = c;
+		draw_cell(y + rows - 1, 0, buf + cut, COLS, 0);
+	}
+	screen_role(ROLE_NORMAL);
 }
 
 static const struct scs_resource *
