@@ -99,29 +99,7 @@ str_at(const cJSON *o, const char *path)
 	return (cJSON_GetStringValue(scs_jpath(o, path)));
 }
 
-static void
-strv_free(char **v)
-{
-	size_t	 i;
 
-	for (i = 0; v != NULL && v[i] != NULL; i++)
-		free(v[i]);
-	free(v);
-}
-
-static char **
-strv_copy(const char *const *v)
-{
-	size_t	 n = 0, i;
-	char	**c;
-
-	while (v != NULL && v[n] != NULL)
-		n++;
-	c = scs_xcalloc(n + 1, sizeof *c);
-	for (i = 0; i < n; i++)
-		c[i] = scs_xstrdup(v[i]);
-	return (c);
-}
 
 static void
 set_item(cJSON *parent, const char *key, cJSON *v)
@@ -205,7 +183,7 @@ rows_clear(struct scs_cform *f)
 		free(f->rows[i].text);
 		free(f->rows[i].help);
 		free(f->rows[i].error);
-		strv_free(f->rows[i].choices);
+		scs_strv_free(f->rows[i].choices);
 		free((char *)f->locs[i].key);
 	}
 	f->nrows = 0;
@@ -229,8 +207,8 @@ scs_cform_free(struct scs_cform *f)
 	cJSON_Delete(f->mark);
 	cJSON_Delete(f->cls);
 	cJSON_Delete(f->defs);
-	strv_free(f->class_choices);
-	strv_free(f->version_choices);
+	scs_strv_free(f->class_choices);
+	scs_strv_free(f->version_choices);
 	free(f);
 }
 
@@ -301,8 +279,8 @@ scs_cform_set_choices(struct scs_cform *f, const char *what,
 	char	***v = strcmp(what, "class") == 0 ? &f->class_choices :
 		    &f->version_choices;
 
-	strv_free(*v);
-	*v = strv_copy(choices);
+	scs_strv_free(*v);
+	*v = scs_strv_dup(choices);
 	f->stale = 1;
 }
 
@@ -641,7 +619,7 @@ general_rows(struct scs_cform *f)
 	r = row_add(f, SCS_FROW_CHOICE, 1, "class", topo_class_key(f), NULL);
 	row_text(r, scs_jpath(f->obj, topo_class_key(f)));
 	r->required = 1;
-	r->choices = strv_copy((const char *const *)f->class_choices);
+	r->choices = scs_strv_dup((const char *const *)f->class_choices);
 	r->help = scs_xstrdup(f->editing ? "an upgrade: only the classes the "
 	    "cluster-stacks rules allow (same provider and stack, newer "
 	    "stack version or the next Kubernetes minor)" : "the "
@@ -650,7 +628,7 @@ general_rows(struct scs_cform *f)
 	    NULL);
 	row_text(r, scs_jpath(f->obj, "spec.topology.version"));
 	r->required = 1;
-	r->choices = strv_copy((const char *const *)f->version_choices);
+	r->choices = scs_strv_dup((const char *const *)f->version_choices);
 	r->help = scs_xstrdup("the Kubernetes version: those the class's "
 	    "cluster stack release offers");
 	memset(&l, 0, sizeof l);

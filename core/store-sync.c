@@ -285,31 +285,7 @@ store_watch(struct scs_store *s)
 		store_backoff(s, "cannot start the watch request");
 }
 
-static char **
-strv_dup(char *const *v)
-{
-	char	**out;
-	size_t	  n = 0, i;
 
-	if (v == NULL)
-		return (NULL);
-	while (v[n] != NULL)
-		n++;
-	out = scs_xcalloc(n + 1, sizeof *out);
-	for (i = 0; i < n; i++)
-		out[i] = scs_xstrdup(v[i]);
-	return (out);
-}
-
-static void
-strv_free(char **v)
-{
-	size_t	 i;
-
-	for (i = 0; v != NULL && v[i] != NULL; i++)
-		free(v[i]);
-	free(v);
-}
 
 struct scs_store *
 scs_store_new(struct scs_api *api, const struct scs_resource *res,
@@ -350,8 +326,8 @@ scs_store_new_opts(struct scs_api *api, const struct scs_resource *res,
 	s->res.singular = scs_xstrdup(res->singular != NULL ?
 	    res->singular : "");
 	s->res.kind = scs_xstrdup(res->kind != NULL ? res->kind : "");
-	s->res.short_names = strv_dup(res->short_names);
-	s->res.categories = strv_dup(res->categories);
+	s->res.short_names = scs_strv_dup((const char *const *)res->short_names);
+	s->res.categories = scs_strv_dup((const char *const *)res->categories);
 	s->ns = scs_xstrdup(ns != NULL && res->namespaced ? ns : "");
 	s->selector = opt_dup(o->label_selector);
 	s->fields = opt_dup(o->field_selector);
@@ -380,8 +356,8 @@ scs_store_free(struct scs_store *s)
 	free(s->res.name);
 	free(s->res.singular);
 	free(s->res.kind);
-	strv_free(s->res.short_names);
-	strv_free(s->res.categories);
+	scs_strv_free(s->res.short_names);
+	scs_strv_free(s->res.categories);
 	free(s->ns);
 	free(s->selector);
 	free(s->fields);

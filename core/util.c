@@ -407,3 +407,29 @@ scs_utf8_put(char *out, unsigned cp)
 	out[3] = (char)(0x80 | (cp & 0x3f));
 	return (4);
 }
+
+char **
+scs_strv_dup(const char *const *v)
+{
+	char	**out;
+	size_t	  n = 0, i;
+
+	if (v == NULL)
+		return (NULL);
+	while (v[n] != NULL)
+		n++;
+	out = scs_xcalloc(n + 1, sizeof *out);
+	for (i = 0; i < n; i++)
+		out[i] = scs_xstrdup(v[i]);
+	return (out);
+}
+
+void
+scs_strv_free(char **v)
+{
+	size_t	 i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}

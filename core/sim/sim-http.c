@@ -683,15 +683,6 @@ do_get(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 	return (reply_obj(c, 200, rt, o->json, NULL));
 }
 
-static void
-strv_free(char **v)
-{
-	size_t	 i;
-
-	for (i = 0; v != NULL && v[i] != NULL; i++)
-		free(v[i]);
-	free(v);
-}
 
 static enum MHD_Result
 reply_error(struct MHD_Connection *c, struct scs_api_error *e)
@@ -903,12 +894,12 @@ do_create(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 		md_set(j, "uid", "00000000-0000-4000-8000-00000000d4f7");
 		ret = reply_obj(c, 201, rt, j, warnings);
 		cJSON_Delete(j);
-		strv_free(warnings);
+		scs_strv_free(warnings);
 		return (ret);
 	}
 	o = sim_db_put(sim->db, rt->key, j);
 	ret = reply_obj(c, 201, rt, o->json, warnings);
-	strv_free(warnings);
+	scs_strv_free(warnings);
 	return (ret);
 }
 
@@ -996,7 +987,7 @@ write_update(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 		ret = reply_obj(c, 200, rt, o->json, warnings);
 	}
 	cJSON_Delete(old);
-	strv_free(warnings);
+	scs_strv_free(warnings);
 	return (ret);
 }
 
