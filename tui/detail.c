@@ -261,7 +261,7 @@ revealed(const struct detail *d, const char *key)
 	return (0);
 }
 
-/* A revealed value: its text when printable UTF-8, else its size. */
+/* A revealed value: its text, else (NUL bytes) its size. */
 static void
 secret_value_lines(struct detail *d, const char *key, const char *b64)
 {
@@ -276,9 +276,10 @@ secret_value_lines(struct detail *d, const char *key, const char *b64)
 		dl->secret_key = scs_xstrdup(key);
 		return;
 	}
+	/* Text unless it holds NUL bytes; controls in text are drawn
+	 * visibly ("^[") like every other server string. */
 	for (i = 0; i < n; i++) {
-		if (v[i] == 0 || (v[i] < 0x20 && v[i] != '\n' &&
-		    v[i] != '\t' && v[i] != '\r'))
+		if (v[i] == 0)
 			text = 0;
 	}
 	if (!text) {

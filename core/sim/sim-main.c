@@ -41,7 +41,7 @@ static const char usage_text[] =
 "                         kaas-operator, tenant-a or tenant-b\n"
 "\n"
 "World:\n"
-"  --scenario NAME        demo (default), scale or empty\n"
+"  --scenario NAME        demo (default), scale, empty or hostile\n"
 "  --clusters N           scale: clusters (default 10000)\n"
 "  --namespaces N         scale: namespaces (default 50)\n"
 "  --secrets N            scale: secrets (default 2000)\n"
