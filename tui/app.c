@@ -722,7 +722,7 @@ keys_record(struct app *a, int key)
 	size_t		 len;
 
 	if (!a->show_keys || key == KEYS_SPECIAL + KEY_RESIZE ||
-	    key == KEYS_SPECIAL + KEY_MOUSE)
+	    key == KEYS_SPECIAL + KEY_MOUSE || n == NULL)
 		return;
 	if (scs_now_ms() - a->keys_at > KEYS_SHOW_MS)
 		a->keys_shown[0] = '\0';
