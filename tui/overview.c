@@ -663,6 +663,7 @@ ov_rebuild(struct overview *o)
 		}
 		o->placed = 1;
 		o->list.cursor = 1;
+		o->list.top = 0;
 	}
 	free(keep);
 }

@@ -59,6 +59,11 @@ struct table {
 	int			  row_y;	/* screen line of the first row */
 	int			  nvis;		/* rows drawn */
 	int64_t			  highlight_until;
+	/* Columns from the server's Table output (kinds we do not know). */
+	int			  nserver;
+	char			 *server_names[SCS_RECORD_MAXCOLS];
+	table_cell_fn		  server_cell;
+	void			 *server_arg;
 };
 
 #define HIGHLIGHT_MS	2000
@@ -67,6 +72,7 @@ static const char	*cell_text(const struct scs_record *,
 			    const struct col *, char *, size_t);
 static void		 table_refresh(struct table *);
 static const struct col	*sort_col;	/* for qsort, one thread */
+static struct table	*cell_table;	/* for server cells, one thread */
 static int		 sort_desc;
 static int		 sort_attention;
 static int64_t		 sort_now;
@@ -271,6 +277,7 @@ table_refresh(struct table *t)
 		if (i < t->nlast)
 			sort_col = &t->last[i];
 	}
+	cell_table = t;
 	if (sort_col != NULL || t->attention) {
 		sort_desc = t->sort_desc;
 		sort_attention = t->attention && sort_col == NULL;
@@ -345,6 +352,24 @@ void
 table_set_attention(struct table *t, int on)
 {
 	t->attention = on;
+	t->stale = 1;
+}
+
+void
+table_set_server_columns(struct table *t, int n, const char *const *names,
+    table_cell_fn fn, void *arg)
+{
+	int	 i;
+
+	for (i = 0; i < t->nserver; i++)
+		free(t->server_names[i]);
+	if (n > SCS_RECORD_MAXCOLS)
+		n = SCS_RECORD_MAXCOLS;
+	for (i = 0; i < n; i++)
+		t->server_names[i] = scs_xstrdup(names[i]);
+	t->nserver = n;
+	t->server_cell = fn;
+	t->server_arg = arg;
 	t->stale = 1;
 }
 
@@ -477,6 +502,9 @@ layout(struct table *t, struct col *cols, int width)
 		cols[n++] = (struct col){ k->cols[i].name, k->cols[i].width,
 		    k->cols[i].priority, k->cols[i].align == SCS_ALIGN_RIGHT,
 		    (int)i, -1 };
+	for (i = 0; i < (size_t)t->nserver && n < MAXCOLS - 2; i++)
+		cols[n++] = (struct col){ t->server_names[i], 12, 1, 0,
+		    (int)i, 6 };
 	cols[n++] = (struct col){ "AGE", 5, 0, 1, -1, 3 };
 	cols[n++] = (struct col){ "MESSAGE", 20, 4, 0, -1, 4 };
 	for (;;) {
@@ -522,6 +550,14 @@ static const char *
 cell_text(const struct scs_record *r, const struct col *c, char *buf,
     size_t len)
 {
+	const char	*v;
+
+	if (c->fixed == 6) {
+		v = cell_table != NULL && cell_table->server_cell != NULL ?
+		    cell_table->server_cell(cell_table->server_arg, r,
+		    c->kind_index) : NULL;
+		return (v != NULL ? v : "");
+	}
 	if (c->kind_index >= 0)
 		return (c->kind_index < r->ncols ? r->cols[c->kind_index] : "");
 	switch (c->fixed) {
@@ -558,6 +594,7 @@ table_draw(struct table *t, int y, int rows)
 	int			 src, k;
 
 	table_refresh(t);
+	cell_table = t;
 	st = scs_store_state(t->store, &msg);
 	/* Several contexts: each fails on its own; show the first. */
 	for (k = 1; k < t->nstores && (st == SCS_STORE_SYNCED ||

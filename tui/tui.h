@@ -347,6 +347,12 @@ struct table	*table_new(struct scs_store *, const char *title, int all_ns);
 struct table	*table_new_multi(struct scs_store *const *,
 		    const char *const *names, size_t n, const char *title,
 		    int all_ns);
+/* Columns from the server's Table output for kinds without a decoder:
+ * names (upper case) and the cell of a record (NULL: empty). */
+typedef const char *(*table_cell_fn)(void *, const struct scs_record *,
+		    int col);
+void		 table_set_server_columns(struct table *, int n,
+		    const char *const *names, table_cell_fn, void *);
 /* The store index (into the table's stores) of the selected row, or -1. */
 int		 table_selected_source(struct table *);
 void		 table_free(struct table *);

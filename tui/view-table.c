@@ -9,20 +9,192 @@
 #include "scs/util.h"
 #include "tui.h"
 
-struct tview {
-	struct scs_store	*store;
-	struct table		*table;
+/* A row of the server's Table output: its object and the cells. */
+struct srow {
+	char		*key;		/* "ns/name" */
+	char		**cells;
 };
 
+struct tview {
+	struct app		*app;
+	struct scs_store	*store;
+	struct table		*table;
+	/* Kinds scs-tui has no decoder for: the columns the server prints
+	 * (Table output), fetched again (at most every 2 s) as the store
+	 * changes. */
+	int			 server;
+	struct scs_api_call	*tcall;
+	uint64_t		 ttimer;
+	int64_t			 tlast;
+	int			 ncols;
+	int			 colidx[SCS_RECORD_MAXCOLS];
+	struct srow		*rows;
+	size_t			 nrows;
+};
+
+#define TABLE_REFETCH_MS	2000
+
+static void	tview_fetch(struct tview *);
+
 static const struct view_ops tview_ops;
+
+static void
+srows_clear(struct tview *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->nrows; i++) {
+		scs_strv_free(t->rows[i].cells);
+		free(t->rows[i].key);
+	}
+	free(t->rows);
+	t->rows = NULL;
+	t->nrows = 0;
+}
+
+static int
+srow_cmp(const void *a, const void *b)
+{
+	return (strcmp(((const struct srow *)a)->key,
+	    ((const struct srow *)b)->key));
+}
+
+static const char *
+tview_cell(void *arg, const struct scs_record *r, int col)
+{
+	struct tview	*t = arg;
+	struct srow	 k, *hit;
+	char		 key[600];
+
+	if (col < 0 || col >= t->ncols)
+		return (NULL);
+	snprintf(key, sizeof key, "%s/%s", r->ns, r->name);
+	k.key = key;
+	hit = bsearch(&k, t->rows, t->nrows, sizeof *t->rows, srow_cmp);
+	return (hit != NULL ? hit->cells[col] : NULL);
+}
+
+static char *
+cell_string(const cJSON *c)
+{
+	if (cJSON_IsString(c))
+		return (scs_xstrdup(c->valuestring));
+	if (cJSON_IsNull(c) || c == NULL)
+		return (scs_xstrdup(""));
+	if (cJSON_IsBool(c))
+		return (scs_xstrdup(cJSON_IsTrue(c) ? "true" : "false"));
+	if (cJSON_IsNumber(c))
+		return (scs_xprintf("%g", c->valuedouble));
+	return (cJSON_PrintUnformatted(c));
+}
+
+/* The Table: columns (not Name, not the age: the table has those) and
+ * the cells of each row by namespace/name. */
+static void
+on_table(const struct scs_api_result *res, void *arg)
+{
+	struct tview	*t = arg;
+	const cJSON	*defs, *d, *rows, *row, *cells, *md;
+	const char	*names[SCS_RECORD_MAXCOLS];
+	char		 up[64];
+	int		 i, n = 0;
+	size_t		 k, j;
+
+	t->tcall = NULL;
+	t->tlast = scs_now_ms();
+	if (res->status != SCS_OK || res->json == NULL || !scs_streq(
+	    cJSON_GetStringValue(scs_jpath(res->json, "kind")), "Table"))
+		return;		/* no Table output: the generic columns stay */
+	defs = scs_jpath(res->json, "columnDefinitions");
+	i = 0;
+	cJSON_ArrayForEach(d, defs) {
+		const char	*nm = cJSON_GetStringValue(scs_jpath(d, "name"));
+		const char	*ty = cJSON_GetStringValue(scs_jpath(d, "type"));
+
+		if (nm != NULL && n < SCS_RECORD_MAXCOLS &&
+		    strcmp(nm, "Name") != 0 && !scs_streq(ty, "date")) {
+			for (k = 0; nm[k] != '\0' && k + 1 < sizeof up; k++)
+				up[k] = nm[k] >= 'a' && nm[k] <= 'z' ?
+				    (char)(nm[k] - 32) : nm[k];
+			up[k] = '\0';
+			t->colidx[n] = i;
+			names[n++] = scs_xstrdup(up);
+		}
+		i++;
+	}
+	srows_clear(t);
+	rows = scs_jpath(res->json, "rows");
+	t->rows = scs_xcalloc((size_t)cJSON_GetArraySize(rows) + 1,
+	    sizeof *t->rows);
+	cJSON_ArrayForEach(row, rows) {
+		md = scs_jpath(row, "object.metadata");
+		cells = scs_jpath(row, "cells");
+		t->rows[t->nrows].key = scs_xprintf("%s/%s",
+		    cJSON_GetStringValue(scs_jpath(md, "namespace")) != NULL ?
+		    cJSON_GetStringValue(scs_jpath(md, "namespace")) : "",
+		    cJSON_GetStringValue(scs_jpath(md, "name")) != NULL ?
+		    cJSON_GetStringValue(scs_jpath(md, "name")) : "");
+		t->rows[t->nrows].cells = scs_xcalloc((size_t)n + 1,
+		    sizeof (char *));
+		for (j = 0; j < (size_t)n; j++)
+			t->rows[t->nrows].cells[j] = cell_string(
+			    cJSON_GetArrayItem(cells, t->colidx[j]));
+		t->nrows++;
+	}
+	qsort(t->rows, t->nrows, sizeof *t->rows, srow_cmp);
+	t->ncols = n;
+	table_set_server_columns(t->table, n, names, tview_cell, t);
+	for (i = 0; i < n; i++)
+		free((char *)names[i]);
+	t->app->dirty = 1;
+}
+
+static void
+tview_fetch(struct tview *t)
+{
+	const struct scs_resource	*res = scs_store_resource(t->store);
+	const char			*hdr[] = { "Accept: application/json;"
+					    "as=Table;v=v1;g=meta.k8s.io, "
+					    "application/json", NULL };
+	char				*path, *full;
+
+	if (t->tcall != NULL)
+		return;
+	path = scs_api_path(res, scs_store_namespace(t->store)[0] != '\0' ?
+	    scs_store_namespace(t->store) : NULL, NULL, NULL);
+	full = scs_xprintf("%s?limit=500", path);
+	t->tcall = scs_api_raw(t->app->api, "GET", full, hdr, NULL, 0,
+	    on_table, t);
+	free(full);
+	free(path);
+}
+
+static void
+tview_refetch(void *arg)
+{
+	struct tview	*t = arg;
+
+	t->ttimer = 0;
+	tview_fetch(t);
+}
 
 static void
 tview_changed(struct scs_store *s, void *arg)
 {
 	struct view	*v = arg;
+	struct tview	*t = v->data;
+	int64_t		 wait;
 
 	(void)s;
 	v->app->dirty = 1;
+	if (!t->server || t->tcall != NULL || t->ttimer != 0)
+		return;
+	wait = t->tlast + TABLE_REFETCH_MS - scs_now_ms();
+	if (wait <= 0)
+		tview_fetch(t);
+	else
+		t->ttimer = scs_http_timer(v->app->http, (long)wait,
+		    tview_refetch, t);
 }
 
 static int
@@ -103,8 +275,8 @@ tview_busy(struct view *v)
 {
 	struct tview	*t = v->data;
 
-	return (scs_store_busy(t->store) || scs_store_state(t->store, NULL) ==
-	    SCS_STORE_LOADING);
+	return (t->tcall != NULL || scs_store_busy(t->store) ||
+	    scs_store_state(t->store, NULL) == SCS_STORE_LOADING);
 }
 
 static const char *
@@ -141,6 +313,11 @@ tview_free(struct view *v)
 	struct tview	*t = v->data;
 
 	scs_store_unsubscribe(t->store, tview_changed, v);
+	if (t->tcall != NULL)
+		scs_api_cancel(t->tcall);
+	if (t->ttimer != 0)
+		scs_http_timer_cancel(t->app->http, t->ttimer);
+	srows_clear(t);
 	table_free(t->table);
 	scs_store_free(t->store);
 	free(t);
@@ -180,7 +357,13 @@ tview_new(struct app *a, const struct scs_resource *res, const char *ns)
 	t->table = table_new(t->store, res->name, res->namespaced &&
 	    ns == NULL);
 	v = view_new(a, &tview_ops, t, "%s", res->name);
+	t->app = a;
 	scs_store_subscribe(t->store, tview_changed, v);
+	/* A kind without a decoder: ask the server how it prints it. */
+	if (scs_model_kind(res->group, res->name)->group == NULL) {
+		t->server = 1;
+		tview_fetch(t);
+	}
 	return (v);
 }
 

@@ -49,6 +49,20 @@ namespace(struct ctx *c, const char *name, const char *tenant, int64_t age)
 	put(c, SIM_NAMESPACES, o);
 }
 
+/* A configuration map with a few keys (a kind scs-tui has no decoder
+ * for: its table shows the server's printer columns). */
+static void
+configmap(struct ctx *c, const char *ns, const char *name, int64_t age)
+{
+	cJSON	*o = sim_obj_new("v1", "ConfigMap", ns, name, c->now - age);
+	cJSON	*data = cJSON_AddObjectToObject(o, "data");
+
+	cJSON_AddStringToObject(data, "channel", "stable");
+	cJSON_AddStringToObject(data, "provider", "openstack");
+	cJSON_AddStringToObject(data, "auto-subscribe", "true");
+	put(c, "/configmaps", o);
+}
+
 static void
 secret(struct ctx *c, const char *ns, const char *name, const char *type,
     const char *const *kv, int64_t age)
@@ -574,6 +588,7 @@ load_demo(struct ctx *c)
 	kv[4] = NULL;
 	secret(c, "cso-system", "cluster-stack-variables", "Opaque", kv,
 	    200 * D);
+	configmap(c, "cso-system", "cso-config", 200 * D);
 
 	event(c, "tenant-b", "Cluster", "web", "Warning", "ProvisioningFailed",
 	    demo_clusters[5].fail, 14, 3 * H);

@@ -214,7 +214,9 @@ struct scs_api_call *scs_api_can_i(struct scs_api *, const char *verb,
 /* SelfSubjectRulesReview for a namespace. */
 struct scs_api_call *scs_api_rules(struct scs_api *, const char *ns,
 		    scs_api_cb, void *);
-/* Any request relative to the server (path + query), e.g. "/version". */
+/* Any request relative to the server (path + query), e.g. "/version".
+ * headers may set Content-Type and Accept (default application/json,
+ * e.g. "Accept: application/json;as=Table;v=v1;g=meta.k8s.io"). */
 struct scs_api_call *scs_api_raw(struct scs_api *, const char *method,
 		    const char *path_and_query, const char *const *headers,
 		    const char *body, size_t body_len, scs_api_cb, void *);
