@@ -72,9 +72,10 @@ scs_schema_definitions(const cJSON *cc, int *from_status)
 	    cJSON_GetArraySize(J(st, "variables")) > 0;
 	if (from_status != NULL)
 		*from_status = reconciled;
-	if (!reconciled)
-		return (cJSON_Duplicate(J(J(cc, "spec"), "variables") != NULL ?
-		    J(J(cc, "spec"), "variables") : cJSON_CreateArray(), 1));
+	if (!reconciled) {
+		v = J(J(cc, "spec"), "variables");
+		return (v != NULL ? cJSON_Duplicate(v, 1) : cJSON_CreateArray());
+	}
 	out = cJSON_CreateArray();
 	cJSON_ArrayForEach(v, J(st, "variables")) {
 		d = cJSON_GetArrayItem(J(v, "definitions"), 0);
