@@ -205,7 +205,11 @@ node(yaml_emitter_t *em, const cJSON *v, int depth, int mask, unsigned flags,
 	if (cJSON_IsBool(v))
 		return (scalar(em, cJSON_IsTrue(v) ? "true" : "false", 1));
 	if (cJSON_IsNumber(v)) {
-		if (v->valuedouble == (double)(long long)v->valuedouble)
+		/* Integral and exact in a double (|x| <= 2^53): no cast
+		 * out of range. */
+		if (v->valuedouble >= -9007199254740992.0 &&
+		    v->valuedouble <= 9007199254740992.0 &&
+		    v->valuedouble == (double)(long long)v->valuedouble)
 			snprintf(num, sizeof num, "%lld",
 			    (long long)v->valuedouble);
 		else
