@@ -79,7 +79,8 @@ replay_dir(const char *dir, size_t *count)
 		names[n++] = p;
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, name_cmp);
+	if (n > 0)
+		qsort(names, n, sizeof *names, name_cmp);
 	for (i = 0; i < n; i++) {
 		if (replay_file(names[i]) != 0)
 			rc = -1;
