@@ -293,8 +293,8 @@ posix_pattern(const char *p)
 
 /*
  * A rough size of what glibc's regcomp builds for an ERE: an atom counts
- * 1, a bound {m,n} multiplies what it repeats by its larger count (glibc
- * copies the subexpression that often), groups add up. Nested bounds
+ * 1, a bound {m,n} multiplies what it repeats by its larger count and +
+ * doubles it (glibc copies the subexpression that often), groups add up. Nested bounds
  * within 512 bytes reach gigabytes, so patterns costing more than
  * PATTERN_MAX_COST are not compiled (and not checked; the API server,
  * with RE2, still is).
@@ -376,8 +376,15 @@ pattern_cost(const char *p)
 			last = 0;
 			p++;
 			continue;
-		case '*':
 		case '+':
+			/* x+ is x x*: a copy, so x+++ doubles thrice. */
+			if (last > PATTERN_MAX_COST)
+				return (PATTERN_MAX_COST + 1);
+			sum[depth] += last;
+			last *= 2;
+			p++;
+			continue;
+		case '*':
 		case '?':
 		case '^':
 		case '$':
