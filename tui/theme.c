@@ -80,7 +80,8 @@ parse_colour(const char *s)
 		if (strcasecmp(s, colour_names[i]) == 0)
 			return (i);
 	}
-	if (s[0] == '#' && strlen(s) == 7) {
+	if (s[0] == '#' && strlen(s) == 7 &&
+	    strspn(s + 1, "0123456789abcdefABCDEF") == 6) {
 		v = strtol(s + 1, &end, 16);
 		return (*end == '\0' ? THEME_RGB | (int)v : -2);
 	}
