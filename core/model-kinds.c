@@ -47,13 +47,16 @@ jstr(const cJSON *o, const char *path)
 	return (cJSON_IsString(v) ? v->valuestring : NULL);
 }
 
-/* Integer at path, or -1. */
+/* Integer at path, or -1 (also when out of range for a cast). */
 static long
 jint(const cJSON *o, const char *path)
 {
 	const cJSON	*v = jpath(o, path);
 
-	return (cJSON_IsNumber(v) ? (long)v->valuedouble : -1);
+	if (!cJSON_IsNumber(v) ||
+	    !(v->valuedouble > -1e15 && v->valuedouble < 1e15))
+		return (-1);
+	return ((long)v->valuedouble);
 }
 
 static const char *

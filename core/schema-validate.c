@@ -661,7 +661,119 @@ fail:
 	return (NULL);
 }
 
-/* 1 match, 0 no match, -1 unknown (pattern not expressible here). */
+/*
+ * A rough size of what glibc's regcomp builds for an ERE: an atom counts
+ * 1, a bound {m,n} multiplies what it repeats by its larger count and +
+ * doubles it (glibc copies the subexpression that often), groups add up. Nested bounds
+ * within 512 bytes reach gigabytes, so patterns costing more than
+ * PATTERN_MAX_COST are not compiled (and not checked; the API server,
+ * with RE2, still is).
+ */
+#define PATTERN_MAX_COST	20000
+
+static unsigned long
+pattern_cost(const char *p)
+{
+	unsigned long	 sum[SCS_SCHEMA_MAX_DEPTH + 1], last = 0, m, n;
+	int		 depth = 0;
+	char		*end;
+
+	sum[0] = 0;
+	while (*p != '\0') {
+		if (sum[depth] > PATTERN_MAX_COST)
+			return (sum[depth]);
+		switch (*p) {
+		case '(':
+			if (depth == SCS_SCHEMA_MAX_DEPTH)
+				return (PATTERN_MAX_COST + 1);
+			sum[++depth] = 0;
+			last = 0;
+			p++;
+			continue;
+		case ')':
+			if (depth == 0)
+				break;
+			last = sum[depth--];
+			sum[depth] += last;
+			p++;
+			continue;
+		case '{':
+			if (!isdigit((unsigned char)p[1]))
+				break;
+			m = n = strtoul(p + 1, &end, 10);
+			if (*end == ',' && isdigit((unsigned char)end[1]))
+				n = strtoul(end + 1, &end, 10);
+			else if (*end == ',') {
+				n = m + 1;
+				end++;
+			}
+			if (*end != '}')
+				break;
+			if (n < m)
+				n = m;
+			if (n > PATTERN_MAX_COST || (last != 0 &&
+			    n > PATTERN_MAX_COST / last))
+				return (PATTERN_MAX_COST + 1);
+			sum[depth] += last * n - last;
+			last *= n;
+			p = end + 1;
+			continue;
+		case '[':
+			/* A bracket expression is one atom: find its end. */
+			p++;
+			if (*p == '^')
+				p++;
+			if (*p == ']')
+				p++;
+			while (*p != '\0' && *p != ']') {
+				if (p[0] == '[' && (p[1] == ':' || p[1] == '=' ||
+				    p[1] == '.') && (end = strchr(p + 2, p[1])) !=
+				    NULL && end[1] == ']')
+					p = end + 2;
+				else
+					p++;
+			}
+			if (*p == ']')
+				p++;
+			last = 1;
+			sum[depth]++;
+			continue;
+		case '\\':
+			if (p[1] != '\0')
+				p++;
+			break;
+		case '|':
+			last = 0;
+			p++;
+			continue;
+		case '+':
+			/* x+ is x x*: a copy, so x+++ doubles thrice. */
+			if (last > PATTERN_MAX_COST)
+				return (PATTERN_MAX_COST + 1);
+			sum[depth] += last;
+			last *= 2;
+			p++;
+			continue;
+		case '*':
+		case '?':
+		case '^':
+		case '$':
+			p++;
+			continue;
+		}
+		last = 1;
+		sum[depth]++;
+		p++;
+	}
+	while (depth > 0) {
+		sum[depth - 1] += sum[depth];
+		depth--;
+	}
+	return (sum[0]);
+}
+
+/* 1 match, 0 no match, -1 unknown (pattern not expressible here, or too
+ * costly to compile). */
 static int
 pattern_match(const char *pat, const char *s)
 {
@@ -672,7 +784,8 @@ pattern_match(const char *pat, const char *s)
 	if (strlen(pat) > MAX_PATTERN || strlen(s) > MAX_PATTERN_INPUT ||
 	    (posix = posix_pattern(pat)) == NULL)
 		return (-1);
-	if (regcomp(&re, posix, REG_EXTENDED | REG_NOSUB) != 0) {
+	if (pattern_cost(posix) > PATTERN_MAX_COST ||
+	    regcomp(&re, posix, REG_EXTENDED | REG_NOSUB) != 0) {
 		free(posix);
 		return (-1);
 	}

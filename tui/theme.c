@@ -79,7 +79,8 @@ theme_parse_colour(const char *s)
 		if (strcasecmp(s, colour_names[i]) == 0)
 			return (i);
 	}
-	if (s[0] == '#' && strlen(s) == 7) {
+	if (s[0] == '#' && strlen(s) == 7 &&
+	    strspn(s + 1, "0123456789abcdefABCDEF") == 6) {
 		v = strtol(s + 1, &end, 16);
 		return (*end == '\0' ? THEME_RGB | (int)v : -2);
 	}
@@ -344,14 +345,22 @@ theme_load(const char *name, struct theme *t, char **cause)
 	text = scs_xmalloc(THEME_FILE_MAX + 1);
 	n = fread(text, 1, THEME_FILE_MAX + 1, f);
 	fclose(f);
-	if (n > THEME_FILE_MAX) {
-		scs_cause(cause, "%s: too large", path);
-		rc = -1;
-	} else
-		rc = parse(path, text, n, t, cause);
+	rc = theme_load_text(path, text, n, t, cause);
 	free(text);
 	free(path);
 	return (rc);
+}
+
+int
+theme_load_text(const char *file, const char *text, size_t len,
+    struct theme *t, char **cause)
+{
+	theme_default(t);
+	if (len > THEME_FILE_MAX) {
+		scs_cause(cause, "%s: too large", file);
+		return (-1);
+	}
+	return (parse(file, text, len, t, cause));
 }
 
 /* Nearest xterm-256 index of an RGB colour. */

@@ -98,6 +98,9 @@ void	 theme_default(struct theme *);
 int	 theme_load(const char *name, struct theme *, char **cause);
 /* "default" (-1), a colour name, 0-255 or #rrggbb; -2 when not a colour. */
 int	 theme_parse_colour(const char *);
+/* The same for a theme file's text (file names it in messages). */
+int	 theme_load_text(const char *file, const char *text, size_t len,
+	    struct theme *, char **cause);
 /* Make t current (curses must be up). NO_COLOR set forces mono. */
 void	 theme_apply(const struct theme *);
 /* The role's attributes in the current theme, with its colour pair. */
@@ -328,6 +331,9 @@ enum script_step { SCRIPT_KEY, SCRIPT_DUMP, SCRIPT_EXPECT, SCRIPT_SLEEP,
 	SCRIPT_QUIT, SCRIPT_END };
 /* Load; NULL with "FILE:LINE: problem" in *cause. */
 struct script	*script_load(const char *path, long delay_ms, char **cause);
+/* The same for a script's text (path names it in messages). */
+struct script	*script_load_text(const char *path, const char *text,
+		    size_t len, long delay_ms, char **cause);
 void		 script_free(struct script *);
 /* The next step; *key for KEY, *arg for DUMP/EXPECT, *ms for SLEEP. */
 enum script_step script_next(struct script *, int *key, const char **arg,
