@@ -3,6 +3,7 @@
  * attributes, loaded from YAML files (libyaml), falling back to what the
  * terminal has (truecolor -> 256 -> 8 colours -> attributes only).
  */
+#include <ctype.h>
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,8 +80,11 @@ theme_parse_colour(const char *s)
 		if (strcasecmp(s, colour_names[i]) == 0)
 			return (i);
 	}
-	if (s[0] == '#' && strlen(s) == 7 &&
-	    strspn(s + 1, "0123456789abcdefABCDEF") == 6) {
+	if (s[0] == '#' && strlen(s) == 7) {
+		for (i = 1; i < 7; i++) {
+			if (!isxdigit((unsigned char)s[i]))
+				return (-2);
+		}
 		v = strtol(s + 1, &end, 16);
 		return (*end == '\0' ? THEME_RGB | (int)v : -2);
 	}
