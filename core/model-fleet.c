@@ -234,12 +234,16 @@ scs_fleet_build_many(struct scs_fleet *f, const struct scs_index *const *xs,
 			}
 		}
 	}
-	qsort(f->by_ns, f->nns, sizeof *f->by_ns, group_cmp);
-	qsort(f->by_class, f->nclass, sizeof *f->by_class, group_cmp);
-	qsort(f->by_version, f->nversion, sizeof *f->by_version, version_cmp);
+	if (f->nns > 1)
+		qsort(f->by_ns, f->nns, sizeof *f->by_ns, group_cmp);
+	if (f->nclass > 1)
+		qsort(f->by_class, f->nclass, sizeof *f->by_class, group_cmp);
+	if (f->nversion > 1)
+		qsort(f->by_version, f->nversion, sizeof *f->by_version, version_cmp);
 	latest_patches(f, known);
 	cmp_now = now;
-	qsort(att, na, sizeof *att, attention_cmp);
+	if (na > 1)
+		qsort(att, na, sizeof *att, attention_cmp);
 	f->attention = scs_xcalloc(na + 1, sizeof *f->attention);
 	f->attention_tag = scs_xcalloc(na + 1, sizeof *f->attention_tag);
 	for (i = 0; i < na; i++) {
