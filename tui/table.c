@@ -167,12 +167,14 @@ table_selected_source(struct table *t)
 void
 table_free(struct table *t)
 {
-	if (t == NULL)
-		return;
 	int	 i;
 
+	if (t == NULL)
+		return;
 	for (i = 0; i < t->nstores; i++)
 		free(t->names[i]);
+	for (i = 0; i < t->nserver; i++)
+		free(t->server_names[i]);
 	free(t->rows);
 	free(t->title);
 	free(t->only_ns);
