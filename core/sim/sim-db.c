@@ -217,10 +217,7 @@ static void
 obj_text(struct sim_obj *o)
 {
 	free(o->text);
-	o->text = cJSON_PrintUnformatted(o->json);
-	if (o->text == NULL)
-		abort();
-	o->text_len = strlen(o->text);
+	o->text = sim_json_print(o->json, &o->text_len);
 }
 
 const struct sim_obj *

@@ -81,11 +81,9 @@ reply(struct MHD_Connection *c, unsigned code, const char *type, char *body,
 static char *
 print_free(cJSON *j)
 {
-	char	*s = cJSON_PrintUnformatted(j);
+	char	*s = sim_json_print(j, NULL);
 
 	cJSON_Delete(j);
-	if (s == NULL)
-		abort();
 	return (s);
 }
 

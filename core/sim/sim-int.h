@@ -86,6 +86,17 @@ uint64_t	 sim_db_oldest_rv(const struct sim_db *);
 int		 sim_db_history(struct sim_db *, uint64_t since,
 		    int (*fn)(const struct sim_event_rec *, void *), void *);
 
+/* --- sim-json.c ----------------------------------------------------- */
+/*
+ * JSON text as Go's encoder writes it (what a real apiserver sends):
+ * invalid UTF-8 bytes become \ufffd, '<' '>' '&' and U+2028/2029 are
+ * escaped. Never NULL (aborts on OOM); caller frees; *len may be NULL.
+ */
+char		*sim_json_print(const cJSON *, size_t *len);
+/* The same rewriting of an already printed JSON text. */
+char		*sim_json_goescape(const char *text, size_t len,
+		    size_t *out_len);
+
 /* --- sim-scenario.c ------------------------------------------------- */
 /* Fill an empty db with the scenario in opts ("demo", "scale", "empty"). */
 enum scs_status	 sim_scenario_load(struct sim_db *,

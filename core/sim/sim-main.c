@@ -27,7 +27,9 @@ on_signal(int sig)
 static const char usage_text[] =
 "usage: scs-tui-sim [options]\n"
 "  --listen ADDR:PORT     listen address (default 127.0.0.1:6443; port 0 = any)\n"
-"  --scenario NAME        demo (default), scale or empty\n"
+"  --scenario NAME        demo (default), hostile (demo plus objects full of\n"
+"                         terminal escapes, bad UTF-8, 1 MiB strings),\n"
+"                         scale or empty\n"
 "  --clusters N           scale: clusters (default 10000)\n"
 "  --namespaces N         scale: namespaces (default 50)\n"
 "  --secrets N            scale: secrets (default 2000)\n"

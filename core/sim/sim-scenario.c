@@ -1,7 +1,9 @@
 /*
  * sim-scenario.c: what the simulated world holds at start: "empty",
  * "demo" (three tenants with cluster stacks, classes and a dozen clusters
- * in mixed states) and "scale" (many clusters for benchmarks).
+ * in mixed states), "hostile" (demo plus objects full of terminal escapes,
+ * invalid UTF-8 and huge strings: sim-hostile.c) and "scale" (many
+ * clusters for benchmarks).
  * Deterministic for a seed.
  */
 #include <stdio.h>
@@ -686,10 +688,14 @@ sim_scenario_load(struct sim_db *db, const struct scs_sim_opts *o,
 		namespace(&c, "kube-system", NULL, 800 * D);
 	} else if (strcmp(sc, "demo") == 0)
 		load_demo(&c);
-	else if (strcmp(sc, "scale") == 0)
+	else if (strcmp(sc, "hostile") == 0) {
+		load_demo(&c);
+		sim_scenario_hostile(db, &c.rng, c.now);
+	} else if (strcmp(sc, "scale") == 0)
 		load_scale(&c, o);
 	else {
-		scs_cause(cause, "unknown scenario '%s' (demo, scale, empty)",
+		scs_cause(cause, "unknown scenario '%s' (demo, hostile, "
+		    "scale, empty)",
 		    sc);
 		return (SCS_USAGE);
 	}

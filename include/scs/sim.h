@@ -19,7 +19,8 @@ struct scs_sim;
 
 struct scs_sim_opts {
 	const char	*listen;	/* "127.0.0.1:0" (0 = ephemeral) */
-	const char	*scenario;	/* "demo" (default), "scale", "empty" */
+	const char	*scenario;	/* "demo" (default), "hostile", "scale",
+					   "empty" */
 	int		 clusters;	/* scale: default 10000 */
 	int		 namespaces;	/* scale: default 50 */
 	int		 secrets;	/* scale: default 2000 */
