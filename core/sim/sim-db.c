@@ -398,6 +398,32 @@ sim_db_lower_bound(struct sim_db *db, const char *key, const char *ns,
 	return (pos);
 }
 
+void
+sim_db_restart(struct sim_db *db, uint64_t base)
+{
+	size_t		 i, j;
+	struct sim_obj	*o;
+	char		 buf[32];
+
+	for (i = 0; i < db->hlen; i++)
+		event_clear(&db->hist[(db->hstart + i) % db->hcap]);
+	db->hstart = db->hlen = 0;
+	db->rv = base;
+	for (i = 0; i < db->nres; i++) {
+		for (j = 0; j < db->res[i].n; j++) {
+			o = db->res[i].objs[j];
+			o->rv = ++db->rv;
+			snprintf(buf, sizeof buf, "%llu",
+			    (unsigned long long)o->rv);
+			meta_set(o->json, "resourceVersion",
+			    cJSON_CreateString(buf));
+			obj_index(o);
+			obj_text(o);
+		}
+	}
+	db->oldest = db->rv;
+}
+
 int
 sim_db_history(struct sim_db *db, uint64_t since,
     int (*fn)(const struct sim_event_rec *, void *), void *arg)

@@ -21,10 +21,22 @@
 #define BODY_MAX	(8 * 1024 * 1024)
 #define BOOKMARK_MS	10000
 
-struct req {
-	struct scs_buf	 body;
-	int		 too_large;
+struct sim_req {
+	struct scs_buf		 body;
+	int			 too_large;
+	/* Held by a hang fault: on the sim's held list while suspended. */
+	struct sim_req		*next_held;
+	struct MHD_Connection	*conn;
+	int64_t			 held_since;
+	int			 held;
+	int			 drop;		/* when resumed: close */
 };
+
+/* Held requests older than this are dropped (hang-every). */
+#define HELD_MAX_MS	(10 * 60 * 1000)
+
+static void	held_release(struct scs_sim *, int, int, int64_t);
+
 
 struct sim_watch {
 	struct sim_watch	*next;
@@ -40,6 +52,7 @@ struct sim_watch {
 	size_t			 outpos;
 	int			 suspended;
 	int			 done;
+	int			 abort;		/* drop: no final chunk */
 	int			 bookmarks;
 	int64_t			 deadline;
 	int64_t			 next_bookmark;
@@ -219,8 +232,18 @@ authenticate(struct scs_sim *sim, struct MHD_Connection *c)
 
 	h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 	if (h != NULL && strncasecmp(h, "Bearer ", 7) == 0) {
+		/* TOKEN:exp=UNIXSECONDS is TOKEN until then (short-lived
+		 * tokens such as OIDC ID tokens, minted by exec plugins in
+		 * the tests); afterwards 401 like any unknown token. */
+		const char	*exp = strstr(h + 7, ":exp=");
+		size_t		 tlen = exp != NULL ? (size_t)(exp - h - 7) :
+				    strlen(h + 7);
+
+		if (exp != NULL && strtoll(exp + 5, NULL, 10) <= scs_wall_s())
+			return (NULL);
 		for (i = 0; sim_users[i] != NULL; i++) {
-			if (strcmp(h + 7, sim->tokens[i]) == 0)
+			if (strlen(sim->tokens[i]) == tlen &&
+			    strncmp(h + 7, sim->tokens[i], tlen) == 0)
 				u = sim_users[i];
 		}
 		if (u == NULL)
@@ -514,6 +537,61 @@ token_parse(const char *tok, uint64_t *rv, char **ns, char **name)
 	return (0);
 }
 
+/* cut-list-every: a body that stops halfway, then the connection drops. */
+struct cut {
+	char	*body;
+	size_t	 len;
+};
+
+static ssize_t
+cut_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct cut	*ct = cls;
+	size_t		 half = ct->len / 2, n;
+
+	if (pos >= half)
+		return (MHD_CONTENT_READER_END_WITH_ERROR);
+	n = half - (size_t)pos;
+	if (n > max)
+		n = max;
+	memcpy(buf, ct->body + pos, n);
+	return ((ssize_t)n);
+}
+
+static void
+cut_free(void *cls)
+{
+	struct cut	*ct = cls;
+
+	free(ct->body);
+	free(ct);
+}
+
+/* A list's 200; takes body. */
+static enum MHD_Result
+reply_list(struct scs_sim *sim, struct MHD_Connection *c, char *body,
+    const char *warning)
+{
+	struct MHD_Response	*r;
+	struct cut		*ct;
+	enum MHD_Result		 ret;
+
+	sim->nlists++;
+	if (sim->faults.cut_list_every <= 0 ||
+	    sim->nlists % (uint64_t)sim->faults.cut_list_every != 0)
+		return (reply_json(c, 200, body, warning));
+	ct = scs_xcalloc(1, sizeof *ct);
+	ct->body = body;
+	ct->len = strlen(body);
+	r = MHD_create_response_from_callback(ct->len, 16 * 1024, cut_read,
+	    ct, cut_free);
+	MHD_add_response_header(r, "Content-Type", "application/json");
+	MHD_add_response_header(r, "Cache-Control", "no-cache, private");
+	ret = MHD_queue_response(c, 200, r);
+	MHD_destroy_response(r);
+	return (ret);
+}
+
 static enum MHD_Result
 do_list(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 {
@@ -536,7 +614,7 @@ do_list(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 			return (reply_status(c, 400, "BadRequest",
 			    "continue key is not valid", NULL));
 		if (sim->faults.expire_continue ||
-		    rv < sim_db_oldest_rv(sim->db)) {
+		    rv < sim_db_oldest_rv(sim->db) || rv > sim_db_rv(sim->db)) {
 			free(cns);
 			free(cname);
 			return (reply_status(c, 410, "Expired", "The provided "
@@ -622,7 +700,7 @@ do_list(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 			cJSON_AddStringToObject(md, "continue", tok);
 		free(tok);
 		scs_buf_done(&b);
-		return (reply_json(c, 200, print_free(tj), NULL));
+		return (reply_list(sim, c, print_free(tj), NULL));
 	}
 	scs_buf_printf(&b, "],\"kind\":\"%sList\",\"apiVersion\":\"%s%s%s\","
 	    "\"metadata\":{\"resourceVersion\":\"%llu\"", rt->rd->kind,
@@ -633,7 +711,7 @@ do_list(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 		    "\"remainingItemCount\":%zu", tok, remaining);
 	scs_buf_adds(&b, "}}");
 	free(tok);
-	return (reply_json(c, 200, scs_buf_steal(&b), dep_warning(rt)));
+	return (reply_list(sim, c, scs_buf_steal(&b), dep_warning(rt)));
 }
 
 /* Reply with a storage-version object shown in the requested version. */
@@ -726,7 +804,7 @@ reply_error(struct MHD_Connection *c, struct scs_api_error *e)
 /* Common checks of a body for create/update; returns the object in the
  * storage version, or NULL after replying. */
 static cJSON *
-body_object(struct MHD_Connection *c, struct route *rt, struct req *rq,
+body_object(struct MHD_Connection *c, struct route *rt, struct sim_req *rq,
     enum MHD_Result *ret)
 {
 	cJSON		*j;
@@ -830,7 +908,7 @@ admit(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 
 static enum MHD_Result
 do_create(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
-    struct req *rq)
+    struct sim_req *rq)
 {
 	cJSON			*j;
 	const char		*name, *gen;
@@ -1000,7 +1078,7 @@ write_update(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 
 static enum MHD_Result
 do_update(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
-    struct req *rq)
+    struct sim_req *rq)
 {
 	cJSON		*j;
 	enum MHD_Result	 ret;
@@ -1012,7 +1090,7 @@ do_update(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 
 static enum MHD_Result
 do_patch(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
-    struct req *rq)
+    struct sim_req *rq)
 {
 	const char		*ct = MHD_lookup_connection_value(c,
 				    MHD_HEADER_KIND, "Content-Type");
@@ -1102,7 +1180,7 @@ purge_namespace(struct scs_sim *sim, const char *ns)
 
 static enum MHD_Result
 do_delete(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
-    struct req *rq)
+    struct sim_req *rq)
 {
 	const struct sim_obj	*o;
 	cJSON			*opts = NULL, *pre, *j, *fin;
@@ -1208,6 +1286,7 @@ watch_event(const struct sim_event_rec *e, void *arg)
 	static const char *const names[] = { "ADDED", "MODIFIED", "DELETED" };
 	cJSON			*j;
 	int			 ok = 1;
+	size_t			 before = w->out.len;
 
 	w->rv = e->rv;
 	if (strcmp(e->res, w->key) != 0 || (w->ns != NULL &&
@@ -1223,6 +1302,14 @@ watch_event(const struct sim_event_rec *e, void *arg)
 	if (w->sim->faults.cut_watch_after > 0 &&
 	    w->events >= w->sim->faults.cut_watch_after) {
 		w->done = 1;
+		return (1);
+	}
+	if (ok && w->sim->faults.drop_watch_after > 0 &&
+	    w->events > w->sim->faults.drop_watch_after) {
+		/* Half of this event's line goes out, then the
+		 * connection drops. */
+		w->out.len = before + (w->out.len - before) / 2;
+		w->done = w->abort = 1;
 		return (1);
 	}
 	return (0);
@@ -1250,9 +1337,15 @@ watch_read(void *cls, uint64_t pos, char *buf, size_t max)
 	size_t			 n;
 
 	(void)pos;
-	if (w->outpos >= w->out.len) {
+	if (w->outpos >= w->out.len && !w->abort) {
 		scs_buf_reset(&w->out);
 		w->outpos = 0;
+		if (w->sim->hanging) {
+			/* The server stopped answering: nothing flows. */
+			w->suspended = 1;
+			MHD_suspend_connection(w->conn);
+			return (0);
+		}
 		watch_fill(w);
 	}
 	if (w->outpos < w->out.len) {
@@ -1263,6 +1356,8 @@ watch_read(void *cls, uint64_t pos, char *buf, size_t max)
 		w->outpos += n;
 		return ((ssize_t)n);
 	}
+	if (w->abort)
+		return (MHD_CONTENT_READER_END_WITH_ERROR);
 	if (w->done)
 		return (MHD_CONTENT_READER_END_OF_STREAM);
 	w->suspended = 1;
@@ -1345,8 +1440,19 @@ do_watch(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 		in.fsel = arg(c, "fieldSelector");
 		sim_db_foreach(sim->db, rt->key, rt->ns, initial_cb, &in);
 		w->rv = sim_db_rv(sim->db);
-	} else
+	} else {
 		w->rv = strtoull(rv, NULL, 10);
+		/* A resourceVersion from before a restart (restart-after):
+		 * newer than anything now. A real apiserver on an etcd
+		 * restored with --mark-compacted says 410 as well; without
+		 * it the watch would wait silently. */
+		if (w->rv > sim_db_rv(sim->db)) {
+			snprintf(msg, sizeof msg, "too old resource version: "
+			    "%s (%llu)", rv,
+			    (unsigned long long)sim_db_oldest_rv(sim->db));
+			watch_error(w, 410, "Expired", msg);
+		}
+	}
 	w->next = sim->watches;
 	sim->watches = w;
 	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024,
@@ -1380,14 +1486,21 @@ sim_http_changed(void *arg)
 	watches_resume(arg);
 }
 
-void
+long
 sim_http_tick(struct scs_sim *sim, int64_t now)
 {
 	struct sim_watch	*w;
 	int			 any = 0;
 
+	if (sim->hanging && now >= sim->hang_until) {
+		/* The hang is over: answer what came meanwhile. */
+		sim->hanging = 0;
+		held_release(sim, 1, 0, now);
+		any = 1;
+	} else if (sim->held != NULL)
+		held_release(sim, 0, 1, now);
 	for (w = sim->watches; w != NULL; w = w->next) {
-		if (w->done)
+		if (w->done || sim->hanging)
 			continue;
 		if (now >= w->deadline) {
 			w->done = 1;
@@ -1407,6 +1520,9 @@ sim_http_tick(struct scs_sim *sim, int64_t now)
 	}
 	if (any)
 		watches_resume(sim);
+	if (sim->hanging && sim->hang_until - now < 1000)
+		return ((long)(sim->hang_until - now));
+	return (1000);
 }
 
 /* --- dispatch --------------------------------------------------------- */
@@ -1430,7 +1546,7 @@ verb_for(const char *method, const struct route *rt, struct MHD_Connection *c)
 
 static enum MHD_Result
 do_review(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
-    const char *user, struct req *rq)
+    const char *user, struct sim_req *rq)
 {
 	char		*out, *cause = NULL;
 	const char	*body = rq->body.data != NULL ? rq->body.data : "";
@@ -1454,7 +1570,7 @@ do_review(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 
 static enum MHD_Result
 dispatch(struct scs_sim *sim, struct MHD_Connection *c, const char *url,
-    const char *method, struct req *rq)
+    const char *method, struct sim_req *rq)
 {
 	struct route	 rt;
 	char		 g[128], v[64], *doc, *msg;
@@ -1549,13 +1665,56 @@ dispatch(struct scs_sim *sim, struct MHD_Connection *c, const char *url,
 	return (ret);
 }
 
+/* Is this request (already counted) to hang? Starts hang-after's hang. */
+static int
+should_hang(struct scs_sim *sim)
+{
+	const struct sim_faults	*f = &sim->faults;
+	int64_t			 now;
+
+	if (f->hang_every > 0 && sim->nrequests % (uint64_t)f->hang_every == 0)
+		return (1);
+	if (sim->hanging)
+		return (1);
+	if (f->hang_after > 0 && sim->hang_until == 0 &&
+	    sim->nrequests > (uint64_t)f->hang_after) {
+		now = scs_now_ms();
+		sim->hang_until = f->hang_for_ms > 0 ? now + f->hang_for_ms :
+		    INT64_MAX;
+		sim->hanging = 1;
+		sim->kick = 1;
+		return (1);
+	}
+	return (0);
+}
+
+/* Resume held requests: all, or (all == 0) those held too long; drop
+ * says to close them instead of answering. */
+static void
+held_release(struct scs_sim *sim, int all, int drop, int64_t now)
+{
+	struct sim_req	**p = &sim->held, *rq;
+
+	while ((rq = *p) != NULL) {
+		if (!all && now - rq->held_since < HELD_MAX_MS) {
+			p = &rq->next_held;
+			continue;
+		}
+		*p = rq->next_held;
+		rq->next_held = NULL;
+		rq->drop = drop || !all;
+		MHD_resume_connection(rq->conn);
+		sim->kick = 1;
+	}
+}
+
 static enum MHD_Result
 handler(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
     size_t *upload_size, void **ctx)
 {
 	struct scs_sim	*sim = cls;
-	struct req	*rq = *ctx;
+	struct sim_req	*rq = *ctx;
 	char		 buf[32];
 	struct MHD_Response *r;
 	enum MHD_Result	 ret;
@@ -1573,9 +1732,28 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		return (MHD_YES);
 	}
+	if (rq->held) {
+		/* Released from a hang: answer now (its faults were
+		 * decided when it came), or drop it. */
+		rq->held = 0;
+		if (rq->drop || sim->stop)
+			return (MHD_NO);
+		return (rq->too_large ? reply_status(c, 413,
+		    "RequestEntityTooLarge", "request entity too large", NULL) :
+		    dispatch(sim, c, url, method, rq));
+	}
 	sim->nrequests++;
 	if (!sim->opts.quiet)
 		fprintf(stderr, "scs-tui-sim: %s %s\n", method, url);
+	if (should_hang(sim)) {
+		rq->held = 1;
+		rq->conn = c;
+		rq->held_since = scs_now_ms();
+		rq->next_held = sim->held;
+		sim->held = rq;
+		MHD_suspend_connection(c);
+		return (MHD_YES);
+	}
 	if (sim->faults.drop_every > 0 &&
 	    sim->nrequests % (uint64_t)sim->faults.drop_every == 0)
 		return (MHD_NO);	/* MHD closes the connection */
@@ -1612,7 +1790,7 @@ static void
 completed(void *cls, struct MHD_Connection *c, void **ctx,
     enum MHD_RequestTerminationCode code)
 {
-	struct req	*rq = *ctx;
+	struct sim_req	*rq = *ctx;
 
 	(void)cls;
 	(void)c;
@@ -1624,12 +1802,41 @@ completed(void *cls, struct MHD_Connection *c, void **ctx,
 	*ctx = NULL;
 }
 
+/* Start the daemon on addr:port, or on an inherited listening socket
+ * (fd != -1, a restart). */
+static struct MHD_Daemon *
+daemon_start(struct scs_sim *sim, const struct sockaddr_in *sin, int fd)
+{
+	unsigned	 flags;
+
+	flags = MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+	if (!sim->opts.plain_http)
+		flags |= MHD_USE_TLS;
+	if (sim->opts.plain_http)
+		return (MHD_start_daemon(flags, 0, NULL, NULL, handler, sim,
+		    fd != -1 ? MHD_OPTION_LISTEN_SOCKET : MHD_OPTION_SOCK_ADDR,
+		    fd != -1 ? (void *)(intptr_t)fd : (void *)sin,
+		    MHD_OPTION_NOTIFY_COMPLETED, completed, sim,
+		    MHD_OPTION_CONNECTION_LIMIT, 1000u,
+		    MHD_OPTION_CONNECTION_TIMEOUT, 0u,
+		    MHD_OPTION_END));
+	return (MHD_start_daemon(flags, 0, NULL, NULL, handler, sim,
+	    fd != -1 ? MHD_OPTION_LISTEN_SOCKET : MHD_OPTION_SOCK_ADDR,
+	    fd != -1 ? (void *)(intptr_t)fd : (void *)sin,
+	    MHD_OPTION_NOTIFY_COMPLETED, completed, sim,
+	    MHD_OPTION_HTTPS_MEM_KEY, sim->pki.server_key,
+	    MHD_OPTION_HTTPS_MEM_CERT, sim->pki.server_cert,
+	    MHD_OPTION_HTTPS_MEM_TRUST, sim->pki.ca_cert,
+	    MHD_OPTION_CONNECTION_LIMIT, 1000u,
+	    MHD_OPTION_CONNECTION_TIMEOUT, 0u,
+	    MHD_OPTION_END));
+}
+
 enum scs_status
 sim_http_start(struct scs_sim *sim, const char *addr, int port, char **cause)
 {
 	struct sockaddr_in		 sin;
 	const union MHD_DaemonInfo	*di;
-	unsigned			 flags;
 
 	memset(&sin, 0, sizeof sin);
 	sin.sin_family = AF_INET;
@@ -1639,26 +1846,7 @@ sim_http_start(struct scs_sim *sim, const char *addr, int port, char **cause)
 		    addr);
 		return (SCS_USAGE);
 	}
-	flags = MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
-	if (!sim->opts.plain_http)
-		flags |= MHD_USE_TLS;
-	if (sim->opts.plain_http)
-		sim->mhd = MHD_start_daemon(flags, 0, NULL, NULL, handler, sim,
-		    MHD_OPTION_SOCK_ADDR, &sin,
-		    MHD_OPTION_NOTIFY_COMPLETED, completed, sim,
-		    MHD_OPTION_CONNECTION_LIMIT, 1000u,
-		    MHD_OPTION_CONNECTION_TIMEOUT, 0u,
-		    MHD_OPTION_END);
-	else
-		sim->mhd = MHD_start_daemon(flags, 0, NULL, NULL, handler, sim,
-		    MHD_OPTION_SOCK_ADDR, &sin,
-		    MHD_OPTION_NOTIFY_COMPLETED, completed, sim,
-		    MHD_OPTION_HTTPS_MEM_KEY, sim->pki.server_key,
-		    MHD_OPTION_HTTPS_MEM_CERT, sim->pki.server_cert,
-		    MHD_OPTION_HTTPS_MEM_TRUST, sim->pki.ca_cert,
-		    MHD_OPTION_CONNECTION_LIMIT, 1000u,
-		    MHD_OPTION_CONNECTION_TIMEOUT, 0u,
-		    MHD_OPTION_END);
+	sim->mhd = daemon_start(sim, &sin, -1);
 	if (sim->mhd == NULL) {
 		scs_cause(cause, "cannot listen on %s:%d", addr, port);
 		return (SCS_IO);
@@ -1670,18 +1858,63 @@ sim_http_start(struct scs_sim *sim, const char *addr, int port, char **cause)
 	return (SCS_OK);
 }
 
+/* Resume every suspended connection so the daemon can stop: watches end
+ * (cleanly, or dropped when abort), held requests are dropped. */
+static void
+resume_all(struct scs_sim *sim, int abort)
+{
+	struct sim_watch	*w;
+
+	for (w = sim->watches; w != NULL; w = w->next) {
+		w->done = 1;
+		if (abort)
+			w->abort = 1;
+	}
+	watches_resume(sim);
+	held_release(sim, 1, 1, 0);
+}
+
+enum scs_status
+sim_http_restart(struct scs_sim *sim, char **cause)
+{
+	MHD_socket	 fd;
+
+	fd = MHD_quiesce_daemon(sim->mhd);
+	if (fd == MHD_INVALID_SOCKET) {
+		scs_cause(cause, "cannot quiesce the daemon");
+		return (SCS_IO);
+	}
+	/* MHD_stop_daemon shuts every connection down: clients see their
+	 * transfers cut, keep-alive connections closed. */
+	resume_all(sim, 1);
+	MHD_stop_daemon(sim->mhd);
+	sim->mhd = NULL;
+	/* etcd restored from a snapshot: resourceVersions start over,
+	 * lower than anything a client holds. */
+	sim_db_restart(sim->db, 100);
+	sim->mhd = daemon_start(sim, NULL, fd);
+	if (sim->mhd == NULL) {
+		close(fd);
+		scs_cause(cause, "cannot restart the daemon");
+		return (SCS_IO);
+	}
+	if (sim->faults.restart_down_ms > 0) {
+		/* Starting up: accept, answer nothing yet. */
+		sim->hang_until = scs_now_ms() + sim->faults.restart_down_ms;
+		sim->hanging = 1;
+	}
+	return (SCS_OK);
+}
+
 void
 sim_http_stop(struct scs_sim *sim)
 {
-	struct sim_watch	*w;
-	int			 i;
+	int	 i;
 
 	if (sim->mhd == NULL)
 		return;
 	/* Suspended connections must be resumed before the daemon stops. */
-	for (w = sim->watches; w != NULL; w = w->next)
-		w->done = 1;
-	watches_resume(sim);
+	resume_all(sim, 0);
 	for (i = 0; i < 3; i++)
 		MHD_run(sim->mhd);
 	MHD_stop_daemon(sim->mhd);

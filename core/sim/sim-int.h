@@ -79,6 +79,13 @@ const struct sim_obj *sim_db_at(struct sim_db *, const char *res, size_t i);
 size_t		 sim_db_lower_bound(struct sim_db *, const char *res,
 		    const char *ns, const char *name);
 void		 sim_db_set_hook(struct sim_db *, sim_db_hook, void *);
+/*
+ * A restart on a restored etcd: renumber every object's resourceVersion
+ * from base (lower than before), in storage order, and forget the event
+ * history. Emits no events. Afterwards sim_db_oldest_rv() is the new
+ * current resourceVersion.
+ */
+void		 sim_db_restart(struct sim_db *, uint64_t base);
 /* Oldest resourceVersion a watch may resume from (older: 410 Gone). */
 uint64_t	 sim_db_oldest_rv(const struct sim_db *);
 /* Visit history entries newer than since, oldest first, until fn returns
@@ -233,16 +240,45 @@ int		 sim_json_patch(cJSON *target, const cJSON *ops, char **cause);
 
 /* --- sim-faults.c --------------------------------------------------- */
 
+/*
+ * What --faults asks for (0 = off). Counters are over all requests the
+ * server has read (nrequests), lists (nlists) or watches (nwatches).
+ */
 struct sim_faults {
-	long	drop_every;		/* close every Nth connection */
-	long	cut_watch_after;	/* end watches after N events */
-	long	t429_every;		/* answer 429 every Nth request */
+	long	drop_every;		/* drop-every=N: close every Nth
+					 * connection before answering */
+	long	cut_watch_after;	/* cut-watch-after=N: end watches
+					 * cleanly after N events */
+	long	drop_watch_after;	/* drop-watch-after=N: after N events
+					 * send half the next line and drop
+					 * the connection (no final chunk) */
+	long	cut_list_every;		/* cut-list-every=N: every Nth list
+					 * response stops halfway through
+					 * its body and the connection drops */
+	long	t429_every;		/* 429-every=N[:retry=S] */
 	long	retry_after;		/* seconds for those 429s */
-	long	burst500;		/* the next N requests answer 500 */
-	long	slow_ms;		/* delay every answer */
+	long	burst500;		/* 500-burst=N: the first N requests */
+	long	slow_ms;		/* slow=MS: delay every answer */
 	int	expire_continue;	/* every continue token is expired */
-	long	watch410_every;		/* every Nth watch gets 410 */
-	long	storm;			/* read by the world */
+	long	watch410_every;		/* watch-410-every=N */
+	long	hang_after;		/* hang-after=N[:for=MS]: from request
+					 * N+1 on, accept but never answer
+					 * (for MS, then answer the held
+					 * requests and go on); established
+					 * watches go silent meanwhile */
+	long	hang_for_ms;		/* 0 = for good */
+	long	hang_every;		/* hang-every=N: every Nth request is
+					 * held for good (dropped after 10
+					 * minutes) */
+	long	restart_after_ms;	/* restart-after=MS[:down=MS]: once,
+					 * MS after start, drop every
+					 * connection and renumber every
+					 * resourceVersion lower, as an
+					 * apiserver on an etcd restored from
+					 * a snapshot: watches and continue
+					 * tokens from before get 410 */
+	long	restart_down_ms;	/* hold requests this long after it */
+	long	storm;			/* storm=N: read by the world */
 };
 enum scs_status	 sim_faults_parse(const char *spec, struct sim_faults *,
 		    char **cause);
