@@ -10,7 +10,7 @@
 
 #define FAULTS_KNOWN	"drop-every=N, cut-watch-after=N, " \
 	"drop-watch-after=N, cut-list-every=N, 429-every=N[:retry=S], " \
-	"500-burst=N, slow=MS, expire-continue, watch-410-every=N, " \
+	"500-burst=N, slow=MS, expire-continue[=N], watch-410-every=N, " \
 	"hang-after=N[:for=MS], hang-every=N, restart-after=MS[:down=MS], " \
 	"storm=N"
 
@@ -55,7 +55,7 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 	for (item = strtok_r(copy, ",", &save); item != NULL;
 	    item = strtok_r(NULL, ",", &save)) {
 		if (strcmp(item, "expire-continue") == 0) {
-			f->expire_continue = 1;
+			f->expire_continue = -1;
 			continue;
 		}
 		if ((eq = strchr(item, '=')) == NULL)
@@ -68,6 +68,8 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 			dst = &f->cut_watch_after;
 		else if (strcmp(item, "drop-watch-after") == 0)
 			dst = &f->drop_watch_after;
+		else if (strcmp(item, "expire-continue") == 0)
+			dst = &f->expire_continue;
 		else if (strcmp(item, "cut-list-every") == 0)
 			dst = &f->cut_list_every;
 		else if (strcmp(item, "429-every") == 0) {
@@ -100,6 +102,7 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 			goto bad;
 		if (bad_suffix || num(eq, dst) != 0 || (*dst == 0 &&
 		    dst != &f->slow_ms && dst != &f->burst500 &&
+		    dst != &f->hang_after &&
 		    dst != &f->storm))
 			goto bad;
 	}

@@ -613,7 +613,9 @@ do_list(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 		if (token_parse(cont, &rv, &cns, &cname) != 0)
 			return (reply_status(c, 400, "BadRequest",
 			    "continue key is not valid", NULL));
-		if (sim->faults.expire_continue ||
+		if (sim->faults.expire_continue < 0 ||
+		    (sim->faults.expire_continue > 0 &&
+		    sim->ncontinues++ < (uint64_t)sim->faults.expire_continue) ||
 		    rv < sim_db_oldest_rv(sim->db) || rv > sim_db_rv(sim->db)) {
 			free(cns);
 			free(cname);
@@ -1568,6 +1570,60 @@ do_review(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 	return (reply_json(c, 201, out, NULL));
 }
 
+/*
+ * /sim/faults: GET shows the fault spec, POST or PUT with a SPEC body
+ * (csp-admin only) replaces it at once; counters and restart-after's
+ * clock start again from this request ("hang-after=0:for=3000": the
+ * server stops answering now, for 3 s). storm is read at start only.
+ */
+static enum MHD_Result
+do_faults(struct scs_sim *sim, struct MHD_Connection *c, const char *method,
+    const char *user, struct sim_req *rq)
+{
+	struct sim_faults	 f;
+	char			*spec, *cause = NULL;
+	cJSON			*j;
+	enum MHD_Result		 ret;
+
+	if (strcmp(method, "GET") != 0) {
+		if (strcmp(user, "csp-admin") != 0)
+			return (reply_status(c, 403, "Forbidden", "only "
+			    "csp-admin may set faults", NULL));
+		if (strcmp(method, "POST") != 0 && strcmp(method, "PUT") != 0)
+			return (reply_status(c, 405, "MethodNotAllowed",
+			    "GET, POST or PUT", NULL));
+		spec = scs_xstrndup(rq->body.data != NULL ? rq->body.data : "",
+		    rq->body.len);
+		spec[strcspn(spec, "\r\n")] = '\0';
+		if (sim_faults_parse(spec, &f, &cause) != SCS_OK) {
+			ret = reply_status(c, 400, "BadRequest", cause, NULL);
+			free(cause);
+			free(spec);
+			return (ret);
+		}
+		f.storm = sim->faults.storm;
+		sim->faults = f;
+		free(sim->faults_spec);
+		sim->faults_spec = spec;
+		sim->opts.faults = spec;
+		sim->burst_left = f.burst500;
+		sim->nrequests = sim->nlists = sim->nwatches = 0;
+		sim->ncontinues = 0;
+		sim->fault_t0 = scs_now_ms();
+		sim->restarted = 0;
+		sim->hang_until = 0;
+		if (sim->hanging) {
+			sim->hanging = 0;
+			held_release(sim, 1, 0, 0);
+			watches_resume(sim);
+		}
+	}
+	j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "faults", sim->faults_spec != NULL ?
+	    sim->faults_spec : "");
+	return (reply_json(c, 200, print_free(j), NULL));
+}
+
 static enum MHD_Result
 dispatch(struct scs_sim *sim, struct MHD_Connection *c, const char *url,
     const char *method, struct sim_req *rq)
@@ -1591,6 +1647,8 @@ dispatch(struct scs_sim *sim, struct MHD_Connection *c, const char *url,
 	if ((user = authenticate(sim, c)) == NULL)
 		return (reply_status(c, 401, "Unauthorized", "Unauthorized",
 		    NULL));
+	if (strcmp(url, "/sim/faults") == 0)
+		return (do_faults(sim, c, method, user, rq));
 	if (strcmp(method, "GET") == 0) {
 		doc = NULL;
 		if (strcmp(url, "/api") == 0)

@@ -259,7 +259,9 @@ struct sim_faults {
 	long	retry_after;		/* seconds for those 429s */
 	long	burst500;		/* 500-burst=N: the first N requests */
 	long	slow_ms;		/* slow=MS: delay every answer */
-	int	expire_continue;	/* every continue token is expired */
+	long	expire_continue;	/* expire-continue: every continue
+					 * token is expired (-1); =N: the
+					 * first N tokens presented are */
 	long	watch410_every;		/* watch-410-every=N */
 	long	hang_after;		/* hang-after=N[:for=MS]: from request
 					 * N+1 on, accept but never answer

@@ -41,8 +41,10 @@ struct scs_sim {
 	uint64_t		 nrequests;
 	uint64_t		 nwatches;
 	uint64_t		 nlists;
+	uint64_t		 ncontinues;	/* expire-continue=N */
 	long			 burst_left;
 	int64_t			 t0;		/* monotonic ms at start */
+	int64_t			 fault_t0;	/* ... or when faults were set */
 	int64_t			 hang_until;	/* hang-after: 0 = not yet */
 	int			 hanging;	/* now < hang_until */
 	int			 restarted;	/* restart-after done */

@@ -50,7 +50,7 @@ sim_thread(void *arg)
 			next_tick = now + (d < 0 ? 500 : d < 20 ? 20 : d);
 		}
 		if (sim->faults.restart_after_ms > 0 && !sim->restarted &&
-		    now - sim->t0 >= sim->faults.restart_after_ms) {
+		    now - sim->fault_t0 >= sim->faults.restart_after_ms) {
 			char	*cause = NULL;
 
 			sim->restarted = 1;
@@ -71,9 +71,9 @@ sim_thread(void *arg)
 		if (next_http - now < wait)
 			wait = (long)(next_http - now);
 		if (sim->faults.restart_after_ms > 0 && !sim->restarted &&
-		    sim->t0 + sim->faults.restart_after_ms - now < wait)
-			wait = (long)(sim->t0 + sim->faults.restart_after_ms -
-			    now);
+		    sim->fault_t0 + sim->faults.restart_after_ms - now < wait)
+			wait = (long)(sim->fault_t0 +
+			    sim->faults.restart_after_ms - now);
 		if (MHD_get_timeout(sim->mhd, &mto) == MHD_YES &&
 		    (long long)mto < wait)
 			wait = (long)mto;
@@ -156,6 +156,7 @@ scs_sim_start(const struct scs_sim_opts *o, char **cause)
 	fcntl(sim->wake[0], F_SETFD, FD_CLOEXEC);
 	fcntl(sim->wake[1], F_SETFD, FD_CLOEXEC);
 	sim->t0 = scs_now_ms();
+	sim->fault_t0 = sim->t0;
 	if (pthread_create(&sim->thread, NULL, sim_thread, sim) != 0) {
 		scs_cause(cause, "cannot start the simulator thread");
 		goto fail;
