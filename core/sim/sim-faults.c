@@ -86,6 +86,7 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 			dst = &f->watch410_every;
 		else if (strcmp(item, "hang-after") == 0) {
 			dst = &f->hang_after;
+			f->hang = 1;
 			if (suffix(eq, "for", &f->hang_for_ms) != 0)
 				goto bad;
 			bad_suffix = 0;

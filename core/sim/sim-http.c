@@ -4,6 +4,7 @@
  * Status errors, paged lists, watches, Table output and faults.
  */
 #include <arpa/inet.h>
+#include <stdarg.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1734,7 +1735,7 @@ should_hang(struct scs_sim *sim)
 		return (1);
 	if (sim->hanging)
 		return (1);
-	if (f->hang_after > 0 && sim->hang_until == 0 &&
+	if (f->hang && sim->hang_until == 0 &&
 	    sim->nrequests > (uint64_t)f->hang_after) {
 		now = scs_now_ms();
 		sim->hang_until = f->hang_for_ms > 0 ? now + f->hang_for_ms :
@@ -1860,6 +1861,19 @@ completed(void *cls, struct MHD_Connection *c, void **ctx,
 	*ctx = NULL;
 }
 
+/* MHD's own messages (dropped connections of the faults, TLS handshakes
+ * that fail): on stderr unless quiet. */
+static void
+mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	struct scs_sim	*sim = cls;
+
+	if (sim->opts.quiet)
+		return;
+	fputs("scs-tui-sim: ", stderr);
+	vfprintf(stderr, fmt, ap);
+}
+
 /* Start the daemon on addr:port, or on an inherited listening socket
  * (fd != -1, a restart). */
 static struct MHD_Daemon *
@@ -1875,6 +1889,7 @@ daemon_start(struct scs_sim *sim, const struct sockaddr_in *sin, int fd)
 		    fd != -1 ? MHD_OPTION_LISTEN_SOCKET : MHD_OPTION_SOCK_ADDR,
 		    fd != -1 ? (void *)(intptr_t)fd : (void *)sin,
 		    MHD_OPTION_NOTIFY_COMPLETED, completed, sim,
+		    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, sim,
 		    MHD_OPTION_CONNECTION_LIMIT, 1000u,
 		    MHD_OPTION_CONNECTION_TIMEOUT, 0u,
 		    MHD_OPTION_END));
@@ -1882,6 +1897,7 @@ daemon_start(struct scs_sim *sim, const struct sockaddr_in *sin, int fd)
 	    fd != -1 ? MHD_OPTION_LISTEN_SOCKET : MHD_OPTION_SOCK_ADDR,
 	    fd != -1 ? (void *)(intptr_t)fd : (void *)sin,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, sim,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, sim,
 	    MHD_OPTION_HTTPS_MEM_KEY, sim->pki.server_key,
 	    MHD_OPTION_HTTPS_MEM_CERT, sim->pki.server_cert,
 	    MHD_OPTION_HTTPS_MEM_TRUST, sim->pki.ca_cert,

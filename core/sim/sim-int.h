@@ -269,6 +269,7 @@ struct sim_faults {
 					 * requests and go on); established
 					 * watches go silent meanwhile */
 	long	hang_for_ms;		/* 0 = for good */
+	int	hang;			/* hang-after given (N may be 0) */
 	long	hang_every;		/* hang-every=N: every Nth request is
 					 * held for good (dropped after 10
 					 * minutes) */
