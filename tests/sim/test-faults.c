@@ -40,20 +40,21 @@ static const struct fault_case cases[] = {
 	    0, 0, SCS_STORE_BACKOFF, NULL, 0, 1, 0 },
 	{ "connections dropped before answering", "drop-every=5", NULL, NULL,
 	    0, 0, 0, -1, NULL, 0, 0, 0 },
-	{ "watch 410 Gone", NULL, "watch-410-every=1", NULL, 0, 0, 0,
+	{ "watch 410 Gone", NULL,
+	    "drop-watch-after=1,watch-410-every=1,slow=200", NULL, 0, 0, 0,
 	    SCS_STORE_RESYNCING, NULL, 0, 1, 0 },
 	{ "continue token expired", "expire-continue=1", NULL, "scale", 1100,
 	    0, 0, -1, NULL, 0, 0, 0 },
-	{ "429 with Retry-After", "429-every=3:retry=1", NULL, NULL, 0, 0, 0,
+	{ "429 with Retry-After", "429-every=7:retry=1", NULL, NULL, 0, 0, 0,
 	    -1, NULL, 0, 0, 0 },
 	{ "500 burst", "500-burst=6", "500-burst=5", NULL, 0, 0, 1,
 	    SCS_STORE_BACKOFF, NULL, 0, 0, 0 },
-	{ "server stops answering", NULL, "hang-after=0:for=3000", NULL, 0,
-	    800, 1, SCS_STORE_BACKOFF, "timeout", 0, 0, 0 },
+	{ "server stops answering", NULL, "hang-after=0:for=2000", NULL, 0,
+	    600, 1, SCS_STORE_BACKOFF, "timeout", 0, 0, 0 },
 	{ "server restart, resourceVersions reset", NULL, "restart-after=100",
 	    NULL, 0, 0, 0, -1, NULL, 1, 0, 600 },
 	{ "server restart with downtime", NULL,
-	    "restart-after=100:down=2000", NULL, 0, 800, 1, SCS_STORE_BACKOFF,
+	    "restart-after=100:down=1500", NULL, 0, 600, 1, SCS_STORE_BACKOFF,
 	    NULL, 1, 0, 300 },
 };
 
@@ -259,9 +260,8 @@ run_case(const struct fault_case *fc)
 		good &= ok(max_rv(sc) < rv_before, "%s: resourceVersions went "
 		    "down (%llu -> %llu): the store relisted", fc->label,
 		    rv_before, max_rv(sc));
-	if (!good)
-		diag("%s: took %lld ms", fc->label,
-		    (long long)(scs_now_ms() - t0));
+	diag("%s: %s in %lld ms", fc->label, good ? "passed" : "FAILED",
+	    (long long)(scs_now_ms() - t0));
 	scs_store_free(sc);
 	scs_store_free(ss);
 out:
@@ -476,7 +476,7 @@ test_exec_expiry(int honest)
 	runs = count_lines(count);
 	/* Let the token expire, then make the store reconnect: the watch
 	 * is dropped at its next event. */
-	run_for(e.http, 2600);
+	run_for(e.http, 2100);
 	set_faults(&e, admin, "drop-watch-after=1");
 	obj = new_cluster("tenant-b", "after-expiry");
 	ok(write_retry(&e, admin, cl, "create", "tenant-b", "after-expiry",
