@@ -31,31 +31,43 @@ struct fault_case {
 	int		 once;		/* clear the runtime faults after the
 					 * first write */
 	long		 settle_ms;	/* run this long after setting them */
+	const char	*todo;		/* a known gap: checks are TODO */
 };
 
 static const struct fault_case cases[] = {
-	{ "connection dropped mid-list", "cut-list-every=2", NULL, NULL, 0, 0,
-	    0, -1, NULL, 0, 0, 0 },
-	{ "connection dropped mid-watch", NULL, "drop-watch-after=1", NULL, 0,
-	    0, 0, SCS_STORE_BACKOFF, NULL, 0, 1, 0 },
-	{ "connections dropped before answering", "drop-every=5", NULL, NULL,
-	    0, 0, 0, -1, NULL, 0, 0, 0 },
-	{ "watch 410 Gone", NULL,
-	    "drop-watch-after=1,watch-410-every=1,slow=200", NULL, 0, 0, 0,
-	    SCS_STORE_RESYNCING, NULL, 0, 1, 0 },
-	{ "continue token expired", "expire-continue=1", NULL, "scale", 1100,
-	    0, 0, -1, NULL, 0, 0, 0 },
-	{ "429 with Retry-After", "429-every=7:retry=1", NULL, NULL, 0, 0, 0,
-	    -1, NULL, 0, 0, 0 },
-	{ "500 burst", "500-burst=6", "500-burst=5", NULL, 0, 0, 1,
-	    SCS_STORE_BACKOFF, NULL, 0, 0, 0 },
-	{ "server stops answering", NULL, "hang-after=0:for=2000", NULL, 0,
-	    600, 1, SCS_STORE_BACKOFF, "timeout", 0, 0, 0 },
-	{ "server restart, resourceVersions reset", NULL, "restart-after=100",
-	    NULL, 0, 0, 0, -1, NULL, 1, 0, 600 },
-	{ "server restart with downtime", NULL,
-	    "restart-after=100:down=1500", NULL, 0, 600, 1, SCS_STORE_BACKOFF,
-	    NULL, 1, 0, 300 },
+	{ .label = "connection dropped mid-list", .start = "cut-list-every=2",
+	    .want_state = -1 },
+	{ .label = "connection dropped mid-watch",
+	    .runtime = "drop-watch-after=1", .once = 1,
+	    .want_state = SCS_STORE_BACKOFF },
+	{ .label = "connections dropped before answering",
+	    .start = "drop-every=5", .want_state = -1 },
+	{ .label = "watch 410 Gone",
+	    .runtime = "drop-watch-after=1,watch-410-every=1,slow=200",
+	    .once = 1, .want_state = SCS_STORE_RESYNCING },
+	{ .label = "continue token expired", .start = "expire-continue=1",
+	    .scenario = "scale", .clusters = 1100, .want_state = -1 },
+	{ .label = "429 with Retry-After", .start = "429-every=7:retry=1",
+	    .want_state = -1 },
+	{ .label = "500 burst", .start = "500-burst=6",
+	    .runtime = "500-burst=5", .late_store = 1,
+	    .want_state = SCS_STORE_BACKOFF },
+	{ .label = "server stops answering",
+	    .runtime = "hang-after=0:for=2000", .timeout_ms = 600,
+	    .late_store = 1, .want_state = SCS_STORE_BACKOFF,
+	    .want_msg = "timeout" },
+	{ .label = "every 3rd request never answered",
+	    .runtime = "hang-every=3", .timeout_ms = 600, .late_store = 1,
+	    .want_state = -1, .todo = "a watch request that never gets an "
+	    "answer is noticed only after its low-speed limit (timeoutSeconds "
+	    "+ 60 s); meanwhile the store says synced and misses changes" },
+	{ .label = "server restart, resourceVersions reset",
+	    .runtime = "restart-after=100", .settle_ms = 600, .rv_reset = 1,
+	    .want_state = -1 },
+	{ .label = "server restart with downtime",
+	    .runtime = "restart-after=100:down=1500", .timeout_ms = 600,
+	    .late_store = 1, .settle_ms = 300, .rv_reset = 1,
+	    .want_state = SCS_STORE_BACKOFF },
 };
 
 static cJSON *
@@ -160,6 +172,38 @@ on_store(struct scs_store *s, void *arg)
 	}
 }
 
+/* A known gap: reported as TODO (expected to fail), not a failure. */
+static void __attribute__((format(printf, 3, 4)))
+todo(int cond, const char *why, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	tap_n++;
+	printf("%sok %d - ", cond ? "" : "not ", tap_n);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf(" # TODO %s\n", why);
+	fflush(stdout);
+}
+
+/* ok(), or todo() for a row with a known gap. */
+static int __attribute__((format(printf, 3, 4)))
+check(const struct fault_case *fc, int cond, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 buf[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (fc->todo != NULL) {
+		todo(cond, fc->todo, "%s", buf);
+		return (1);
+	}
+	return (ok(cond, "%s", buf));
+}
+
 static void
 run_case(const struct fault_case *fc)
 {
@@ -209,11 +253,11 @@ run_case(const struct fault_case *fc)
 		ss = scs_store_new(a, sec, NULL, NULL);
 		scs_store_subscribe(ss, on_store, &seen);
 	}
-	good &= ok(wait_converged(&e, admin, sc, 20000, why, sizeof why),
+	good &= check(fc, wait_converged(&e, admin, sc, 20000, why, sizeof why),
 	    "%s: clusters synced (%s)", fc->label, why);
 	rv_before = max_rv(sc);
 	if (fc->runtime != NULL)
-		good &= ok(set_faults(&e, admin, fc->runtime),
+		good &= check(fc, set_faults(&e, admin, fc->runtime),
 		    "%s: set %s", fc->label, fc->runtime);
 	if (fc->settle_ms > 0)
 		run_for(e.http, fc->settle_ms);
@@ -225,39 +269,41 @@ run_case(const struct fault_case *fc)
 	for (i = 0; i < 3; i++) {
 		snprintf(name, sizeof name, "f%d", i);
 		obj = new_cluster(ns, name);
-		good &= ok(write_retry(&e, admin, cl, "create", ns, name, obj),
+		good &= check(fc, write_retry(&e, admin, cl, "create", ns, name, obj),
 		    "%s: create %s", fc->label, name);
 		cJSON_Delete(obj);
 		if (i == 0 && fc->once) {
 			/* Long enough for the store to meet the fault. */
 			run_for(e.http, 700);
-			good &= ok(set_faults(&e, admin, ""), "%s: faults "
+			good &= check(fc, set_faults(&e, admin, ""), "%s: faults "
 			    "cleared", fc->label);
 		}
 	}
 	obj = cJSON_Parse("{\"metadata\":{\"labels\":{\"touched\":\"yes\"}}}");
-	good &= ok(write_retry(&e, admin, cl, "patch", ns, "f1", obj),
+	good &= check(fc, write_retry(&e, admin, cl, "patch", ns, "f1", obj),
 	    "%s: patch f1", fc->label);
 	cJSON_Delete(obj);
-	good &= ok(write_retry(&e, admin, sec, "delete", ns, ns[7] == '0' ?
+	good &= check(fc, write_retry(&e, admin, sec, "delete", ns, ns[7] == '0' ?
 	    "secret-00000" : "openstack", NULL), "%s: delete a secret",
 	    fc->label);
 
-	good &= ok(wait_converged(&e, admin, sc, 25000, why, sizeof why),
+	good &= check(fc, wait_converged(&e, admin, sc, fc->todo != NULL ?
+	    3000 : 25000, why, sizeof why),
 	    "%s: clusters converge (%s)", fc->label, why);
-	good &= ok(wait_converged(&e, admin, ss, 15000, why, sizeof why),
+	good &= check(fc, wait_converged(&e, admin, ss, fc->todo != NULL ?
+	    3000 : 15000, why, sizeof why),
 	    "%s: secrets converge (%s)", fc->label, why);
-	good &= ok(scs_index_find(scs_store_index(sc), ns, "f2") != NULL,
+	good &= check(fc, scs_index_find(scs_store_index(sc), ns, "f2") != NULL,
 	    "%s: the store has a cluster created during the fault",
 	    fc->label);
 	if (fc->want_state >= 0)
-		good &= ok(seen.hit, "%s: went through state %s%s%s (%s)",
+		good &= check(fc, seen.hit, "%s: went through state %s%s%s (%s)",
 		    fc->label, scs_store_state_name(
 		    (enum scs_store_state)fc->want_state), fc->want_msg != NULL ?
 		    " with " : "", fc->want_msg != NULL ? fc->want_msg : "",
 		    seen.last);
 	if (fc->rv_reset)
-		good &= ok(max_rv(sc) < rv_before, "%s: resourceVersions went "
+		good &= check(fc, max_rv(sc) < rv_before, "%s: resourceVersions went "
 		    "down (%llu -> %llu): the store relisted", fc->label,
 		    rv_before, max_rv(sc));
 	diag("%s: %s in %lld ms", fc->label, good ? "passed" : "FAILED",
@@ -268,21 +314,6 @@ out:
 	scs_api_free(a);
 	scs_api_free(admin);
 	env_stop(&e);
-}
-
-/* A known gap: reported as TODO (expected to fail), not a failure. */
-static void __attribute__((format(printf, 3, 4)))
-todo(int cond, const char *why, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	tap_n++;
-	printf("%sok %d - ", cond ? "" : "not ", tap_n);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf(" # TODO %s\n", why);
-	fflush(stdout);
 }
 
 /* --- TLS ---------------------------------------------------------- */
