@@ -593,23 +593,99 @@ reply_list(struct scs_sim *sim, struct MHD_Connection *c, char *body,
 	return (ret);
 }
 
+/* One list response being built (list_one visits each object). */
+struct list_ctx {
+	struct MHD_Connection	*c;
+	struct route		*rt;
+	const char		*lsel;
+	const char		*fsel;
+	long			 limit;
+	int			 table;
+	struct scs_buf		 b;
+	cJSON			*rows;
+	size_t			 sent;
+	size_t			 remaining;
+	char			*last_ns;
+	char			*last_name;
+};
+
+static int
+list_one(const struct sim_obj *o, void *cls)
+{
+	struct list_ctx	*l = cls;
+	const char	*inc, *text;
+	cJSON		*row, *md;
+	char		*tmp;
+	size_t		 len;
+
+	if (l->rt->ns != NULL && strcmp(o->ns, l->rt->ns) != 0)
+		return (1);
+	if (!obj_match(o->json, l->lsel, l->fsel))
+		return (0);
+	if (l->limit > 0 && (long)l->sent == l->limit) {
+		l->remaining++;
+		return (0);
+	}
+	if (l->table) {
+		inc = arg(l->c, "includeObject");
+		row = cJSON_CreateObject();
+		cJSON_AddItemToObject(row, "cells", sim_table_cells(l->rt->rd,
+		    o->json));
+		if (inc != NULL && strcmp(inc, "None") == 0)
+			cJSON_AddNullToObject(row, "object");
+		else if (inc != NULL && strcmp(inc, "Object") == 0)
+			cJSON_AddItemToObject(row, "object",
+			    cJSON_Duplicate(o->json, 1));
+		else {
+			md = cJSON_CreateObject();
+			cJSON_AddStringToObject(md, "kind",
+			    "PartialObjectMetadata");
+			cJSON_AddStringToObject(md, "apiVersion",
+			    "meta.k8s.io/v1");
+			cJSON_AddItemToObject(md, "metadata", cJSON_Duplicate(
+			    cJSON_GetObjectItemCaseSensitive(o->json,
+			    "metadata"), 1));
+			cJSON_AddItemToObject(row, "object", md);
+		}
+		cJSON_AddItemToArray(l->rows, row);
+	} else {
+		len = o->text_len;
+		text = obj_text_as(l->rt->rd, l->rt->key, o->text, &len,
+		    l->rt->version, &tmp);
+		if (l->sent > 0)
+			scs_buf_addc(&l->b, ',');
+		scs_buf_add(&l->b, text, len);
+		free(tmp);
+	}
+	l->sent++;
+	free(l->last_ns);
+	free(l->last_name);
+	l->last_ns = scs_xstrdup(o->ns);
+	l->last_name = scs_xstrdup(o->name);
+	return (0);
+}
+
+/*
+ * A list, or a page of it. A continued page shows the objects as they
+ * were at the first page's resourceVersion (the token carries it), as
+ * etcd's snapshot reads do; a token older than the history is 410.
+ */
 static enum MHD_Result
 do_list(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 {
-	const char		*lsel = arg(c, "labelSelector");
-	const char		*fsel = arg(c, "fieldSelector");
 	const char		*lim = arg(c, "limit"), *cont = arg(c, "continue");
-	const char		*text;
-	long			 limit = lim != NULL ? atol(lim) : 0;
-	size_t			 pos = 0, i, sent = 0, len, remaining = 0;
 	uint64_t		 rv = sim_db_rv(sim->db);
-	char			*cns = NULL, *cname = NULL, *tmp, *tok = NULL;
-	const struct sim_obj	*o;
-	struct scs_buf		 b;
-	int			 table = wants_table(c), more = 0;
-	cJSON			*tj = NULL, *rows = NULL, *row, *md;
-	const char		*last_ns = NULL, *last_name = NULL;
+	char			*cns = NULL, *cname = NULL, *tok = NULL;
+	struct list_ctx		 l;
+	cJSON			*tj = NULL, *md;
 
+	memset(&l, 0, sizeof l);
+	l.c = c;
+	l.rt = rt;
+	l.lsel = arg(c, "labelSelector");
+	l.fsel = arg(c, "fieldSelector");
+	l.limit = lim != NULL ? atol(lim) : 0;
+	l.table = wants_table(c);
 	if (cont != NULL && *cont != '\0') {
 		if (token_parse(cont, &rv, &cns, &cname) != 0)
 			return (reply_status(c, 400, "BadRequest",
@@ -625,75 +701,27 @@ do_list(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 			    "consistent list result. You can start a new list "
 			    "without the continue parameter.", NULL));
 		}
-		pos = sim_db_lower_bound(sim->db, rt->key, cns, cname);
-		if ((o = sim_db_at(sim->db, rt->key, pos)) != NULL &&
-		    strcmp(o->ns, cns) == 0 && strcmp(o->name, cname) == 0)
-			pos++;
-		free(cns);
-		free(cname);
-	} else if (rt->ns != NULL)
-		pos = sim_db_lower_bound(sim->db, rt->key, rt->ns, "");
+	}
 
-	scs_buf_init(&b, 0);
-	if (table) {
+	scs_buf_init(&l.b, 0);
+	if (l.table) {
 		tj = cJSON_CreateObject();
 		cJSON_AddStringToObject(tj, "kind", "Table");
 		cJSON_AddStringToObject(tj, "apiVersion", "meta.k8s.io/v1");
 		cJSON_AddItemToObject(tj, "columnDefinitions",
 		    sim_table_columns(rt->rd));
-		rows = cJSON_AddArrayToObject(tj, "rows");
+		l.rows = cJSON_AddArrayToObject(tj, "rows");
 	} else
-		scs_buf_adds(&b, "{\"items\":[");
-	for (i = pos; (o = sim_db_at(sim->db, rt->key, i)) != NULL; i++) {
-		if (rt->ns != NULL && strcmp(o->ns, rt->ns) != 0)
-			break;
-		if (!obj_match(o->json, lsel, fsel))
-			continue;
-		if (limit > 0 && (long)sent == limit) {
-			more = 1;
-			remaining++;
-			continue;
-		}
-		if (table) {
-			const char *inc = arg(c, "includeObject");
-
-			row = cJSON_CreateObject();
-			cJSON_AddItemToObject(row, "cells",
-			    sim_table_cells(rt->rd, o->json));
-			if (inc != NULL && strcmp(inc, "None") == 0)
-				cJSON_AddNullToObject(row, "object");
-			else if (inc != NULL && strcmp(inc, "Object") == 0)
-				cJSON_AddItemToObject(row, "object",
-				    cJSON_Duplicate(o->json, 1));
-			else {
-				md = cJSON_CreateObject();
-				cJSON_AddStringToObject(md, "kind",
-				    "PartialObjectMetadata");
-				cJSON_AddStringToObject(md, "apiVersion",
-				    "meta.k8s.io/v1");
-				cJSON_AddItemToObject(md, "metadata",
-				    cJSON_Duplicate(
-				    cJSON_GetObjectItemCaseSensitive(o->json,
-				    "metadata"), 1));
-				cJSON_AddItemToObject(row, "object", md);
-			}
-			cJSON_AddItemToArray(rows, row);
-		} else {
-			len = o->text_len;
-			text = obj_text_as(rt->rd, rt->key, o->text, &len,
-			    rt->version, &tmp);
-			if (sent > 0)
-				scs_buf_addc(&b, ',');
-			scs_buf_add(&b, text, len);
-			free(tmp);
-		}
-		sent++;
-		last_ns = o->ns;
-		last_name = o->name;
-	}
-	if (more && last_name != NULL)
-		tok = token_make(rv, last_ns, last_name);
-	if (table) {
+		scs_buf_adds(&l.b, "{\"items\":[");
+	sim_db_foreach_at(sim->db, rt->key, rt->ns, cns, cname, rv, list_one,
+	    &l);
+	free(cns);
+	free(cname);
+	if (l.remaining > 0 && l.last_name != NULL)
+		tok = token_make(rv, l.last_ns, l.last_name);
+	free(l.last_ns);
+	free(l.last_name);
+	if (l.table) {
 		char	 rvs[32];
 
 		snprintf(rvs, sizeof rvs, "%llu", (unsigned long long)rv);
@@ -702,19 +730,19 @@ do_list(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 		if (tok != NULL)
 			cJSON_AddStringToObject(md, "continue", tok);
 		free(tok);
-		scs_buf_done(&b);
+		scs_buf_done(&l.b);
 		return (reply_list(sim, c, print_free(tj), NULL));
 	}
-	scs_buf_printf(&b, "],\"kind\":\"%sList\",\"apiVersion\":\"%s%s%s\","
-	    "\"metadata\":{\"resourceVersion\":\"%llu\"", rt->rd->kind,
-	    rt->group, rt->group[0] != '\0' ? "/" : "", rt->version,
-	    (unsigned long long)rv);
+	scs_buf_printf(&l.b, "],\"kind\":\"%sList\",\"apiVersion\":"
+	    "\"%s%s%s\",\"metadata\":{\"resourceVersion\":\"%llu\"",
+	    rt->rd->kind, rt->group, rt->group[0] != '\0' ? "/" : "",
+	    rt->version, (unsigned long long)rv);
 	if (tok != NULL)
-		scs_buf_printf(&b, ",\"continue\":\"%s\","
-		    "\"remainingItemCount\":%zu", tok, remaining);
-	scs_buf_adds(&b, "}}");
+		scs_buf_printf(&l.b, ",\"continue\":\"%s\","
+		    "\"remainingItemCount\":%zu", tok, l.remaining);
+	scs_buf_adds(&l.b, "}}");
 	free(tok);
-	return (reply_list(sim, c, scs_buf_steal(&b), dep_warning(rt)));
+	return (reply_list(sim, c, scs_buf_steal(&l.b), dep_warning(rt)));
 }
 
 /* Reply with a storage-version object shown in the requested version. */

@@ -40,8 +40,11 @@ struct sim_event_rec {
 	enum sim_event	 type;
 	char		*res;		/* resource key */
 	char		*ns;
+	char		*name;
 	char		*text;		/* the object's JSON at that version */
 	size_t		 len;
+	char		*prev;		/* its JSON before (MODIFIED, DELETED) */
+	size_t		 prev_len;
 };
 
 /* Called after every change (put or delete), e.g. to wake watchers. */
@@ -78,6 +81,19 @@ size_t		 sim_db_count(struct sim_db *, const char *res,
 const struct sim_obj *sim_db_at(struct sim_db *, const char *res, size_t i);
 size_t		 sim_db_lower_bound(struct sim_db *, const char *res,
 		    const char *ns, const char *name);
+/*
+ * Visit the objects of res (ns NULL = all) that follow (after_ns,
+ * after_name) (NULL: from the start) in (namespace, name) order as they
+ * were at resourceVersion at: objects changed since show their state
+ * then, objects added since are left out, objects deleted since are
+ * back (a continued list is a snapshot of its first page). at must not
+ * be older than sim_db_oldest_rv(). The sim_obj of a past state is only
+ * valid during the call.
+ */
+void		 sim_db_foreach_at(struct sim_db *, const char *res,
+		    const char *ns, const char *after_ns,
+		    const char *after_name, uint64_t at,
+		    int (*fn)(const struct sim_obj *, void *), void *);
 void		 sim_db_set_hook(struct sim_db *, sim_db_hook, void *);
 /*
  * A restart on a restored etcd: renumber every object's resourceVersion

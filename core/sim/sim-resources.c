@@ -26,6 +26,47 @@ static const struct sim_column cluster_cols[] = {
 	{ NULL, NULL, NULL, 0 }
 };
 
+/* The core kinds' columns as the apiserver's built-in printers give
+ * them (types as they declare them: Age and Data are "string"). */
+static const struct sim_column namespace_cols[] = {
+	{ "Status", "string", "status.phase", 0 },
+	{ "Age", "string", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column secret_cols[] = {
+	{ "Type", "string", "type", 0 },
+	{ "Data", "string", "count:data", 0 },
+	{ "Age", "string", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column configmap_cols[] = {
+	{ "Data", "string", "count:data", 0 },
+	{ "Age", "string", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column event_cols[] = {
+	{ "Last Seen", "string", "age:lastTimestamp", 0 },
+	{ "Type", "string", "type", 0 },
+	{ "Reason", "string", "reason", 0 },
+	{ "Object", "string", "object:involvedObject", 0 },
+	{ "Subobject", "string", "involvedObject.fieldPath", 1 },
+	{ "Source", "string", "source.component", 1 },
+	{ "Message", "string", "message", 0 },
+	{ "First Seen", "string", "age:firstTimestamp", 1 },
+	{ "Count", "string", "count", 1 },
+	{ "Name", "string", "metadata.name", 1 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column rolebinding_cols[] = {
+	{ "Role", "string", "object:roleRef", 0 },
+	{ "Age", "string", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
 static const struct sim_column clusterclass_cols[] = {
 	{ "Variables Ready", "string", "cond:VariablesReady", 0 },
 	{ "Age", "date", "age", 0 },
@@ -97,13 +138,13 @@ static const struct sim_column claim_cols[] = {
 
 static const struct sim_resdef resources[] = {
 	{ "", "namespaces", "namespace", "Namespace", V1, 0, 1, 0,
-	    { "ns", NULL, NULL }, { NULL, NULL }, NULL, NULL },
+	    { "ns", NULL, NULL }, { NULL, NULL }, namespace_cols, NULL },
 	{ "", "secrets", "secret", "Secret", V1, 1, 0, 0,
-	    { NULL, NULL, NULL }, { NULL, NULL }, NULL, NULL },
+	    { NULL, NULL, NULL }, { NULL, NULL }, secret_cols, NULL },
 	{ "", "configmaps", "configmap", "ConfigMap", V1, 1, 0, 0,
-	    { "cm", NULL, NULL }, { NULL, NULL }, NULL, NULL },
+	    { "cm", NULL, NULL }, { NULL, NULL }, configmap_cols, NULL },
 	{ "", "events", "event", "Event", V1, 1, 0, 0,
-	    { "ev", NULL, NULL }, { NULL, NULL }, NULL, NULL },
+	    { "ev", NULL, NULL }, { NULL, NULL }, event_cols, NULL },
 	{ "cluster.x-k8s.io", "clusters", "cluster", "Cluster", CAPI, 1, 1, 0,
 	    { "cl", NULL, NULL }, { "cluster-api", NULL }, cluster_cols,
 	    "v1beta1" },
@@ -142,7 +183,7 @@ static const struct sim_resdef resources[] = {
 	    { NULL, NULL, NULL }, { "crossplane", NULL }, NULL, NULL },
 	{ "rbac.authorization.k8s.io", "rolebindings", "rolebinding",
 	    "RoleBinding", V1, 1, 0, 0, { NULL, NULL, NULL }, { NULL, NULL },
-	    NULL, NULL },
+	    rolebinding_cols, NULL },
 	{ "authorization.k8s.io", "selfsubjectaccessreviews",
 	    "selfsubjectaccessreview", "SelfSubjectAccessReview", V1, 0, 0, 1,
 	    { NULL, NULL, NULL }, { NULL, NULL }, NULL, NULL },
@@ -605,14 +646,39 @@ cell(const struct sim_column *col, const cJSON *obj)
 	size_t		 n;
 	int64_t		 t;
 
-	if (strcmp(p, "age") == 0) {
-		v = cJSON_GetObjectItemCaseSensitive(
-		    cJSON_GetObjectItemCaseSensitive(obj, "metadata"),
-		    "creationTimestamp");
+	if (strcmp(p, "age") == 0 || strncmp(p, "age:", 4) == 0) {
+		if (p[3] == ':')
+			v = cJSON_GetObjectItemCaseSensitive(obj, p + 4);
+		else
+			v = cJSON_GetObjectItemCaseSensitive(
+			    cJSON_GetObjectItemCaseSensitive(obj, "metadata"),
+			    "creationTimestamp");
 		t = cJSON_IsString(v) ? scs_parse_rfc3339(v->valuestring) : -1;
 		if (t < 0)
 			return (cJSON_CreateString("<unknown>"));
 		scs_format_age(scs_wall_s() - t, key, sizeof key);
+		return (cJSON_CreateString(key));
+	}
+	if (strncmp(p, "count:", 6) == 0)
+		return (cJSON_CreateNumber(cJSON_GetArraySize(
+		    cJSON_GetObjectItemCaseSensitive(obj, p + 6))));
+	if (strncmp(p, "object:", 7) == 0) {
+		/* "kind/name", the kind in lower case (events' Object,
+		 * role bindings' Role keeps its case). */
+		const char	*k, *nm;
+		size_t		 i;
+
+		c = cJSON_GetObjectItemCaseSensitive(obj, p + 7);
+		k = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c,
+		    "kind"));
+		nm = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c,
+		    "name"));
+		snprintf(key, sizeof key, "%s/%s", k != NULL ? k : "",
+		    nm != NULL ? nm : "");
+		if (strcmp(p + 7, "involvedObject") == 0)
+			for (i = 0; key[i] != '/' && key[i] != '\0'; i++)
+				if (key[i] >= 'A' && key[i] <= 'Z')
+					key[i] = (char)(key[i] - 'A' + 'a');
 		return (cJSON_CreateString(key));
 	}
 	if (strncmp(p, "cond:", 5) == 0) {
