@@ -54,6 +54,8 @@ struct sim_watch {
 	int			 suspended;
 	int			 done;
 	int			 abort;		/* drop: no final chunk */
+	int			 table;		/* as=Table: rows, not objects */
+	int			 headers_sent;	/* columnDefinitions went out */
 	int			 bookmarks;
 	int64_t			 deadline;
 	int64_t			 next_bookmark;
@@ -994,6 +996,12 @@ do_create(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 		free(msg);
 		return (ret);
 	}
+	/* Defaulting as the real server does it. */
+	if (strcmp(rt->key, "/secrets") == 0 &&
+	    !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(j, "type"))) {
+		cJSON_DeleteItemFromObjectCaseSensitive(j, "type");
+		cJSON_AddStringToObject(j, "type", "Opaque");
+	}
 	/* The status subresource is not written through the main one. */
 	if (rt->rd->has_status)
 		cJSON_DeleteItemFromObjectCaseSensitive(j, "status");
@@ -1209,14 +1217,52 @@ purge_namespace(struct scs_sim *sim, const char *ns)
 	}
 }
 
+/*
+ * Delete o (of resource key) as a DELETE does: clusters finish deleting
+ * through the reconcile loop (a deletionTimestamp and the finalizer),
+ * namespaces take their objects with them. Returns the object to answer
+ * with (storage version; caller deletes). dry: change nothing.
+ */
+static cJSON *
+delete_one(struct scs_sim *sim, const char *key, const struct sim_obj *o,
+    int dry)
+{
+	cJSON	*j = cJSON_Duplicate(o->json, 1), *fin;
+	char	 ts[32], *ns, *name;
+
+	if (dry)
+		return (j);
+	if (strcmp(key, "cluster.x-k8s.io/clusters") == 0) {
+		if (md_str(j, "deletionTimestamp") != NULL)
+			return (j);
+		scs_format_rfc3339(scs_wall_s(), ts, sizeof ts);
+		md_set(j, "deletionTimestamp", ts);
+		fin = cJSON_GetObjectItemCaseSensitive(md_of(j), "finalizers");
+		if (fin == NULL)
+			fin = cJSON_AddArrayToObject(md_of(j), "finalizers");
+		cJSON_AddItemToArray(fin, cJSON_CreateString(
+		    "cluster.cluster.x-k8s.io"));
+		o = sim_db_put(sim->db, key, j);
+		return (cJSON_Duplicate(o->json, 1));
+	}
+	ns = scs_xstrdup(o->ns);
+	name = scs_xstrdup(o->name);
+	if (strcmp(key, "/namespaces") == 0)
+		purge_namespace(sim, name);
+	sim_db_delete(sim->db, key, *ns != '\0' ? ns : NULL, name);
+	free(ns);
+	free(name);
+	return (j);
+}
+
 static enum MHD_Result
 do_delete(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
     struct sim_req *rq)
 {
 	const struct sim_obj	*o;
-	cJSON			*opts = NULL, *pre, *j, *fin;
+	cJSON			*opts = NULL, *pre, *j;
 	const char		*puid, *prv;
-	char			*msg, ts[32];
+	char			*msg;
 	enum MHD_Result		 ret;
 	int			 dry = arg(c, "dryRun") != NULL;
 
@@ -1248,41 +1294,125 @@ do_delete(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 		return (ret);
 	}
 	cJSON_Delete(opts);
-	j = cJSON_Duplicate(o->json, 1);
-	if (dry) {
-		ret = reply_obj(c, 200, rt, j, NULL);
-		cJSON_Delete(j);
-		return (ret);
-	}
-	/* Clusters finish deleting through the reconcile loop (finalizer);
-	 * namespaces take their objects with them. */
-	if (strcmp(rt->key, "cluster.x-k8s.io/clusters") == 0) {
-		if (md_str(j, "deletionTimestamp") == NULL) {
-			scs_format_rfc3339(scs_wall_s(), ts, sizeof ts);
-			md_set(j, "deletionTimestamp", ts);
-			fin = cJSON_GetObjectItemCaseSensitive(md_of(j),
-			    "finalizers");
-			if (fin == NULL)
-				fin = cJSON_AddArrayToObject(md_of(j),
-				    "finalizers");
-			cJSON_AddItemToArray(fin, cJSON_CreateString(
-			    "cluster.cluster.x-k8s.io"));
-			o = sim_db_put(sim->db, rt->key, j);
-			return (reply_obj(c, 200, rt, o->json, NULL));
-		}
-		ret = reply_obj(c, 200, rt, j, NULL);
-		cJSON_Delete(j);
-		return (ret);
-	}
-	if (strcmp(rt->key, "/namespaces") == 0)
-		purge_namespace(sim, rt->name);
-	sim_db_delete(sim->db, rt->key, rt->ns, rt->name);
+	j = delete_one(sim, rt->key, o, dry);
 	ret = reply_obj(c, 200, rt, j, NULL);
 	cJSON_Delete(j);
 	return (ret);
 }
 
+struct collect {
+	const char	*lsel;
+	const char	*fsel;
+	char		**ns;
+	char		**names;
+	size_t		  n;
+};
+
+static int
+collect_match(const struct sim_obj *o, void *arg)
+{
+	struct collect	*d = arg;
+
+	if (!obj_match(o->json, d->lsel, d->fsel))
+		return (0);
+	d->ns = scs_xreallocarray(d->ns, d->n + 1, sizeof *d->ns);
+	d->names = scs_xreallocarray(d->names, d->n + 1, sizeof *d->names);
+	d->ns[d->n] = scs_xstrdup(o->ns);
+	d->names[d->n++] = scs_xstrdup(o->name);
+	return (0);
+}
+
+/*
+ * DELETE on a collection (deletecollection): every object of the path's
+ * scope that matches labelSelector and fieldSelector is deleted as by
+ * its own DELETE (clusters get a deletionTimestamp and finish through
+ * the reconcile loop). The answer is the list of what was deleted, in
+ * the state each DELETE returned.
+ */
+static enum MHD_Result
+do_delete_collection(struct scs_sim *sim, struct MHD_Connection *c,
+    struct route *rt)
+{
+	struct collect		 d;
+	const struct sim_obj	*o;
+	struct scs_buf		 b;
+	cJSON			*j;
+	char			*text;
+	size_t			 i, len;
+	int			 dry = arg(c, "dryRun") != NULL;
+
+	memset(&d, 0, sizeof d);
+	d.lsel = arg(c, "labelSelector");
+	d.fsel = arg(c, "fieldSelector");
+	sim_db_foreach(sim->db, rt->key, rt->rd->namespaced ? rt->ns : NULL,
+	    collect_match, &d);
+	scs_buf_init(&b, 0);
+	scs_buf_adds(&b, "{\"items\":[");
+	for (i = 0; i < d.n; i++) {
+		o = sim_db_get(sim->db, rt->key, d.ns[i], d.names[i]);
+		if (o != NULL) {
+			j = delete_one(sim, rt->key, o, dry);
+			if (strcmp(rt->version, rt->rd->versions[0]) != 0)
+				sim_convert(rt->key, j, rt->version);
+			text = sim_json_print(j, &len);
+			cJSON_Delete(j);
+			if (b.len > 10)
+				scs_buf_addc(&b, ',');
+			scs_buf_add(&b, text, len);
+			free(text);
+		}
+		free(d.ns[i]);
+		free(d.names[i]);
+	}
+	free(d.ns);
+	free(d.names);
+	scs_buf_printf(&b, "],\"kind\":\"%sList\",\"apiVersion\":"
+	    "\"%s%s%s\",\"metadata\":{\"resourceVersion\":\"%llu\"}}",
+	    rt->rd->kind, rt->group, rt->group[0] != '\0' ? "/" : "",
+	    rt->version, (unsigned long long)sim_db_rv(sim->db));
+	return (reply_json(c, 200, scs_buf_steal(&b), dep_warning(rt)));
+}
+
 /* --- watch ------------------------------------------------------------ */
+
+/* A watch event's object as a Table of one row (kubectl get -w): the
+ * column definitions in the first event only. */
+static void
+watch_table_line(struct sim_watch *w, const char *type, const char *text,
+    size_t len)
+{
+	cJSON	*obj = cJSON_ParseWithLength(text, len), *t, *row, *md, *m;
+	char	*s;
+
+	if (obj == NULL)
+		return;
+	t = cJSON_CreateObject();
+	cJSON_AddStringToObject(t, "kind", "Table");
+	cJSON_AddStringToObject(t, "apiVersion", "meta.k8s.io/v1");
+	md = cJSON_AddObjectToObject(t, "metadata");
+	m = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
+	if (cJSON_GetObjectItemCaseSensitive(m, "resourceVersion") != NULL)
+		cJSON_AddItemToObject(md, "resourceVersion", cJSON_Duplicate(
+		    cJSON_GetObjectItemCaseSensitive(m, "resourceVersion"), 1));
+	if (!w->headers_sent) {
+		cJSON_AddItemToObject(t, "columnDefinitions",
+		    sim_table_columns(w->rd));
+		w->headers_sent = 1;
+	}
+	row = cJSON_CreateObject();
+	cJSON_AddItemToObject(row, "cells", sim_table_cells(w->rd, obj));
+	md = cJSON_AddObjectToObject(row, "object");
+	cJSON_AddStringToObject(md, "kind", "PartialObjectMetadata");
+	cJSON_AddStringToObject(md, "apiVersion", "meta.k8s.io/v1");
+	cJSON_AddItemToObject(md, "metadata", cJSON_Duplicate(m, 1));
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(t, "rows"), row);
+	s = print_free(t);
+	cJSON_Delete(obj);
+	scs_buf_printf(&w->out, "{\"type\":\"%s\",\"object\":%s}\n", type,
+	    s);
+	free(s);
+	w->events++;
+}
 
 static void
 watch_line(struct sim_watch *w, const char *type, const char *text,
@@ -1290,6 +1420,10 @@ watch_line(struct sim_watch *w, const char *type, const char *text,
 {
 	char	*tmp;
 
+	if (w->table) {
+		watch_table_line(w, type, text, len);
+		return;
+	}
 	text = obj_text_as(w->rd, w->key, text, &len, w->version, &tmp);
 	scs_buf_printf(&w->out, "{\"type\":\"%s\",\"object\":", type);
 	scs_buf_add(&w->out, text, len);
@@ -1453,6 +1587,7 @@ do_watch(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 	w->ns = rt->ns != NULL ? scs_xstrdup(rt->ns) : NULL;
 	w->selector = sel != NULL && *sel != '\0' ? scs_xstrdup(sel) : NULL;
 	w->bookmarks = is_true(arg(c, "allowWatchBookmarks"));
+	w->table = wants_table(c);
 	t = to != NULL ? atol(to) : 1800;
 	if (t <= 0 || t > 3600)
 		t = 1800;
@@ -1746,8 +1881,7 @@ dispatch(struct scs_sim *sim, struct MHD_Connection *c, const char *url,
 	else if (strcmp(verb, "delete") == 0)
 		ret = do_delete(sim, c, &rt, rq);
 	else
-		ret = reply_status(c, 405, "MethodNotAllowed", "deletecollection"
-		    " is not supported by the simulator", NULL);
+		ret = do_delete_collection(sim, c, &rt);
 	route_free(&rt);
 	return (ret);
 }
