@@ -602,12 +602,27 @@ sim_openapi_v3_gv(const char *group, const char *version)
 
 /* --- Table output ---------------------------------------------------- */
 
+/* Columns that place Name themselves (events: priority 1, at the end);
+ * the others start with it. */
+static int
+names_itself(const struct sim_resdef *r)
+{
+	const struct sim_column	*col;
+
+	for (col = r->cols; col != NULL && col->name != NULL; col++)
+		if (strcmp(col->path, "metadata.name") == 0)
+			return (1);
+	return (0);
+}
+
 cJSON *
 sim_table_columns(const struct sim_resdef *r)
 {
 	cJSON			*a = cJSON_CreateArray(), *c;
 	const struct sim_column	*col;
 
+	if (names_itself(r))
+		goto cols;
 	c = cJSON_CreateObject();
 	cJSON_AddStringToObject(c, "name", "Name");
 	cJSON_AddStringToObject(c, "type", "string");
@@ -625,11 +640,13 @@ sim_table_columns(const struct sim_resdef *r)
 		cJSON_AddItemToArray(a, c);
 		return (a);
 	}
+cols:
 	for (col = r->cols; col->name != NULL; col++) {
 		c = cJSON_CreateObject();
 		cJSON_AddStringToObject(c, "name", col->name);
 		cJSON_AddStringToObject(c, "type", col->type);
-		cJSON_AddStringToObject(c, "format", "");
+		cJSON_AddStringToObject(c, "format", strcmp(col->path,
+		    "metadata.name") == 0 ? "name" : "");
 		cJSON_AddStringToObject(c, "description", col->path);
 		cJSON_AddNumberToObject(c, "priority", col->priority);
 		cJSON_AddItemToArray(a, c);
@@ -723,7 +740,8 @@ sim_table_cells(const struct sim_resdef *r, const cJSON *obj)
 
 	name = cJSON_GetObjectItemCaseSensitive(
 	    cJSON_GetObjectItemCaseSensitive(obj, "metadata"), "name");
-	cJSON_AddItemToArray(a, cJSON_Duplicate(name, 1));
+	if (!names_itself(r))
+		cJSON_AddItemToArray(a, cJSON_Duplicate(name, 1));
 	if (r->cols == NULL) {
 		ts = cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(obj, "metadata"),
