@@ -101,10 +101,9 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 			dst = &f->storm;
 		else
 			goto bad;
-		if (bad_suffix || num(eq, dst) != 0 || (*dst == 0 &&
-		    dst != &f->slow_ms && dst != &f->burst500 &&
-		    dst != &f->hang_after &&
-		    dst != &f->storm))
+		/* 0 turns a fault off (hang-after=0: from the next
+		 * request on). */
+		if (bad_suffix || num(eq, dst) != 0)
 			goto bad;
 	}
 	free(copy);

@@ -4,9 +4,16 @@
  * those set at run time through /sim/faults once the stores synced.
  * Each row: no crash, the stores recover by themselves (no refresh) and
  * converge to the server's state after writes made during the fault
- * (compared, names and resourceVersions, with a fresh list). Then TLS
- * problems (wrong CA, wrong host name) and an expired token renewed by
- * an exec plugin.
+ * (compared, names and resourceVersions, with a fresh list); some rows
+ * also want a state seen on the way (BACKOFF with a timeout message
+ * while the server hangs, RESYNCING after a 410) or resourceVersions
+ * lower than before (a restart renumbered them, so the store relisted).
+ * Then TLS problems (wrong CA, a CA of the same name, wrong host name:
+ * the message must name the problem), a 429 retried after Retry-After,
+ * and an expired token renewed by an exec plugin (the server's 401, or
+ * the credential's own expirationTimestamp).
+ *
+ * test-faults [ROW-SUBSTRING | tls | retry | exec] runs a part.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -531,6 +538,35 @@ out:
 	env_stop(&e);
 }
 
+/* A 429 is retried after the server's Retry-After, not sooner. */
+static void
+test_retry_after(void)
+{
+	struct env	 e;
+	struct scs_api	*a;
+	struct res	 x;
+	int64_t		 t0;
+
+	if (env_start(&e, "empty", "429-every=2:retry=2", 0) != 0) {
+		ok(0, "simulator");
+		return;
+	}
+	a = api_for(&e, "csp-admin", 0);
+	memset(&x, 0, sizeof x);
+	scs_api_raw(a, "GET", "/version", NULL, NULL, 0, on_result, &x);
+	wait_call(e.http, &x);
+	res_clear(&x);
+	t0 = scs_now_ms();
+	scs_api_raw(a, "GET", "/version", NULL, NULL, 0, on_result, &x);
+	wait_call(e.http, &x);
+	ok(x.status == SCS_OK && scs_now_ms() - t0 >= 1900, "429 with "
+	    "Retry-After: 2 retried after %lld ms", (long long)(scs_now_ms() -
+	    t0));
+	res_clear(&x);
+	scs_api_free(a);
+	env_stop(&e);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -543,10 +579,12 @@ main(int argc, char **argv)
 		run_case(&cases[i]);
 	}
 	if (argc > 1 && strcmp(argv[1], "tls") != 0 &&
-	    strcmp(argv[1], "exec") != 0)
+	    strcmp(argv[1], "exec") != 0 && strcmp(argv[1], "retry") != 0)
 		return (tap_done());
 	if (argc == 1 || strcmp(argv[1], "tls") == 0)
 		test_tls();
+	if (argc == 1 || strcmp(argv[1], "retry") == 0)
+		test_retry_after();
 	if (argc == 1 || strcmp(argv[1], "exec") == 0) {
 		test_exec_expiry(0);
 		test_exec_expiry(1);
