@@ -54,7 +54,11 @@ static const struct fault_case cases[] = {
 	    .once = 1, .want_state = SCS_STORE_RESYNCING },
 	{ .label = "continue token expired", .start = "expire-continue=1",
 	    .scenario = "scale", .clusters = 1100, .want_state = -1 },
-	{ .label = "429 with Retry-After", .start = "429-every=7:retry=1",
+	{ .label = "every continue token expired", .start = "expire-continue",
+	    .scenario = "scale", .clusters = 1100, .want_state = -1,
+	    .todo = "on an expired continue token the store starts the paged "
+	    "list over, forever; client-go falls back to one unpaged list" },
+	{ .label = "429 with Retry-After", .start = "429-every=9:retry=1",
 	    .want_state = -1 },
 	{ .label = "500 burst", .start = "500-burst=6",
 	    .runtime = "500-burst=5", .late_store = 1,
@@ -261,8 +265,9 @@ run_case(const struct fault_case *fc)
 		ss = scs_store_new(a, sec, NULL, NULL);
 		scs_store_subscribe(ss, on_store, &seen);
 	}
-	good &= check(fc, wait_converged(&e, admin, sc, 20000, why, sizeof why),
-	    "%s: clusters synced (%s)", fc->label, why);
+	good &= check(fc, wait_converged(&e, admin, sc, fc->todo != NULL ?
+	    1500 : 20000, why, sizeof why), "%s: clusters synced (%s)",
+	    fc->label, why);
 	rv_before = max_rv(sc);
 	if (fc->runtime != NULL)
 		good &= check(fc, set_faults(&e, admin, fc->runtime),
@@ -296,10 +301,10 @@ run_case(const struct fault_case *fc)
 	    fc->label);
 
 	good &= check(fc, wait_converged(&e, admin, sc, fc->todo != NULL ?
-	    3000 : 25000, why, sizeof why),
+	    1500 : 25000, why, sizeof why),
 	    "%s: clusters converge (%s)", fc->label, why);
 	good &= check(fc, wait_converged(&e, admin, ss, fc->todo != NULL ?
-	    3000 : 15000, why, sizeof why),
+	    1500 : 15000, why, sizeof why),
 	    "%s: secrets converge (%s)", fc->label, why);
 	good &= check(fc, scs_index_find(scs_store_index(sc), ns, "f2") != NULL,
 	    "%s: the store has a cluster created during the fault",
@@ -547,7 +552,7 @@ test_retry_after(void)
 	struct res	 x;
 	int64_t		 t0;
 
-	if (env_start(&e, "empty", "429-every=2:retry=2", 0) != 0) {
+	if (env_start(&e, "empty", "429-every=2:retry=1", 0) != 0) {
 		ok(0, "simulator");
 		return;
 	}
@@ -559,8 +564,8 @@ test_retry_after(void)
 	t0 = scs_now_ms();
 	scs_api_raw(a, "GET", "/version", NULL, NULL, 0, on_result, &x);
 	wait_call(e.http, &x);
-	ok(x.status == SCS_OK && scs_now_ms() - t0 >= 1900, "429 with "
-	    "Retry-After: 2 retried after %lld ms", (long long)(scs_now_ms() -
+	ok(x.status == SCS_OK && scs_now_ms() - t0 >= 950, "429 with "
+	    "Retry-After: 1 retried after %lld ms", (long long)(scs_now_ms() -
 	    t0));
 	res_clear(&x);
 	scs_api_free(a);
