@@ -792,15 +792,6 @@ do_get(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 	return (reply_obj(c, 200, rt, o->json, NULL));
 }
 
-static void
-strv_free(char **v)
-{
-	size_t	 i;
-
-	for (i = 0; v != NULL && v[i] != NULL; i++)
-		free(v[i]);
-	free(v);
-}
 
 static enum MHD_Result
 reply_error(struct MHD_Connection *c, struct scs_api_error *e)
@@ -1018,12 +1009,12 @@ do_create(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 		md_set(j, "uid", "00000000-0000-4000-8000-00000000d4f7");
 		ret = reply_obj(c, 201, rt, j, warnings);
 		cJSON_Delete(j);
-		strv_free(warnings);
+		scs_strv_free(warnings);
 		return (ret);
 	}
 	o = sim_db_put(sim->db, rt->key, j);
 	ret = reply_obj(c, 201, rt, o->json, warnings);
-	strv_free(warnings);
+	scs_strv_free(warnings);
 	return (ret);
 }
 
@@ -1111,7 +1102,7 @@ write_update(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 		ret = reply_obj(c, 200, rt, o->json, warnings);
 	}
 	cJSON_Delete(old);
-	strv_free(warnings);
+	scs_strv_free(warnings);
 	return (ret);
 }
 
@@ -1505,7 +1496,7 @@ watch_read(void *cls, uint64_t pos, char *buf, size_t max)
 	if (w->outpos >= w->out.len && !w->abort) {
 		scs_buf_reset(&w->out);
 		w->outpos = 0;
-		if (w->sim->hanging) {
+		if (w->sim->hanging && !w->sim->stopping) {
 			/* The server stopped answering: nothing flows. */
 			w->suspended = 1;
 			MHD_suspend_connection(w->conn);
@@ -1523,7 +1514,7 @@ watch_read(void *cls, uint64_t pos, char *buf, size_t max)
 	}
 	if (w->abort)
 		return (MHD_CONTENT_READER_END_WITH_ERROR);
-	if (w->done)
+	if (w->done || w->sim->stopping)
 		return (MHD_CONTENT_READER_END_OF_STREAM);
 	w->suspended = 1;
 	MHD_suspend_connection(w->conn);
@@ -1893,6 +1884,8 @@ should_hang(struct scs_sim *sim)
 	const struct sim_faults	*f = &sim->faults;
 	int64_t			 now;
 
+	if (sim->stopping)
+		return (0);
 	if (f->hang_every > 0 && sim->nrequests % (uint64_t)f->hang_every == 0)
 		return (1);
 	if (sim->hanging)
@@ -2145,14 +2138,28 @@ sim_http_restart(struct scs_sim *sim, char **cause)
 void
 sim_http_stop(struct scs_sim *sim)
 {
-	int	 i;
+	struct sim_watch	*w;
+	int			 i;
 
 	if (sim->mhd == NULL)
 		return;
-	/* Suspended connections must be resumed before the daemon stops. */
-	resume_all(sim, 0);
-	for (i = 0; i < 3; i++)
+	/* Suspended connections must be resumed before the daemon stops,
+	 * and no watch may suspend again, no request be held (even one
+	 * that arrives now). */
+	sim->stopping = 1;
+	for (i = 0; i < 100; i++) {
+		for (w = sim->watches; w != NULL; w = w->next)
+			w->done = 1;
+		watches_resume(sim);
+		held_release(sim, 1, 1, 0);
 		MHD_run(sim->mhd);
+		for (w = sim->watches; w != NULL; w = w->next) {
+			if (w->suspended)
+				break;
+		}
+		if (w == NULL && sim->held == NULL && i >= 2)
+			break;
+	}
 	MHD_stop_daemon(sim->mhd);
 	sim->mhd = NULL;
 }

@@ -33,6 +33,7 @@ struct scs_sim {
 	int			 wake[2];	/* self-pipe */
 	volatile int		 stop;
 	int			 kick;		/* resumed connections: run again */
+	int			 stopping;	/* sim_http_stop running: no suspends */
 	char			 url[96];
 	int			 port;
 
