@@ -189,8 +189,9 @@ _scs_tui_sim()
 		COMPREPLY=($(compgen -W "127.0.0.1:6443 127.0.0.1:0" -- "$cur"))
 		return ;;
 	--faults)
-		local f="drop-every= cut-watch-after= 429-every= 500-burst= slow=
-		    expire-continue watch-410-every= storm="
+		local f="drop-every= cut-list-every= cut-watch-after=
+		    drop-watch-after= 429-every= 500-burst= slow= expire-continue
+		    watch-410-every= hang-after= hang-every= restart-after= storm="
 		local head=
 		[[ $cur == *,* ]] && head=${cur%,*},
 		COMPREPLY=($(compgen -P "$head" -W "$f" -- "${cur##*,}"))

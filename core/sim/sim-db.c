@@ -59,8 +59,10 @@ static void
 event_clear(struct sim_event_rec *e)
 {
 	free(e->text);
+	free(e->prev);
 	free(e->res);
 	free(e->ns);
+	free(e->name);
 	memset(e, 0, sizeof *e);
 }
 
@@ -177,9 +179,10 @@ meta_set(cJSON *obj, const char *key, cJSON *v)
 		cJSON_AddItemToObject(md, key, v);
 }
 
+/* Append to the history; takes prev (the text before, or NULL). */
 static void
 record(struct sim_db *db, enum sim_event type, const char *res,
-    const char *ns, const char *text, size_t len)
+    const struct sim_obj *o, char *prev)
 {
 	struct sim_event_rec	*e;
 
@@ -194,9 +197,12 @@ record(struct sim_db *db, enum sim_event type, const char *res,
 	e->rv = db->rv;
 	e->type = type;
 	e->res = scs_xstrdup(res);
-	e->ns = scs_xstrdup(ns);
-	e->text = scs_xstrndup(text, len);
-	e->len = len;
+	e->ns = scs_xstrdup(o->ns);
+	e->name = scs_xstrdup(o->name);
+	e->text = scs_xstrndup(o->text, o->text_len);
+	e->len = o->text_len;
+	e->prev = prev;
+	e->prev_len = prev != NULL ? strlen(prev) : 0;
 	db->hlen++;
 	if (db->hook != NULL)
 		db->hook(db->hook_arg);
@@ -217,10 +223,7 @@ static void
 obj_text(struct sim_obj *o)
 {
 	free(o->text);
-	o->text = cJSON_PrintUnformatted(o->json);
-	if (o->text == NULL)
-		abort();
-	o->text_len = strlen(o->text);
+	o->text = sim_json_print(o->json, &o->text_len);
 }
 
 const struct sim_obj *
@@ -229,6 +232,7 @@ sim_db_put(struct sim_db *db, const char *key, cJSON *obj)
 	struct sim_res	*r = db_res(db, key, 1);
 	struct sim_obj	*o, *old = NULL;
 	const char	*ns, *name;
+	char		*prev = NULL;
 	char		 buf[64];
 	size_t		 pos;
 	long		 gen;
@@ -283,6 +287,8 @@ sim_db_put(struct sim_db *db, const char *key, cJSON *obj)
 	obj_text(o);
 	if (old != NULL) {
 		r->objs[pos] = o;
+		prev = old->text;
+		old->text = NULL;
 		obj_free(old);
 	} else {
 		if (r->n == r->cap) {
@@ -295,8 +301,7 @@ sim_db_put(struct sim_db *db, const char *key, cJSON *obj)
 		r->objs[pos] = o;
 		r->n++;
 	}
-	record(db, old != NULL ? SIM_MODIFIED : SIM_ADDED, key, o->ns,
-	    o->text, o->text_len);
+	record(db, old != NULL ? SIM_MODIFIED : SIM_ADDED, key, o, prev);
 	return (o);
 }
 
@@ -321,7 +326,7 @@ sim_db_delete(struct sim_db *db, const char *key, const char *ns,
 	struct sim_res	*r = db_res(db, key, 0);
 	struct sim_obj	*o;
 	size_t		 pos;
-	char		 buf[32];
+	char		 buf[32], *prev;
 
 	if (r == NULL || !res_find(r, ns != NULL ? ns : "", name, &pos))
 		return (-1);
@@ -334,8 +339,10 @@ sim_db_delete(struct sim_db *db, const char *key, const char *ns,
 	snprintf(buf, sizeof buf, "%llu", (unsigned long long)db->rv);
 	meta_set(o->json, "resourceVersion", cJSON_CreateString(buf));
 	obj_index(o);
+	prev = o->text;
+	o->text = NULL;
 	obj_text(o);
-	record(db, SIM_DELETED, key, o->ns, o->text, o->text_len);
+	record(db, SIM_DELETED, key, o, prev);
 	obj_free(o);
 	return (0);
 }
@@ -399,6 +406,160 @@ sim_db_lower_bound(struct sim_db *db, const char *key, const char *ns,
 		return (0);
 	res_find(r, ns != NULL ? ns : "", name != NULL ? name : "", &pos);
 	return (pos);
+}
+
+/* An object's state at a past resourceVersion (sim_db_foreach_at). */
+struct undo {
+	const char	*ns;
+	const char	*name;
+	uint64_t	 rv;
+	const char	*then;		/* its text then; NULL: did not exist */
+	size_t		 len;
+};
+
+static int
+key_cmp(const char *ns1, const char *n1, const char *ns2, const char *n2)
+{
+	int	 c = strcmp(ns1, ns2);
+
+	return (c != 0 ? c : strcmp(n1, n2));
+}
+
+static int
+undo_cmp(const void *a, const void *b)
+{
+	const struct undo	*x = a, *y = b;
+	int			 c;
+
+	if ((c = key_cmp(x->ns, x->name, y->ns, y->name)) != 0)
+		return (c);
+	return (x->rv < y->rv ? -1 : x->rv > y->rv);
+}
+
+/* Call fn with the past state text (parsed for selectors). */
+static int
+visit_then(const struct undo *u, int (*fn)(const struct sim_obj *, void *),
+    void *arg)
+{
+	struct sim_obj	 o;
+	int		 r;
+
+	memset(&o, 0, sizeof o);
+	if ((o.json = cJSON_ParseWithLength(u->then, u->len)) == NULL)
+		return (0);
+	o.text = (char *)u->then;
+	o.text_len = u->len;
+	o.ns = u->ns;
+	o.name = u->name;
+	o.rv = strtoull(meta_str(o.json, "resourceVersion") != NULL ?
+	    meta_str(o.json, "resourceVersion") : "0", NULL, 10);
+	r = fn(&o, arg);
+	cJSON_Delete(o.json);
+	return (r);
+}
+
+void
+sim_db_foreach_at(struct sim_db *db, const char *key, const char *ns,
+    const char *after_ns, const char *after_name, uint64_t at,
+    int (*fn)(const struct sim_obj *, void *), void *arg)
+{
+	struct sim_res		*r = db_res(db, key, 0);
+	struct sim_event_rec	*e;
+	struct undo		*u = NULL;
+	struct sim_obj		*cur;
+	size_t			 nu = 0, k, i, j;
+	const char		*ans = after_ns != NULL ? after_ns : "";
+	int			 c;
+
+	/* The first change after `at` of each key tells its state then. */
+	for (k = 0; k < db->hlen; k++) {
+		e = &db->hist[(db->hstart + k) % db->hcap];
+		if (e->rv <= at || strcmp(e->res, key) != 0)
+			continue;
+		if (ns != NULL && strcmp(ns, e->ns) != 0)
+			continue;
+		if (after_name != NULL && key_cmp(e->ns, e->name, ans,
+		    after_name) <= 0)
+			continue;
+		u = scs_xreallocarray(u, nu + 1, sizeof *u);
+		u[nu].ns = e->ns;
+		u[nu].name = e->name;
+		u[nu].rv = e->rv;
+		u[nu].then = e->type == SIM_ADDED ? NULL : e->prev;
+		u[nu].len = e->prev_len;
+		nu++;
+	}
+	if (nu > 1)
+		qsort(u, nu, sizeof *u, undo_cmp);
+	for (j = k = 0; k < nu; k++)	/* keep the earliest per key */
+		if (j == 0 || key_cmp(u[j - 1].ns, u[j - 1].name, u[k].ns,
+		    u[k].name) != 0)
+			u[j++] = u[k];
+	nu = j;
+
+	i = 0;
+	if (r != NULL) {
+		if (after_name != NULL) {
+			if (res_find(r, ans, after_name, &i))
+				i++;
+		} else if (ns != NULL)
+			res_find(r, ns, "", &i);
+	}
+	/* Merge the current objects with the undone keys, in key order. */
+	for (j = 0; (r != NULL && i < r->n) || j < nu; ) {
+		cur = r != NULL && i < r->n ? r->objs[i] : NULL;
+		if (cur != NULL && ns != NULL && strcmp(cur->ns, ns) != 0) {
+			/* Past the namespace: only undone keys remain. */
+			cur = NULL;
+			i = r->n;
+		}
+		if (cur == NULL && j == nu)
+			break;
+		if (cur == NULL)
+			c = 1;
+		else if (j == nu)
+			c = -1;
+		else
+			c = key_cmp(cur->ns, cur->name, u[j].ns, u[j].name);
+		if (c < 0) {
+			i++;
+			if (fn(cur, arg) != 0)
+				break;
+			continue;
+		}
+		if (c == 0)
+			i++;
+		j++;
+		if (u[j - 1].then != NULL && visit_then(&u[j - 1], fn, arg) != 0)
+			break;
+	}
+	free(u);
+}
+
+void
+sim_db_restart(struct sim_db *db, uint64_t base)
+{
+	size_t		 i, j;
+	struct sim_obj	*o;
+	char		 buf[32];
+
+	for (i = 0; i < db->hlen; i++)
+		event_clear(&db->hist[(db->hstart + i) % db->hcap]);
+	db->hstart = db->hlen = 0;
+	db->rv = base;
+	for (i = 0; i < db->nres; i++) {
+		for (j = 0; j < db->res[i].n; j++) {
+			o = db->res[i].objs[j];
+			o->rv = ++db->rv;
+			snprintf(buf, sizeof buf, "%llu",
+			    (unsigned long long)o->rv);
+			meta_set(o->json, "resourceVersion",
+			    cJSON_CreateString(buf));
+			obj_index(o);
+			obj_text(o);
+		}
+	}
+	db->oldest = db->rv;
 }
 
 int

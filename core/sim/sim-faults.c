@@ -1,13 +1,18 @@
 /*
  * sim-faults.c: parse --faults SPEC, a comma list of faults the server
- * injects (drop-every=N, cut-watch-after=N, 429-every=N[:retry=S],
- * 500-burst=N, slow=MS, expire-continue, watch-410-every=N, storm=N).
+ * injects (sim-int.h, struct sim_faults, says what each one does).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "scs/util.h"
 #include "sim-int.h"
+
+#define FAULTS_KNOWN	"drop-every=N, cut-watch-after=N, " \
+	"drop-watch-after=N, cut-list-every=N, 429-every=N[:retry=S], " \
+	"500-burst=N, slow=MS, expire-continue[=N], watch-410-every=N, " \
+	"hang-after=N[:for=MS], hang-every=N, restart-after=MS[:down=MS], " \
+	"storm=N"
 
 static int
 num(const char *s, long *out)
@@ -22,11 +27,26 @@ num(const char *s, long *out)
 	return (0);
 }
 
+/* An optional ":NAME=VALUE" after the number of item's value. */
+static int
+suffix(const char *value, const char *name, long *out)
+{
+	const char	*colon = strchr(value, ':');
+	size_t		 n = strlen(name);
+
+	if (colon == NULL)
+		return (0);
+	if (strncmp(colon + 1, name, n) != 0 || colon[1 + n] != '=')
+		return (-1);
+	return (num(colon + 2 + n, out));
+}
+
 enum scs_status
 sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 {
-	char	*copy, *item, *save = NULL, *eq, *r;
+	char	*copy, *item, *save = NULL, *eq;
 	long	*dst;
+	int	 bad_suffix;
 
 	memset(f, 0, sizeof *f);
 	if (spec == NULL || *spec == '\0')
@@ -35,41 +55,61 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 	for (item = strtok_r(copy, ",", &save); item != NULL;
 	    item = strtok_r(NULL, ",", &save)) {
 		if (strcmp(item, "expire-continue") == 0) {
-			f->expire_continue = 1;
+			f->expire_continue = -1;
 			continue;
 		}
 		if ((eq = strchr(item, '=')) == NULL)
 			goto bad;
 		*eq++ = '\0';
+		bad_suffix = strchr(eq, ':') != NULL;
 		if (strcmp(item, "drop-every") == 0)
 			dst = &f->drop_every;
 		else if (strcmp(item, "cut-watch-after") == 0)
 			dst = &f->cut_watch_after;
+		else if (strcmp(item, "drop-watch-after") == 0)
+			dst = &f->drop_watch_after;
+		else if (strcmp(item, "expire-continue") == 0)
+			dst = &f->expire_continue;
+		else if (strcmp(item, "cut-list-every") == 0)
+			dst = &f->cut_list_every;
 		else if (strcmp(item, "429-every") == 0) {
 			dst = &f->t429_every;
 			f->retry_after = 1;
-			if ((r = strstr(eq, ":retry=")) != NULL &&
-			    num(r + 7, &f->retry_after) != 0)
+			if (suffix(eq, "retry", &f->retry_after) != 0)
 				goto bad;
+			bad_suffix = 0;
 		} else if (strcmp(item, "500-burst") == 0)
 			dst = &f->burst500;
 		else if (strcmp(item, "slow") == 0)
 			dst = &f->slow_ms;
 		else if (strcmp(item, "watch-410-every") == 0)
 			dst = &f->watch410_every;
-		else if (strcmp(item, "storm") == 0)
+		else if (strcmp(item, "hang-after") == 0) {
+			dst = &f->hang_after;
+			f->hang = 1;
+			if (suffix(eq, "for", &f->hang_for_ms) != 0)
+				goto bad;
+			bad_suffix = 0;
+		} else if (strcmp(item, "hang-every") == 0)
+			dst = &f->hang_every;
+		else if (strcmp(item, "restart-after") == 0) {
+			dst = &f->restart_after_ms;
+			if (suffix(eq, "down", &f->restart_down_ms) != 0)
+				goto bad;
+			bad_suffix = 0;
+		} else if (strcmp(item, "storm") == 0)
 			dst = &f->storm;
 		else
 			goto bad;
-		if (num(eq, dst) != 0)
+		/* 0 turns a fault off (hang-after=0: from the next
+		 * request on). */
+		if (bad_suffix || num(eq, dst) != 0)
 			goto bad;
 	}
 	free(copy);
 	return (SCS_OK);
 bad:
-	scs_cause(cause, "bad fault '%s' (known: drop-every=N, "
-	    "cut-watch-after=N, 429-every=N[:retry=S], 500-burst=N, slow=MS, "
-	    "expire-continue, watch-410-every=N, storm=N)", item);
+	scs_cause(cause, "bad fault '%s' (known: " FAULTS_KNOWN ")", item);
 	free(copy);
 	return (SCS_USAGE);
 }

@@ -4,6 +4,7 @@
  * Status errors, paged lists, watches, Table output and faults.
  */
 #include <arpa/inet.h>
+#include <stdarg.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,10 +22,22 @@
 #define BODY_MAX	(8 * 1024 * 1024)
 #define BOOKMARK_MS	10000
 
-struct req {
-	struct scs_buf	 body;
-	int		 too_large;
+struct sim_req {
+	struct scs_buf		 body;
+	int			 too_large;
+	/* Held by a hang fault: on the sim's held list while suspended. */
+	struct sim_req		*next_held;
+	struct MHD_Connection	*conn;
+	int64_t			 held_since;
+	int			 held;
+	int			 drop;		/* when resumed: close */
 };
+
+/* Held requests older than this are dropped (hang-every). */
+#define HELD_MAX_MS	(10 * 60 * 1000)
+
+static void	held_release(struct scs_sim *, int, int, int64_t);
+
 
 struct sim_watch {
 	struct sim_watch	*next;
@@ -40,6 +53,9 @@ struct sim_watch {
 	size_t			 outpos;
 	int			 suspended;
 	int			 done;
+	int			 abort;		/* drop: no final chunk */
+	int			 table;		/* as=Table: rows, not objects */
+	int			 headers_sent;	/* columnDefinitions went out */
 	int			 bookmarks;
 	int64_t			 deadline;
 	int64_t			 next_bookmark;
@@ -81,11 +97,9 @@ reply(struct MHD_Connection *c, unsigned code, const char *type, char *body,
 static char *
 print_free(cJSON *j)
 {
-	char	*s = cJSON_PrintUnformatted(j);
+	char	*s = sim_json_print(j, NULL);
 
 	cJSON_Delete(j);
-	if (s == NULL)
-		abort();
 	return (s);
 }
 
@@ -221,8 +235,18 @@ authenticate(struct scs_sim *sim, struct MHD_Connection *c)
 
 	h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 	if (h != NULL && strncasecmp(h, "Bearer ", 7) == 0) {
+		/* TOKEN:exp=UNIXSECONDS is TOKEN until then (short-lived
+		 * tokens such as OIDC ID tokens, minted by exec plugins in
+		 * the tests); afterwards 401 like any unknown token. */
+		const char	*exp = strstr(h + 7, ":exp=");
+		size_t		 tlen = exp != NULL ? (size_t)(exp - h - 7) :
+				    strlen(h + 7);
+
+		if (exp != NULL && strtoll(exp + 5, NULL, 10) <= scs_wall_s())
+			return (NULL);
 		for (i = 0; sim_users[i] != NULL; i++) {
-			if (strcmp(h + 7, sim->tokens[i]) == 0)
+			if (strlen(sim->tokens[i]) == tlen &&
+			    strncmp(h + 7, sim->tokens[i], tlen) == 0)
 				u = sim_users[i];
 		}
 		if (u == NULL)
@@ -516,29 +540,162 @@ token_parse(const char *tok, uint64_t *rv, char **ns, char **name)
 	return (0);
 }
 
+/* cut-list-every: a body that stops halfway, then the connection drops. */
+struct cut {
+	char	*body;
+	size_t	 len;
+};
+
+static ssize_t
+cut_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct cut	*ct = cls;
+	size_t		 half = ct->len / 2, n;
+
+	if (pos >= half)
+		return (MHD_CONTENT_READER_END_WITH_ERROR);
+	n = half - (size_t)pos;
+	if (n > max)
+		n = max;
+	memcpy(buf, ct->body + pos, n);
+	return ((ssize_t)n);
+}
+
+static void
+cut_free(void *cls)
+{
+	struct cut	*ct = cls;
+
+	free(ct->body);
+	free(ct);
+}
+
+/* A list's 200; takes body. */
+static enum MHD_Result
+reply_list(struct scs_sim *sim, struct MHD_Connection *c, char *body,
+    const char *warning)
+{
+	struct MHD_Response	*r;
+	struct cut		*ct;
+	enum MHD_Result		 ret;
+
+	sim->nlists++;
+	if (sim->faults.cut_list_every <= 0 ||
+	    sim->nlists % (uint64_t)sim->faults.cut_list_every != 0)
+		return (reply_json(c, 200, body, warning));
+	ct = scs_xcalloc(1, sizeof *ct);
+	ct->body = body;
+	ct->len = strlen(body);
+	r = MHD_create_response_from_callback(ct->len, 16 * 1024, cut_read,
+	    ct, cut_free);
+	MHD_add_response_header(r, "Content-Type", "application/json");
+	MHD_add_response_header(r, "Cache-Control", "no-cache, private");
+	ret = MHD_queue_response(c, 200, r);
+	MHD_destroy_response(r);
+	return (ret);
+}
+
+/* One list response being built (list_one visits each object). */
+struct list_ctx {
+	struct MHD_Connection	*c;
+	struct route		*rt;
+	const char		*lsel;
+	const char		*fsel;
+	long			 limit;
+	int			 table;
+	struct scs_buf		 b;
+	cJSON			*rows;
+	size_t			 sent;
+	size_t			 remaining;
+	char			*last_ns;
+	char			*last_name;
+};
+
+static int
+list_one(const struct sim_obj *o, void *cls)
+{
+	struct list_ctx	*l = cls;
+	const char	*inc, *text;
+	cJSON		*row, *md;
+	char		*tmp;
+	size_t		 len;
+
+	if (l->rt->ns != NULL && strcmp(o->ns, l->rt->ns) != 0)
+		return (1);
+	if (!obj_match(o->json, l->lsel, l->fsel))
+		return (0);
+	if (l->limit > 0 && (long)l->sent == l->limit) {
+		l->remaining++;
+		return (0);
+	}
+	if (l->table) {
+		inc = arg(l->c, "includeObject");
+		row = cJSON_CreateObject();
+		cJSON_AddItemToObject(row, "cells", sim_table_cells(l->rt->rd,
+		    o->json));
+		if (inc != NULL && strcmp(inc, "None") == 0)
+			cJSON_AddNullToObject(row, "object");
+		else if (inc != NULL && strcmp(inc, "Object") == 0)
+			cJSON_AddItemToObject(row, "object",
+			    cJSON_Duplicate(o->json, 1));
+		else {
+			md = cJSON_CreateObject();
+			cJSON_AddStringToObject(md, "kind",
+			    "PartialObjectMetadata");
+			cJSON_AddStringToObject(md, "apiVersion",
+			    "meta.k8s.io/v1");
+			cJSON_AddItemToObject(md, "metadata", cJSON_Duplicate(
+			    cJSON_GetObjectItemCaseSensitive(o->json,
+			    "metadata"), 1));
+			cJSON_AddItemToObject(row, "object", md);
+		}
+		cJSON_AddItemToArray(l->rows, row);
+	} else {
+		len = o->text_len;
+		text = obj_text_as(l->rt->rd, l->rt->key, o->text, &len,
+		    l->rt->version, &tmp);
+		if (l->sent > 0)
+			scs_buf_addc(&l->b, ',');
+		scs_buf_add(&l->b, text, len);
+		free(tmp);
+	}
+	l->sent++;
+	free(l->last_ns);
+	free(l->last_name);
+	l->last_ns = scs_xstrdup(o->ns);
+	l->last_name = scs_xstrdup(o->name);
+	return (0);
+}
+
+/*
+ * A list, or a page of it. A continued page shows the objects as they
+ * were at the first page's resourceVersion (the token carries it), as
+ * etcd's snapshot reads do; a token older than the history is 410.
+ */
 static enum MHD_Result
 do_list(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 {
-	const char		*lsel = arg(c, "labelSelector");
-	const char		*fsel = arg(c, "fieldSelector");
 	const char		*lim = arg(c, "limit"), *cont = arg(c, "continue");
-	const char		*text;
-	long			 limit = lim != NULL ? atol(lim) : 0;
-	size_t			 pos = 0, i, sent = 0, len, remaining = 0;
 	uint64_t		 rv = sim_db_rv(sim->db);
-	char			*cns = NULL, *cname = NULL, *tmp, *tok = NULL;
-	const struct sim_obj	*o;
-	struct scs_buf		 b;
-	int			 table = wants_table(c), more = 0;
-	cJSON			*tj = NULL, *rows = NULL, *row, *md;
-	const char		*last_ns = NULL, *last_name = NULL;
+	char			*cns = NULL, *cname = NULL, *tok = NULL;
+	struct list_ctx		 l;
+	cJSON			*tj = NULL, *md;
 
+	memset(&l, 0, sizeof l);
+	l.c = c;
+	l.rt = rt;
+	l.lsel = arg(c, "labelSelector");
+	l.fsel = arg(c, "fieldSelector");
+	l.limit = lim != NULL ? atol(lim) : 0;
+	l.table = wants_table(c);
 	if (cont != NULL && *cont != '\0') {
 		if (token_parse(cont, &rv, &cns, &cname) != 0)
 			return (reply_status(c, 400, "BadRequest",
 			    "continue key is not valid", NULL));
-		if (sim->faults.expire_continue ||
-		    rv < sim_db_oldest_rv(sim->db)) {
+		if (sim->faults.expire_continue < 0 ||
+		    (sim->faults.expire_continue > 0 &&
+		    sim->ncontinues++ < (uint64_t)sim->faults.expire_continue) ||
+		    rv < sim_db_oldest_rv(sim->db) || rv > sim_db_rv(sim->db)) {
 			free(cns);
 			free(cname);
 			return (reply_status(c, 410, "Expired", "The provided "
@@ -546,75 +703,27 @@ do_list(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 			    "consistent list result. You can start a new list "
 			    "without the continue parameter.", NULL));
 		}
-		pos = sim_db_lower_bound(sim->db, rt->key, cns, cname);
-		if ((o = sim_db_at(sim->db, rt->key, pos)) != NULL &&
-		    strcmp(o->ns, cns) == 0 && strcmp(o->name, cname) == 0)
-			pos++;
-		free(cns);
-		free(cname);
-	} else if (rt->ns != NULL)
-		pos = sim_db_lower_bound(sim->db, rt->key, rt->ns, "");
+	}
 
-	scs_buf_init(&b, 0);
-	if (table) {
+	scs_buf_init(&l.b, 0);
+	if (l.table) {
 		tj = cJSON_CreateObject();
 		cJSON_AddStringToObject(tj, "kind", "Table");
 		cJSON_AddStringToObject(tj, "apiVersion", "meta.k8s.io/v1");
 		cJSON_AddItemToObject(tj, "columnDefinitions",
 		    sim_table_columns(rt->rd));
-		rows = cJSON_AddArrayToObject(tj, "rows");
+		l.rows = cJSON_AddArrayToObject(tj, "rows");
 	} else
-		scs_buf_adds(&b, "{\"items\":[");
-	for (i = pos; (o = sim_db_at(sim->db, rt->key, i)) != NULL; i++) {
-		if (rt->ns != NULL && strcmp(o->ns, rt->ns) != 0)
-			break;
-		if (!obj_match(o->json, lsel, fsel))
-			continue;
-		if (limit > 0 && (long)sent == limit) {
-			more = 1;
-			remaining++;
-			continue;
-		}
-		if (table) {
-			const char *inc = arg(c, "includeObject");
-
-			row = cJSON_CreateObject();
-			cJSON_AddItemToObject(row, "cells",
-			    sim_table_cells(rt->rd, o->json));
-			if (inc != NULL && strcmp(inc, "None") == 0)
-				cJSON_AddNullToObject(row, "object");
-			else if (inc != NULL && strcmp(inc, "Object") == 0)
-				cJSON_AddItemToObject(row, "object",
-				    cJSON_Duplicate(o->json, 1));
-			else {
-				md = cJSON_CreateObject();
-				cJSON_AddStringToObject(md, "kind",
-				    "PartialObjectMetadata");
-				cJSON_AddStringToObject(md, "apiVersion",
-				    "meta.k8s.io/v1");
-				cJSON_AddItemToObject(md, "metadata",
-				    cJSON_Duplicate(
-				    cJSON_GetObjectItemCaseSensitive(o->json,
-				    "metadata"), 1));
-				cJSON_AddItemToObject(row, "object", md);
-			}
-			cJSON_AddItemToArray(rows, row);
-		} else {
-			len = o->text_len;
-			text = obj_text_as(rt->rd, rt->key, o->text, &len,
-			    rt->version, &tmp);
-			if (sent > 0)
-				scs_buf_addc(&b, ',');
-			scs_buf_add(&b, text, len);
-			free(tmp);
-		}
-		sent++;
-		last_ns = o->ns;
-		last_name = o->name;
-	}
-	if (more && last_name != NULL)
-		tok = token_make(rv, last_ns, last_name);
-	if (table) {
+		scs_buf_adds(&l.b, "{\"items\":[");
+	sim_db_foreach_at(sim->db, rt->key, rt->ns, cns, cname, rv, list_one,
+	    &l);
+	free(cns);
+	free(cname);
+	if (l.remaining > 0 && l.last_name != NULL)
+		tok = token_make(rv, l.last_ns, l.last_name);
+	free(l.last_ns);
+	free(l.last_name);
+	if (l.table) {
 		char	 rvs[32];
 
 		snprintf(rvs, sizeof rvs, "%llu", (unsigned long long)rv);
@@ -623,19 +732,19 @@ do_list(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 		if (tok != NULL)
 			cJSON_AddStringToObject(md, "continue", tok);
 		free(tok);
-		scs_buf_done(&b);
-		return (reply_json(c, 200, print_free(tj), NULL));
+		scs_buf_done(&l.b);
+		return (reply_list(sim, c, print_free(tj), NULL));
 	}
-	scs_buf_printf(&b, "],\"kind\":\"%sList\",\"apiVersion\":\"%s%s%s\","
-	    "\"metadata\":{\"resourceVersion\":\"%llu\"", rt->rd->kind,
-	    rt->group, rt->group[0] != '\0' ? "/" : "", rt->version,
-	    (unsigned long long)rv);
+	scs_buf_printf(&l.b, "],\"kind\":\"%sList\",\"apiVersion\":"
+	    "\"%s%s%s\",\"metadata\":{\"resourceVersion\":\"%llu\"",
+	    rt->rd->kind, rt->group, rt->group[0] != '\0' ? "/" : "",
+	    rt->version, (unsigned long long)rv);
 	if (tok != NULL)
-		scs_buf_printf(&b, ",\"continue\":\"%s\","
-		    "\"remainingItemCount\":%zu", tok, remaining);
-	scs_buf_adds(&b, "}}");
+		scs_buf_printf(&l.b, ",\"continue\":\"%s\","
+		    "\"remainingItemCount\":%zu", tok, l.remaining);
+	scs_buf_adds(&l.b, "}}");
 	free(tok);
-	return (reply_json(c, 200, scs_buf_steal(&b), dep_warning(rt)));
+	return (reply_list(sim, c, scs_buf_steal(&l.b), dep_warning(rt)));
 }
 
 /* Reply with a storage-version object shown in the requested version. */
@@ -719,7 +828,7 @@ reply_error(struct MHD_Connection *c, struct scs_api_error *e)
 /* Common checks of a body for create/update; returns the object in the
  * storage version, or NULL after replying. */
 static cJSON *
-body_object(struct MHD_Connection *c, struct route *rt, struct req *rq,
+body_object(struct MHD_Connection *c, struct route *rt, struct sim_req *rq,
     enum MHD_Result *ret)
 {
 	cJSON		*j;
@@ -823,7 +932,7 @@ admit(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 
 static enum MHD_Result
 do_create(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
-    struct req *rq)
+    struct sim_req *rq)
 {
 	cJSON			*j;
 	const char		*name, *gen;
@@ -877,6 +986,12 @@ do_create(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 		ret = reply_status(c, 409, "AlreadyExists", msg, rt);
 		free(msg);
 		return (ret);
+	}
+	/* Defaulting as the real server does it. */
+	if (strcmp(rt->key, "/secrets") == 0 &&
+	    !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(j, "type"))) {
+		cJSON_DeleteItemFromObjectCaseSensitive(j, "type");
+		cJSON_AddStringToObject(j, "type", "Opaque");
 	}
 	/* The status subresource is not written through the main one. */
 	if (rt->rd->has_status)
@@ -993,7 +1108,7 @@ write_update(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 
 static enum MHD_Result
 do_update(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
-    struct req *rq)
+    struct sim_req *rq)
 {
 	cJSON		*j;
 	enum MHD_Result	 ret;
@@ -1005,7 +1120,7 @@ do_update(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 
 static enum MHD_Result
 do_patch(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
-    struct req *rq)
+    struct sim_req *rq)
 {
 	const char		*ct = MHD_lookup_connection_value(c,
 				    MHD_HEADER_KIND, "Content-Type");
@@ -1093,14 +1208,52 @@ purge_namespace(struct scs_sim *sim, const char *ns)
 	}
 }
 
+/*
+ * Delete o (of resource key) as a DELETE does: clusters finish deleting
+ * through the reconcile loop (a deletionTimestamp and the finalizer),
+ * namespaces take their objects with them. Returns the object to answer
+ * with (storage version; caller deletes). dry: change nothing.
+ */
+static cJSON *
+delete_one(struct scs_sim *sim, const char *key, const struct sim_obj *o,
+    int dry)
+{
+	cJSON	*j = cJSON_Duplicate(o->json, 1), *fin;
+	char	 ts[32], *ns, *name;
+
+	if (dry)
+		return (j);
+	if (strcmp(key, "cluster.x-k8s.io/clusters") == 0) {
+		if (md_str(j, "deletionTimestamp") != NULL)
+			return (j);
+		scs_format_rfc3339(scs_wall_s(), ts, sizeof ts);
+		md_set(j, "deletionTimestamp", ts);
+		fin = cJSON_GetObjectItemCaseSensitive(md_of(j), "finalizers");
+		if (fin == NULL)
+			fin = cJSON_AddArrayToObject(md_of(j), "finalizers");
+		cJSON_AddItemToArray(fin, cJSON_CreateString(
+		    "cluster.cluster.x-k8s.io"));
+		o = sim_db_put(sim->db, key, j);
+		return (cJSON_Duplicate(o->json, 1));
+	}
+	ns = scs_xstrdup(o->ns);
+	name = scs_xstrdup(o->name);
+	if (strcmp(key, "/namespaces") == 0)
+		purge_namespace(sim, name);
+	sim_db_delete(sim->db, key, *ns != '\0' ? ns : NULL, name);
+	free(ns);
+	free(name);
+	return (j);
+}
+
 static enum MHD_Result
 do_delete(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
-    struct req *rq)
+    struct sim_req *rq)
 {
 	const struct sim_obj	*o;
-	cJSON			*opts = NULL, *pre, *j, *fin;
+	cJSON			*opts = NULL, *pre, *j;
 	const char		*puid, *prv;
-	char			*msg, ts[32];
+	char			*msg;
 	enum MHD_Result		 ret;
 	int			 dry = arg(c, "dryRun") != NULL;
 
@@ -1132,41 +1285,125 @@ do_delete(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 		return (ret);
 	}
 	cJSON_Delete(opts);
-	j = cJSON_Duplicate(o->json, 1);
-	if (dry) {
-		ret = reply_obj(c, 200, rt, j, NULL);
-		cJSON_Delete(j);
-		return (ret);
-	}
-	/* Clusters finish deleting through the reconcile loop (finalizer);
-	 * namespaces take their objects with them. */
-	if (strcmp(rt->key, "cluster.x-k8s.io/clusters") == 0) {
-		if (md_str(j, "deletionTimestamp") == NULL) {
-			scs_format_rfc3339(scs_wall_s(), ts, sizeof ts);
-			md_set(j, "deletionTimestamp", ts);
-			fin = cJSON_GetObjectItemCaseSensitive(md_of(j),
-			    "finalizers");
-			if (fin == NULL)
-				fin = cJSON_AddArrayToObject(md_of(j),
-				    "finalizers");
-			cJSON_AddItemToArray(fin, cJSON_CreateString(
-			    "cluster.cluster.x-k8s.io"));
-			o = sim_db_put(sim->db, rt->key, j);
-			return (reply_obj(c, 200, rt, o->json, NULL));
-		}
-		ret = reply_obj(c, 200, rt, j, NULL);
-		cJSON_Delete(j);
-		return (ret);
-	}
-	if (strcmp(rt->key, "/namespaces") == 0)
-		purge_namespace(sim, rt->name);
-	sim_db_delete(sim->db, rt->key, rt->ns, rt->name);
+	j = delete_one(sim, rt->key, o, dry);
 	ret = reply_obj(c, 200, rt, j, NULL);
 	cJSON_Delete(j);
 	return (ret);
 }
 
+struct collect {
+	const char	*lsel;
+	const char	*fsel;
+	char		**ns;
+	char		**names;
+	size_t		  n;
+};
+
+static int
+collect_match(const struct sim_obj *o, void *arg)
+{
+	struct collect	*d = arg;
+
+	if (!obj_match(o->json, d->lsel, d->fsel))
+		return (0);
+	d->ns = scs_xreallocarray(d->ns, d->n + 1, sizeof *d->ns);
+	d->names = scs_xreallocarray(d->names, d->n + 1, sizeof *d->names);
+	d->ns[d->n] = scs_xstrdup(o->ns);
+	d->names[d->n++] = scs_xstrdup(o->name);
+	return (0);
+}
+
+/*
+ * DELETE on a collection (deletecollection): every object of the path's
+ * scope that matches labelSelector and fieldSelector is deleted as by
+ * its own DELETE (clusters get a deletionTimestamp and finish through
+ * the reconcile loop). The answer is the list of what was deleted, in
+ * the state each DELETE returned.
+ */
+static enum MHD_Result
+do_delete_collection(struct scs_sim *sim, struct MHD_Connection *c,
+    struct route *rt)
+{
+	struct collect		 d;
+	const struct sim_obj	*o;
+	struct scs_buf		 b;
+	cJSON			*j;
+	char			*text;
+	size_t			 i, len;
+	int			 dry = arg(c, "dryRun") != NULL;
+
+	memset(&d, 0, sizeof d);
+	d.lsel = arg(c, "labelSelector");
+	d.fsel = arg(c, "fieldSelector");
+	sim_db_foreach(sim->db, rt->key, rt->rd->namespaced ? rt->ns : NULL,
+	    collect_match, &d);
+	scs_buf_init(&b, 0);
+	scs_buf_adds(&b, "{\"items\":[");
+	for (i = 0; i < d.n; i++) {
+		o = sim_db_get(sim->db, rt->key, d.ns[i], d.names[i]);
+		if (o != NULL) {
+			j = delete_one(sim, rt->key, o, dry);
+			if (strcmp(rt->version, rt->rd->versions[0]) != 0)
+				sim_convert(rt->key, j, rt->version);
+			text = sim_json_print(j, &len);
+			cJSON_Delete(j);
+			if (b.len > 10)
+				scs_buf_addc(&b, ',');
+			scs_buf_add(&b, text, len);
+			free(text);
+		}
+		free(d.ns[i]);
+		free(d.names[i]);
+	}
+	free(d.ns);
+	free(d.names);
+	scs_buf_printf(&b, "],\"kind\":\"%sList\",\"apiVersion\":"
+	    "\"%s%s%s\",\"metadata\":{\"resourceVersion\":\"%llu\"}}",
+	    rt->rd->kind, rt->group, rt->group[0] != '\0' ? "/" : "",
+	    rt->version, (unsigned long long)sim_db_rv(sim->db));
+	return (reply_json(c, 200, scs_buf_steal(&b), dep_warning(rt)));
+}
+
 /* --- watch ------------------------------------------------------------ */
+
+/* A watch event's object as a Table of one row (kubectl get -w): the
+ * column definitions in the first event only. */
+static void
+watch_table_line(struct sim_watch *w, const char *type, const char *text,
+    size_t len)
+{
+	cJSON	*obj = cJSON_ParseWithLength(text, len), *t, *row, *md, *m;
+	char	*s;
+
+	if (obj == NULL)
+		return;
+	t = cJSON_CreateObject();
+	cJSON_AddStringToObject(t, "kind", "Table");
+	cJSON_AddStringToObject(t, "apiVersion", "meta.k8s.io/v1");
+	md = cJSON_AddObjectToObject(t, "metadata");
+	m = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
+	if (cJSON_GetObjectItemCaseSensitive(m, "resourceVersion") != NULL)
+		cJSON_AddItemToObject(md, "resourceVersion", cJSON_Duplicate(
+		    cJSON_GetObjectItemCaseSensitive(m, "resourceVersion"), 1));
+	if (!w->headers_sent) {
+		cJSON_AddItemToObject(t, "columnDefinitions",
+		    sim_table_columns(w->rd));
+		w->headers_sent = 1;
+	}
+	row = cJSON_CreateObject();
+	cJSON_AddItemToObject(row, "cells", sim_table_cells(w->rd, obj));
+	md = cJSON_AddObjectToObject(row, "object");
+	cJSON_AddStringToObject(md, "kind", "PartialObjectMetadata");
+	cJSON_AddStringToObject(md, "apiVersion", "meta.k8s.io/v1");
+	cJSON_AddItemToObject(md, "metadata", cJSON_Duplicate(m, 1));
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(t, "rows"), row);
+	s = print_free(t);
+	cJSON_Delete(obj);
+	scs_buf_printf(&w->out, "{\"type\":\"%s\",\"object\":%s}\n", type,
+	    s);
+	free(s);
+	w->events++;
+}
 
 static void
 watch_line(struct sim_watch *w, const char *type, const char *text,
@@ -1174,6 +1411,10 @@ watch_line(struct sim_watch *w, const char *type, const char *text,
 {
 	char	*tmp;
 
+	if (w->table) {
+		watch_table_line(w, type, text, len);
+		return;
+	}
 	text = obj_text_as(w->rd, w->key, text, &len, w->version, &tmp);
 	scs_buf_printf(&w->out, "{\"type\":\"%s\",\"object\":", type);
 	scs_buf_add(&w->out, text, len);
@@ -1201,6 +1442,7 @@ watch_event(const struct sim_event_rec *e, void *arg)
 	static const char *const names[] = { "ADDED", "MODIFIED", "DELETED" };
 	cJSON			*j;
 	int			 ok = 1;
+	size_t			 before = w->out.len;
 
 	w->rv = e->rv;
 	if (strcmp(e->res, w->key) != 0 || (w->ns != NULL &&
@@ -1216,6 +1458,14 @@ watch_event(const struct sim_event_rec *e, void *arg)
 	if (w->sim->faults.cut_watch_after > 0 &&
 	    w->events >= w->sim->faults.cut_watch_after) {
 		w->done = 1;
+		return (1);
+	}
+	if (ok && w->sim->faults.drop_watch_after > 0 &&
+	    w->events > w->sim->faults.drop_watch_after) {
+		/* Half of this event's line goes out, then the
+		 * connection drops. */
+		w->out.len = before + (w->out.len - before) / 2;
+		w->done = w->abort = 1;
 		return (1);
 	}
 	return (0);
@@ -1243,9 +1493,15 @@ watch_read(void *cls, uint64_t pos, char *buf, size_t max)
 	size_t			 n;
 
 	(void)pos;
-	if (w->outpos >= w->out.len) {
+	if (w->outpos >= w->out.len && !w->abort) {
 		scs_buf_reset(&w->out);
 		w->outpos = 0;
+		if (w->sim->hanging && !w->sim->stopping) {
+			/* The server stopped answering: nothing flows. */
+			w->suspended = 1;
+			MHD_suspend_connection(w->conn);
+			return (0);
+		}
 		watch_fill(w);
 	}
 	if (w->outpos < w->out.len) {
@@ -1256,6 +1512,8 @@ watch_read(void *cls, uint64_t pos, char *buf, size_t max)
 		w->outpos += n;
 		return ((ssize_t)n);
 	}
+	if (w->abort)
+		return (MHD_CONTENT_READER_END_WITH_ERROR);
 	if (w->done || w->sim->stopping)
 		return (MHD_CONTENT_READER_END_OF_STREAM);
 	w->suspended = 1;
@@ -1320,6 +1578,7 @@ do_watch(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 	w->ns = rt->ns != NULL ? scs_xstrdup(rt->ns) : NULL;
 	w->selector = sel != NULL && *sel != '\0' ? scs_xstrdup(sel) : NULL;
 	w->bookmarks = is_true(arg(c, "allowWatchBookmarks"));
+	w->table = wants_table(c);
 	t = to != NULL ? atol(to) : 1800;
 	if (t <= 0 || t > 3600)
 		t = 1800;
@@ -1338,8 +1597,19 @@ do_watch(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 		in.fsel = arg(c, "fieldSelector");
 		sim_db_foreach(sim->db, rt->key, rt->ns, initial_cb, &in);
 		w->rv = sim_db_rv(sim->db);
-	} else
+	} else {
 		w->rv = strtoull(rv, NULL, 10);
+		/* A resourceVersion from before a restart (restart-after):
+		 * newer than anything now. A real apiserver on an etcd
+		 * restored with --mark-compacted says 410 as well; without
+		 * it the watch would wait silently. */
+		if (w->rv > sim_db_rv(sim->db)) {
+			snprintf(msg, sizeof msg, "too old resource version: "
+			    "%s (%llu)", rv,
+			    (unsigned long long)sim_db_oldest_rv(sim->db));
+			watch_error(w, 410, "Expired", msg);
+		}
+	}
 	w->next = sim->watches;
 	sim->watches = w;
 	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024,
@@ -1373,14 +1643,21 @@ sim_http_changed(void *arg)
 	watches_resume(arg);
 }
 
-void
+long
 sim_http_tick(struct scs_sim *sim, int64_t now)
 {
 	struct sim_watch	*w;
 	int			 any = 0;
 
+	if (sim->hanging && now >= sim->hang_until) {
+		/* The hang is over: answer what came meanwhile. */
+		sim->hanging = 0;
+		held_release(sim, 1, 0, now);
+		any = 1;
+	} else if (sim->held != NULL)
+		held_release(sim, 0, 1, now);
 	for (w = sim->watches; w != NULL; w = w->next) {
-		if (w->done)
+		if (w->done || sim->hanging)
 			continue;
 		if (now >= w->deadline) {
 			w->done = 1;
@@ -1400,6 +1677,9 @@ sim_http_tick(struct scs_sim *sim, int64_t now)
 	}
 	if (any)
 		watches_resume(sim);
+	if (sim->hanging && sim->hang_until - now < 1000)
+		return ((long)(sim->hang_until - now));
+	return (1000);
 }
 
 /* --- dispatch --------------------------------------------------------- */
@@ -1423,7 +1703,7 @@ verb_for(const char *method, const struct route *rt, struct MHD_Connection *c)
 
 static enum MHD_Result
 do_review(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
-    const char *user, struct req *rq)
+    const char *user, struct sim_req *rq)
 {
 	char		*out, *cause = NULL;
 	const char	*body = rq->body.data != NULL ? rq->body.data : "";
@@ -1445,9 +1725,63 @@ do_review(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 	return (reply_json(c, 201, out, NULL));
 }
 
+/*
+ * /sim/faults: GET shows the fault spec, POST or PUT with a SPEC body
+ * (csp-admin only) replaces it at once; counters and restart-after's
+ * clock start again from this request ("hang-after=0:for=3000": the
+ * server stops answering now, for 3 s). storm is read at start only.
+ */
+static enum MHD_Result
+do_faults(struct scs_sim *sim, struct MHD_Connection *c, const char *method,
+    const char *user, struct sim_req *rq)
+{
+	struct sim_faults	 f;
+	char			*spec, *cause = NULL;
+	cJSON			*j;
+	enum MHD_Result		 ret;
+
+	if (strcmp(method, "GET") != 0) {
+		if (strcmp(user, "csp-admin") != 0)
+			return (reply_status(c, 403, "Forbidden", "only "
+			    "csp-admin may set faults", NULL));
+		if (strcmp(method, "POST") != 0 && strcmp(method, "PUT") != 0)
+			return (reply_status(c, 405, "MethodNotAllowed",
+			    "GET, POST or PUT", NULL));
+		spec = scs_xstrndup(rq->body.data != NULL ? rq->body.data : "",
+		    rq->body.len);
+		spec[strcspn(spec, "\r\n")] = '\0';
+		if (sim_faults_parse(spec, &f, &cause) != SCS_OK) {
+			ret = reply_status(c, 400, "BadRequest", cause, NULL);
+			free(cause);
+			free(spec);
+			return (ret);
+		}
+		f.storm = sim->faults.storm;
+		sim->faults = f;
+		free(sim->faults_spec);
+		sim->faults_spec = spec;
+		sim->opts.faults = spec;
+		sim->burst_left = f.burst500;
+		sim->nrequests = sim->nlists = sim->nwatches = 0;
+		sim->ncontinues = 0;
+		sim->fault_t0 = scs_now_ms();
+		sim->restarted = 0;
+		sim->hang_until = 0;
+		if (sim->hanging) {
+			sim->hanging = 0;
+			held_release(sim, 1, 0, 0);
+			watches_resume(sim);
+		}
+	}
+	j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "faults", sim->faults_spec != NULL ?
+	    sim->faults_spec : "");
+	return (reply_json(c, 200, print_free(j), NULL));
+}
+
 static enum MHD_Result
 dispatch(struct scs_sim *sim, struct MHD_Connection *c, const char *url,
-    const char *method, struct req *rq)
+    const char *method, struct sim_req *rq)
 {
 	struct route	 rt;
 	char		 g[128], v[64], *doc, *msg;
@@ -1468,6 +1802,8 @@ dispatch(struct scs_sim *sim, struct MHD_Connection *c, const char *url,
 	if ((user = authenticate(sim, c)) == NULL)
 		return (reply_status(c, 401, "Unauthorized", "Unauthorized",
 		    NULL));
+	if (strcmp(url, "/sim/faults") == 0)
+		return (do_faults(sim, c, method, user, rq));
 	if (strcmp(method, "GET") == 0) {
 		doc = NULL;
 		if (strcmp(url, "/api") == 0)
@@ -1536,10 +1872,54 @@ dispatch(struct scs_sim *sim, struct MHD_Connection *c, const char *url,
 	else if (strcmp(verb, "delete") == 0)
 		ret = do_delete(sim, c, &rt, rq);
 	else
-		ret = reply_status(c, 405, "MethodNotAllowed", "deletecollection"
-		    " is not supported by the simulator", NULL);
+		ret = do_delete_collection(sim, c, &rt);
 	route_free(&rt);
 	return (ret);
+}
+
+/* Is this request (already counted) to hang? Starts hang-after's hang. */
+static int
+should_hang(struct scs_sim *sim)
+{
+	const struct sim_faults	*f = &sim->faults;
+	int64_t			 now;
+
+	if (sim->stopping)
+		return (0);
+	if (f->hang_every > 0 && sim->nrequests % (uint64_t)f->hang_every == 0)
+		return (1);
+	if (sim->hanging)
+		return (1);
+	if (f->hang && sim->hang_until == 0 &&
+	    sim->nrequests > (uint64_t)f->hang_after) {
+		now = scs_now_ms();
+		sim->hang_until = f->hang_for_ms > 0 ? now + f->hang_for_ms :
+		    INT64_MAX;
+		sim->hanging = 1;
+		sim->kick = 1;
+		return (1);
+	}
+	return (0);
+}
+
+/* Resume held requests: all, or (all == 0) those held too long; drop
+ * says to close them instead of answering. */
+static void
+held_release(struct scs_sim *sim, int all, int drop, int64_t now)
+{
+	struct sim_req	**p = &sim->held, *rq;
+
+	while ((rq = *p) != NULL) {
+		if (!all && now - rq->held_since < HELD_MAX_MS) {
+			p = &rq->next_held;
+			continue;
+		}
+		*p = rq->next_held;
+		rq->next_held = NULL;
+		rq->drop = drop || !all;
+		MHD_resume_connection(rq->conn);
+		sim->kick = 1;
+	}
 }
 
 static enum MHD_Result
@@ -1548,7 +1928,7 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
     size_t *upload_size, void **ctx)
 {
 	struct scs_sim	*sim = cls;
-	struct req	*rq = *ctx;
+	struct sim_req	*rq = *ctx;
 	char		 buf[32];
 	struct MHD_Response *r;
 	enum MHD_Result	 ret;
@@ -1566,9 +1946,28 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		return (MHD_YES);
 	}
+	if (rq->held) {
+		/* Released from a hang: answer now (its faults were
+		 * decided when it came), or drop it. */
+		rq->held = 0;
+		if (rq->drop || sim->stop)
+			return (MHD_NO);
+		return (rq->too_large ? reply_status(c, 413,
+		    "RequestEntityTooLarge", "request entity too large", NULL) :
+		    dispatch(sim, c, url, method, rq));
+	}
 	sim->nrequests++;
 	if (!sim->opts.quiet)
 		fprintf(stderr, "scs-tui-sim: %s %s\n", method, url);
+	if (should_hang(sim)) {
+		rq->held = 1;
+		rq->conn = c;
+		rq->held_since = scs_now_ms();
+		rq->next_held = sim->held;
+		sim->held = rq;
+		MHD_suspend_connection(c);
+		return (MHD_YES);
+	}
 	if (sim->faults.drop_every > 0 &&
 	    sim->nrequests % (uint64_t)sim->faults.drop_every == 0)
 		return (MHD_NO);	/* MHD closes the connection */
@@ -1605,7 +2004,7 @@ static void
 completed(void *cls, struct MHD_Connection *c, void **ctx,
     enum MHD_RequestTerminationCode code)
 {
-	struct req	*rq = *ctx;
+	struct sim_req	*rq = *ctx;
 
 	(void)cls;
 	(void)c;
@@ -1617,12 +2016,56 @@ completed(void *cls, struct MHD_Connection *c, void **ctx,
 	*ctx = NULL;
 }
 
+/* MHD's own messages (dropped connections of the faults, TLS handshakes
+ * that fail): on stderr unless quiet. */
+static void
+mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	struct scs_sim	*sim = cls;
+
+	if (sim->opts.quiet)
+		return;
+	fputs("scs-tui-sim: ", stderr);
+	vfprintf(stderr, fmt, ap);
+}
+
+/* Start the daemon on addr:port, or on an inherited listening socket
+ * (fd != -1, a restart). */
+static struct MHD_Daemon *
+daemon_start(struct scs_sim *sim, const struct sockaddr_in *sin, int fd)
+{
+	unsigned	 flags;
+
+	flags = MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+	if (!sim->opts.plain_http)
+		flags |= MHD_USE_TLS;
+	if (sim->opts.plain_http)
+		return (MHD_start_daemon(flags, 0, NULL, NULL, handler, sim,
+		    fd != -1 ? MHD_OPTION_LISTEN_SOCKET : MHD_OPTION_SOCK_ADDR,
+		    fd != -1 ? (void *)(intptr_t)fd : (void *)sin,
+		    MHD_OPTION_NOTIFY_COMPLETED, completed, sim,
+		    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, sim,
+		    MHD_OPTION_CONNECTION_LIMIT, 1000u,
+		    MHD_OPTION_CONNECTION_TIMEOUT, 0u,
+		    MHD_OPTION_END));
+	return (MHD_start_daemon(flags, 0, NULL, NULL, handler, sim,
+	    fd != -1 ? MHD_OPTION_LISTEN_SOCKET : MHD_OPTION_SOCK_ADDR,
+	    fd != -1 ? (void *)(intptr_t)fd : (void *)sin,
+	    MHD_OPTION_NOTIFY_COMPLETED, completed, sim,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, sim,
+	    MHD_OPTION_HTTPS_MEM_KEY, sim->pki.server_key,
+	    MHD_OPTION_HTTPS_MEM_CERT, sim->pki.server_cert,
+	    MHD_OPTION_HTTPS_MEM_TRUST, sim->pki.ca_cert,
+	    MHD_OPTION_CONNECTION_LIMIT, 1000u,
+	    MHD_OPTION_CONNECTION_TIMEOUT, 0u,
+	    MHD_OPTION_END));
+}
+
 enum scs_status
 sim_http_start(struct scs_sim *sim, const char *addr, int port, char **cause)
 {
 	struct sockaddr_in		 sin;
 	const union MHD_DaemonInfo	*di;
-	unsigned			 flags;
 
 	memset(&sin, 0, sizeof sin);
 	sin.sin_family = AF_INET;
@@ -1632,30 +2075,7 @@ sim_http_start(struct scs_sim *sim, const char *addr, int port, char **cause)
 		    addr);
 		return (SCS_USAGE);
 	}
-	/* MHD's own error log goes to stderr: not when quiet (the embedded
-	 * --demo server would print over the terminal at exit). */
-	flags = MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME;
-	if (!sim->opts.quiet)
-		flags |= MHD_USE_ERROR_LOG;
-	if (!sim->opts.plain_http)
-		flags |= MHD_USE_TLS;
-	if (sim->opts.plain_http)
-		sim->mhd = MHD_start_daemon(flags, 0, NULL, NULL, handler, sim,
-		    MHD_OPTION_SOCK_ADDR, &sin,
-		    MHD_OPTION_NOTIFY_COMPLETED, completed, sim,
-		    MHD_OPTION_CONNECTION_LIMIT, 1000u,
-		    MHD_OPTION_CONNECTION_TIMEOUT, 0u,
-		    MHD_OPTION_END);
-	else
-		sim->mhd = MHD_start_daemon(flags, 0, NULL, NULL, handler, sim,
-		    MHD_OPTION_SOCK_ADDR, &sin,
-		    MHD_OPTION_NOTIFY_COMPLETED, completed, sim,
-		    MHD_OPTION_HTTPS_MEM_KEY, sim->pki.server_key,
-		    MHD_OPTION_HTTPS_MEM_CERT, sim->pki.server_cert,
-		    MHD_OPTION_HTTPS_MEM_TRUST, sim->pki.ca_cert,
-		    MHD_OPTION_CONNECTION_LIMIT, 1000u,
-		    MHD_OPTION_CONNECTION_TIMEOUT, 0u,
-		    MHD_OPTION_END);
+	sim->mhd = daemon_start(sim, &sin, -1);
 	if (sim->mhd == NULL) {
 		scs_cause(cause, "cannot listen on %s:%d", addr, port);
 		return (SCS_IO);
@@ -1664,6 +2084,54 @@ sim_http_start(struct scs_sim *sim, const char *addr, int port, char **cause)
 	sim->port = di != NULL ? di->port : port;
 	snprintf(sim->url, sizeof sim->url, "%s://%s:%d",
 	    sim->opts.plain_http ? "http" : "https", addr, sim->port);
+	return (SCS_OK);
+}
+
+/* Resume every suspended connection so the daemon can stop: watches end
+ * (cleanly, or dropped when abort), held requests are dropped. */
+static void
+resume_all(struct scs_sim *sim, int abort)
+{
+	struct sim_watch	*w;
+
+	for (w = sim->watches; w != NULL; w = w->next) {
+		w->done = 1;
+		if (abort)
+			w->abort = 1;
+	}
+	watches_resume(sim);
+	held_release(sim, 1, 1, 0);
+}
+
+enum scs_status
+sim_http_restart(struct scs_sim *sim, char **cause)
+{
+	MHD_socket	 fd;
+
+	fd = MHD_quiesce_daemon(sim->mhd);
+	if (fd == MHD_INVALID_SOCKET) {
+		scs_cause(cause, "cannot quiesce the daemon");
+		return (SCS_IO);
+	}
+	/* MHD_stop_daemon shuts every connection down: clients see their
+	 * transfers cut, keep-alive connections closed. */
+	resume_all(sim, 1);
+	MHD_stop_daemon(sim->mhd);
+	sim->mhd = NULL;
+	/* etcd restored from a snapshot: resourceVersions start over,
+	 * lower than anything a client holds. */
+	sim_db_restart(sim->db, 100);
+	sim->mhd = daemon_start(sim, NULL, fd);
+	if (sim->mhd == NULL) {
+		close(fd);
+		scs_cause(cause, "cannot restart the daemon");
+		return (SCS_IO);
+	}
+	if (sim->faults.restart_down_ms > 0) {
+		/* Starting up: accept, answer nothing yet. */
+		sim->hang_until = scs_now_ms() + sim->faults.restart_down_ms;
+		sim->hanging = 1;
+	}
 	return (SCS_OK);
 }
 
@@ -1676,18 +2144,20 @@ sim_http_stop(struct scs_sim *sim)
 	if (sim->mhd == NULL)
 		return;
 	/* Suspended connections must be resumed before the daemon stops,
-	 * and no watch may suspend again (even one that arrives now). */
+	 * and no watch may suspend again, no request be held (even one
+	 * that arrives now). */
 	sim->stopping = 1;
 	for (i = 0; i < 100; i++) {
 		for (w = sim->watches; w != NULL; w = w->next)
 			w->done = 1;
 		watches_resume(sim);
+		held_release(sim, 1, 1, 0);
 		MHD_run(sim->mhd);
 		for (w = sim->watches; w != NULL; w = w->next) {
 			if (w->suspended)
 				break;
 		}
-		if (w == NULL && i >= 2)
+		if (w == NULL && sim->held == NULL && i >= 2)
 			break;
 	}
 	MHD_stop_daemon(sim->mhd);

@@ -40,8 +40,11 @@ struct sim_event_rec {
 	enum sim_event	 type;
 	char		*res;		/* resource key */
 	char		*ns;
+	char		*name;
 	char		*text;		/* the object's JSON at that version */
 	size_t		 len;
+	char		*prev;		/* its JSON before (MODIFIED, DELETED) */
+	size_t		 prev_len;
 };
 
 /* Called after every change (put or delete), e.g. to wake watchers. */
@@ -78,13 +81,44 @@ size_t		 sim_db_count(struct sim_db *, const char *res,
 const struct sim_obj *sim_db_at(struct sim_db *, const char *res, size_t i);
 size_t		 sim_db_lower_bound(struct sim_db *, const char *res,
 		    const char *ns, const char *name);
+/*
+ * Visit the objects of res (ns NULL = all) that follow (after_ns,
+ * after_name) (NULL: from the start) in (namespace, name) order as they
+ * were at resourceVersion at: objects changed since show their state
+ * then, objects added since are left out, objects deleted since are
+ * back (a continued list is a snapshot of its first page). at must not
+ * be older than sim_db_oldest_rv(). The sim_obj of a past state is only
+ * valid during the call.
+ */
+void		 sim_db_foreach_at(struct sim_db *, const char *res,
+		    const char *ns, const char *after_ns,
+		    const char *after_name, uint64_t at,
+		    int (*fn)(const struct sim_obj *, void *), void *);
 void		 sim_db_set_hook(struct sim_db *, sim_db_hook, void *);
+/*
+ * A restart on a restored etcd: renumber every object's resourceVersion
+ * from base (lower than before), in storage order, and forget the event
+ * history. Emits no events. Afterwards sim_db_oldest_rv() is the new
+ * current resourceVersion.
+ */
+void		 sim_db_restart(struct sim_db *, uint64_t base);
 /* Oldest resourceVersion a watch may resume from (older: 410 Gone). */
 uint64_t	 sim_db_oldest_rv(const struct sim_db *);
 /* Visit history entries newer than since, oldest first, until fn returns
  * non-zero. -1 (nothing visited) when since is older than the history. */
 int		 sim_db_history(struct sim_db *, uint64_t since,
 		    int (*fn)(const struct sim_event_rec *, void *), void *);
+
+/* --- sim-json.c ----------------------------------------------------- */
+/*
+ * JSON text as Go's encoder writes it (what a real apiserver sends):
+ * invalid UTF-8 bytes become \ufffd, '<' '>' '&' and U+2028/2029 are
+ * escaped. Never NULL (aborts on OOM); caller frees; *len may be NULL.
+ */
+char		*sim_json_print(const cJSON *, size_t *len);
+/* The same rewriting of an already printed JSON text. */
+char		*sim_json_goescape(const char *text, size_t len,
+		    size_t *out_len);
 
 /* --- sim-scenario.c ------------------------------------------------- */
 /* Fill an empty db with the scenario in opts ("demo", "scale", "empty"). */
@@ -222,16 +256,48 @@ int		 sim_json_patch(cJSON *target, const cJSON *ops, char **cause);
 
 /* --- sim-faults.c --------------------------------------------------- */
 
+/*
+ * What --faults asks for (0 = off). Counters are over all requests the
+ * server has read (nrequests), lists (nlists) or watches (nwatches).
+ */
 struct sim_faults {
-	long	drop_every;		/* close every Nth connection */
-	long	cut_watch_after;	/* end watches after N events */
-	long	t429_every;		/* answer 429 every Nth request */
+	long	drop_every;		/* drop-every=N: close every Nth
+					 * connection before answering */
+	long	cut_watch_after;	/* cut-watch-after=N: end watches
+					 * cleanly after N events */
+	long	drop_watch_after;	/* drop-watch-after=N: after N events
+					 * send half the next line and drop
+					 * the connection (no final chunk) */
+	long	cut_list_every;		/* cut-list-every=N: every Nth list
+					 * response stops halfway through
+					 * its body and the connection drops */
+	long	t429_every;		/* 429-every=N[:retry=S] */
 	long	retry_after;		/* seconds for those 429s */
-	long	burst500;		/* the next N requests answer 500 */
-	long	slow_ms;		/* delay every answer */
-	int	expire_continue;	/* every continue token is expired */
-	long	watch410_every;		/* every Nth watch gets 410 */
-	long	storm;			/* read by the world */
+	long	burst500;		/* 500-burst=N: the first N requests */
+	long	slow_ms;		/* slow=MS: delay every answer */
+	long	expire_continue;	/* expire-continue: every continue
+					 * token is expired (-1); =N: the
+					 * first N tokens presented are */
+	long	watch410_every;		/* watch-410-every=N */
+	long	hang_after;		/* hang-after=N[:for=MS]: from request
+					 * N+1 on, accept but never answer
+					 * (for MS, then answer the held
+					 * requests and go on); established
+					 * watches go silent meanwhile */
+	long	hang_for_ms;		/* 0 = for good */
+	int	hang;			/* hang-after given (N may be 0) */
+	long	hang_every;		/* hang-every=N: every Nth request is
+					 * held for good (dropped after 10
+					 * minutes) */
+	long	restart_after_ms;	/* restart-after=MS[:down=MS]: once,
+					 * MS after start, drop every
+					 * connection and renumber every
+					 * resourceVersion lower, as an
+					 * apiserver on an etcd restored from
+					 * a snapshot: watches and continue
+					 * tokens from before get 410 */
+	long	restart_down_ms;	/* hold requests this long after it */
+	long	storm;			/* storm=N: read by the world */
 };
 enum scs_status	 sim_faults_parse(const char *spec, struct sim_faults *,
 		    char **cause);

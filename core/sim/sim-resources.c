@@ -26,6 +26,47 @@ static const struct sim_column cluster_cols[] = {
 	{ NULL, NULL, NULL, 0 }
 };
 
+/* The core kinds' columns as the apiserver's built-in printers give
+ * them (types as they declare them: Age and Data are "string"). */
+static const struct sim_column namespace_cols[] = {
+	{ "Status", "string", "status.phase", 0 },
+	{ "Age", "string", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column secret_cols[] = {
+	{ "Type", "string", "type", 0 },
+	{ "Data", "string", "count:data", 0 },
+	{ "Age", "string", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column configmap_cols[] = {
+	{ "Data", "string", "count:data", 0 },
+	{ "Age", "string", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column event_cols[] = {
+	{ "Last Seen", "string", "age:lastTimestamp", 0 },
+	{ "Type", "string", "type", 0 },
+	{ "Reason", "string", "reason", 0 },
+	{ "Object", "string", "object:involvedObject", 0 },
+	{ "Subobject", "string", "involvedObject.fieldPath", 1 },
+	{ "Source", "string", "source.component", 1 },
+	{ "Message", "string", "message", 0 },
+	{ "First Seen", "string", "age:firstTimestamp", 1 },
+	{ "Count", "string", "count", 1 },
+	{ "Name", "string", "metadata.name", 1 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column rolebinding_cols[] = {
+	{ "Role", "string", "object:roleRef", 0 },
+	{ "Age", "string", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
 static const struct sim_column clusterclass_cols[] = {
 	{ "Variables Ready", "string", "cond:VariablesReady", 0 },
 	{ "Age", "date", "age", 0 },
@@ -82,26 +123,6 @@ static const struct sim_column addon_cols[] = {
 	{ NULL, NULL, NULL, 0 }
 };
 
-/* The core kinds' columns, as kube-apiserver prints them. */
-static const struct sim_column namespace_cols[] = {
-	{ "Status", "string", "status.phase", 0 },
-	{ "Age", "date", "age", 0 },
-	{ NULL, NULL, NULL, 0 }
-};
-
-static const struct sim_column secret_cols[] = {
-	{ "Type", "string", "type", 0 },
-	{ "Data", "integer", "count:data", 0 },
-	{ "Age", "date", "age", 0 },
-	{ NULL, NULL, NULL, 0 }
-};
-
-static const struct sim_column configmap_cols[] = {
-	{ "Data", "integer", "count:data", 0 },
-	{ "Age", "date", "age", 0 },
-	{ NULL, NULL, NULL, 0 }
-};
-
 static const struct sim_column claim_cols[] = {
 	{ "Synced", "string", "cond:Synced", 0 },
 	{ "Ready", "string", "cond:Ready", 0 },
@@ -123,7 +144,7 @@ static const struct sim_resdef resources[] = {
 	{ "", "configmaps", "configmap", "ConfigMap", V1, 1, 0, 0,
 	    { "cm", NULL, NULL }, { NULL, NULL }, configmap_cols, NULL },
 	{ "", "events", "event", "Event", V1, 1, 0, 0,
-	    { "ev", NULL, NULL }, { NULL, NULL }, NULL, NULL },
+	    { "ev", NULL, NULL }, { NULL, NULL }, event_cols, NULL },
 	{ "cluster.x-k8s.io", "clusters", "cluster", "Cluster", CAPI, 1, 1, 0,
 	    { "cl", NULL, NULL }, { "cluster-api", NULL }, cluster_cols,
 	    "v1beta1" },
@@ -162,7 +183,7 @@ static const struct sim_resdef resources[] = {
 	    { NULL, NULL, NULL }, { "crossplane", NULL }, NULL, NULL },
 	{ "rbac.authorization.k8s.io", "rolebindings", "rolebinding",
 	    "RoleBinding", V1, 1, 0, 0, { NULL, NULL, NULL }, { NULL, NULL },
-	    NULL, NULL },
+	    rolebinding_cols, NULL },
 	{ "authorization.k8s.io", "selfsubjectaccessreviews",
 	    "selfsubjectaccessreview", "SelfSubjectAccessReview", V1, 0, 0, 1,
 	    { NULL, NULL, NULL }, { NULL, NULL }, NULL, NULL },
@@ -581,12 +602,27 @@ sim_openapi_v3_gv(const char *group, const char *version)
 
 /* --- Table output ---------------------------------------------------- */
 
+/* Columns that place Name themselves (events: priority 1, at the end);
+ * the others start with it. */
+static int
+names_itself(const struct sim_resdef *r)
+{
+	const struct sim_column	*col;
+
+	for (col = r->cols; col != NULL && col->name != NULL; col++)
+		if (strcmp(col->path, "metadata.name") == 0)
+			return (1);
+	return (0);
+}
+
 cJSON *
 sim_table_columns(const struct sim_resdef *r)
 {
 	cJSON			*a = cJSON_CreateArray(), *c;
 	const struct sim_column	*col;
 
+	if (names_itself(r))
+		goto cols;
 	c = cJSON_CreateObject();
 	cJSON_AddStringToObject(c, "name", "Name");
 	cJSON_AddStringToObject(c, "type", "string");
@@ -604,11 +640,13 @@ sim_table_columns(const struct sim_resdef *r)
 		cJSON_AddItemToArray(a, c);
 		return (a);
 	}
+cols:
 	for (col = r->cols; col->name != NULL; col++) {
 		c = cJSON_CreateObject();
 		cJSON_AddStringToObject(c, "name", col->name);
 		cJSON_AddStringToObject(c, "type", col->type);
-		cJSON_AddStringToObject(c, "format", "");
+		cJSON_AddStringToObject(c, "format", strcmp(col->path,
+		    "metadata.name") == 0 ? "name" : "");
 		cJSON_AddStringToObject(c, "description", col->path);
 		cJSON_AddNumberToObject(c, "priority", col->priority);
 		cJSON_AddItemToArray(a, c);
@@ -625,10 +663,13 @@ cell(const struct sim_column *col, const cJSON *obj)
 	size_t		 n;
 	int64_t		 t;
 
-	if (strcmp(p, "age") == 0) {
-		v = cJSON_GetObjectItemCaseSensitive(
-		    cJSON_GetObjectItemCaseSensitive(obj, "metadata"),
-		    "creationTimestamp");
+	if (strcmp(p, "age") == 0 || strncmp(p, "age:", 4) == 0) {
+		if (p[3] == ':')
+			v = cJSON_GetObjectItemCaseSensitive(obj, p + 4);
+		else
+			v = cJSON_GetObjectItemCaseSensitive(
+			    cJSON_GetObjectItemCaseSensitive(obj, "metadata"),
+			    "creationTimestamp");
 		t = cJSON_IsString(v) ? scs_parse_rfc3339(v->valuestring) : -1;
 		if (t < 0)
 			return (cJSON_CreateString("<unknown>"));
@@ -638,6 +679,25 @@ cell(const struct sim_column *col, const cJSON *obj)
 	if (strncmp(p, "count:", 6) == 0)
 		return (cJSON_CreateNumber(cJSON_GetArraySize(
 		    cJSON_GetObjectItemCaseSensitive(obj, p + 6))));
+	if (strncmp(p, "object:", 7) == 0) {
+		/* "kind/name", the kind in lower case (events' Object,
+		 * role bindings' Role keeps its case). */
+		const char	*k, *nm;
+		size_t		 i;
+
+		c = cJSON_GetObjectItemCaseSensitive(obj, p + 7);
+		k = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c,
+		    "kind"));
+		nm = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c,
+		    "name"));
+		snprintf(key, sizeof key, "%s/%s", k != NULL ? k : "",
+		    nm != NULL ? nm : "");
+		if (strcmp(p + 7, "involvedObject") == 0)
+			for (i = 0; key[i] != '/' && key[i] != '\0'; i++)
+				if (key[i] >= 'A' && key[i] <= 'Z')
+					key[i] = (char)(key[i] - 'A' + 'a');
+		return (cJSON_CreateString(key));
+	}
 	if (strncmp(p, "cond:", 5) == 0) {
 		c = cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(obj, "status"),
@@ -680,7 +740,8 @@ sim_table_cells(const struct sim_resdef *r, const cJSON *obj)
 
 	name = cJSON_GetObjectItemCaseSensitive(
 	    cJSON_GetObjectItemCaseSensitive(obj, "metadata"), "name");
-	cJSON_AddItemToArray(a, cJSON_Duplicate(name, 1));
+	if (!names_itself(r))
+		cJSON_AddItemToArray(a, cJSON_Duplicate(name, 1));
 	if (r->cols == NULL) {
 		ts = cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(obj, "metadata"),

@@ -2,8 +2,9 @@
  * sim-scenario.c: what the simulated world holds at start: "empty",
  * "demo" (three tenants with cluster stacks, classes and a dozen clusters
  * in mixed states), "scale" (many clusters for benchmarks) and "hostile"
- * (the demo plus objects full of terminal escapes, controls, bidi and
- * megabyte strings, for the safety tests).
+ * (the demo plus objects full of terminal escapes, controls, invalid
+ * UTF-8, bidi and megabyte strings, for the safety tests: load_hostile
+ * here and sim-hostile.c).
  * Deterministic for a seed.
  */
 #include <stdio.h>
@@ -781,9 +782,10 @@ sim_scenario_load(struct sim_db *db, const struct scs_sim_opts *o,
 		load_demo(&c);
 	else if (strcmp(sc, "scale") == 0)
 		load_scale(&c, o);
-	else if (strcmp(sc, "hostile") == 0)
+	else if (strcmp(sc, "hostile") == 0) {
 		load_hostile(&c);
-	else {
+		sim_scenario_hostile(db, &c.rng, c.now);
+	} else {
 		scs_cause(cause, "unknown scenario '%s' (demo, scale, empty, "
 		    "hostile)", sc);
 		return (SCS_USAGE);

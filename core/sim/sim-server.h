@@ -14,6 +14,7 @@
 #include "sim-int.h"
 
 struct sim_watch;
+struct sim_req;
 
 struct scs_sim {
 	struct scs_sim_opts	 opts;
@@ -37,18 +38,29 @@ struct scs_sim {
 	int			 port;
 
 	struct sim_watch	*watches;
+	struct sim_req		*held;		/* requests hanging (faults) */
 	uint64_t		 nrequests;
 	uint64_t		 nwatches;
+	uint64_t		 nlists;
+	uint64_t		 ncontinues;	/* expire-continue=N */
 	long			 burst_left;
 	int64_t			 t0;		/* monotonic ms at start */
+	int64_t			 fault_t0;	/* ... or when faults were set */
+	int64_t			 hang_until;	/* hang-after: 0 = not yet */
+	int			 hanging;	/* now < hang_until */
+	int			 restarted;	/* restart-after done */
 };
 
 /* sim-http.c */
 enum scs_status	 sim_http_start(struct scs_sim *, const char *addr, int port,
 		    char **cause);
 void		 sim_http_stop(struct scs_sim *);
-/* Periodic work: watch bookmarks and timeouts. */
-void		 sim_http_tick(struct scs_sim *, int64_t now_ms);
+/* Periodic work: watch bookmarks and timeouts, the end of a hang.
+ * Returns the ms until it wants to run again. */
+long		 sim_http_tick(struct scs_sim *, int64_t now_ms);
+/* restart-after: drop every connection, start a new daemon on the same
+ * listening socket, renumber the db. */
+enum scs_status	 sim_http_restart(struct scs_sim *, char **cause);
 /* The db hook: wake suspended watches. */
 void		 sim_http_changed(void *);
 

@@ -100,6 +100,10 @@ cJSON		*sim_md_new(const char *ns, const char *cluster,
 void		 sim_md_status(cJSON *md, long replicas, long ready,
 		    long uptodate, int64_t now);
 
+/* sim-hostile.c: the hostile scenario's objects, added to the demo world. */
+void		 sim_scenario_hostile(struct sim_db *, uint64_t *rng,
+		    int64_t now);
+
 /* sim-classes.c: spec.variables of a stack's classes ("scs2", "scs",
  * anything else: a small docker set); caller frees. */
 cJSON		*sim_class_variables(const char *stack);

@@ -49,13 +49,31 @@ sim_thread(void *arg)
 			    sim->t0) * speed));
 			next_tick = now + (d < 0 ? 500 : d < 20 ? 20 : d);
 		}
-		if (now >= next_http) {
-			sim_http_tick(sim, now);
-			next_http = now + 1000;
+		if (sim->faults.restart_after_ms > 0 && !sim->restarted &&
+		    now - sim->fault_t0 >= sim->faults.restart_after_ms) {
+			char	*cause = NULL;
+
+			sim->restarted = 1;
+			if (sim_http_restart(sim, &cause) != SCS_OK) {
+				fprintf(stderr, "scs-tui-sim: restart: %s\n",
+				    cause);
+				free(cause);
+				break;
+			}
+			di = MHD_get_daemon_info(sim->mhd,
+			    MHD_DAEMON_INFO_EPOLL_FD);
+			pfd[0].fd = di != NULL ? di->epoll_fd : -1;
+			next_http = now;
 		}
+		if (now >= next_http || sim->kick)
+			next_http = now + sim_http_tick(sim, now);
 		wait = (long)(next_tick - now);
 		if (next_http - now < wait)
 			wait = (long)(next_http - now);
+		if (sim->faults.restart_after_ms > 0 && !sim->restarted &&
+		    sim->fault_t0 + sim->faults.restart_after_ms - now < wait)
+			wait = (long)(sim->fault_t0 +
+			    sim->faults.restart_after_ms - now);
 		if (MHD_get_timeout(sim->mhd, &mto) == MHD_YES &&
 		    (long long)mto < wait)
 			wait = (long)mto;
@@ -138,6 +156,7 @@ scs_sim_start(const struct scs_sim_opts *o, char **cause)
 	fcntl(sim->wake[0], F_SETFD, FD_CLOEXEC);
 	fcntl(sim->wake[1], F_SETFD, FD_CLOEXEC);
 	sim->t0 = scs_now_ms();
+	sim->fault_t0 = sim->t0;
 	if (pthread_create(&sim->thread, NULL, sim_thread, sim) != 0) {
 		scs_cause(cause, "cannot start the simulator thread");
 		goto fail;

@@ -3,6 +3,13 @@
  * started in-process (scs-tui --demo, tests, benchmarks) or as the
  * scs-tui-sim program. Contract: DESIGN.md section 4 (scs-tui-sim).
  *
+ * Beyond a real server: /sim/faults (GET: the fault spec; POST or PUT
+ * by csp-admin: replace it at run time), and bearer tokens of the form
+ * TOKEN:exp=UNIXSECONDS, which are TOKEN until then and 401 afterwards
+ * (short-lived tokens, e.g. minted by an exec plugin in the tests).
+ * Responses are written as Go's JSON encoder writes them (invalid UTF-8
+ * as \ufffd, '<' '>' '&' U+2028 U+2029 escaped).
+ *
  * The server runs in a thread of its own: one thread serves every
  * connection (MHD in external-poll mode) and runs the reconcile loop, so
  * the object database needs no locks. scs_sim_start returns once the
@@ -19,14 +26,17 @@ struct scs_sim;
 
 struct scs_sim_opts {
 	const char	*listen;	/* "127.0.0.1:0" (0 = ephemeral) */
-	const char	*scenario;	/* "demo" (default), "scale", "empty" */
+	const char	*scenario;	/* "demo" (default), "hostile", "scale",
+					   "empty" */
 	int		 clusters;	/* scale: default 10000 */
 	int		 namespaces;	/* scale: default 50 */
 	int		 secrets;	/* scale: default 2000 */
 	int		 classes;	/* scale: default 200 */
 	uint64_t	 seed;		/* default 1 */
 	double		 speed;		/* reconcile speed factor; default 1 */
-	const char	*faults;	/* --faults SPEC, or NULL */
+	const char	*faults;	/* --faults SPEC, or NULL: the list is
+					 * in sim-main.c's help and in
+					 * sim-int.h (struct sim_faults) */
 	int		 plain_http;
 	int		 quiet;		/* no access log on stderr */
 	size_t		 history;	/* watch event history; 0 = 10000 */

@@ -71,5 +71,29 @@ if timeout 20 kubectl --context tenant-a get clusters -A >"$tmp/out" 2>"$tmp/err
 else
 	grep -q 'forbidden: User "tenant-a"' "$tmp/err" && echo "ok $n - 403 for tenant-a across namespaces" || { echo "not ok $n - 403 message"; fail=1; }
 fi
+# Server printer columns of core kinds (Table output).
+check "get secrets -A" k get secrets -A
+grepout "^NAMESPACE  *NAME  *TYPE  *DATA  *AGE" || { echo "not ok - secrets columns"; sed 's/^/# /' "$tmp/out" | head -3; fail=1; }
+check "get namespaces" k get namespaces
+grepout "^tenant-a  *Active  " || { echo "not ok - namespaces columns"; sed 's/^/# /' "$tmp/out" | head -3; fail=1; }
+check "get events" k get events -n tenant-b
+grepout "cluster/web" || { echo "not ok - events columns"; sed 's/^/# /' "$tmp/out" | head -3; fail=1; }
+# deletecollection with a label selector.
+for s in a b c; do
+	printf '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"dc-%s","labels":{"sweep":"%s"}},"data":{"k":"dg=="}}' \
+	    $s $([ $s = c ] && echo no || echo yes) >"$tmp/s.json"
+	check "create secret dc-$s" k create --raw /api/v1/namespaces/tenant-c/secrets -f "$tmp/s.json"
+done
+check "delete a collection by label" k delete --raw '/api/v1/namespaces/tenant-c/secrets?labelSelector=sweep%3Dyes'
+grepout '"name":"dc-a"' || { echo "not ok - dc-a not in the answer"; fail=1; }
+check "only the matching secrets are gone" sh -c 'timeout 20 kubectl get secrets -n tenant-c -l sweep -o name | tr "\n" " " | grep -qx "secret/dc-c "'
+# A watch in Table form (kubectl get -w asks for it).
+( timeout 6 kubectl get secrets -n tenant-c -w >"$tmp/wt" 2>&1 & )
+sleep 2
+printf '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"dc-d"},"type":"Opaque","data":{"k":"dg==","l":"dg=="}}' >"$tmp/s.json"
+check "create while watching" k create --raw /api/v1/namespaces/tenant-c/secrets -f "$tmp/s.json"
+sleep 2
+n=$((n + 1))
+if grep -q "^dc-d  *Opaque  *2 " "$tmp/wt"; then echo "ok $n - the watch shows Table rows"; else echo "not ok $n - the watch shows Table rows"; sed 's/^/# /' "$tmp/wt"; fail=1; fi
 echo "1..$n"
 exit $fail

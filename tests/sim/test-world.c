@@ -423,9 +423,91 @@ test_scale(void)
 	sim_db_free(db);
 }
 
+/* Go's encoder: invalid UTF-8 as \ufffd, HTML-safe, U+2028/2029. */
+static void
+test_json(void)
+{
+	static const struct {
+		const char	*in;
+		const char	*want;
+	} cases[] = {
+		{ "plain", "plain" },
+		{ "a<b>&c", "a\\u003cb\\u003e\\u0026c" },
+		{ "\xff\xfe", "\\ufffd\\ufffd" },
+		{ "\xc0\xaf", "\\ufffd\\ufffd" },		/* overlong */
+		{ "\xed\xa0\x80", "\\ufffd\\ufffd\\ufffd" },	/* surrogate */
+		{ "\xf4\x90\x80\x80", "\\ufffd\\ufffd\\ufffd\\ufffd" },
+		{ "x\xe2\x82", "x\\ufffd\\ufffd" },		/* truncated */
+		{ "\xe2\x80\xa8\xe2\x80\xa9", "\\u2028\\u2029" },
+		{ "\xc2\x9b\xe9\x9b\x86\xf0\x9f\x94\xa5",
+		    "\xc2\x9b\xe9\x9b\x86\xf0\x9f\x94\xa5" },	/* valid: kept */
+	};
+	size_t	 i, len;
+	char	*out;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		out = sim_json_goescape(cases[i].in, strlen(cases[i].in), &len);
+		is_str(out, cases[i].want, "goescape case %zu", i);
+		is_int(len, strlen(cases[i].want), "goescape case %zu length",
+		    i);
+		free(out);
+	}
+}
+
+static int
+names_cb(const struct sim_obj *o, void *arg)
+{
+	scs_buf_printf(arg, "%s@%llu ", o->name, (unsigned long long)o->rv);
+	return (0);
+}
+
+/* A past state: objects changed, added and deleted after it. */
+static void
+test_db_at(void)
+{
+	struct sim_db	*db = sim_db_new(100);
+	struct scs_buf	 b;
+	uint64_t	 at;
+	const char	*names[] = { "a", "b", "c", "d" };
+	size_t		 i;
+	char		 want[128];
+
+	for (i = 0; i < 4; i++)
+		sim_db_put(db, "/secrets", sim_obj_new("v1", "Secret", "ns",
+		    names[i], 1));
+	at = sim_db_rv(db);
+	snprintf(want, sizeof want, "a@%llu b@%llu c@%llu d@%llu ",
+	    (unsigned long long)at - 3, (unsigned long long)at - 2,
+	    (unsigned long long)at - 1, (unsigned long long)at);
+	sim_db_put(db, "/secrets", sim_obj_new("v1", "Secret", "ns", "b", 1));
+	sim_db_put(db, "/secrets", sim_obj_new("v1", "Secret", "ns", "bb", 1));
+	sim_db_delete(db, "/secrets", "ns", "c");
+	sim_db_put(db, "/secrets", sim_obj_new("v1", "Secret", "ns", "b", 1));
+	scs_buf_init(&b, 0);
+	sim_db_foreach_at(db, "/secrets", NULL, NULL, NULL, at, names_cb, &b);
+	is_str(b.data, want, "foreach_at: the state at %llu",
+	    (unsigned long long)at);
+	scs_buf_reset(&b);
+	sim_db_foreach_at(db, "/secrets", "ns", "ns", "a", at, names_cb, &b);
+	is_str(b.data, strchr(want, ' ') + 1, "foreach_at after a key");
+	scs_buf_reset(&b);
+	sim_db_foreach_at(db, "/secrets", "ns", NULL, NULL, sim_db_rv(db),
+	    names_cb, &b);
+	ok(b.data != NULL && strstr(b.data, "bb@") != NULL &&
+	    strstr(b.data, "c@") == NULL, "foreach_at now: %s", b.data);
+	scs_buf_done(&b);
+	sim_db_restart(db, 10);
+	ok(sim_db_rv(db) == 14 && sim_db_oldest_rv(db) == 14,
+	    "restart renumbers from the base (%llu)",
+	    (unsigned long long)sim_db_rv(db));
+	sim_db_free(db);
+}
+
 int
 main(void)
 {
+	test_json();
+	test_db_at();
 	test_db();
 	test_demo();
 	test_reconcile();
