@@ -335,6 +335,7 @@ app_draw(struct app *a)
 	refresh();
 	a->dirty = 0;
 	a->last_draw = scs_now_ms();
+	scs_log_debug("drawn at %lld", (long long)a->last_draw);	/* bench */
 }
 
 /* --- commands -------------------------------------------------------- */
@@ -603,6 +604,7 @@ prompt_key(struct app *a, int key)
 static void
 app_key(struct app *a, int key)
 {
+	scs_log_debug("key %s at %lld", keys_name(key), (long long)scs_now_ms());
 	if (key == KEYS_SPECIAL + KEY_RESIZE) {
 		a->dirty = 1;
 		return;
