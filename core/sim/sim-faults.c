@@ -1,7 +1,8 @@
 /*
  * sim-faults.c: parse --faults SPEC, a comma list of faults the server
  * injects (drop-every=N, cut-watch-after=N, 429-every=N[:retry=S],
- * 500-burst=N, slow=MS, expire-continue, watch-410-every=N, storm=N).
+ * 500-burst=N, slow=MS, expire-continue, watch-410-every=N, storm=N,
+ * storm-for=MS).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,8 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 			dst = &f->watch410_every;
 		else if (strcmp(item, "storm") == 0)
 			dst = &f->storm;
+		else if (strcmp(item, "storm-for") == 0)
+			dst = &f->storm_for;
 		else
 			goto bad;
 		if (num(eq, dst) != 0)
@@ -69,7 +72,8 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 bad:
 	scs_cause(cause, "bad fault '%s' (known: drop-every=N, "
 	    "cut-watch-after=N, 429-every=N[:retry=S], 500-burst=N, slow=MS, "
-	    "expire-continue, watch-410-every=N, storm=N)", item);
+	    "expire-continue, watch-410-every=N, storm=N, storm-for=MS)",
+	    item);
 	free(copy);
 	return (SCS_USAGE);
 }

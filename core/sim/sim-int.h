@@ -102,6 +102,8 @@ struct sim_world;
 struct sim_world *sim_world_new(struct sim_db *, const struct scs_sim_opts *);
 void		 sim_world_free(struct sim_world *);
 long		 sim_world_tick(struct sim_world *, int64_t now_ms);
+/* Start a storm of faults storm-for=MS now (storm=N changes/s). */
+void		 sim_world_storm(struct sim_world *);
 
 /* --- sim-convert.c -------------------------------------------------- */
 /* Convert obj (of resource res) in place between API versions of its
@@ -232,6 +234,7 @@ struct sim_faults {
 	int	expire_continue;	/* every continue token is expired */
 	long	watch410_every;		/* every Nth watch gets 410 */
 	long	storm;			/* read by the world */
+	long	storm_for;		/* ms per scs_sim_storm; 0 = always */
 };
 enum scs_status	 sim_faults_parse(const char *spec, struct sim_faults *,
 		    char **cause);

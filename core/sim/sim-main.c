@@ -15,13 +15,15 @@
 #include "scs/sim.h"
 #include "scs/util.h"
 
-static volatile sig_atomic_t	quit;
+static volatile sig_atomic_t	quit, storm_now;
 
 static void
 on_signal(int sig)
 {
-	(void)sig;
-	quit = 1;
+	if (sig == SIGUSR1)
+		storm_now = 1;
+	else
+		quit = 1;
 }
 
 static const char usage_text[] =
@@ -37,7 +39,8 @@ static const char usage_text[] =
 "                         kaas-operator, tenant-a or tenant-b\n"
 "  --faults SPEC          e.g. drop-every=5,429-every=3:retry=1,500-burst=2,\n"
 "                         slow=200,expire-continue,cut-watch-after=10,\n"
-"                         watch-410-every=2,storm=2000\n"
+"                         watch-410-every=2,storm=2000;\n"
+"                         storm-for=MS: each SIGUSR1 starts a storm of MS\n"
 "  --seed N               world seed (default 1)\n"
 "  --speed X              reconcile speed factor (default 1)\n"
 "  --plain-http           serve HTTP instead of HTTPS (debugging)\n"
@@ -148,6 +151,7 @@ main(int argc, char **argv)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	if ((sim = scs_sim_start(&o, &cause)) == NULL) {
 		fprintf(stderr, "scs-tui-sim: %s\n", cause);
@@ -169,8 +173,13 @@ main(int argc, char **argv)
 	    o.scenario != NULL ? o.scenario : "demo",
 	    kout != NULL ? ", kubeconfig in " : "", kout != NULL ? kout : "");
 	fflush(stdout);
-	while (!quit)
+	while (!quit) {
 		pause();
+		if (storm_now) {
+			storm_now = 0;
+			scs_sim_storm(sim);
+		}
+	}
 	scs_sim_stop(sim);
 	return (0);
 }

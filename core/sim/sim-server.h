@@ -31,6 +31,7 @@ struct scs_sim {
 	pthread_t		 thread;
 	int			 wake[2];	/* self-pipe */
 	volatile int		 stop;
+	volatile int		 storm_req;	/* scs_sim_storm */
 	int			 kick;		/* resumed connections: run again */
 	char			 url[96];
 	int			 port;
