@@ -437,7 +437,8 @@ table_draw(struct table *t, int y, int rows)
 	    scs_store_namespace(t->store) : "-", t->nrows,
 	    t->filter[0] != '\0' ? " </" : "", t->filter,
 	    t->filter[0] != '\0' ? ">" : "",
-	    st == SCS_STORE_LOADING ? " loading\u2026" : "");
+	    st == SCS_STORE_LOADING ? " loading\u2026" :
+	    st == SCS_STORE_RESYNCING ? " resyncing\u2026" : "");
 	screen_role(ROLE_TITLE);
 	move(y, 0);
 	clrtoeol();
