@@ -84,10 +84,15 @@ def main():
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     os.kill(pid, signal.SIGWINCH)
 
+    tail = [b""]
+
     def drain():
         try:
-            while os.read(fd, 65536):
-                pass
+            while True:
+                d = os.read(fd, 65536)
+                if not d:
+                    break
+                tail[0] = (tail[0] + d)[-2000:]
         except OSError:
             pass
     threading.Thread(target=drain, daemon=True).start()
@@ -100,8 +105,14 @@ def main():
                     break
         except FileNotFoundError:
             pass
+        r, st = os.waitpid(pid, os.WNOHANG)
+        if r == pid:
+            print(json.dumps({"error": f"exited ({st}) before synced",
+                              "output": tail[0].decode(errors="replace")}))
+            return 1
         if time.monotonic() > deadline:
-            print(json.dumps({"error": "not synced in time"}))
+            print(json.dumps({"error": "not synced in time",
+                              "output": tail[0].decode(errors="replace")}))
             os.kill(pid, signal.SIGTERM)
             return 1
         time.sleep(0.05)
