@@ -38,6 +38,7 @@ struct scs_api_call {
 	char			*method;
 	char			*path;		/* path and query */
 	char			*content_type;
+	char			*accept;	/* NULL: application/json */
 	char			*body;
 	size_t			 body_len;
 	scs_api_cb		 cb;

@@ -116,6 +116,7 @@ core_api_watch_query(const struct scs_watch_opts *o)
 	if (o != NULL) {
 		core_query_add(&b, "resourceVersion", o->resource_version);
 		core_query_add(&b, "labelSelector", o->label_selector);
+		core_query_add(&b, "fieldSelector", o->field_selector);
 	}
 	return (scs_buf_steal(&b));
 }

@@ -242,6 +242,7 @@ api_call_free(struct scs_api_call *c)
 	free(c->method);
 	free(c->path);
 	free(c->content_type);
+	free(c->accept);
 	if (c->body != NULL) {
 		scs_memzero(c->body, c->body_len);
 		free(c->body);
@@ -447,7 +448,8 @@ api_call_send(struct scs_api_call *c)
 		n++;
 	hdrs = scs_xreallocarray(NULL, n + 3, sizeof *hdrs);
 	n = 0;
-	accept = scs_xstrdup("Accept: application/json");
+	accept = scs_xprintf("Accept: %s", c->accept != NULL ? c->accept :
+	    "application/json");
 	hdrs[n++] = accept;
 	if (c->content_type != NULL) {
 		ctype = scs_xprintf("Content-Type: %s", c->content_type);
@@ -542,6 +544,9 @@ scs_api_raw(struct scs_api *a, const char *method, const char *path,
 			free(c->content_type);
 			c->content_type = scs_xstrdup(*h + 13 +
 			    strspn(*h + 13, " "));
+		} else if (strncasecmp(*h, "Accept:", 7) == 0) {
+			free(c->accept);
+			c->accept = scs_xstrdup(*h + 7 + strspn(*h + 7, " "));
 		}
 	}
 	if (body != NULL) {

@@ -172,4 +172,10 @@ const char	*core_discovery_gv_path(const struct scs_discovery *, size_t);
 enum scs_status	 core_discovery_add_resources(struct scs_discovery *,
 		    const cJSON *json);
 
+/* --- schema-validate.c: shared with schema.c ------------------------- */
+
+/* A number the way the API server prints a float64 bound (Go's %v:
+ * shortest digits, exponent form from 1e+06 and below 1e-04). */
+void		 core_schema_num(double, char *out, size_t outlen);
+
 #endif

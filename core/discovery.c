@@ -33,15 +33,6 @@ core_discovery_new(void)
 	return (scs_xcalloc(1, sizeof (struct scs_discovery)));
 }
 
-static void
-strv_free(char **v)
-{
-	size_t	 i;
-
-	for (i = 0; v != NULL && v[i] != NULL; i++)
-		free(v[i]);
-	free(v);
-}
 
 void
 core_discovery_free(struct scs_discovery *d)
@@ -60,8 +51,8 @@ core_discovery_free(struct scs_discovery *d)
 		free(d->res[i].name);
 		free(d->res[i].singular);
 		free(d->res[i].kind);
-		strv_free(d->res[i].short_names);
-		strv_free(d->res[i].categories);
+		scs_strv_free(d->res[i].short_names);
+		scs_strv_free(d->res[i].categories);
 	}
 	for (i = 0; i < d->ngv; i++)
 		free(d->gv[i]);

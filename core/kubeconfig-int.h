@@ -147,7 +147,5 @@ void		 kc_context_free(struct kc_context *);
 
 struct scs_exec_spec *kc_exec_dup(const struct scs_exec_spec *);
 void		 kc_exec_free(struct scs_exec_spec *);
-char		**kc_strv_dup(char *const *);	/* NULL stays NULL */
-void		 kc_strv_free(char **);
 
 #endif

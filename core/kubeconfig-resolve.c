@@ -168,8 +168,8 @@ kc_resolve_user(const struct kc_user *u, struct scs_target *t, char **cause)
 		return (st);
 	t->as = kc_dup(u->as.s);
 	t->as_uid = kc_dup(u->as_uid.s);
-	t->as_groups = kc_strv_dup(u->as_groups);
-	t->as_extra = kc_strv_dup(u->as_extra);
+	t->as_groups = scs_strv_dup((const char *const *)u->as_groups);
+	t->as_extra = scs_strv_dup((const char *const *)u->as_extra);
 	return (SCS_OK);
 }
 

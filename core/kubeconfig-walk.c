@@ -160,7 +160,7 @@ kc_get_strv(struct kc_walk *w, const struct kc_node *n, const char *what,
 	v = scs_xcalloc(n->n + 1, sizeof *v);
 	for (i = 0; i < n->n; i++)
 		v[i] = scs_xstrdup(n->kids[i]->str);
-	kc_strv_free(*out);
+	scs_strv_free(*out);
 	*out = v;
 	return (SCS_OK);
 }
@@ -336,7 +336,7 @@ kc_walk_exec(struct kc_walk *w, const struct kc_node *m,
 		} else if (strcmp(k->str, "args") == 0)
 			st = kc_get_strv(w, v, k->str, &x->args);
 		else if (strcmp(k->str, "env") == 0) {
-			kc_strv_free(x->env);
+			scs_strv_free(x->env);
 			x->env = NULL;
 			st = kc_walk_exec_env(w, v, x);
 		} else if (strcmp(k->str, "apiVersion") == 0) {
@@ -370,7 +370,7 @@ kc_walk_extra(struct kc_walk *w, const struct kc_node *m,
 		return (SCS_OK);
 	if (kc_want(w, m, KC_MAP, "as-user-extra") != SCS_OK)
 		return (SCS_CONFIG);
-	kc_strv_free(u->as_extra);
+	scs_strv_free(u->as_extra);
 	u->as_extra = NULL;
 	for (i = 0; i + 1 < m->n; i += 2) {
 		k = m->kids[i];

@@ -131,8 +131,8 @@ kc_user_free(struct kc_user *u)
 	kc_str_clear(&u->auth_provider, 0);
 	kc_str_clear(&u->as, 0);
 	kc_str_clear(&u->as_uid, 0);
-	kc_strv_free(u->as_groups);
-	kc_strv_free(u->as_extra);
+	scs_strv_free(u->as_groups);
+	scs_strv_free(u->as_extra);
 	free(u);
 }
 

@@ -84,20 +84,28 @@ scs_log_secret(const char *s)
 	log_secrets[log_nsecrets++] = scs_xstrdup(s);
 }
 
-/* Replace each registered secret in line, in place, by "<redacted>". */
+/*
+ * Replace each registered secret in line by "<redacted>". The search goes
+ * on after the marker, so a secret that is part of the marker (a token
+ * "redacted") cannot match again.
+ */
 static char *
 log_scrub(char *line)
 {
-	size_t	 i, len;
-	char	*p, *out;
+	static const char	 mark[] = "<redacted>";
+	size_t			 i, len, off;
+	char			*p, *out;
 
 	for (i = 0; i < log_nsecrets; i++) {
 		len = strlen(log_secrets[i]);
-		while ((p = strstr(line, log_secrets[i])) != NULL) {
-			scs_xasprintf(&out, "%.*s<redacted>%s",
-			    (int)(p - line), line, p + len);
+		off = 0;
+		while ((p = strstr(line + off, log_secrets[i])) != NULL) {
+			off = (size_t)(p - line);
+			scs_xasprintf(&out, "%.*s%s%s", (int)off, line, mark,
+			    p + len);
 			scs_free_secret(line);
 			line = out;
+			off += sizeof mark - 1;
 		}
 	}
 	return (line);

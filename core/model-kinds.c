@@ -47,13 +47,16 @@ jstr(const cJSON *o, const char *path)
 	return (cJSON_IsString(v) ? v->valuestring : NULL);
 }
 
-/* Integer at path, or -1. */
+/* Integer at path, or -1 (also when out of range for a cast). */
 static long
 jint(const cJSON *o, const char *path)
 {
 	const cJSON	*v = jpath(o, path);
 
-	return (cJSON_IsNumber(v) ? (long)v->valuedouble : -1);
+	if (!cJSON_IsNumber(v) ||
+	    !(v->valuedouble > -1e15 && v->valuedouble < 1e15))
+		return (-1);
+	return ((long)v->valuedouble);
 }
 
 static const char *
@@ -333,6 +336,10 @@ decode_cluster(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 		 * an error, anything else a degradation. */
 		if (cJSON_IsString(J(avail, "severity")))
 			r->health = scs_condition_health(avail);
+		else if (scs_streq(scs_condition_status(o, "ScalingUp"),
+		    "True") || scs_streq(scs_condition_status(o,
+		    "RollingOut"), "True"))
+			r->health = SCS_HEALTH_PROGRESSING;
 		else if (scs_streq(scs_condition_status(o,
 		    "ControlPlaneAvailable"), "False") ||
 		    scs_streq(scs_condition_status(o, "ControlPlaneReady"),
@@ -790,6 +797,7 @@ scs_record_clear(struct scs_record *r)
 	free(r->labels);
 	free(r->owner);
 	free(r->message);
+	cJSON_Delete(r->obj);
 	memset(r, 0, sizeof *r);
 }
 

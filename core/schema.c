@@ -1,47 +1,21 @@
 /*
- * schema.c: the ClusterClass variable schema subset: definitions,
- * defaulting and validation with the API server's wording and paths
- * (DOMAIN.md 6 and 7). Tolerant of the real-world quirks: format on
- * arrays, required on array schemas, unknown formats.
+ * schema.c: the ClusterClass variable schema subset: which definitions a
+ * class offers, defaulting like the API server's structural defaulting,
+ * a read-only walk of a schema tree and value building for forms
+ * (DOMAIN.md 6 and 7). Validation is in schema-validate.c.
  */
-#include <ctype.h>
+#include <errno.h>
 #include <math.h>
-#include <regex.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "core.h"
 #include "scs/schema.h"
 #include "scs/util.h"
 
 #define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
-
-void
-scs_schema_errors_free(struct scs_schema_errors *e)
-{
-	size_t	 i;
-
-	for (i = 0; i < e->n; i++) {
-		free(e->v[i].field);
-		free(e->v[i].reason);
-		free(e->v[i].message);
-	}
-	free(e->v);
-	e->v = NULL;
-	e->n = 0;
-}
-
-static void
-cause(struct scs_schema_errors *e, const char *field, const char *reason,
-    char *message)
-{
-	e->v = scs_xreallocarray(e->v, e->n + 1, sizeof *e->v);
-	e->v[e->n].field = scs_xstrdup(field);
-	e->v[e->n].reason = scs_xstrdup(reason);
-	e->v[e->n].message = message;
-	e->n++;
-}
 
 static int
 condition_true(const cJSON *o, const char *type)
@@ -59,7 +33,7 @@ condition_true(const cJSON *o, const char *type)
 cJSON *
 scs_schema_definitions(const cJSON *cc, int *from_status)
 {
-	const cJSON	*st = J(cc, "status"), *v, *d;
+	const cJSON	*st = J(cc, "status"), *v, *d, *md;
 	cJSON		*out, *x;
 	int		 reconciled;
 
@@ -72,9 +46,12 @@ scs_schema_definitions(const cJSON *cc, int *from_status)
 	    cJSON_GetArraySize(J(st, "variables")) > 0;
 	if (from_status != NULL)
 		*from_status = reconciled;
-	if (!reconciled)
-		return (cJSON_Duplicate(J(J(cc, "spec"), "variables") != NULL ?
-		    J(J(cc, "spec"), "variables") : cJSON_CreateArray(), 1));
+	if (!reconciled) {
+		if (cJSON_IsArray(J(J(cc, "spec"), "variables")))
+			return (cJSON_Duplicate(J(J(cc, "spec"), "variables"),
+			    1));
+		return (cJSON_CreateArray());
+	}
 	out = cJSON_CreateArray();
 	cJSON_ArrayForEach(v, J(st, "variables")) {
 		d = cJSON_GetArrayItem(J(v, "definitions"), 0);
@@ -88,6 +65,10 @@ scs_schema_definitions(const cJSON *cc, int *from_status)
 		if (J(d, "schema") != NULL)
 			cJSON_AddItemToObject(x, "schema",
 			    cJSON_Duplicate(J(d, "schema"), 1));
+		if ((md = J(d, "metadata")) != NULL ||
+		    (md = J(d, "deprecatedV1Beta1Metadata")) != NULL)
+			cJSON_AddItemToObject(x, "metadata",
+			    cJSON_Duplicate(md, 1));
 		cJSON_AddItemToArray(out, x);
 	}
 	return (out);
@@ -97,18 +78,6 @@ static const cJSON *
 def_schema(const cJSON *def)
 {
 	return (J(J(def, "schema"), "openAPIV3Schema"));
-}
-
-static const cJSON *
-find_def(const cJSON *defs, const char *name)
-{
-	const cJSON	*d;
-
-	cJSON_ArrayForEach(d, defs) {
-		if (scs_streq(cJSON_GetStringValue(J(d, "name")), name))
-			return (d);
-	}
-	return (NULL);
 }
 
 static const cJSON *
@@ -123,36 +92,63 @@ find_value(const cJSON *values, const char *name)
 	return (NULL);
 }
 
-/* Fill nested defaults of existing objects (and array items). */
+/* --- defaulting ------------------------------------------------------ */
+
+/*
+ * apiextensions' structural defaulting: for each property with a default
+ * that is missing (or null while not nullable) set a copy, then recurse
+ * into every field by its property schema or the additionalProperties
+ * schema, and into array items. Composition branches are value
+ * validation only and never default.
+ */
 static void
 default_nested(const cJSON *schema, cJSON *value, int depth)
 {
-	const cJSON	*p, *def;
+	const cJSON	*p, *def, *add;
 	cJSON		*item;
 
-	if (schema == NULL || value == NULL || depth > SCS_SCHEMA_MAX_DEPTH)
+	if (!cJSON_IsObject(schema) || value == NULL ||
+	    depth > SCS_SCHEMA_MAX_DEPTH)
 		return;
 	if (cJSON_IsObject(value)) {
 		cJSON_ArrayForEach(p, J(schema, "properties")) {
+			if ((def = J(p, "default")) == NULL)
+				continue;
 			item = J(value, p->string);
-			def = J(p, "default");
-			if (item == NULL && def != NULL) {
+			if (item != NULL && !(cJSON_IsNull(item) &&
+			    !cJSON_IsTrue(J(p, "nullable"))))
+				continue;
+			if (cJSON_IsNull(def) && !cJSON_IsTrue(J(p,
+			    "nullable"))) {
+				cJSON_DeleteItemFromObjectCaseSensitive(value,
+				    p->string);
+				continue;
+			}
+			if (item != NULL)
+				cJSON_ReplaceItemInObjectCaseSensitive(value,
+				    p->string, cJSON_Duplicate(def, 1));
+			else
 				cJSON_AddItemToObject(value, p->string,
 				    cJSON_Duplicate(def, 1));
-				item = J(value, p->string);
-			}
-			default_nested(p, item, depth + 1);
 		}
-		if (J(schema, "additionalProperties") != NULL &&
-		    cJSON_IsObject(J(schema, "additionalProperties"))) {
-			cJSON_ArrayForEach(item, value)
-				default_nested(J(schema,
-				    "additionalProperties"), item, depth + 1);
+		add = J(schema, "additionalProperties");
+		cJSON_ArrayForEach(item, value) {
+			if ((p = J(J(schema, "properties"), item->string)) !=
+			    NULL)
+				default_nested(p, item, depth + 1);
+			else if (cJSON_IsObject(add))
+				default_nested(add, item, depth + 1);
 		}
 	} else if (cJSON_IsArray(value)) {
 		cJSON_ArrayForEach(item, value)
 			default_nested(J(schema, "items"), item, depth + 1);
 	}
+}
+
+void
+scs_schema_default_value(const cJSON *schema, cJSON *value)
+{
+	default_nested(schema, value, 0);
 }
 
 int
@@ -162,13 +158,16 @@ scs_schema_default(const cJSON *defs, cJSON *values)
 	cJSON		*v, *val;
 	int		 added = 0;
 
-	if (values == NULL)
+	if (!cJSON_IsArray(values))
 		return (0);
 	cJSON_ArrayForEach(d, defs) {
+		if (cJSON_GetStringValue(J(d, "name")) == NULL)
+			continue;
 		s = def_schema(d);
+		def = J(s, "default");
 		v = (cJSON *)find_value(values, cJSON_GetStringValue(J(d,
 		    "name")));
-		if (v == NULL && (def = J(s, "default")) != NULL) {
+		if (v == NULL && def != NULL) {
 			v = cJSON_CreateObject();
 			cJSON_AddStringToObject(v, "name",
 			    cJSON_GetStringValue(J(d, "name")));
@@ -176,358 +175,478 @@ scs_schema_default(const cJSON *defs, cJSON *values)
 			    cJSON_Duplicate(def, 1));
 			cJSON_AddItemToArray(values, v);
 			added++;
-		}
+		} else if (v != NULL && def != NULL && cJSON_IsNull(J(v,
+		    "value")) && !cJSON_IsTrue(J(s, "nullable")))
+			cJSON_ReplaceItemInObjectCaseSensitive(v, "value",
+			    cJSON_Duplicate(def, 1));
 		if (v != NULL && (val = J(v, "value")) != NULL)
 			default_nested(s, val, 0);
 	}
 	return (added);
 }
 
-/* --- validation ------------------------------------------------------ */
+/* --- walking --------------------------------------------------------- */
 
-static char *
-json_text(const cJSON *v)
+const char *
+scs_schema_type_name(enum scs_schema_type t)
 {
-	char	*s = cJSON_PrintUnformatted(v);
+	static const char *const names[] = { "any", "object", "map", "array",
+	    "string", "integer", "number", "boolean", "int-or-string" };
 
-	return (s != NULL ? s : scs_xstrdup("?"));
+	if ((size_t)t >= sizeof names / sizeof names[0])
+		return ("any");
+	return (names[t]);
 }
 
-static const char *
-type_of(const cJSON *v)
+static enum scs_schema_type
+node_type(const cJSON *s)
 {
-	if (cJSON_IsString(v))
-		return ("string");
-	if (cJSON_IsBool(v))
-		return ("boolean");
-	if (cJSON_IsNumber(v))
-		return (v->valuedouble == floor(v->valuedouble) ? "integer" :
-		    "number");
-	if (cJSON_IsArray(v))
-		return ("array");
-	if (cJSON_IsObject(v))
-		return ("object");
-	return ("null");
-}
+	const char	*t = cJSON_GetStringValue(J(s, "type"));
 
-static int
-type_ok(const char *want, const cJSON *v, const cJSON *schema)
-{
-	const char	*got = type_of(v);
-
-	if (want == NULL)
-		return (1);
-	if (cJSON_IsTrue(J(schema, "x-kubernetes-int-or-string")))
-		return (cJSON_IsString(v) || strcmp(got, "integer") == 0);
-	if (strcmp(want, "number") == 0)
-		return (cJSON_IsNumber(v));
-	return (strcmp(want, got) == 0);
-}
-
-static int
-valid_ipv4(const char *s)
-{
-	int	 a, b, c, d, n = 0;
-
-	return (sscanf(s, "%3d.%3d.%3d.%3d%n", &a, &b, &c, &d, &n) == 4 &&
-	    s[n] == '\0' && a <= 255 && b <= 255 && c <= 255 && d <= 255 &&
-	    a >= 0 && b >= 0 && c >= 0 && d >= 0);
-}
-
-static int
-valid_format(const char *fmt, const char *s)
-{
-	const char	*slash;
-	char		 ip[64];
-	int		 bits, n = 0, i;
-
-	if (strcmp(fmt, "ipv4") == 0)
-		return (valid_ipv4(s));
-	if (strcmp(fmt, "cidr") == 0) {
-		if ((slash = strchr(s, '/')) == NULL ||
-		    (size_t)(slash - s) >= sizeof ip)
-			return (0);
-		snprintf(ip, sizeof ip, "%.*s", (int)(slash - s), s);
-		return (valid_ipv4(ip) && sscanf(slash + 1, "%d%n", &bits,
-		    &n) == 1 && slash[1 + n] == '\0' && bits >= 0 &&
-		    bits <= 32);
+	if (cJSON_IsTrue(J(s, "x-kubernetes-int-or-string")))
+		return (SCS_SCHEMA_INT_OR_STRING);
+	if (t == NULL) {
+		if (J(s, "properties") != NULL)
+			return (SCS_SCHEMA_OBJECT);
+		if (cJSON_IsObject(J(s, "additionalProperties")))
+			return (SCS_SCHEMA_MAP);
+		if (J(s, "items") != NULL)
+			return (SCS_SCHEMA_ARRAY);
+		return (SCS_SCHEMA_ANY);
 	}
-	if (strncmp(fmt, "uuid", 4) == 0) {
-		if (strlen(s) != 36)
-			return (0);
-		for (i = 0; i < 36; i++) {
-			if (i == 8 || i == 13 || i == 18 || i == 23) {
-				if (s[i] != '-')
-					return (0);
-			} else if (!isxdigit((unsigned char)s[i]))
-				return (0);
-		}
-		return (1);
-	}
-	return (1);	/* unknown formats are accepted */
+	if (strcmp(t, "object") == 0)
+		return (J(s, "properties") == NULL && cJSON_IsObject(J(s,
+		    "additionalProperties")) ? SCS_SCHEMA_MAP :
+		    SCS_SCHEMA_OBJECT);
+	if (strcmp(t, "array") == 0)
+		return (SCS_SCHEMA_ARRAY);
+	if (strcmp(t, "string") == 0)
+		return (SCS_SCHEMA_STRING);
+	if (strcmp(t, "integer") == 0)
+		return (SCS_SCHEMA_INTEGER);
+	if (strcmp(t, "number") == 0)
+		return (SCS_SCHEMA_NUMBER);
+	if (strcmp(t, "boolean") == 0)
+		return (SCS_SCHEMA_BOOLEAN);
+	return (SCS_SCHEMA_ANY);
 }
 
-/* Translate the common ECMA escapes into POSIX classes. */
-static char *
-posix_pattern(const char *p)
+static const cJSON *
+object_or_null(const cJSON *o)
+{
+	return (cJSON_IsObject(o) ? o : NULL);
+}
+
+static const cJSON *
+array_or_null(const cJSON *o)
+{
+	return (cJSON_IsArray(o) ? o : NULL);
+}
+
+void
+scs_schema_node(const cJSON *s, struct scs_schema_node *n)
+{
+	const cJSON	*xm = J(s, "x-metadata");
+
+	memset(n, 0, sizeof *n);
+	if (!cJSON_IsObject(s))
+		s = NULL;
+	n->schema = s;
+	n->type = node_type(s);
+	n->description = cJSON_GetStringValue(J(s, "description"));
+	n->format = cJSON_GetStringValue(J(s, "format"));
+	n->def = J(s, "default");
+	n->example = J(s, "example");
+	n->enumv = array_or_null(J(s, "enum"));
+	n->labels = object_or_null(J(xm, "labels"));
+	n->annotations = object_or_null(J(xm, "annotations"));
+	n->rules = array_or_null(J(s, "x-kubernetes-validations"));
+	n->all_of = array_or_null(J(s, "allOf"));
+	n->one_of = array_or_null(J(s, "oneOf"));
+	n->any_of = array_or_null(J(s, "anyOf"));
+	n->not_of = object_or_null(J(s, "not"));
+	n->nullable = cJSON_IsTrue(J(s, "nullable"));
+	n->preserve_unknown = cJSON_IsTrue(J(s,
+	    "x-kubernetes-preserve-unknown-fields")) ||
+	    cJSON_IsTrue(J(s, "additionalProperties"));
+	if (cJSON_IsObject(J(s, "properties")))
+		n->nchildren = (size_t)cJSON_GetArraySize(J(s, "properties"));
+}
+
+int
+scs_schema_var(const cJSON *defs, size_t i, struct scs_schema_node *n)
+{
+	const cJSON	*d = NULL, *md;
+	size_t		 k = 0;
+
+	cJSON_ArrayForEach(d, defs) {
+		if (k++ == i)
+			break;
+	}
+	if (d == NULL)
+		return (-1);
+	scs_schema_node(def_schema(d), n);
+	n->name = cJSON_GetStringValue(J(d, "name"));
+	n->required = cJSON_IsTrue(J(d, "required"));
+	if ((md = J(d, "metadata")) == NULL)		/* v1beta2 spec */
+		md = J(d, "deprecatedV1Beta1Metadata");
+	if (n->labels == NULL)
+		n->labels = object_or_null(J(md, "labels"));
+	if (n->annotations == NULL)
+		n->annotations = object_or_null(J(md, "annotations"));
+	return (0);
+}
+
+static int
+is_required(const cJSON *s, const char *name)
+{
+	const cJSON	*r;
+
+	cJSON_ArrayForEach(r, J(s, "required")) {
+		if (scs_streq(cJSON_GetStringValue(r), name))
+			return (1);
+	}
+	return (0);
+}
+
+int
+scs_schema_child(const cJSON *s, size_t i, struct scs_schema_node *n)
+{
+	const cJSON	*p = NULL;
+	size_t		 k = 0;
+
+	if (!cJSON_IsObject(J(s, "properties")))
+		return (-1);
+	cJSON_ArrayForEach(p, J(s, "properties")) {
+		if (k++ == i)
+			break;
+	}
+	if (p == NULL)
+		return (-1);
+	scs_schema_node(p, n);
+	n->name = p->string;
+	/* required on an array schema (a real quirk) means nothing. */
+	n->required = cJSON_IsArray(J(s, "required")) && is_required(s,
+	    p->string);
+	return (0);
+}
+
+int
+scs_schema_prop(const cJSON *s, const char *name, struct scs_schema_node *n)
+{
+	const cJSON	*p = J(J(s, "properties"), name);
+
+	if (p == NULL || name == NULL)
+		return (-1);
+	scs_schema_node(p, n);
+	n->name = p->string;
+	n->required = is_required(s, name);
+	return (0);
+}
+
+const cJSON *
+scs_schema_items(const cJSON *s)
+{
+	return (object_or_null(J(s, "items")));
+}
+
+const cJSON *
+scs_schema_values(const cJSON *s)
+{
+	return (object_or_null(J(s, "additionalProperties")));
+}
+
+int
+scs_schema_rule(const cJSON *s, size_t i, const char **rule,
+    const char **message)
+{
+	const cJSON	*r = cJSON_GetArrayItem(J(s,
+			    "x-kubernetes-validations"), (int)i);
+	const char	*m;
+
+	if (r == NULL || !cJSON_IsArray(J(s, "x-kubernetes-validations")))
+		return (-1);
+	*rule = cJSON_GetStringValue(J(r, "rule"));
+	if ((m = cJSON_GetStringValue(J(r, "message"))) == NULL)
+		m = cJSON_GetStringValue(J(r, "messageExpression"));
+	*message = m;
+	return (0);
+}
+
+/* --- constraints as text --------------------------------------------- */
+
+static void
+sep(struct scs_buf *b)
+{
+	if (b->len != 0)
+		scs_buf_adds(b, ", ");
+}
+
+/* "1–5 items", "at least 1 item", "at most 3 items". */
+static void
+range_text(struct scs_buf *b, const cJSON *lo, const cJSON *hi,
+    const char *one, const char *many)
+{
+	char	 l[32], h[32];
+
+	if (!cJSON_IsNumber(lo))
+		lo = NULL;
+	if (!cJSON_IsNumber(hi))
+		hi = NULL;
+	if (lo == NULL && hi == NULL)
+		return;
+	sep(b);
+	if (lo != NULL)
+		core_schema_num(lo->valuedouble, l, sizeof l);
+	if (hi != NULL)
+		core_schema_num(hi->valuedouble, h, sizeof h);
+	if (lo != NULL && hi != NULL && lo->valuedouble == hi->valuedouble)
+		scs_buf_printf(b, "exactly %s %s", l, hi->valuedouble == 1 ?
+		    one : many);
+	else if (lo != NULL && hi != NULL)
+		scs_buf_printf(b, "%s\xe2\x80\x93%s %s", l, h, many);
+	else if (lo != NULL)
+		scs_buf_printf(b, "at least %s %s", l, lo->valuedouble == 1 ?
+		    one : many);
+	else
+		scs_buf_printf(b, "at most %s %s", h, hi->valuedouble == 1 ?
+		    one : many);
+}
+
+static void
+bounds_text(struct scs_buf *b, const cJSON *s)
+{
+	const cJSON	*lo = J(s, "minimum"), *hi = J(s, "maximum");
+	int		 exlo = cJSON_IsTrue(J(s, "exclusiveMinimum"));
+	int		 exhi = cJSON_IsTrue(J(s, "exclusiveMaximum"));
+	char		 l[32], h[32];
+
+	if (cJSON_IsNumber(lo))
+		core_schema_num(lo->valuedouble, l, sizeof l);
+	if (cJSON_IsNumber(hi))
+		core_schema_num(hi->valuedouble, h, sizeof h);
+	if (cJSON_IsNumber(lo) && cJSON_IsNumber(hi) && !exlo && !exhi) {
+		sep(b);
+		scs_buf_printf(b, "%s\xe2\x80\x93%s", l, h);
+		return;
+	}
+	if (cJSON_IsNumber(lo)) {
+		sep(b);
+		scs_buf_printf(b, "%s %s", exlo ? ">" : "\xe2\x89\xa5", l);
+	}
+	if (cJSON_IsNumber(hi)) {
+		sep(b);
+		scs_buf_printf(b, "%s %s", exhi ? "<" : "\xe2\x89\xa4", h);
+	}
+}
+
+char *
+scs_schema_constraints(const cJSON *s)
 {
 	struct scs_buf	 b;
+	const char	*pat, *fmt;
+	int		 n;
 
-	scs_buf_init(&b, 4096);
-	for (; *p != '\0'; p++) {
-		if (p[0] == '\\' && p[1] != '\0') {
-			switch (p[1]) {
-			case 'd': scs_buf_adds(&b, "[0-9]"); p++; continue;
-			case 'w': scs_buf_adds(&b, "[A-Za-z0-9_]"); p++;
-				continue;
-			case 's': scs_buf_adds(&b, "[[:space:]]"); p++;
-				continue;
-			default: break;
-			}
-		}
-		scs_buf_addc(&b, *p);
+	if (!cJSON_IsObject(s))
+		return (NULL);
+	scs_buf_init(&b, 0);
+	bounds_text(&b, s);
+	range_text(&b, J(s, "minLength"), J(s, "maxLength"), "char", "chars");
+	if ((pat = cJSON_GetStringValue(J(s, "pattern"))) != NULL) {
+		sep(&b);
+		scs_buf_printf(&b, "pattern %s", pat);
+	}
+	/* format only means something on strings (scs2 puts it on arrays) */
+	fmt = cJSON_GetStringValue(J(s, "format"));
+	if (fmt != NULL && *fmt != '\0' && node_type(s) != SCS_SCHEMA_ARRAY &&
+	    node_type(s) != SCS_SCHEMA_OBJECT) {
+		sep(&b);
+		scs_buf_printf(&b, "format %s", fmt);
+	}
+	range_text(&b, J(s, "minItems"), J(s, "maxItems"), "item", "items");
+	if (cJSON_IsTrue(J(s, "uniqueItems"))) {
+		sep(&b);
+		scs_buf_adds(&b, "unique");
+	}
+	range_text(&b, J(s, "minProperties"), J(s, "maxProperties"),
+	    "property", "properties");
+	if ((n = cJSON_GetArraySize(J(s, "allOf"))) > 0) {
+		sep(&b);
+		scs_buf_printf(&b, "all of %d schema%s", n, n == 1 ? "" : "s");
+	}
+	if ((n = cJSON_GetArraySize(J(s, "oneOf"))) > 0) {
+		sep(&b);
+		scs_buf_printf(&b, "one of %d schema%s", n, n == 1 ? "" : "s");
+	}
+	if ((n = cJSON_GetArraySize(J(s, "anyOf"))) > 0) {
+		sep(&b);
+		scs_buf_printf(&b, "any of %d schema%s", n, n == 1 ? "" : "s");
+	}
+	if (cJSON_IsObject(J(s, "not"))) {
+		sep(&b);
+		scs_buf_adds(&b, "not a schema");
+	}
+	if (cJSON_IsTrue(J(s, "nullable"))) {
+		sep(&b);
+		scs_buf_adds(&b, "nullable");
+	}
+	if (b.len == 0) {
+		scs_buf_done(&b);
+		return (NULL);
 	}
 	return (scs_buf_steal(&b));
 }
 
-static size_t	validate(const cJSON *, const cJSON *, const char *,
-		    struct scs_schema_errors *, int);
+/* --- building values ------------------------------------------------- */
 
-static void
-check_bounds(const cJSON *s, const cJSON *v, const char *path,
-    struct scs_schema_errors *e)
+cJSON *
+scs_schema_initial(const cJSON *s)
 {
-	const cJSON	*min = J(s, "minimum"), *max = J(s, "maximum");
-	int		 exmin = cJSON_IsTrue(J(s, "exclusiveMinimum"));
-	int		 exmax = cJSON_IsTrue(J(s, "exclusiveMaximum"));
-	double		 x = v->valuedouble;
+	cJSON	*v;
 
-	if (cJSON_IsNumber(min) && (exmin ? x <= min->valuedouble :
-	    x < min->valuedouble))
-		cause(e, path, "FieldValueInvalid", scs_xprintf("Invalid "
-		    "value: %g: should be greater than %s%g", x, exmin ? "" :
-		    "or equal to ", min->valuedouble));
-	if (cJSON_IsNumber(max) && (exmax ? x >= max->valuedouble :
-	    x > max->valuedouble))
-		cause(e, path, "FieldValueInvalid", scs_xprintf("Invalid "
-		    "value: %g: should be less than %s%g", x, exmax ? "" :
-		    "or equal to ", max->valuedouble));
-}
-
-static size_t
-utf8_len(const char *s)
-{
-	size_t	 n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return (n);
-}
-
-static void
-check_string(const cJSON *s, const cJSON *v, const char *path,
-    struct scs_schema_errors *e)
-{
-	const char	*str = v->valuestring, *fmt, *pat;
-	const cJSON	*minl = J(s, "minLength"), *maxl = J(s, "maxLength");
-	size_t		 len = utf8_len(str);
-	regex_t		 re;
-	char		*posix;
-
-	if (cJSON_IsNumber(minl) && (double)len < minl->valuedouble)
-		cause(e, path, "FieldValueInvalid", scs_xprintf("Invalid "
-		    "value: \"%s\": should be at least %g chars long", str,
-		    minl->valuedouble));
-	if (cJSON_IsNumber(maxl) && (double)len > maxl->valuedouble)
-		cause(e, path, "FieldValueTooLong", scs_xprintf("Too long: "
-		    "may not be longer than %g", maxl->valuedouble));
-	fmt = cJSON_GetStringValue(J(s, "format"));
-	if (fmt != NULL && !valid_format(fmt, str))
-		cause(e, path, "FieldValueInvalid", scs_xprintf("Invalid "
-		    "value: \"%s\": %s must be of type %s", str, path, fmt));
-	pat = cJSON_GetStringValue(J(s, "pattern"));
-	if (pat != NULL && strlen(pat) <= 512 && len <= 65536) {
-		posix = posix_pattern(pat);
-		if (regcomp(&re, posix, REG_EXTENDED | REG_NOSUB) == 0) {
-			if (regexec(&re, str, 0, NULL, 0) != 0)
-				cause(e, path, "FieldValueInvalid",
-				    scs_xprintf("Invalid value: \"%s\": should "
-				    "match '%s'", str, pat));
-			regfree(&re);
-		}
-		free(posix);
-	}
-}
-
-static void
-check_object(const cJSON *s, const cJSON *v, const char *path,
-    struct scs_schema_errors *e, int depth)
-{
-	const cJSON	*props = J(s, "properties"), *add, *r, *item;
-	char		*sub;
-	struct scs_buf	 unknown;
-
-	cJSON_ArrayForEach(r, J(s, "required")) {
-		if (cJSON_IsString(r) && J(v, r->valuestring) == NULL) {
-			sub = scs_xprintf("%s.%s", path, r->valuestring);
-			cause(e, sub, "FieldValueRequired",
-			    scs_xstrdup("Required value"));
-			free(sub);
+	if (J(s, "default") != NULL)
+		v = cJSON_Duplicate(J(s, "default"), 1);
+	else {
+		switch (node_type(s)) {
+		case SCS_SCHEMA_OBJECT:
+		case SCS_SCHEMA_MAP:
+			v = cJSON_CreateObject();
+			break;
+		case SCS_SCHEMA_ARRAY:
+			v = cJSON_CreateArray();
+			break;
+		default:
+			return (NULL);
 		}
 	}
-	add = J(s, "additionalProperties");
-	scs_buf_init(&unknown, 4096);
-	cJSON_ArrayForEach(item, v) {
-		sub = scs_xprintf("%s.%s", path, item->string);
-		if (J(props, item->string) != NULL)
-			validate(J(props, item->string), item, sub, e,
-			    depth + 1);
-		else if (cJSON_IsObject(add))
-			validate(add, item, sub, e, depth + 1);
-		else if (props != NULL && !cJSON_IsTrue(J(s,
-		    "x-kubernetes-preserve-unknown-fields")) &&
-		    !cJSON_IsTrue(add))
-			scs_buf_printf(&unknown, "%s%s", unknown.len != 0 ?
-			    "," : "", item->string);
-		free(sub);
-	}
-	if (unknown.len != 0)
-		cause(e, path, "FieldValueInvalid", scs_xprintf("failed "
-		    "validation: \"%s\" field(s) are not specified in the "
-		    "variable schema", unknown.data));
-	scs_buf_done(&unknown);
+	default_nested(s, v, 0);
+	return (v);
 }
 
-static void
-check_array(const cJSON *s, const cJSON *v, const char *path,
-    struct scs_schema_errors *e, int depth)
+static void SCS_PRINTF(2, 3)
+set_cause(char **cause, const char *fmt, ...)
 {
-	const cJSON	*mi = J(s, "minItems"), *ma = J(s, "maxItems"), *it,
-			*jt;
-	int		 n = cJSON_GetArraySize(v), i = 0;
-	char		*sub;
+	va_list	 ap;
 
-	if (cJSON_IsNumber(mi) && n < mi->valuedouble)
-		cause(e, path, "FieldValueInvalid", scs_xprintf("Invalid "
-		    "value: %d: should have at least %g items", n,
-		    mi->valuedouble));
-	if (cJSON_IsNumber(ma) && n > ma->valuedouble)
-		cause(e, path, "FieldValueTooMany", scs_xprintf("Too many: %d: "
-		    "must have at most %g items", n, ma->valuedouble));
-	cJSON_ArrayForEach(it, v) {
-		sub = scs_xprintf("%s[%d]", path, i++);
-		if (J(s, "items") != NULL)
-			validate(J(s, "items"), it, sub, e, depth + 1);
-		if (cJSON_IsTrue(J(s, "uniqueItems"))) {
-			for (jt = it->next; jt != NULL; jt = jt->next) {
-				if (cJSON_Compare(it, jt, 1)) {
-					cause(e, sub, "FieldValueDuplicate",
-					    scs_xstrdup("Duplicate value"));
-					break;
-				}
-			}
-		}
-		free(sub);
-	}
+	if (cause == NULL)
+		return;
+	va_start(ap, fmt);
+	scs_xvasprintf(cause, fmt, ap);
+	va_end(ap);
 }
 
-static size_t
-validate(const cJSON *s, const cJSON *v, const char *path,
-    struct scs_schema_errors *e, int depth)
+static int
+integer_text(const char *text, double *out)
 {
-	size_t		 before = e->n;
-	const char	*type = cJSON_GetStringValue(J(s, "type"));
-	const cJSON	*en, *x;
-	char		*got, *list;
-	struct scs_buf	 b;
-	int		 found = 0;
+	char		*end;
+	long long	 x;
 
-	if (s == NULL || depth > SCS_SCHEMA_MAX_DEPTH)
+	errno = 0;
+	x = strtoll(text, &end, 10);
+	if (end == text || *end != '\0' || errno != 0)
 		return (0);
-	if (cJSON_IsNull(v) && cJSON_IsTrue(J(s, "nullable")))
-		return (0);
-	if (!type_ok(type, v, s)) {
-		got = json_text(v);
-		cause(e, path, "FieldValueTypeInvalid", scs_xprintf("Invalid "
-		    "value: %s: %s must be of type %s", got, path, type));
-		free(got);
-		return (e->n - before);
-	}
-	if ((en = J(s, "enum")) != NULL && cJSON_IsArray(en)) {
-		cJSON_ArrayForEach(x, en)
-			found |= cJSON_Compare(x, v, 1);
-		if (!found) {
-			scs_buf_init(&b, 0);
-			cJSON_ArrayForEach(x, en) {
-				list = json_text(x);
-				scs_buf_printf(&b, "%s%s", b.len != 0 ? ", " :
-				    "", list);
-				free(list);
-			}
-			got = json_text(v);
-			cause(e, path, "FieldValueNotSupported", scs_xprintf(
-			    "Unsupported value: %s: supported values: %s", got,
-			    b.data != NULL ? b.data : ""));
-			free(got);
-			scs_buf_done(&b);
-		}
-	}
-	if (cJSON_IsNumber(v))
-		check_bounds(s, v, path, e);
-	else if (cJSON_IsString(v))
-		check_string(s, v, path, e);
-	else if (cJSON_IsObject(v))
-		check_object(s, v, path, e, depth);
-	else if (cJSON_IsArray(v))
-		check_array(s, v, path, e, depth);
-	return (e->n - before);
+	*out = (double)x;
+	return (1);
 }
 
-size_t
-scs_schema_validate_value(const cJSON *schema, const cJSON *value,
-    const char *path, struct scs_schema_errors *out)
+/* text is what the user typed (for messages), p the trimmed copy. */
+static cJSON *
+parse_value(enum scs_schema_type t, const char *p, const char *text,
+    char **cause)
 {
-	return (validate(schema, value, path, out, 0));
+	const char	*jend;
+	char		*end;
+	double		 d;
+	cJSON		*v;
+
+	switch (t) {
+	case SCS_SCHEMA_INTEGER:
+		if (!integer_text(p, &d)) {
+			set_cause(cause, "not an integer: %s", text);
+			return (NULL);
+		}
+		return (cJSON_CreateNumber(d));
+	case SCS_SCHEMA_NUMBER:
+		errno = 0;
+		d = strtod(p, &end);
+		if (end == p || *end != '\0' || errno != 0 || !isfinite(d)) {
+			set_cause(cause, "not a number: %s", text);
+			return (NULL);
+		}
+		return (cJSON_CreateNumber(d));
+	case SCS_SCHEMA_BOOLEAN:
+		if (strcmp(p, "true") == 0 || strcmp(p, "false") == 0)
+			return (cJSON_CreateBool(strcmp(p, "true") == 0));
+		set_cause(cause, "not true or false: %s", text);
+		return (NULL);
+	case SCS_SCHEMA_INT_OR_STRING:
+		if (integer_text(p, &d))
+			return (cJSON_CreateNumber(d));
+		return (cJSON_CreateString(text));
+	default:
+		break;
+	}
+	if ((v = cJSON_ParseWithOpts(p, &jend, 1)) != NULL) {
+		if ((t == SCS_SCHEMA_ARRAY && !cJSON_IsArray(v)) ||
+		    ((t == SCS_SCHEMA_OBJECT || t == SCS_SCHEMA_MAP) &&
+		    !cJSON_IsObject(v))) {
+			cJSON_Delete(v);
+			set_cause(cause, "not a JSON %s", t == SCS_SCHEMA_ARRAY ?
+			    "array" : "object");
+			return (NULL);
+		}
+		return (v);
+	}
+	if (t == SCS_SCHEMA_ANY)
+		return (cJSON_CreateString(text));
+	set_cause(cause, "not valid JSON: %s", text);
+	return (NULL);
 }
 
-size_t
-scs_schema_validate(const cJSON *defs, const cJSON *values,
-    const char *prefix, int overrides, struct scs_schema_errors *out)
+/* Everything but strings: surrounding blanks do not count. */
+static cJSON *
+parse_trimmed(enum scs_schema_type t, const char *text, char **cause)
 {
-	size_t		 before = out->n;
-	const cJSON	*d, *v, *def;
-	const char	*name;
-	char		*path;
+	const char	*p;
+	char		*copy;
+	size_t		 n;
+	cJSON		*v;
 
-	if (!overrides) {
-		cJSON_ArrayForEach(d, defs) {
-			name = cJSON_GetStringValue(J(d, "name"));
-			if (cJSON_IsTrue(J(d, "required")) && name != NULL &&
-			    find_value(values, name) == NULL)
-				cause(out, prefix, "FieldValueRequired",
-				    scs_xprintf("required variable \"%s\" must "
-				    "be set", name));
-		}
-	}
-	cJSON_ArrayForEach(v, values) {
-		name = cJSON_GetStringValue(J(v, "name"));
-		if (name == NULL)
-			continue;
-		path = scs_xprintf("%s[%s]", prefix, name);
-		if ((def = find_def(defs, name)) == NULL) {
-			cause(out, path, "FieldValueInvalid",
-			    scs_xstrdup("variable is not defined"));
-			free(path);
-			continue;
-		}
-		free(path);
-		path = scs_xprintf("%s[%s].value", prefix, name);
-		if (J(v, "value") == NULL)
-			cause(out, path, "FieldValueRequired",
-			    scs_xstrdup("Required value"));
-		else
-			validate(def_schema(def), J(v, "value"), path, out, 0);
-		free(path);
-	}
-	return (out->n - before);
+	for (p = text; *p == ' ' || *p == '\t'; p++)
+		;
+	for (n = strlen(p); n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' ||
+	    p[n - 1] == '\n'); n--)
+		;
+	if (n == 0)
+		return (NULL);
+	copy = scs_xstrndup(p, n);
+	v = parse_value(t, copy, text, cause);
+	free(copy);
+	return (v);
+}
+
+cJSON *
+scs_schema_parse(const cJSON *s, const char *text, char **cause)
+{
+	enum scs_schema_type	 t = node_type(s);
+
+	if (cause != NULL)
+		*cause = NULL;
+	if (text == NULL)
+		return (NULL);
+	if (t == SCS_SCHEMA_STRING)
+		return (cJSON_CreateString(text));
+	return (parse_trimmed(t, text, cause));
+}
+
+char *
+scs_schema_text(const cJSON *v)
+{
+	char	*s;
+
+	if (cJSON_IsString(v))
+		return (scs_xstrdup(v->valuestring));
+	if (v == NULL || (s = cJSON_PrintUnformatted(v)) == NULL)
+		return (scs_xstrdup(""));
+	return (s);
 }

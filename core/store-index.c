@@ -16,6 +16,7 @@ struct scs_index {
 	size_t			  cap;
 	uint64_t		  generation;
 	uint32_t		  mark;		/* current sweep mark */
+	int			  keep;		/* keep whole objects */
 	size_t			  bytes;	/* owned record strings */
 };
 
@@ -44,6 +45,16 @@ scs_index_free(struct scs_index *x)
 	free(x->recs);
 	scs_strtab_free(x->strtab);
 	free(x);
+}
+
+void
+scs_index_keep_objects(struct scs_index *x, int keep)
+{
+	const char	*plural = x->kind->plural;
+
+	if (plural != NULL && strcmp(plural, "secrets") == 0)
+		keep = 0;
+	x->keep = keep;
 }
 
 const struct scs_kind *
@@ -102,6 +113,8 @@ scs_index_upsert(struct scs_index *x, const cJSON *obj, int64_t now_ms)
 	}
 	r->changed_ms = now_ms;
 	r->mark = x->mark;
+	if (x->keep)
+		r->obj = cJSON_Duplicate(obj, 1);
 	if (scs_index_locate(x, r->ns, r->name, &pos)) {
 		x->bytes -= scs_record_bytes(x->recs[pos]);
 		scs_record_clear(x->recs[pos]);

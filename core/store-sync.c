@@ -25,6 +25,7 @@ struct scs_store {
 	struct scs_resource	 res;
 	char			*ns;
 	char			*selector;
+	char			*fields;	/* field selector */
 	struct scs_index	*index;
 
 	enum scs_store_state	 state;
@@ -212,6 +213,7 @@ store_list(struct scs_store *s)
 	o.limit = STORE_PAGE;
 	o.continue_token = s->cont;
 	o.label_selector = s->selector;
+	o.field_selector = s->fields;
 	s->call = scs_api_list(s->api, &s->res, s->ns, &o, store_list_done, s);
 	if (s->call == NULL)
 		store_backoff(s, "cannot start the list request");
@@ -277,6 +279,7 @@ store_watch(struct scs_store *s)
 	memset(&o, 0, sizeof o);
 	o.resource_version = s->rv;
 	o.label_selector = s->selector;
+	o.field_selector = s->fields;
 	o.timeout_s = STORE_WATCH_TIMEOUT;
 	s->call = scs_api_watch(s->api, &s->res, s->ns, &o, store_event,
 	    store_watch_done, s);
@@ -284,37 +287,36 @@ store_watch(struct scs_store *s)
 		store_backoff(s, "cannot start the watch request");
 }
 
-static char **
-strv_dup(char *const *v)
-{
-	char	**out;
-	size_t	  n = 0, i;
 
-	if (v == NULL)
-		return (NULL);
-	while (v[n] != NULL)
-		n++;
-	out = scs_xcalloc(n + 1, sizeof *out);
-	for (i = 0; i < n; i++)
-		out[i] = scs_xstrdup(v[i]);
-	return (out);
-}
-
-static void
-strv_free(char **v)
-{
-	size_t	 i;
-
-	for (i = 0; v != NULL && v[i] != NULL; i++)
-		free(v[i]);
-	free(v);
-}
 
 struct scs_store *
 scs_store_new(struct scs_api *api, const struct scs_resource *res,
     const char *ns, const char *selector)
 {
+	struct scs_store_opts	 o;
+
+	memset(&o, 0, sizeof o);
+	o.label_selector = selector;
+	return (scs_store_new_opts(api, res, ns, &o));
+}
+
+static char *
+opt_dup(const char *s)
+{
+	return (s != NULL && *s != '\0' ? scs_xstrdup(s) : NULL);
+}
+
+struct scs_store *
+scs_store_new_opts(struct scs_api *api, const struct scs_resource *res,
+    const char *ns, const struct scs_store_opts *o)
+{
 	struct scs_store	*s;
+	struct scs_store_opts	 none;
+
+	if (o == NULL) {
+		memset(&none, 0, sizeof none);
+		o = &none;
+	}
 
 	s = scs_xcalloc(1, sizeof *s);
 	s->api = api;
@@ -326,12 +328,13 @@ scs_store_new(struct scs_api *api, const struct scs_resource *res,
 	s->res.singular = scs_xstrdup(res->singular != NULL ?
 	    res->singular : "");
 	s->res.kind = scs_xstrdup(res->kind != NULL ? res->kind : "");
-	s->res.short_names = strv_dup(res->short_names);
-	s->res.categories = strv_dup(res->categories);
+	s->res.short_names = scs_strv_dup((const char *const *)res->short_names);
+	s->res.categories = scs_strv_dup((const char *const *)res->categories);
 	s->ns = scs_xstrdup(ns != NULL && res->namespaced ? ns : "");
-	s->selector = selector != NULL && *selector != '\0' ?
-	    scs_xstrdup(selector) : NULL;
+	s->selector = opt_dup(o->label_selector);
+	s->fields = opt_dup(o->field_selector);
 	s->index = scs_index_new(scs_model_kind(s->res.group, s->res.name));
+	scs_index_keep_objects(s->index, o->keep_objects);
 	s->message = scs_xstrdup("");
 	s->state = SCS_STORE_LOADING;
 	store_list(s);
@@ -355,10 +358,11 @@ scs_store_free(struct scs_store *s)
 	free(s->res.name);
 	free(s->res.singular);
 	free(s->res.kind);
-	strv_free(s->res.short_names);
-	strv_free(s->res.categories);
+	scs_strv_free(s->res.short_names);
+	scs_strv_free(s->res.categories);
 	free(s->ns);
 	free(s->selector);
+	free(s->fields);
 	free(s->message);
 	free(s->rv);
 	free(s->cont);

@@ -28,34 +28,7 @@ kc_dup_bytes(const unsigned char *p, size_t n)
 	return (q);
 }
 
-char **
-kc_strv_dup(char *const *v)
-{
-	char	**d;
-	size_t	  n = 0, i;
 
-	if (v == NULL)
-		return (NULL);
-	while (v[n] != NULL)
-		n++;
-	d = scs_xcalloc(n + 1, sizeof *d);
-	for (i = 0; i < n; i++)
-		d[i] = scs_xstrdup(v[i]);
-	return (d);
-}
-
-void
-kc_strv_free(char **v)
-{
-	size_t	 i;
-
-	if (v == NULL)
-		return;
-	/* Exec env values may be secrets. */
-	for (i = 0; v[i] != NULL; i++)
-		scs_free_secret(v[i]);
-	free(v);
-}
 
 struct scs_exec_spec *
 kc_exec_dup(const struct scs_exec_spec *x)
@@ -66,8 +39,8 @@ kc_exec_dup(const struct scs_exec_spec *x)
 		return (NULL);
 	d = scs_xcalloc(1, sizeof *d);
 	d->command = kc_dup(x->command);
-	d->args = kc_strv_dup(x->args);
-	d->env = kc_strv_dup(x->env);
+	d->args = scs_strv_dup((const char *const *)x->args);
+	d->env = scs_strv_dup((const char *const *)x->env);
 	d->api_version = kc_dup(x->api_version);
 	d->install_hint = kc_dup(x->install_hint);
 	d->provide_cluster_info = x->provide_cluster_info;
@@ -82,8 +55,8 @@ kc_exec_free(struct scs_exec_spec *x)
 	if (x == NULL)
 		return;
 	free(x->command);
-	kc_strv_free(x->args);
-	kc_strv_free(x->env);
+	scs_strv_free(x->args);
+	scs_strv_free(x->env);
 	free(x->api_version);
 	free(x->install_hint);
 	free(x->interactive_mode);
@@ -115,8 +88,8 @@ scs_target_free(struct scs_target *t)
 	kc_exec_free(t->exec);
 	free(t->as);
 	free(t->as_uid);
-	kc_strv_free(t->as_groups);
-	kc_strv_free(t->as_extra);
+	scs_strv_free(t->as_groups);
+	scs_strv_free(t->as_extra);
 	free(t);
 }
 
@@ -148,7 +121,7 @@ scs_target_dup(const struct scs_target *t)
 	d->exec = kc_exec_dup(t->exec);
 	d->as = kc_dup(t->as);
 	d->as_uid = kc_dup(t->as_uid);
-	d->as_groups = kc_strv_dup(t->as_groups);
-	d->as_extra = kc_strv_dup(t->as_extra);
+	d->as_groups = scs_strv_dup((const char *const *)t->as_groups);
+	d->as_extra = scs_strv_dup((const char *const *)t->as_extra);
 	return (d);
 }

@@ -380,3 +380,56 @@ scs_format_rfc3339(int64_t t, char *out, size_t len)
 	gmtime_r(&tt, &tm);
 	strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+size_t
+scs_utf8_put(char *out, unsigned cp)
+{
+	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		cp = 0xfffd;
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return (1);
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return (2);
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return (3);
+	}
+	out[0] = (char)(0xf0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return (4);
+}
+
+char **
+scs_strv_dup(const char *const *v)
+{
+	char	**out;
+	size_t	  n = 0, i;
+
+	if (v == NULL)
+		return (NULL);
+	while (v[n] != NULL)
+		n++;
+	out = scs_xcalloc(n + 1, sizeof *out);
+	for (i = 0; i < n; i++)
+		out[i] = scs_xstrdup(v[i]);
+	return (out);
+}
+
+void
+scs_strv_free(char **v)
+{
+	size_t	 i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}

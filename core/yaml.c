@@ -61,18 +61,65 @@ needs_quotes(const char *s)
 	return (s[strlen(s) - 1] == ' ');
 }
 
+/*
+ * A copy of s with every byte that does not start a valid UTF-8 sequence
+ * (overlong forms, surrogates and values past U+10FFFF included) replaced
+ * by U+FFFD. Caller frees.
+ */
+static char *
+utf8_clean(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	struct scs_buf		 b;
+	unsigned		 v;
+	size_t			 n, i;
+
+	scs_buf_init(&b, 0);
+	while (*p != '\0') {
+		n = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 :
+		    (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
+		v = n == 1 ? *p : n == 2 ? *p & 0x1fu : n == 3 ? *p & 0x0fu :
+		    *p & 0x07u;
+		for (i = 1; i < n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				break;
+			v = v << 6 | (p[i] & 0x3fu);
+		}
+		if (n == 0 || i < n || (n == 2 && v < 0x80) ||
+		    (n == 3 && v < 0x800) || (n == 4 && v < 0x10000) ||
+		    v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) {
+			scs_buf_adds(&b, "\xef\xbf\xbd");
+			p++;
+			continue;
+		}
+		scs_buf_add(&b, p, n);
+		p += n;
+	}
+	return (scs_buf_steal(&b));
+}
+
 static int
 scalar(yaml_emitter_t *em, const char *s, int plain_ok)
 {
 	yaml_event_t		 ev;
 	yaml_scalar_style_t	 style = YAML_ANY_SCALAR_STYLE;
+	char			*clean;
+	int			 ok;
 
 	if (strchr(s, '\n') != NULL)
 		style = YAML_LITERAL_SCALAR_STYLE;
 	else if (!plain_ok)
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), 1, 1, style);
+	/* libyaml refuses invalid UTF-8 (and leaves ev unset): clean it. */
+	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+	    (int)strlen(s), 1, 1, style)) {
+		clean = utf8_clean(s);
+		ok = yaml_scalar_event_initialize(&ev, NULL, NULL,
+		    (yaml_char_t *)clean, (int)strlen(clean), 1, 1, style);
+		free(clean);
+		if (!ok)
+			return (-1);
+	}
 	return (emit(em, &ev));
 }
 
@@ -158,7 +205,11 @@ node(yaml_emitter_t *em, const cJSON *v, int depth, int mask, unsigned flags,
 	if (cJSON_IsBool(v))
 		return (scalar(em, cJSON_IsTrue(v) ? "true" : "false", 1));
 	if (cJSON_IsNumber(v)) {
-		if (v->valuedouble == (double)(long long)v->valuedouble)
+		/* Integral and exact in a double (|x| <= 2^53): no cast
+		 * out of range. */
+		if (v->valuedouble >= -9007199254740992.0 &&
+		    v->valuedouble <= 9007199254740992.0 &&
+		    v->valuedouble == (double)(long long)v->valuedouble)
 			snprintf(num, sizeof num, "%lld",
 			    (long long)v->valuedouble);
 		else

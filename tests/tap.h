@@ -70,6 +70,19 @@ skip_all(const char *why)
 	exit(0);
 }
 
+/* One skipped test point. */
+static void __attribute__((unused))
+skip(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	printf("ok %d # SKIP ", ++tap_n);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+}
+
 static int __attribute__((unused))
 tap_done(void)
 {

@@ -23,55 +23,14 @@
 #define EXPECT_TIMEOUT_MS	10000
 #define AGE_REFRESH_MS		10000
 
-struct app {
-	const struct options	*opts;
-	struct scs_http		*http;
-	struct scs_sim		*sim;
-	struct scs_kubeconfig	*kc;
-	struct scs_target	*target;
-	struct scs_api		*api;
-	char			*context;
-	char			*ns;		/* current namespace; NULL = all */
-	enum scs_persona	 persona;
-	int			 persona_known;
-	struct scs_access	 access;
-	int			 reviews_done;
-
-	int			 discovered;
-	char			 conn[256];	/* connection state text */
-	int			 conn_bad;
-	int			 pending_start;	/* start-up calls in flight */
-
-	struct table		*table;
-	struct scs_store	*store;
-	struct detail		*detail;
-	char			*del_ns;	/* pending delete */
-	char			*del_name;
-	char			*kind;		/* resource shown */
-
-	int			 prompt;	/* 0, ':' or '/' */
-	char			 line[256];
-	size_t			 linelen;
-	char			 compl_prefix[256];	/* Tab cycling */
-	int			 compl_index;
-	char			 message[512];
-	int			 message_error;
-	int			 help;
-
-	int			 dirty;
-	int			 quit;
-	int			 exit_code;
-	int64_t			 last_draw;
-
-	struct script		*script;
-	int64_t			 script_wait_until;
-	int64_t			 expect_since;
-};
-
 static volatile sig_atomic_t	got_signal;
 
 static int	app_use_context(struct app *, const char *, int, const char *,
 		    char **);
+static void	app_draw(struct app *);
+static void	app_settings(struct app *);
+static void	draw_keys(struct app *);
+static void	app_connect(struct app *);
 
 static void
 on_signal(int sig)
@@ -79,7 +38,7 @@ on_signal(int sig)
 	got_signal = sig;
 }
 
-static void
+void
 app_message(struct app *a, int error, const char *fmt, ...)
 {
 	va_list	 ap;
@@ -91,41 +50,94 @@ app_message(struct app *a, int error, const char *fmt, ...)
 	a->dirty = 1;
 }
 
-static void
-on_store_change(struct scs_store *s, void *arg)
+const struct scs_resource *
+app_resource(struct app *a, const char *group, const char *plural)
 {
-	struct app	*a = arg;
-
-	(void)s;
-	a->dirty = 1;
+	return (api_resource(a->api, group, plural));
 }
 
-/* Show resource res (from discovery) in the current namespace scope. */
+const struct scs_resource *
+api_resource(struct scs_api *api, const char *group, const char *plural)
+{
+	const struct scs_discovery	*d;
+	const struct scs_resource	*r;
+	size_t				 i;
+
+	if (api == NULL || (d = scs_api_discovery(api)) == NULL)
+		return (NULL);
+	for (i = 0; i < scs_discovery_count(d); i++) {
+		r = scs_discovery_at(d, i);
+		if (r->preferred && strcmp(r->name, plural) == 0 &&
+		    (group == NULL || strcmp(r->group, group) == 0))
+			return (r);
+	}
+	return (NULL);
+}
+
+/* --- the clusters every persona view watches -------------------------- */
+
+static void
+on_clusters(struct scs_store *s, void *arg)
+{
+	struct app	*a = arg;
+	int		 n;
+
+	a->dirty = 1;
+	/* Compare whole states only: the first synced one is learnt. */
+	if (scs_store_state(s, NULL) != SCS_STORE_SYNCED || scs_store_busy(s))
+		return;
+	n = alerts_update(a->alerts, scs_store_index(s));
+	if (n > 0) {
+		app_message(a, 1, "ALERT: %d cluster%s turned failed or "
+		    "degraded (! lists them)", n, n == 1 ? "" : "s");
+		if (!a->opts->no_display)
+			beep();
+	}
+}
+
+/* The background clusters store: the persona's scope. */
+static void
+clusters_watch(struct app *a)
+{
+	const struct scs_resource	*r;
+	const char			*ns = a->ns;
+
+	if (a->clusters != NULL) {
+		scs_store_unsubscribe(a->clusters, on_clusters, a);
+		scs_store_free(a->clusters);
+		a->clusters = NULL;
+	}
+	alerts_free(a->alerts);
+	a->alerts = alerts_new();
+	if ((r = app_resource(a, "cluster.x-k8s.io", "clusters")) == NULL)
+		return;
+	/* Fleet views look across namespaces when the user may. */
+	if (a->persona != SCS_PERSONA_TENANT && a->access.list_clusters_all)
+		ns = NULL;
+	a->clusters = scs_store_new(a->api, r, ns, NULL);
+	scs_store_subscribe(a->clusters, on_clusters, a);
+}
+
+/* --- views -------------------------------------------------------------- */
+
+/* Home, then resource res on top of it. */
 static void
 app_show(struct app *a, const struct scs_resource *res)
 {
-	const char	*ns = a->ns;
-
-	detail_free(a->detail);
-	a->detail = NULL;
-	if (a->store != NULL) {
-		scs_store_unsubscribe(a->store, on_store_change, a);
-		table_free(a->table);
-		scs_store_free(a->store);
-	}
-	if (!res->namespaced)
-		ns = NULL;
-	a->store = scs_store_new(a->api, res, ns, NULL);
-	scs_store_subscribe(a->store, on_store_change, a);
-	a->table = table_new(a->store, res->name, res->namespaced &&
-	    ns == NULL);
-	free(a->kind);
-	a->kind = scs_xstrdup(res->name);
-	scs_log_info("view %s in %s", res->name, ns != NULL ? ns : "all");
-	a->dirty = 1;
+	while (a->nviews > 1)
+		view_pop(a);
+	/* Several contexts: the clusters of all of them. */
+	if (a->nfleet > 0 && a->clusters != NULL &&
+	    strcmp(res->group, "cluster.x-k8s.io") == 0 &&
+	    strcmp(res->name, "clusters") == 0)
+		view_push(a, fleet_table_view(a));
+	else
+		view_push(a, tview_new(a, res, a->ns));
+	scs_log_info("view %s in %s", res->name, a->ns != NULL ? a->ns :
+	    "all");
 }
 
-static int
+int
 app_show_name(struct app *a, const char *name)
 {
 	const struct scs_resource	*r;
@@ -144,14 +156,52 @@ app_show_name(struct app *a, const char *name)
 	return (0);
 }
 
-/* Both access reviews in: decide the persona (unless given). */
-static void
-persona_decide(struct app *a)
+void
+app_set_persona(struct app *a, enum scs_persona p)
 {
-	if (a->reviews_done < 2 || a->persona_known)
-		return;
-	a->persona = scs_persona_detect(&a->access);
+	a->persona = p;
 	a->persona_known = 1;
+	if (!a->discovered)
+		return;
+	clusters_watch(a);
+	view_root(a, overview_view(a, p));
+}
+
+void
+app_set_ns(struct app *a, const char *ns)
+{
+	struct view	*top = view_top(a);
+	struct table	*t = tview_table(top);
+	char		*kind = NULL;
+
+	if (t != NULL)
+		kind = scs_xstrdup(scs_store_resource(table_store(t))->name);
+	free(a->ns);
+	a->ns = ns != NULL ? scs_xstrdup(ns) : NULL;
+	if (!a->discovered) {
+		free(kind);
+		return;
+	}
+	app_set_persona(a, a->persona);
+	if (kind != NULL)
+		app_show_name(a, kind);
+	free(kind);
+}
+
+/* Start-up done (discovery and both access reviews): the home view. */
+static void
+app_ready(struct app *a)
+{
+	const char	*first = a->opts->view;
+
+	if (!a->discovered || a->reviews_done < 2)
+		return;
+	if (!a->persona_forced)
+		a->persona = scs_persona_detect(&a->access);
+	a->persona_known = 1;
+	app_set_persona(a, a->persona);
+	if (first != NULL && app_show_name(a, first) != 0)
+		scs_log_info("--view %s: not on this server", first);
 	a->dirty = 1;
 }
 
@@ -161,7 +211,7 @@ review_done(struct app *a, const struct scs_api_result *r, int *allowed)
 	a->pending_start--;
 	*allowed = r->status == SCS_OK && scs_review_allowed(r->json);
 	a->reviews_done++;
-	persona_decide(a);
+	app_ready(a);
 }
 
 static void
@@ -177,14 +227,17 @@ on_access_kaas(const struct scs_api_result *r, void *arg)
 {
 	struct app	*a = arg;
 
+	/* Listing cluster stacks everywhere is what KaaS operators do;
+	 * it also means they may list clusters everywhere. */
 	review_done(a, r, &a->access.list_clusterstacks_all);
+	a->access.list_clusters_all = a->access.list_clusterstacks_all ||
+	    a->access.list_secrets_all;
 }
 
 static void
 on_discovered(const struct scs_api_result *r, void *arg)
 {
 	struct app	*a = arg;
-	const char	*first;
 
 	a->pending_start--;
 	if (scs_api_discovery(a->api) == NULL ||
@@ -198,9 +251,7 @@ on_discovered(const struct scs_api_result *r, void *arg)
 	a->discovered = 1;
 	a->conn_bad = 0;
 	snprintf(a->conn, sizeof a->conn, "connected");
-	first = a->opts->view != NULL ? a->opts->view : "clusters";
-	if (app_show_name(a, first) != 0 && a->opts->view != NULL)
-		app_show_name(a, "clusters");
+	app_ready(a);
 	a->dirty = 1;
 }
 
@@ -212,13 +263,145 @@ app_connect(struct app *a)
 	a->reviews_done = 0;
 	memset(&a->access, 0, sizeof a->access);
 	scs_api_discover(a->api, on_discovered, a);
-	if (a->opts->persona != NULL && strcmp(a->opts->persona, "auto") != 0) {
-		scs_persona_parse(a->opts->persona, &a->persona);
-		a->persona_known = 1;
-	}
 	scs_api_can_i(a->api, "list", "", "secrets", NULL, on_access, a);
 	scs_api_can_i(a->api, "list", "clusterstack.x-k8s.io", "clusterstacks",
 	    NULL, on_access_kaas, a);
+}
+
+int
+app_switch_context(struct app *a, const char *list)
+{
+	char	*cause = NULL, *ctx = scs_xstrndup(list, strcspn(list, ","));
+
+	fleet_close(a);
+	if (app_use_context(a, ctx, 0, NULL, &cause) != 0) {
+		app_message(a, 1, "%s", cause);
+		free(cause);
+		free(ctx);
+		return (-1);
+	}
+	app_connect(a);
+	if (strchr(list, ',') != NULL) {
+		fleet_open(a, list);
+		app_message(a, 0, "contexts %s", list);
+	} else
+		app_message(a, 0, "context %s", ctx);
+	free(ctx);
+	return (0);
+}
+
+/* --- settings ---------------------------------------------------------- */
+
+/* Apply the effective configuration (a->eff) of the current context. */
+static void
+app_settings(struct app *a)
+{
+	const struct config_effective	*e = &a->eff;
+	struct theme			 t;
+	char				*cause = NULL;
+
+	a->readonly = (int)e->v[CONFIG_READONLY].n;
+	/* The demo is presenter-safe unless --no-redact. */
+	a->redact = (int)e->v[CONFIG_REDACT].n ||
+	    (a->opts->demo && !a->opts->no_redact);
+	if (a->opts->no_redact && e->v[CONFIG_REDACT].from.source !=
+	    CONFIG_FROM_FLAG)
+		a->redact = 0;
+	a->mouse = (int)e->v[CONFIG_MOUSE].n;
+	a->refresh_ms = e->v[CONFIG_REFRESH].n > 0 ?
+	    e->v[CONFIG_REFRESH].n : AGE_REFRESH_MS;
+	if (!a->persona_forced && strcmp(e->v[CONFIG_PERSONA].s, "auto") != 0 &&
+	    scs_persona_parse(e->v[CONFIG_PERSONA].s, &a->persona) == 0)
+		a->persona_forced = 1;
+	if (!a->screen_up)
+		return;
+	if (theme_load(e->v[CONFIG_THEME].s, &t, &cause) != 0) {
+		app_message(a, 1, "%s", cause);
+		free(cause);
+		theme_default(&t);
+	}
+	if (e->v[CONFIG_HEADER].n != -1)
+		t.bg[ROLE_HEADER] = (int)e->v[CONFIG_HEADER].n;
+	theme_apply(&t);
+	mousemask(a->mouse ? BUTTON1_CLICKED | BUTTON1_PRESSED |
+	    BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
+}
+
+int
+app_export(struct app *a, const char *path, enum export_format f)
+{
+	char	*cause = NULL;
+	int	 r;
+
+	/* Revealed secret values never reach a file. */
+	a->dump_safe = 1;
+	app_draw(a);
+	r = export_screen(path, f, &cause);
+	a->dump_safe = 0;
+	a->dirty = 1;
+	if (r != 0) {
+		app_message(a, 1, "export: %s", cause);
+		free(cause);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Is key one of the action's default keys (what the views understand)?
+ * The first default key in *first. */
+static int
+action_default_key(int action, int key, int *first)
+{
+	static const char *const keys[] = {
+#define X(n, name, k, help)	k,
+		ACTION_LIST(X)
+#undef X
+	};
+	const char	*k = keys[action];
+	size_t		 len;
+	int		 c, n = 0;
+
+	*first = -1;
+	while (*k != '\0') {
+		if (*k == ' ') {
+			k++;
+			continue;
+		}
+		if (*k == '<' && (c = keys_parse_name(k, &len)) != -1)
+			k += len;
+		else
+			c = (unsigned char)*k++;
+		if (n++ == 0)
+			*first = c;
+		if (c == key)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Keys through the bindings: a bound key becomes its action's default key;
+ * a default key whose action was bound elsewhere does nothing (-1); other
+ * keys pass.
+ */
+static int
+app_translate(struct app *a, int key)
+{
+	int	 act, b, first;
+	size_t	 i;
+
+	if ((act = config_action(&a->eff, key)) >= 0)
+		return (action_default_key(act, key, &first) ? key : first);
+	for (b = 0; b < ACTION_MAX; b++) {
+		if (!action_default_key(b, key, &first))
+			continue;
+		for (i = 0; i < a->eff.keys[b].n; i++) {
+			if (a->eff.keys[b].keys[i] == key)
+				return (key);
+		}
+		return (-1);
+	}
+	return (key);
 }
 
 /* --- drawing --------------------------------------------------------- */
@@ -226,40 +409,52 @@ app_connect(struct app *a)
 static void
 draw_header(struct app *a)
 {
-	char	 buf[1024];
+	char	 buf[1024], trail[512];
+	size_t	 nal = alerts_count(a->alerts);
 
-	screen_role(a->opts->readonly ? ROLE_WARN : ROLE_HEADER);
-	snprintf(buf, sizeof buf, " scs-tui  ctx:%s  ns:%s  persona:%s%s  %s",
-	    a->context != NULL ? a->context : "-",
+	screen_role(a->readonly ? ROLE_WARN : ROLE_HEADER);
+	snprintf(buf, sizeof buf, " scs-tui  ctx:%s  ns:%s  persona:%s%s%s  "
+	    "%s", a->context != NULL ? a->context : "-",
 	    a->ns != NULL ? a->ns : "all",
 	    a->persona_known ? scs_persona_name(a->persona) : "\u2026",
-	    a->opts->readonly ? "  [readonly]" : "",
-	    a->conn);
+	    a->readonly ? "  [readonly]" : "",
+	    a->redact ? "  [redact]" : "", a->conn);
 	draw_cell(0, 0, buf, COLS, 0);
-	screen_role(ROLE_MUTED);
-	snprintf(buf, sizeof buf, " %s  %s", a->target != NULL ?
+	if (nal > 0) {
+		snprintf(buf, sizeof buf, " \u26a0 %zu alert%s (!) ", nal,
+		    nal == 1 ? "" : "s");
+		screen_role(ROLE_ERROR);
+		if (draw_width(buf) < COLS)
+			draw_cell(0, COLS - draw_width(buf), buf,
+			    draw_width(buf), 0);
+	}
+	view_trail(a, trail, sizeof trail);
+	snprintf(buf, sizeof buf, " %s%s  %s", a->target != NULL ?
 	    a->target->server : "", a->target != NULL &&
-	    a->target->insecure ? "(TLS NOT VERIFIED)" : "");
+	    a->target->insecure ? " (TLS NOT VERIFIED)" : "", trail);
+	screen_role(a->target != NULL && a->target->insecure ? ROLE_WARN :
+	    ROLE_MUTED);
 	draw_cell(1, 0, buf, COLS, 0);
 }
 
 static void
 draw_footer(struct app *a)
 {
-	int	 y = LINES - 1;
-	char	 buf[512];
+	int		 y = LINES - 1;
+	char		 buf[512];
+	struct view	*v = view_top(a);
 
 	move(y, 0);
 	if (a->prompt == 'D') {
 		screen_role(ROLE_WARN);
-		if (strcmp(a->kind, "clusters") == 0)
+		if (strcmp(a->del_plural, "clusters") == 0)
 			snprintf(buf, sizeof buf, "Delete cluster %s/%s? Type "
 			    "its name to confirm (Esc cancels): %s",
 			    a->del_ns, a->del_name, a->line);
 		else
 			snprintf(buf, sizeof buf, "Delete %s %s%s%s? [y/N] %s",
-			    a->kind, a->del_ns, a->del_ns[0] != '\0' ? "/" :
-			    "", a->del_name, a->line);
+			    a->del_plural, a->del_ns, a->del_ns[0] != '\0' ?
+			    "/" : "", a->del_name, a->line);
 		draw_cell(y, 0, buf, COLS, 0);
 		return;
 	}
@@ -275,39 +470,47 @@ draw_footer(struct app *a)
 		return;
 	}
 	screen_role(ROLE_KEY);
-	draw_cell(y, 0, a->detail != NULL ? "<j/k>scroll <y>yaml/describe "
-	    "<Esc>back <q>back" : "<:>cmd </>filter <Enter>describe <y>yaml "
-	    "<C-d>delete <0>all ns <?>help <q>quit", COLS, 0);
+	draw_cell(y, 0, v != NULL && v->ops->hints != NULL ?
+	    v->ops->hints(v) : "<:>cmd <?>help <q>quit", COLS, 0);
 }
 
 static const char *const help_lines[] = {
 	"Keys",
 	"  j k Down Up      move          g G Home End   first / last",
-	"  PgDn PgUp C-f C-b  page        Enter d  describe   y  YAML",
-	"  C-d              delete (asks; clusters: type the name)",
-	"  :                command line: a resource (clusters, cc, secrets,",
-	"                   machines, ...), ns NAME, ns all, q",
-	"  /                filter: text, !text (inverse), -l key=value",
-	"  N A S            sort by name, age, status (again: reverse)",
-	"  < >              sort by the previous / next column",
-	"  :ctx NAME        switch context    Tab  completes the : line",
-	"  :theme NAME      default, light, high-contrast, mono",
-	"  0                all namespaces    Esc  clear filter / close",
-	"  ?                this help         q    quit",
-	"",
-	"Status is shown with glyphs too: \u25cf ok  \u25d0 progressing  "
-	"\u25b2 warning  \u2716 error  \u2020 deleting  ? unknown",
+	"  PgDn PgUp C-f C-b  page        Esc  back (the trail is in line 2)",
+	"  :                command: a resource (clusters, cc, secrets, ...),",
+	"                   ns NAME, persona NAME, ctx NAME, theme NAME, alerts,",
+	"                   tree NS/NAME, mouse, q    Tab completes",
+	"  /                filter a table, search a text view",
+	"  n  0  -A         namespace prompt, all namespaces, toggle all",
+	"  p  !             next persona, alerts      q  back / quit",
+	"  ?                this help",
 	NULL
 };
 
 static void
-draw_help(void)
+draw_help(struct app *a)
 {
-	int	 i, y = 3;
+	struct view	*v = view_top(a);
+	int		 i, y = 3;
 
-	for (i = 0; help_lines[i] != NULL && y < LINES - 1; i++, y++) {
+	for (i = 0; help_lines[i] != NULL && y < LINES - 2; i++, y++) {
 		screen_role(i == 0 ? ROLE_TITLE : ROLE_NORMAL);
 		draw_cell(y, 0, help_lines[i], COLS, 0);
+	}
+	if (v != NULL && v->ops->help != NULL && y < LINES - 2) {
+		screen_role(ROLE_TITLE);
+		draw_cell(y++, 0, "This view", COLS, 0);
+		for (i = 0; v->ops->help[i] != NULL && y < LINES - 2; i++, y++) {
+			screen_role(ROLE_NORMAL);
+			draw_cell(y, 0, v->ops->help[i], COLS, 0);
+		}
+	}
+	if (y < LINES - 1) {
+		screen_role(ROLE_MUTED);
+		draw_cell(y++, 0, "Status glyphs: \u25cf ok  \u25d0 progressing  "
+		    "\u25b2 warning  \u2716 error  \u2020 deleting  ? unknown",
+		    COLS, 0);
 	}
 	for (; y < LINES - 1; y++) {
 		move(y, 0);
@@ -318,19 +521,20 @@ draw_help(void)
 static void
 app_draw(struct app *a)
 {
+	struct view	*v = view_top(a);
+
 	erase();
 	draw_header(a);
 	if (a->help)
-		draw_help();
-	else if (a->detail != NULL)
-		detail_draw(a->detail, 2, LINES - 3);
-	else if (a->table != NULL)
-		table_draw(a->table, 2, LINES - 3);
+		draw_help(a);
+	else if (v != NULL)
+		v->ops->draw(v, 2, LINES - 3);
 	else {
 		screen_role(a->conn_bad ? ROLE_ERROR : ROLE_MUTED);
 		draw_cell(3, 1, a->conn, COLS - 1, 0);
 	}
 	draw_footer(a);
+	draw_keys(a);
 	screen_role(ROLE_NORMAL);
 	refresh();
 	a->dirty = 0;
@@ -338,94 +542,7 @@ app_draw(struct app *a)
 	scs_log_debug("drawn at %lld", (long long)a->last_draw);	/* bench */
 }
 
-/* --- commands -------------------------------------------------------- */
-
-static void
-app_set_ns(struct app *a, const char *ns)
-{
-	const struct scs_resource	*r;
-
-	free(a->ns);
-	a->ns = ns != NULL ? scs_xstrdup(ns) : NULL;
-	if (a->store != NULL) {
-		r = scs_discovery_find(scs_api_discovery(a->api), a->kind);
-		if (r != NULL)
-			app_show(a, r);
-	}
-}
-
-static void
-app_command(struct app *a, const char *cmd)
-{
-	while (*cmd == ' ')
-		cmd++;
-	if (*cmd == '\0')
-		return;
-	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0 ||
-	    strcmp(cmd, "q!") == 0) {
-		a->quit = 1;
-		return;
-	}
-	if (strncmp(cmd, "ctx ", 4) == 0 || strcmp(cmd, "ctx") == 0) {
-		char	*cause = NULL;
-		size_t	 i;
-
-		cmd += 3;
-		while (*cmd == ' ')
-			cmd++;
-		if (*cmd == '\0') {
-			struct scs_buf	 b;
-
-			scs_buf_init(&b, 4096);
-			for (i = 0; scs_kubeconfig_context(a->kc, i) != NULL;
-			    i++)
-				scs_buf_printf(&b, "%s%s", i != 0 ? " " : "",
-				    scs_kubeconfig_context(a->kc, i));
-			app_message(a, 0, "contexts: %s", b.data != NULL ?
-			    b.data : "");
-			scs_buf_done(&b);
-			return;
-		}
-		if (app_use_context(a, cmd, 0, NULL, &cause) != 0) {
-			app_message(a, 1, "%s", cause);
-			free(cause);
-			return;
-		}
-		app_connect(a);
-		return;
-	}
-	if (strncmp(cmd, "theme ", 6) == 0) {
-		struct theme	 t;
-		char		*cause = NULL;
-
-		if (theme_load(cmd + 6, &t, &cause) != 0) {
-			app_message(a, 1, "%s", cause);
-			free(cause);
-			return;
-		}
-		theme_apply(&t);
-		app_message(a, 0, "theme %s", t.name);
-		return;
-	}
-	if (strncmp(cmd, "ns ", 3) == 0 || strcmp(cmd, "ns") == 0) {
-		cmd += 2;
-		while (*cmd == ' ')
-			cmd++;
-		if (*cmd == '\0' || strcmp(cmd, "all") == 0 ||
-		    strcmp(cmd, "-A") == 0)
-			app_set_ns(a, NULL);
-		else
-			app_set_ns(a, cmd);
-		return;
-	}
-	app_show_name(a, cmd);
-}
-
-static void
-detail_changed(void *arg)
-{
-	((struct app *)arg)->dirty = 1;
-}
+/* --- delete ----------------------------------------------------------- */
 
 static void
 on_deleted(const struct scs_api_result *r, void *arg)
@@ -442,10 +559,11 @@ on_deleted(const struct scs_api_result *r, void *arg)
 static void
 delete_confirmed(struct app *a)
 {
-	const char	*ans = a->line;
-	int		 go;
+	const struct scs_resource	*r;
+	const char			*ans = a->line;
+	int				 go;
 
-	if (strcmp(a->kind, "clusters") == 0)
+	if (strcmp(a->del_plural, "clusters") == 0)
 		go = strcmp(ans, a->del_name) == 0;
 	else
 		go = strcmp(ans, "y") == 0 || strcmp(ans, "yes") == 0;
@@ -453,86 +571,37 @@ delete_confirmed(struct app *a)
 		app_message(a, 0, "not deleted");
 		return;
 	}
-	scs_api_delete(a->api, scs_store_resource(a->store), a->del_ns,
-	    a->del_name, NULL, 0, on_deleted, a);
+	if ((r = app_resource(a, a->del_group, a->del_plural)) == NULL) {
+		app_message(a, 1, "%s: no longer on this server",
+		    a->del_plural);
+		return;
+	}
+	scs_api_delete(a->api, r, a->del_ns, a->del_name, NULL, 0,
+	    on_deleted, a);
 }
 
-static void
-delete_ask(struct app *a)
+void
+app_delete_ask(struct app *a, const struct scs_resource *res,
+    const char *ns, const char *name)
 {
-	const struct scs_record	*r = a->table != NULL ?
-				    table_selected(a->table) : NULL;
-
-	if (r == NULL)
-		return;
-	if (a->opts->readonly) {
+	if (a->readonly) {
 		app_message(a, 1, "read-only: deleting is refused");
 		return;
 	}
+	free(a->del_group);
+	free(a->del_plural);
 	free(a->del_ns);
 	free(a->del_name);
-	a->del_ns = scs_xstrdup(r->ns);
-	a->del_name = scs_xstrdup(r->name);
+	a->del_group = scs_xstrdup(res->group);
+	a->del_plural = scs_xstrdup(res->name);
+	a->del_ns = scs_xstrdup(ns != NULL ? ns : "");
+	a->del_name = scs_xstrdup(name);
 	a->prompt = 'D';
 	a->linelen = 0;
 	a->line[0] = '\0';
 }
 
-static void
-detail_show(struct app *a, int yaml)
-{
-	const struct scs_record	*r = a->table != NULL ?
-				    table_selected(a->table) : NULL;
-
-	if (r == NULL)
-		return;
-	detail_free(a->detail);
-	a->detail = detail_open(a->api, scs_store_resource(a->store), r->ns,
-	    r->name, yaml, a->opts->redact, detail_changed, a);
-}
-
-/* The n-th completion of prefix on the : line, or NULL. */
-static const char *
-completion(struct app *a, const char *prefix, int n)
-{
-	static const char *const builtins[] = { "ctx", "ns", "quit", "theme",
-	    NULL };
-	const struct scs_discovery	*d = a->api != NULL ?
-					    scs_api_discovery(a->api) : NULL;
-	const struct scs_resource	*r;
-	size_t				 i, k, len = strlen(prefix);
-	int				 seen = 0;
-
-	for (i = 0; builtins[i] != NULL; i++) {
-		if (strncmp(builtins[i], prefix, len) == 0 && seen++ == n)
-			return (builtins[i]);
-	}
-	if (strncmp(prefix, "ctx ", 4) == 0 && a->kc != NULL) {
-		for (i = 0; scs_kubeconfig_context(a->kc, i) != NULL; i++) {
-			static char	 buf[256];
-
-			snprintf(buf, sizeof buf, "ctx %s",
-			    scs_kubeconfig_context(a->kc, i));
-			if (strncmp(buf, prefix, len) == 0 && seen++ == n)
-				return (buf);
-		}
-		return (NULL);
-	}
-	for (i = 0; d != NULL && i < scs_discovery_count(d); i++) {
-		r = scs_discovery_at(d, i);
-		if (!r->preferred || (r->verbs & SCS_VERB_LIST) == 0)
-			continue;
-		if (strncmp(r->name, prefix, len) == 0 && seen++ == n)
-			return (r->name);
-		for (k = 0; r->short_names != NULL &&
-		    r->short_names[k] != NULL; k++) {
-			if (strncmp(r->short_names[k], prefix, len) == 0 &&
-			    seen++ == n)
-				return (r->short_names[k]);
-		}
-	}
-	return (NULL);
-}
+/* --- keys --------------------------------------------------------------- */
 
 static void
 prompt_complete(struct app *a)
@@ -541,15 +610,35 @@ prompt_complete(struct app *a)
 
 	if (a->compl_index == 0)
 		scs_strlcpy(a->compl_prefix, a->line, sizeof a->compl_prefix);
-	c = completion(a, a->compl_prefix, a->compl_index++);
+	c = command_complete(a, a->compl_prefix, a->compl_index++);
 	if (c == NULL) {
 		a->compl_index = 0;
-		c = completion(a, a->compl_prefix, a->compl_index++);
+		c = command_complete(a, a->compl_prefix, a->compl_index++);
 	}
 	if (c == NULL)
 		return;
 	scs_strlcpy(a->line, c, sizeof a->line);
 	a->linelen = strlen(a->line);
+}
+
+static void
+prompt_filter(struct app *a)
+{
+	struct view	*v = view_top(a);
+
+	if (v != NULL && v->ops->filter != NULL)
+		v->ops->filter(v, a->line);
+}
+
+void
+app_prompt(struct app *a, int kind, const char *text)
+{
+	a->prompt = kind;
+	scs_strlcpy(a->line, text, sizeof a->line);
+	a->linelen = strlen(a->line);
+	a->compl_index = 0;
+	if (kind == '/')
+		prompt_filter(a);
 }
 
 static void
@@ -562,16 +651,19 @@ prompt_key(struct app *a, int key)
 	}
 	a->compl_index = 0;
 	if (key == 27) {
-		if (a->prompt == '/' && a->table != NULL)
-			table_set_filter(a->table, "");
+		if (a->prompt == '/') {
+			a->line[0] = '\0';
+			prompt_filter(a);
+		}
 		a->prompt = 0;
 	} else if (key == '\r' || key == '\n' ||
 	    key == KEYS_SPECIAL + KEY_ENTER) {
-		if (a->prompt == ':')
-			app_command(a, a->line);
-		else if (a->prompt == 'D')
-			delete_confirmed(a);
+		key = a->prompt;
 		a->prompt = 0;
+		if (key == ':')
+			command_run(a, a->line);
+		else if (key == 'D')
+			delete_confirmed(a);
 	} else if (key == 127 || key == 8 ||
 	    key == KEYS_SPECIAL + KEY_BACKSPACE) {
 		while (a->linelen > 0 && ((unsigned char)a->line[--a->linelen]
@@ -583,27 +675,94 @@ prompt_key(struct app *a, int key)
 		a->line[0] = '\0';
 	} else if (key >= 0x20 && key < KEYS_SPECIAL &&
 	    a->linelen + 5 < sizeof a->line) {
-		if (key < 0x80)
-			a->line[a->linelen++] = (char)key;
-		else if (key < 0x800) {
-			a->line[a->linelen++] = (char)(0xc0 | key >> 6);
-			a->line[a->linelen++] = (char)(0x80 | (key & 0x3f));
-		} else {
-			a->line[a->linelen++] = (char)(0xe0 | key >> 12);
-			a->line[a->linelen++] = (char)(0x80 | (key >> 6 &
-			    0x3f));
-			a->line[a->linelen++] = (char)(0x80 | (key & 0x3f));
-		}
+		a->linelen += scs_utf8_put(a->line + a->linelen, (unsigned)key);
 		a->line[a->linelen] = '\0';
 	}
-	if (a->prompt == '/' && a->table != NULL)
-		table_set_filter(a->table, a->line);
+	if (a->prompt == '/')
+		prompt_filter(a);
 	a->dirty = 1;
+}
+
+static void
+app_mouse(struct app *a)
+{
+	MEVENT		 ev;
+	struct view	*v = view_top(a);
+	int		 i;
+
+	if (getmouse(&ev) != OK || v == NULL)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		for (i = 0; i < 3; i++)
+			v->ops->key(v, ev.bstate & BUTTON4_PRESSED ? 'k' : 'j');
+		return;
+	}
+	if (v->ops->click != NULL)
+		v->ops->click(v, ev.y);
+}
+
+static void
+app_next_persona(struct app *a)
+{
+	a->persona_forced = 1;
+	/* The order of the brief: IaaS, KaaS, tenant, and round. */
+	app_set_persona(a, a->persona == SCS_PERSONA_IAAS ?
+	    SCS_PERSONA_KAAS : a->persona == SCS_PERSONA_KAAS ?
+	    SCS_PERSONA_TENANT : SCS_PERSONA_IAAS);
+	app_message(a, 0, "persona %s", scs_persona_name(a->persona));
+}
+
+#define KEYS_SHOW_MS	2500
+
+/* The presenter overlay: the last keys, newest right. */
+static void
+keys_record(struct app *a, int key)
+{
+	const char	*n = keys_name(key);
+	char		 buf[sizeof a->keys_shown + 64];
+	size_t		 len;
+
+	if (!a->show_keys || key == KEYS_SPECIAL + KEY_RESIZE ||
+	    key == KEYS_SPECIAL + KEY_MOUSE || n == NULL)
+		return;
+	if (scs_now_ms() - a->keys_at > KEYS_SHOW_MS)
+		a->keys_shown[0] = '\0';
+	/* Typed text runs together; named keys stand apart. */
+	snprintf(buf, sizeof buf, "%s%s%s", a->keys_shown,
+	    a->keys_shown[0] != '\0' && (strlen(n) > 1 ||
+	    a->keys_named) ? " " : "", n);
+	a->keys_named = strlen(n) > 1;
+	/* Keep the tail when it gets long. */
+	len = strlen(buf);
+	scs_strlcpy(a->keys_shown, len > 40 ? buf + len - 40 : buf,
+	    sizeof a->keys_shown);
+	a->keys_at = scs_now_ms();
+}
+
+static void
+draw_keys(struct app *a)
+{
+	char	 buf[128];
+	int	 w;
+
+	if (!a->show_keys || a->keys_shown[0] == '\0' ||
+	    scs_now_ms() - a->keys_at > KEYS_SHOW_MS)
+		return;
+	snprintf(buf, sizeof buf, " \u2328 %s ", a->keys_shown);
+	w = draw_width(buf);
+	if (w >= COLS || LINES < 4)
+		return;
+	screen_role(ROLE_PROMPT);
+	draw_cell(LINES - 2, COLS - w, buf, w, 0);
 }
 
 static void
 app_key(struct app *a, int key)
 {
+	struct view	*v;
+	struct table	*t;
+
+	keys_record(a, key);
 	scs_log_debug("key %s at %lld", keys_name(key), (long long)scs_now_ms());
 	if (key == KEYS_SPECIAL + KEY_RESIZE) {
 		a->dirty = 1;
@@ -620,55 +779,78 @@ app_key(struct app *a, int key)
 		if (key == 27 || key == '?' || key == 'q')
 			return;
 	}
-	if (a->detail != NULL) {
-		if (key == 27 || key == 'q') {
-			detail_free(a->detail);
-			a->detail = NULL;
-		} else if (key == ':' || key == '?')
-			;	/* handled below */
-		else {
-			detail_key(a->detail, key, LINES - 4);
+	if (key == KEYS_SPECIAL + KEY_MOUSE) {
+		app_mouse(a);
+		return;
+	}
+	if ((key = app_translate(a, key)) == -1)
+		return;
+	if (a->dash) {
+		a->dash = 0;
+		if (key == 'A') {
+			command_run(a, "-A");
 			return;
 		}
 	}
+	v = view_top(a);
+	if (v != NULL && v->ops->key(v, key))
+		return;
+	t = tview_table(v);
 	switch (key) {
-	case '\r':
-	case 'd':
-		detail_show(a, 0);
-		return;
-	case 'y':
-		detail_show(a, 1);
-		return;
-	case 4:		/* C-d */
-		delete_ask(a);
-		return;
 	case ':':
+		app_prompt(a, ':', "");
+		return;
 	case '/':
-		a->prompt = key;
-		a->linelen = 0;
-		a->line[0] = '\0';
-		if (key == '/' && a->table != NULL)
-			table_set_filter(a->table, "");
+		app_prompt(a, '/', "");
+		return;
+	case 'n':
+		app_prompt(a, ':', "ns ");
+		return;
+	case '-':
+		a->dash = 1;
 		return;
 	case '?':
 		a->help = 1;
 		return;
+	case 'p':
+		if (a->discovered)
+			app_next_persona(a);
+		return;
+	case '!':
+		view_push(a, alerts_view(a));
+		return;
+	case 5:		/* C-e */
+		app_prompt(a, ':', "export ");
+		return;
+	case 'm':
+		command_run(a, "mouse");
+		return;
+	case '0':
+		if (!a->access.list_clusters_all && a->persona ==
+		    SCS_PERSONA_TENANT && !a->persona_forced) {
+			app_message(a, 1, "all namespaces: not allowed for "
+			    "%s (it may list in its own namespace only)",
+			    a->context);
+			return;
+		}
+		app_set_ns(a, NULL);
+		return;
+	case 27:
+		if (t != NULL && table_filter(t)[0] != '\0')
+			table_set_filter(t, "");
+		else
+			view_pop(a);
+		return;
 	case 'q':
-		a->quit = 1;
+		if (a->nviews > 1)
+			view_pop(a);
+		else
+			a->quit = 1;
 		return;
 	case 3:		/* C-c */
 		a->quit = 1;
 		return;
-	case 27:
-		if (a->table != NULL)
-			table_set_filter(a->table, "");
-		return;
-	case '0':
-		app_set_ns(a, NULL);
-		return;
 	}
-	if (a->table != NULL && table_key(a->table, key, LINES - 5))
-		return;
 }
 
 /* --- input ------------------------------------------------------------- */
@@ -698,23 +880,17 @@ app_idle(struct app *a)
 		return (0);
 	if (a->api != NULL && scs_api_pending_requests(a->api) > 0)
 		return (0);
-	if (a->detail != NULL && detail_busy(a->detail))
+	if (view_top(a) != NULL && view_top(a)->ops->busy != NULL &&
+	    view_top(a)->ops->busy(view_top(a)))
 		return (0);
-	if (a->store != NULL && (scs_store_busy(a->store) ||
-	    scs_store_state(a->store, NULL) == SCS_STORE_LOADING))
+	if (a->clusters != NULL && (scs_store_busy(a->clusters) ||
+	    scs_store_state(a->clusters, NULL) == SCS_STORE_LOADING))
+		return (0);
+	if (a->discovered && a->reviews_done >= 2 && a->nviews == 0)
+		return (0);
+	if (fleet_busy(a))
 		return (0);
 	return (1);
-}
-
-static int
-write_dump(const char *path, const char *text)
-{
-	FILE	*f;
-
-	if ((f = fopen(path, "w")) == NULL)
-		return (-1);
-	fputs(text, f);
-	return (fclose(f));
 }
 
 /* Run script steps while idle. */
@@ -722,6 +898,7 @@ static void
 app_script(struct app *a)
 {
 	enum script_step	 st;
+	enum export_format	 f;
 	int			 key;
 	const char		*arg;
 	long			 ms;
@@ -741,11 +918,8 @@ app_script(struct app *a)
 				    script_delay(a->script);
 			break;
 		case SCRIPT_DUMP:
-			dump = screen_dump();
-			if (write_dump(arg, dump) != 0)
-				app_message(a, 1, "@dump %s: %s", arg,
-				    strerror(errno));
-			free(dump);
+			f = export_format_from_path(arg);
+			app_export(a, arg, f == EXPORT_NONE ? EXPORT_TEXT : f);
 			break;
 		case SCRIPT_EXPECT:
 			dump = screen_dump();
@@ -796,11 +970,26 @@ app_use_context(struct app *a, const char *ctx, int all_ns, const char *ns,
 	struct scs_api_options	 ao;
 	struct scs_target	*t;
 	struct scs_api		*api;
+	const struct config_value *cv;
 
 	if (scs_kubeconfig_resolve(a->kc, ctx, &t, cause) != SCS_OK)
 		return (-1);
 	memset(&ao, 0, sizeof ao);
-	ao.readonly = a->opts->readonly;
+	/* Settings for this context (config file, overrides, flags); a
+	 * persona picked with p or :persona was for the old context. */
+	a->persona_forced = 0;
+	config_resolve(a->cfg, t->context, a->opts, &a->eff);
+	app_settings(a);
+	ao.readonly = a->readonly;
+	cv = &a->eff.v[CONFIG_NAMESPACE];
+	if (ns == NULL && !all_ns && cv->s != NULL &&
+	    (cv->from.source == CONFIG_FROM_FILE ||
+	    cv->from.source == CONFIG_FROM_CONTEXT)) {
+		if (strcmp(cv->s, "all") == 0)
+			all_ns = 1;
+		else
+			ns = cv->s;
+	}
 	ao.as = a->opts->as;
 	ao.as_groups = a->opts->as != NULL ? a->opts->as_groups : NULL;
 	ao.have_tty = !a->opts->no_display;
@@ -808,14 +997,11 @@ app_use_context(struct app *a, const char *ctx, int all_ns, const char *ns,
 		scs_target_free(t);
 		return (-1);
 	}
-	detail_free(a->detail);
-	a->detail = NULL;
-	if (a->store != NULL) {
-		scs_store_unsubscribe(a->store, on_store_change, a);
-		table_free(a->table);
-		scs_store_free(a->store);
-		a->store = NULL;
-		a->table = NULL;
+	view_clear(a);
+	if (a->clusters != NULL) {
+		scs_store_unsubscribe(a->clusters, on_clusters, a);
+		scs_store_free(a->clusters);
+		a->clusters = NULL;
 	}
 	scs_api_free(a->api);
 	scs_target_free(a->target);
@@ -861,10 +1047,19 @@ app_setup(struct app *a, char **cause)
 	} else if (scs_kubeconfig_load(a->opts->kubeconfig, &a->kc,
 	    cause) != SCS_OK)
 		return (2);
+	/* --context a,b,c: a is the console's own, b and c join the fleet
+	 * views (fleet.c). */
 	if (ctx != NULL && strchr(ctx, ',') != NULL) {
-		scs_cause(cause, "several contexts at once are not supported "
-		    "yet: %s", ctx);
-		return (2);
+		char	*first = scs_xstrndup(ctx, strcspn(ctx, ","));
+		int	 r;
+
+		r = app_use_context(a, *first != '\0' ? first : NULL,
+		    a->opts->all_namespaces, a->opts->namespace, cause);
+		free(first);
+		if (r != 0)
+			return (2);
+		fleet_open(a, ctx);
+		return (0);
 	}
 	return (app_use_context(a, ctx, a->opts->all_namespaces,
 	    a->opts->namespace, cause) == 0 ? 0 : 2);
@@ -873,22 +1068,26 @@ app_setup(struct app *a, char **cause)
 static void
 app_free(struct app *a)
 {
-	detail_free(a->detail);
+	fleet_close(a);
+	view_clear(a);
+	if (a->clusters != NULL) {
+		scs_store_unsubscribe(a->clusters, on_clusters, a);
+		scs_store_free(a->clusters);
+	}
+	alerts_free(a->alerts);
+	free(a->del_group);
+	free(a->del_plural);
 	free(a->del_ns);
 	free(a->del_name);
-	if (a->store != NULL) {
-		table_free(a->table);
-		scs_store_free(a->store);
-	}
 	scs_api_free(a->api);
 	scs_target_free(a->target);
 	scs_kubeconfig_free(a->kc);
 	scs_http_free(a->http);
 	scs_sim_stop(a->sim);
+	config_free(a->cfg);
 	script_free(a->script);
 	free(a->context);
 	free(a->ns);
-	free(a->kind);
 }
 
 int
@@ -897,14 +1096,24 @@ app_run(const struct options *opts)
 	struct app		 a;
 	char			*cause = NULL;
 	int			 r, wait;
+	int64_t			 wake;
 	struct sigaction	 sa;
 	struct theme		 theme;
 
 	setlocale(LC_ALL, "");
 	memset(&a, 0, sizeof a);
 	a.opts = opts;
+	if (opts->persona != NULL && strcmp(opts->persona, "auto") != 0 &&
+	    scs_persona_parse(opts->persona, &a.persona) == 0)
+		a.persona_forced = 1;
+	a.show_keys = opts->show_keys;
 	if (opts->log != NULL && scs_log_open(opts->log, opts->verbose > 0 ?
 	    SCS_LOG_DEBUG : SCS_LOG_INFO, &cause) != SCS_OK) {
+		fprintf(stderr, "scs-tui: %s\n", cause);
+		free(cause);
+		return (2);
+	}
+	if (config_load(opts->config, &a.cfg, &cause) != 0) {
 		fprintf(stderr, "scs-tui: %s\n", cause);
 		free(cause);
 		return (2);
@@ -929,8 +1138,7 @@ app_run(const struct options *opts)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (theme_load(opts->theme != NULL ? opts->theme : "default", &theme,
-	    &cause) != 0) {
+	if (theme_load(a.eff.v[CONFIG_THEME].s, &theme, &cause) != 0) {
 		fprintf(stderr, "scs-tui: %s\n", cause);
 		free(cause);
 		app_free(&a);
@@ -940,7 +1148,8 @@ app_run(const struct options *opts)
 		app_free(&a);
 		return (1);
 	}
-	theme_apply(&theme);
+	a.screen_up = 1;
+	app_settings(&a);
 	if (!opts->no_display)
 		scs_http_add_fd(a.http, STDIN_FILENO, POLLIN, on_tty, &a);
 	app_connect(&a);
@@ -957,8 +1166,20 @@ app_run(const struct options *opts)
 		wait = 1000;
 		if (a.script != NULL && app_idle(&a))
 			wait = 20;
+		wake = view_top(&a) != NULL && view_top(&a)->ops->wake !=
+		    NULL ? view_top(&a)->ops->wake(view_top(&a)) : 0;
+		if (a.show_keys && a.keys_shown[0] != '\0') {
+			int64_t	 k = a.keys_at + KEYS_SHOW_MS + 10;
+
+			if (k > scs_now_ms() && (wake == 0 || k < wake))
+				wake = k;
+		}
+		if (wake > 0 && wake - scs_now_ms() < wait)
+			wait = wake - scs_now_ms() > 0 ?
+			    (int)(wake - scs_now_ms()) + 5 : 0;
 		scs_http_run(a.http, wait);
-		if (scs_now_ms() - a.last_draw > AGE_REFRESH_MS)
+		if (scs_now_ms() - a.last_draw > a.refresh_ms ||
+		    (wake > 0 && scs_now_ms() >= wake))
 			a.dirty = 1;
 	}
 	screen_done();

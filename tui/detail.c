@@ -1,12 +1,16 @@
 /*
  * detail.c: the detail view of one object: describe (identity, labels,
- * owners, conditions with status/reason/since/message, secret key names)
- * or YAML (secret values masked), fetched on demand, scrollable.
+ * owners, conditions with status/reason/since/message, secret keys with
+ * values masked until revealed one by one, events) or YAML (syntax
+ * coloured, secret values masked), fetched on demand. A cursor line moves
+ * with j/k; / searches, n/N go to the next/previous match; x reveals the
+ * secret value under the cursor (never under --redact).
  */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "scs/util.h"
 #include "scs/yaml.h"
@@ -14,7 +18,15 @@
 
 #define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
 
+struct dline {
+	char		*text;
+	char		*secret_key;	/* a Secret's data key on this line */
+	int		 is_value;	/* a revealed value */
+	enum role	 role;
+};
+
 struct detail {
+	struct app		*app;
 	struct scs_api		*api;
 	struct scs_resource	 res;		/* shallow: names owned below */
 	char			*group, *version, *plural;
@@ -24,14 +36,16 @@ struct detail {
 	int			 redact;
 	cJSON			*obj;
 	char			*error;
-	char			**lines;
+	struct dline		*lines;
 	size_t			 nlines;
 	size_t			 top;
+	size_t			 cur;		/* cursor line */
+	char			 search[256];
+	char			**reveal;	/* revealed keys, NULL-ended */
+	size_t			 nreveal;
 	struct scs_api_call	*call;
 	struct scs_api_call	*ev_call;	/* events of the object */
 	cJSON			*events;
-	void			(*changed)(void *);
-	void			*arg;
 };
 
 static void
@@ -39,19 +53,28 @@ lines_clear(struct detail *d)
 {
 	size_t	 i;
 
-	for (i = 0; i < d->nlines; i++)
-		free(d->lines[i]);
+	for (i = 0; i < d->nlines; i++) {
+		free(d->lines[i].text);
+		free(d->lines[i].secret_key);
+	}
 	free(d->lines);
 	d->lines = NULL;
 	d->nlines = 0;
 }
 
-static void
+static struct dline *
 line_add(struct detail *d, const char *s)
 {
+	struct dline	*l;
+
 	d->lines = scs_xreallocarray(d->lines, d->nlines + 1,
 	    sizeof *d->lines);
-	d->lines[d->nlines++] = scs_xstrdup(s);
+	l = &d->lines[d->nlines++];
+	l->text = scs_xstrdup(s);
+	l->secret_key = NULL;
+	l->is_value = 0;
+	l->role = ROLE_NORMAL;
+	return (l);
 }
 
 /* Split text into lines. */
@@ -82,6 +105,7 @@ kv(struct detail *d, const char *k, const char *v)
 }
 
 static void	describe_conditions(struct detail *);
+static void	describe_secret(struct detail *);
 static void	describe_events(struct detail *);
 
 static void
@@ -136,17 +160,8 @@ describe(struct detail *d)
 	if ((s = cJSON_GetStringValue(J(J(d->obj, "status"), "phase"))) !=
 	    NULL)
 		kv(d, "Phase:", s);
-	if (scs_yaml_is_secret(d->obj)) {
-		kv(d, "Type:", cJSON_GetStringValue(J(d->obj, "type")));
-		line_add(d, "Data (values hidden; y for YAML):");
-		cJSON_ArrayForEach(x, J(d->obj, "data")) {
-			l = scs_xprintf("  %-30s %zu bytes", x->string,
-			    cJSON_IsString(x) ? strlen(x->valuestring) * 3 / 4 :
-			    (size_t)0);
-			line_add(d, l);
-			free(l);
-		}
-	}
+	if (scs_yaml_is_secret(d->obj))
+		describe_secret(d);
 	describe_conditions(d);
 	describe_events(d);
 }
@@ -227,9 +242,110 @@ describe_conditions(struct detail *d)
 			    cJSON_GetStringValue(J(x, "reason")) : "", age,
 			    cJSON_GetStringValue(J(x, "message")) ?
 			    cJSON_GetStringValue(J(x, "message")) : "");
-			line_add(d, l);
+			line_add(d, l)->role = screen_health_role(
+			    scs_condition_health(x));
 			free(l);
 		}
+	}
+}
+
+static int
+revealed(const struct detail *d, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->nreveal; i++) {
+		if (strcmp(d->reveal[i], key) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* A revealed value: its text, else (NUL bytes) its size. */
+static void
+secret_value_lines(struct detail *d, const char *key, const char *b64)
+{
+	unsigned char	*v = NULL;
+	size_t		 n = 0, i;
+	int		 text = 1;
+	char		*l, *p, *nl;
+	struct dline	*dl;
+
+	if (scs_base64_decode(b64, strlen(b64), &v, &n) != SCS_OK) {
+		dl = line_add(d, "      (not valid base64)");
+		dl->secret_key = scs_xstrdup(key);
+		return;
+	}
+	/* Text unless it holds NUL bytes; controls in text are drawn
+	 * visibly ("^[") like every other server string. */
+	for (i = 0; i < n; i++) {
+		if (v[i] == 0)
+			text = 0;
+	}
+	if (!text) {
+		l = scs_xprintf("      (binary, %zu bytes)", n);
+		dl = line_add(d, l);
+		dl->secret_key = scs_xstrdup(key);
+		free(l);
+	} else {
+		p = scs_xstrndup((const char *)v, n);
+		for (l = p; l != NULL; l = nl) {
+			if ((nl = strchr(l, '\n')) != NULL)
+				*nl++ = '\0';
+			if (*l == '\0' && nl == NULL)
+				break;
+			dl = line_add(d, "");
+			free(dl->text);
+			dl->text = scs_xprintf("      %s", l);
+			dl->secret_key = scs_xstrdup(key);
+			dl->role = ROLE_WARN;
+			dl->is_value = 1;
+		}
+		scs_free_secret(p);
+	}
+	scs_memzero(v, n);
+	free(v);
+}
+
+static void
+describe_secret(struct detail *d)
+{
+	const cJSON	*x;
+	char		*l;
+	struct dline	*dl;
+	int		 on;
+
+	kv(d, "Type:", cJSON_GetStringValue(J(d->obj, "type")));
+	line_add(d, d->redact ? "Data (values hidden: --redact):" :
+	    "Data (values hidden; x on a key reveals it):");
+	cJSON_ArrayForEach(x, J(d->obj, "data")) {
+		on = !d->redact && revealed(d, x->string);
+		l = scs_xprintf("  %-30s %zu bytes %s", x->string,
+		    cJSON_IsString(x) ? strlen(x->valuestring) * 3 / 4 :
+		    (size_t)0, on ? "(revealed; x hides)" :
+		    "\u2022\u2022\u2022\u2022\u2022\u2022");
+		dl = line_add(d, l);
+		dl->secret_key = scs_xstrdup(x->string);
+		dl->role = on ? ROLE_WARN : ROLE_NORMAL;
+		free(l);
+		if (on && cJSON_IsString(x))
+			secret_value_lines(d, x->string, x->valuestring);
+	}
+}
+
+/* YAML lines: keys in the key role, comments and masks muted. */
+static void
+yaml_roles(struct detail *d, size_t from)
+{
+	size_t	 i;
+	char	*t;
+
+	for (i = from; i < d->nlines; i++) {
+		t = d->lines[i].text;
+		if (strstr(t, "<hidden: ") != NULL)
+			d->lines[i].role = ROLE_MUTED;
+		else if (t[strspn(t, " ")] == '#')
+			d->lines[i].role = ROLE_MUTED;
 	}
 }
 
@@ -240,7 +356,7 @@ render(struct detail *d)
 
 	lines_clear(d);
 	if (d->error != NULL) {
-		line_add(d, d->error);
+		line_add(d, d->error)->role = ROLE_ERROR;
 		return;
 	}
 	if (d->obj == NULL) {
@@ -251,10 +367,12 @@ render(struct detail *d)
 		describe(d);
 		return;
 	}
+	/* Values are revealed in describe only: YAML stays masked. */
 	y = scs_yaml_emit(d->obj, d->redact ? SCS_YAML_REDACT : 0, NULL,
 	    &cause);
 	lines_text(d, y != NULL ? y : cause);
-	free(y);
+	yaml_roles(d, 0);
+	scs_free_secret(y);
 	free(cause);
 }
 
@@ -267,7 +385,7 @@ on_events(const struct scs_api_result *r, void *arg)
 	d->events = r->status == SCS_OK ? cJSON_Duplicate(
 	    J(r->json, "items"), 1) : cJSON_CreateArray();
 	render(d);
-	d->changed(d->arg);
+	d->app->dirty = 1;
 }
 
 static void
@@ -281,7 +399,7 @@ on_get(const struct scs_api_result *r, void *arg)
 	else
 		d->error = scs_xstrdup(r->message);
 	render(d);
-	d->changed(d->arg);
+	d->app->dirty = 1;
 }
 
 /* Events whose involvedObject is this object (core/v1 events). */
@@ -305,40 +423,12 @@ events_fetch(struct detail *d)
 	free(sel);
 }
 
-struct detail *
-detail_open(struct scs_api *api, const struct scs_resource *res,
-    const char *ns, const char *name, int yaml, int redact,
-    void (*changed)(void *), void *arg)
+static void
+detail_free(struct view *v)
 {
-	struct detail	*d = scs_xcalloc(1, sizeof *d);
+	struct detail	*d = v->data;
+	size_t		 i;
 
-	d->api = api;
-	d->res = *res;
-	d->group = scs_xstrdup(res->group);
-	d->version = scs_xstrdup(res->version);
-	d->plural = scs_xstrdup(res->name);
-	d->res.group = d->group;
-	d->res.version = d->version;
-	d->res.name = d->plural;
-	d->res.short_names = NULL;
-	d->res.categories = NULL;
-	d->ns = ns != NULL && *ns != '\0' ? scs_xstrdup(ns) : NULL;
-	d->name = scs_xstrdup(name);
-	d->yaml = yaml;
-	d->redact = redact;
-	d->changed = changed;
-	d->arg = arg;
-	render(d);
-	d->call = scs_api_get(api, &d->res, d->ns, d->name, on_get, d);
-	events_fetch(d);
-	return (d);
-}
-
-void
-detail_free(struct detail *d)
-{
-	if (d == NULL)
-		return;
 	if (d->call != NULL)
 		scs_api_cancel(d->call);
 	if (d->ev_call != NULL)
@@ -346,6 +436,9 @@ detail_free(struct detail *d)
 	cJSON_Delete(d->events);
 	lines_clear(d);
 	cJSON_Delete(d->obj);
+	for (i = 0; i < d->nreveal; i++)
+		free(d->reveal[i]);
+	free(d->reveal);
 	free(d->error);
 	free(d->group);
 	free(d->version);
@@ -355,81 +448,332 @@ detail_free(struct detail *d)
 	free(d);
 }
 
-int
-detail_busy(const struct detail *d)
+static int
+detail_busy(struct view *v)
 {
+	struct detail	*d = v->data;
+
 	return (d->call != NULL || d->ev_call != NULL);
 }
 
-void
-detail_draw(struct detail *d, int y, int rows)
+/* Case-insensitive substring. */
+static int
+line_matches(const char *line, const char *needle)
 {
-	char	 title[512];
-	size_t	 i;
-	int	 x;
+	size_t	 n = strlen(needle);
 
-	snprintf(title, sizeof title, " %s %s%s%s (%s) ", d->plural,
+	if (n == 0)
+		return (0);
+	for (; *line != '\0'; line++) {
+		if (strncasecmp(line, needle, n) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+static void
+detail_draw(struct view *v, int y, int rows)
+{
+	struct detail	*d = v->data;
+	size_t		 i, l;
+	enum role	 role;
+	const char	*text;
+
+	view_title(y, " %s %s%s%s (%s)%s%s%s [%zu/%zu] ", d->plural,
 	    d->ns != NULL ? d->ns : "", d->ns != NULL ? "/" : "", d->name,
-	    d->yaml ? "yaml" : "describe");
-	screen_role(ROLE_TITLE);
-	move(y, 0);
-	clrtoeol();
-	x = (COLS - draw_width(title)) / 2;
-	draw_cell(y, x > 0 ? x : 0, title, COLS - (x > 0 ? x : 0), 0);
+	    d->yaml ? "yaml" : "describe", d->search[0] != '\0' ? " </" : "",
+	    d->search, d->search[0] != '\0' ? ">" : "",
+	    d->nlines > 0 ? d->cur + 1 : 0, d->nlines);
 	rows--;
-	if (d->nlines > (size_t)rows && d->top > d->nlines - (size_t)rows)
-		d->top = d->nlines - (size_t)rows;
+	if (rows < 1)
+		return;
+	if (d->cur >= d->nlines)
+		d->cur = d->nlines > 0 ? d->nlines - 1 : 0;
+	if (d->cur < d->top)
+		d->top = d->cur;
+	if (d->cur >= d->top + (size_t)rows)
+		d->top = d->cur - (size_t)rows + 1;
 	for (i = 0; i < (size_t)rows; i++) {
-		screen_role(d->error != NULL ? ROLE_ERROR : ROLE_NORMAL);
-		if (d->top + i < d->nlines)
-			draw_cell(y + 1 + (int)i, 0, d->lines[d->top + i],
-			    COLS, 0);
-		else {
-			move(y + 1 + (int)i, 0);
-			clrtoeol();
+		l = d->top + i;
+		move(y + 1 + (int)i, 0);
+		screen_role(ROLE_NORMAL);
+		clrtoeol();
+		if (l >= d->nlines)
+			continue;
+		text = d->lines[l].text;
+		role = d->lines[l].role;
+		/* A dump or export never shows a revealed value. */
+		if (d->app->dump_safe && d->lines[l].is_value)
+			text = "      <hidden>";
+		if (l == d->cur)
+			role = ROLE_SELECT;
+		else if (line_matches(text, d->search))
+			role = ROLE_CHANGED;
+		if (d->yaml && role == ROLE_NORMAL && strchr(text, ':') !=
+		    NULL && text[strspn(text, " -")] != '\0') {
+			/* key: value, the key in the key role */
+			const char	*colon = strchr(text, ':');
+			char		*key = scs_xstrndup(text,
+					    (size_t)(colon - text) + 1);
+			int		 w = draw_width(key);
+
+			screen_role(ROLE_KEY);
+			draw_cell(y + 1 + (int)i, 0, key, w < COLS ? w : COLS,
+			    0);
+			screen_role(ROLE_NORMAL);
+			if (w < COLS)
+				draw_cell(y + 1 + (int)i, w, colon + 1,
+				    COLS - w, 0);
+			free(key);
+			continue;
 		}
+		screen_role(role);
+		draw_cell(y + 1 + (int)i, 0, text, COLS, 0);
 	}
 	screen_role(ROLE_NORMAL);
 }
 
-int
-detail_key(struct detail *d, int key, int page)
+/* Move the cursor to the next (dir 1) or previous (-1) match. */
+static int
+search_step(struct detail *d, int dir, int from_cursor)
 {
-	size_t	 max = d->nlines > 0 ? d->nlines - 1 : 0;
+	size_t	 i, n = d->nlines, at;
+
+	if (d->search[0] == '\0' || n == 0)
+		return (0);
+	for (i = from_cursor ? 0 : 1; i <= n; i++) {
+		at = dir > 0 ? (d->cur + i) % n : (d->cur + n - i % n) % n;
+		if (line_matches(d->lines[at].text, d->search)) {
+			d->cur = at;
+			return (1);
+		}
+	}
+	return (0);
+}
+
+static void
+detail_filter(struct view *v, const char *text)
+{
+	struct detail	*d = v->data;
+
+	scs_strlcpy(d->search, text, sizeof d->search);
+	if (text[0] != '\0' && !search_step(d, 1, 1))
+		app_message(d->app, 1, "not found: %s", text);
+}
+
+/* Reveal or hide the secret value under the cursor. */
+static void
+reveal_toggle(struct detail *d)
+{
+	const char	*key;
+	size_t		 i;
+
+	if (d->cur >= d->nlines || (key = d->lines[d->cur].secret_key) ==
+	    NULL) {
+		app_message(d->app, 0, "x reveals a secret's value: move to "
+		    "one of its keys");
+		return;
+	}
+	if (d->redact) {
+		app_message(d->app, 1, "--redact: secret values cannot be "
+		    "revealed");
+		return;
+	}
+	for (i = 0; i < d->nreveal; i++) {
+		if (strcmp(d->reveal[i], key) == 0) {
+			free(d->reveal[i]);
+			d->reveal[i] = d->reveal[--d->nreveal];
+			d->reveal[d->nreveal] = NULL;
+			render(d);
+			return;
+		}
+	}
+	d->reveal = scs_xreallocarray(d->reveal, d->nreveal + 2,
+	    sizeof *d->reveal);
+	d->reveal[d->nreveal++] = scs_xstrdup(key);
+	d->reveal[d->nreveal] = NULL;
+	render(d);
+}
+
+static int
+detail_key(struct view *v, int key)
+{
+	struct detail	*d = v->data;
+	size_t		 max = d->nlines > 0 ? d->nlines - 1 : 0;
+	size_t		 page = LINES > 6 ? (size_t)LINES - 5 : 1;
 
 	switch (key) {
 	case 'j':
 	case KEYS_SPECIAL + KEY_DOWN:
-		if (d->top < max)
-			d->top++;
+		if (d->cur < max)
+			d->cur++;
 		return (1);
 	case 'k':
 	case KEYS_SPECIAL + KEY_UP:
-		if (d->top > 0)
-			d->top--;
+		if (d->cur > 0)
+			d->cur--;
 		return (1);
 	case 'g':
 	case KEYS_SPECIAL + KEY_HOME:
-		d->top = 0;
+		d->cur = 0;
 		return (1);
 	case 'G':
 	case KEYS_SPECIAL + KEY_END:
-		d->top = max;
+		d->cur = max;
 		return (1);
 	case KEYS_SPECIAL + KEY_NPAGE:
 	case 6:
-		d->top = d->top + (size_t)page < max ? d->top + (size_t)page :
-		    max;
+		d->cur = d->cur + page < max ? d->cur + page : max;
+		d->top = d->cur;
 		return (1);
 	case KEYS_SPECIAL + KEY_PPAGE:
 	case 2:
-		d->top = d->top > (size_t)page ? d->top - (size_t)page : 0;
+		d->cur = d->cur > page ? d->cur - page : 0;
+		d->top = d->cur;
+		return (1);
+	case 'n':
+	case 'N':
+		if (!search_step(d, key == 'n' ? 1 : -1, 0) &&
+		    d->search[0] != '\0')
+			app_message(d->app, 1, "not found: %s", d->search);
+		return (1);
+	case 'x':
+		reveal_toggle(d);
+		return (1);
+	case 'w':
+	case 'M':
+		if (d->obj == NULL || !scs_yaml_is_secret(d->obj))
+			return (0);
+		{
+			char	*cmd = NULL, *base;
+			const char *n = cJSON_GetStringValue(scs_jpath(d->obj,
+			    "metadata.name"));
+
+			base = scs_xstrdup(n != NULL ? n : "cluster");
+			if (strlen(base) > 11 && strcmp(base + strlen(base) -
+			    11, "-kubeconfig") == 0)
+				base[strlen(base) - 11] = '\0';
+			if (key == 'w')
+				cmd = scs_xprintf("save-kubeconfig ./%s."
+				    "kubeconfig", base);
+			else
+				cmd = scs_xstrdup("merge-kubeconfig ");
+			app_prompt(d->app, ':', cmd);
+			free(cmd);
+			free(base);
+		}
 		return (1);
 	case 'y':
 		d->yaml = !d->yaml;
-		d->top = 0;
+		d->cur = d->top = 0;
 		render(d);
+		snprintf(v->crumb, sizeof v->crumb, "%s", d->yaml ? "yaml" :
+		    "describe");
 		return (1);
 	}
 	return (0);
+}
+
+static const struct view_ops detail_ops;
+
+int
+detail_kubeconfig(struct view *v, char **text, size_t *len, char **name)
+{
+	static const char *const keys[] = { "value", "kubeconfig", "config",
+	    NULL };
+	struct detail	*d;
+	const cJSON	*data, *x = NULL;
+	unsigned char	*out = NULL;
+	const char	*n;
+	size_t		 i;
+
+	if (v == NULL || v->ops != &detail_ops)
+		return (-1);
+	d = v->data;
+	if (d->obj == NULL || !scs_yaml_is_secret(d->obj))
+		return (-1);
+	data = J(d->obj, "data");
+	for (i = 0; keys[i] != NULL && x == NULL; i++)
+		x = J(data, keys[i]);
+	if (!cJSON_IsString(x) || scs_base64_decode(x->valuestring,
+	    strlen(x->valuestring), &out, len) != SCS_OK)
+		return (-1);
+	*text = (char *)out;
+	n = cJSON_GetStringValue(scs_jpath(d->obj, "metadata.name"));
+	*name = scs_xstrdup(n != NULL ? n : "cluster");
+	return (0);
+}
+
+static const char *
+detail_hints(struct view *v)
+{
+	struct detail	*d = v->data;
+
+	if (scs_yaml_is_secret(d->obj) && !d->redact &&
+	    J(J(d->obj, "data"), "value") != NULL)
+		return ("<x>reveal <w>save as kubeconfig <M>merge into mine "
+		    "</>search <Esc>back");
+	if (scs_yaml_is_secret(d->obj) && !d->redact)
+		return ("<j/k>move <x>reveal key <y>yaml/describe </>search "
+		    "<n/N>next/prev <Esc>back");
+	return ("<j/k>move <y>yaml/describe </>search <n/N>next/prev "
+	    "<Esc>back");
+}
+
+static const char *const detail_help[] = {
+	"  j k g G PgUp PgDn  move the cursor     y  describe <-> YAML",
+	"  /TEXT  n  N        search, next, previous match",
+	"  x                  reveal/hide the secret value under the cursor",
+	"  w  M               a cluster's kubeconfig Secret: save it as a file",
+	"                     (0600), merge its context into your kubeconfig",
+	NULL
+};
+
+static const struct view_ops detail_ops = {
+	.kind = "detail",
+	.draw = detail_draw,
+	.key = detail_key,
+	.filter = detail_filter,
+	.busy = detail_busy,
+	.hints = detail_hints,
+	.help = detail_help,
+	.free = detail_free,
+};
+
+struct view *
+detail_view(struct app *a, const struct scs_resource *res, const char *ns,
+    const char *name, int yaml)
+{
+	return (detail_view_api(a, NULL, res, ns, name, yaml));
+}
+
+struct view *
+detail_view_api(struct app *a, struct scs_api *api,
+    const struct scs_resource *res, const char *ns, const char *name,
+    int yaml)
+{
+	struct detail	*d = scs_xcalloc(1, sizeof *d);
+
+	d->app = a;
+	d->api = api != NULL ? api : a->api;
+	d->res = *res;
+	d->group = scs_xstrdup(res->group);
+	d->version = scs_xstrdup(res->version);
+	d->plural = scs_xstrdup(res->name);
+	d->res.group = d->group;
+	d->res.version = d->version;
+	d->res.name = d->plural;
+	d->res.singular = NULL;
+	d->res.kind = NULL;
+	d->res.short_names = NULL;
+	d->res.categories = NULL;
+	d->ns = ns != NULL && *ns != '\0' ? scs_xstrdup(ns) : NULL;
+	d->name = scs_xstrdup(name);
+	d->yaml = yaml;
+	d->redact = a->redact;
+	render(d);
+	d->call = scs_api_get(d->api, &d->res, d->ns, d->name, on_get, d);
+	events_fetch(d);
+	return (view_new(a, &detail_ops, d, "%s", yaml ? "yaml" :
+	    "describe"));
 }

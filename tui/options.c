@@ -9,41 +9,63 @@
 
 #include "scs-config.h"
 #include "scs/scs.h"
+#include "info.h"
 #include "options.h"
 
 static const char usage_text[] =
 "usage: scs-tui [options]\n"
+"A terminal console for the Sovereign Cloud Stack Central API.\n"
 "\n"
 "Connection:\n"
-"  --kubeconfig FILE     use only FILE (default: $KUBECONFIG, ~/.kube/config)\n"
-"  --context NAME[,..]   kubeconfig context(s) (default: current-context)\n"
+"  --kubeconfig FILE     use only FILE (default: $KUBECONFIG, merged,\n"
+"                        else ~/.kube/config)\n"
+"  --context NAME        kubeconfig context (default: current-context)\n"
+"  --as USER             impersonate USER\n"
+"  --as-group GROUP      impersonate GROUP (repeatable; needs --as)\n"
+"  --demo[=SCENARIO]     start the embedded simulator and connect to it\n"
+"                        (scenario demo, scale or empty; default demo)\n"
+"\n"
+"View:\n"
 "  -n, --namespace NS    start in namespace NS\n"
 "  -A, --all-namespaces  start across all namespaces\n"
-"  --as USER             impersonate USER\n"
-"  --as-group GROUP      impersonate GROUP (repeatable)\n"
-"  --demo[=SCENARIO]     start the embedded simulator (scenario demo|scale)\n"
-"\n"
-"Display:\n"
 "  --persona P           iaas, kaas, tenant or auto (default auto)\n"
-"  --view V              first view, e.g. clusters, secrets, clusterclasses\n"
-"  --theme NAME|FILE     colour theme: default, light, high-contrast, mono\n"
-"  --readonly            refuse every change (enforced in the client core)\n"
-"  --redact              presenter-safe: secret values never shown\n"
+"  --view V              first view, e.g. clusters, clusterclasses, secrets,\n"
+"                        machines, or any resource (default: the persona's)\n"
+"  --mouse               click rows, scroll with the wheel (m toggles)\n"
+"  --theme NAME|FILE     colour theme: default, light, high-contrast, mono,\n"
+"                        a user theme or a theme FILE\n"
 "\n"
-"Automation:\n"
+"Safety:\n"
+"  --readonly            refuse every change (enforced in the client core)\n"
+"  --redact              presenter-safe: secret values are never shown\n"
+"                        (the default with --demo)\n"
+"  --no-redact           let secret values be revealed in --demo\n"
+"\n"
+"Script and headless:\n"
 "  --script FILE         read keys and directives from FILE\n"
 "  --script-delay MS     pause between script steps (presenter autopilot)\n"
+"  --show-keys           show keys on screen as they are pressed (presenting;\n"
+"                        :keys toggles)\n"
 "  --no-display          draw into memory, no terminal needed\n"
 "  --size COLSxROWS      screen size for --no-display (default 80x24)\n"
 "\n"
-"Other:\n"
+"Configuration:\n"
+"  --config FILE         settings, keys and per-context overrides (default:\n"
+"                        $XDG_CONFIG_HOME/scs-tui/config.yaml)\n"
+"  --print-config        print the configuration in effect, with where each\n"
+"                        value came from, and exit\n"
+"\n"
+"Logging:\n"
 "  --log FILE            debug log (never contains tokens or secret values)\n"
 "  -v, --verbose         more detail in the log\n"
-"  --version             print the version and exit\n"
+"\n"
+"Info:\n"
+"  --version             print version and build information and exit\n"
 "  -h, --help            print this help and exit\n"
 "\n"
+"Environment: KUBECONFIG, NO_COLOR, XDG_CONFIG_HOME, TERM.\n"
 "Exit status: 0 ok, 1 runtime error, 2 usage or configuration error,\n"
-"3 script expectation failed.\n";
+"3 script expectation failed. See scs-tui(1).\n";
 
 enum {
 	OPT_KUBECONFIG = 256,
@@ -61,7 +83,13 @@ enum {
 	OPT_NO_DISPLAY,
 	OPT_SIZE,
 	OPT_LOG,
-	OPT_VERSION
+	OPT_CONFIG,
+	OPT_PRINT_CONFIG,
+	OPT_NO_REDACT,
+	OPT_MOUSE,
+	OPT_SHOW_KEYS,
+	OPT_VERSION,
+	OPT_LIST_CONTEXTS
 };
 
 static const struct option long_options[] = {
@@ -82,9 +110,16 @@ static const struct option long_options[] = {
 	{ "no-display",		no_argument,		NULL, OPT_NO_DISPLAY },
 	{ "size",		required_argument,	NULL, OPT_SIZE },
 	{ "log",		required_argument,	NULL, OPT_LOG },
+	{ "config",		required_argument,	NULL, OPT_CONFIG },
+	{ "no-redact",		no_argument,		NULL, OPT_NO_REDACT },
+	{ "mouse",		no_argument,		NULL, OPT_MOUSE },
+	{ "show-keys",		no_argument,		NULL, OPT_SHOW_KEYS },
+	{ "print-config",	no_argument,		NULL, OPT_PRINT_CONFIG },
 	{ "verbose",		no_argument,		NULL, 'v' },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
 	{ "help",		no_argument,		NULL, 'h' },
+	/* Hidden, for the shell completions. */
+	{ "list-contexts",	no_argument,		NULL, OPT_LIST_CONTEXTS },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -204,13 +239,30 @@ options_parse(struct options *o, int argc, char **argv)
 		case OPT_LOG:
 			o->log = optarg;
 			break;
+		case OPT_NO_REDACT:
+			o->no_redact = 1;
+			break;
+		case OPT_MOUSE:
+			o->mouse = 1;
+			break;
+		case OPT_SHOW_KEYS:
+			o->show_keys = 1;
+			break;
+		case OPT_CONFIG:
+			o->config = optarg;
+			break;
+		case OPT_PRINT_CONFIG:
+			o->print_config = 1;
+			break;
 		case 'v':
 			o->verbose++;
 			break;
 		case OPT_VERSION:
-			printf("scs-tui %s (libscs %s)\n", SCS_VERSION,
-			    scs_version());
+			info_version(stdout);
 			return (1);
+		case OPT_LIST_CONTEXTS:
+			o->list_contexts = 1;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return (1);

@@ -17,6 +17,9 @@ struct options {
 	const char	*theme;
 	int		 readonly;
 	int		 redact;
+	int		 no_redact;	/* --demo is redacted unless this */
+	int		 mouse;
+	int		 show_keys;	/* --show-keys */
 	const char	*as;
 	const char	*as_groups[OPTIONS_MAX_GROUPS + 1];
 	int		 demo;
@@ -27,6 +30,9 @@ struct options {
 	int		 cols, rows;	/* --size; 0 = terminal's */
 	const char	*log;
 	int		 verbose;
+	const char	*config;	/* --config FILE; NULL = the default */
+	int		 print_config;
+	int		 list_contexts;	/* hidden --list-contexts */
 };
 
 /*

@@ -120,20 +120,29 @@ screen_dump(void)
 	attr_t		 attr;
 	short		 pair;
 	char		 mb[MB_LEN_MAX * (CCHARW_MAX + 1)];
-	int		 y, x, k;
+	int		 y, x, k, wide;
 	size_t		 linestart, n, i;
 
 	scs_buf_init(&b, 0);
 	for (y = 0; y < LINES; y++) {
 		linestart = b.len;
+		wide = 0;
 		for (x = 0; x < COLS; x++) {
 			if (mvwin_wch(curscr, y, x, &cc) == ERR)
 				break;
 			if (getcchar(&cc, wch, &attr, &pair, NULL) == ERR)
 				continue;
-			/* The second cell of a wide character is empty. */
+			/*
+			 * curses repeats a wide character in the cell to its
+			 * right (getcchar hides the marker): skip that cell.
+			 */
+			if (wide) {
+				wide = 0;
+				continue;
+			}
 			if (wch[0] == 0)
 				continue;
+			wide = wcwidth(wch[0]) == 2;
 			n = 0;
 			for (k = 0; wch[k] != 0 && k < CCHARW_MAX; k++) {
 				mbstate_t	 st;

@@ -3,6 +3,7 @@
  * keys, # comments, @dump FILE, @expect TEXT, @sleep MS, @quit. The app
  * takes a step only when idle, so scripts need no sleeps.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,10 +66,10 @@ utf8_key(const char *p, size_t *len)
 	return (0xfffd);
 }
 
-struct script *
-script_load(const char *path, long delay, char **cause)
+/* Read the steps from f (closed here); path names it in messages. */
+static struct script *
+script_read(FILE *f, const char *path, long delay, char **cause)
 {
-	FILE		*f;
 	struct script	*s;
 	char		 line[SCRIPT_LINE_MAX + 2], *p;
 	size_t		 len, klen;
@@ -76,10 +77,6 @@ script_load(const char *path, long delay, char **cause)
 	char		*end;
 	long		 ms;
 
-	if ((f = fopen(path, "r")) == NULL) {
-		scs_cause(cause, "%s: cannot open", path);
-		return (NULL);
-	}
 	s = scs_xcalloc(1, sizeof *s);
 	s->path = scs_xstrdup(path);
 	s->delay = delay;
@@ -138,6 +135,35 @@ fail:
 	fclose(f);
 	script_free(s);
 	return (NULL);
+}
+
+struct script *
+script_load(const char *path, long delay, char **cause)
+{
+	FILE	*f;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		scs_cause(cause, "%s: cannot open", path);
+		return (NULL);
+	}
+	return (script_read(f, path, delay, cause));
+}
+
+struct script *
+script_load_text(const char *path, const char *text, size_t len, long delay,
+    char **cause)
+{
+	FILE	*f;
+
+	if (len == 0)	/* fmemopen refuses empty buffers */
+		f = fopen("/dev/null", "r");
+	else
+		f = fmemopen((void *)(uintptr_t)text, len, "r");
+	if (f == NULL) {
+		scs_cause(cause, "%s: cannot read", path);
+		return (NULL);
+	}
+	return (script_read(f, path, delay, cause));
 }
 
 void

@@ -24,11 +24,21 @@ struct col {
 	int		 fixed;		/* 0 ns, 1 name, 2 status, 3 age */
 };
 
+struct row {
+	const struct scs_record	*r;
+	int			 src;		/* index into stores */
+};
+
+#define TABLE_MAX_STORES	16
+
 struct table {
-	struct scs_store	 *store;
+	struct scs_store	 *store;	/* the first of stores */
+	struct scs_store	 *stores[TABLE_MAX_STORES];
+	char			 *names[TABLE_MAX_STORES];	/* contexts */
+	int			  nstores;
 	char			 *title;
 	int			  all_ns;
-	const struct scs_record	**rows;
+	struct row		 *rows;
 	size_t			  nrows;
 	size_t			  cap;
 	uint64_t		  gen;
@@ -39,17 +49,34 @@ struct table {
 	size_t			  top;
 	char			  sel_ns[256];
 	char			  sel_name[256];
+	int			  sel_src;
 	int64_t			  synced_ms;	/* first seen synced */
 	char			  sort[32];	/* column name, "" = by namespace/name */
 	int			  sort_desc;
 	struct col		  last[MAXCOLS];	/* the last layout */
 	size_t			  nlast;
+	char			 *only_ns;	/* rows of one namespace */
+	int			  attention;	/* attention first */
+	int			  row_y;	/* screen line of the first row */
+	int			  nvis;		/* rows drawn */
+	int64_t			  highlight_until;
+	/* Columns from the server's Table output (kinds we do not know). */
+	int			  nserver;
+	char			 *server_names[SCS_RECORD_MAXCOLS];
+	table_cell_fn		  server_cell;
+	void			 *server_arg;
 };
+
+#define HIGHLIGHT_MS	2000
 
 static const char	*cell_text(const struct scs_record *,
 			    const struct col *, char *, size_t);
+static void		 table_refresh(struct table *);
 static const struct col	*sort_col;	/* for qsort, one thread */
+static struct table	*cell_table;	/* for server cells, one thread */
 static int		 sort_desc;
+static int		 sort_attention;
+static int64_t		 sort_now;
 
 /* Compare digits as numbers ("9" < "10"), the rest as text. */
 static int
@@ -75,12 +102,24 @@ natural_cmp(const char *a, const char *b)
 static int
 row_cmp(const void *pa, const void *pb)
 {
-	const struct scs_record	*a = *(const struct scs_record *const *)pa;
-	const struct scs_record	*b = *(const struct scs_record *const *)pb;
+	const struct scs_record	*a = ((const struct row *)pa)->r;
+	const struct scs_record	*b = ((const struct row *)pb)->r;
+	int			 sa = ((const struct row *)pa)->src;
+	int			 sb = ((const struct row *)pb)->src;
 	char			 ba[128], bb[128];
 	int			 c;
 
-	if (sort_col->fixed == 3)	/* age: newer first reads naturally */
+	if (sort_attention) {
+		c = (scs_fleet_why(a, sort_now) == NULL) -
+		    (scs_fleet_why(b, sort_now) == NULL);
+		if (c == 0 && scs_fleet_why(a, sort_now) != NULL)
+			c = (int)b->health - (int)a->health;
+		if (c != 0 || sort_col == NULL)
+			return (c != 0 ? c : strcmp(a->name, b->name));
+	}
+	if (sort_col->fixed == 5)	/* context: in the given order */
+		c = sa - sb;
+	else if (sort_col->fixed == 3)	/* age: newer first reads naturally */
 		c = a->created == b->created ? 0 : a->created > b->created ?
 		    -1 : 1;
 	else if (sort_col->fixed == 2)
@@ -96,13 +135,34 @@ row_cmp(const void *pa, const void *pb)
 struct table *
 table_new(struct scs_store *s, const char *title, int all_ns)
 {
-	struct table	*t = scs_xcalloc(1, sizeof *t);
+	return (table_new_multi(&s, NULL, 1, title, all_ns));
+}
 
-	t->store = s;
+struct table *
+table_new_multi(struct scs_store *const *s, const char *const *names,
+    size_t n, const char *title, int all_ns)
+{
+	struct table	*t = scs_xcalloc(1, sizeof *t);
+	size_t		 i;
+
+	for (i = 0; i < n && i < TABLE_MAX_STORES; i++) {
+		t->stores[i] = s[i];
+		t->names[i] = scs_xstrdup(names != NULL && names[i] != NULL ?
+		    names[i] : "");
+	}
+	t->nstores = (int)i;
+	t->store = s[0];
 	t->title = scs_xstrdup(title);
 	t->all_ns = all_ns;
 	t->stale = 1;
 	return (t);
+}
+
+int
+table_selected_source(struct table *t)
+{
+	table_refresh(t);
+	return (t->sel < t->nrows ? t->rows[t->sel].src : -1);
 }
 
 void
@@ -110,8 +170,13 @@ table_free(struct table *t)
 {
 	if (t == NULL)
 		return;
+	int	 i;
+
+	for (i = 0; i < t->nstores; i++)
+		free(t->names[i]);
 	free(t->rows);
 	free(t->title);
+	free(t->only_ns);
 	free(t);
 }
 
@@ -225,22 +290,29 @@ filter_plain(const char *f)
 static void
 table_refresh(struct table *t)
 {
-	const struct scs_index	*x = scs_store_index(t->store);
+	const struct scs_index	*x;
 	const struct scs_record	*r;
-	size_t			 i, j, n = scs_index_count(x);
+	size_t			 i, j, n = 0;
 	size_t			 alen = strlen(t->applied);
+	uint64_t		 gen = 0;
+	int			 k;
 	struct filt		 c;
 
-	if (!t->stale && t->gen == scs_index_generation(x))
+	/* Generations only grow: their sum moves when any index changed. */
+	for (k = 0; k < t->nstores; k++) {
+		x = scs_store_index(t->stores[k]);
+		gen += scs_index_generation(x) + 1;
+		n += scs_index_count(x);
+	}
+	if (!t->stale && t->gen == gen)
 		return;
 	filt_compile(&c, t->filter);
-	if (t->gen == scs_index_generation(x) && alen != 0 &&
-	    strlen(t->filter) > alen && filter_plain(t->applied) &&
-	    filter_plain(t->filter) && strncmp(t->filter, t->applied,
-	    alen) == 0) {
+	if (t->gen == gen && alen != 0 && strlen(t->filter) > alen &&
+	    filter_plain(t->applied) && filter_plain(t->filter) &&
+	    strncmp(t->filter, t->applied, alen) == 0) {
 		/* Typing on narrows: only rows that matched can match. */
 		for (i = j = 0; i < t->nrows; i++) {
-			if (row_matches(t->rows[i], &c))
+			if (row_matches(t->rows[i].r, &c))
 				t->rows[j++] = t->rows[i];
 		}
 		t->nrows = j;
@@ -251,31 +323,45 @@ table_refresh(struct table *t)
 			    sizeof *t->rows);
 		}
 		t->nrows = 0;
-		for (i = 0; i < n; i++) {
-			r = scs_index_at(x, i);
-			if (row_matches(r, &c))
-				t->rows[t->nrows++] = r;
+		for (k = 0; k < t->nstores; k++) {
+			x = scs_store_index(t->stores[k]);
+			for (i = 0; i < scs_index_count(x); i++) {
+				r = scs_index_at(x, i);
+				if (t->only_ns != NULL && strcmp(r->ns,
+				    t->only_ns) != 0)
+					continue;
+				if (!row_matches(r, &c))
+					continue;
+				t->rows[t->nrows].r = r;
+				t->rows[t->nrows++].src = k;
+			}
 		}
 	}
-	t->gen = scs_index_generation(x);
+	t->gen = gen;
 	t->stale = 0;
 	scs_strlcpy(t->applied, t->filter, sizeof t->applied);
+	sort_col = NULL;
 	if (t->sort[0] != '\0') {
 		for (i = 0; i < t->nlast; i++) {
 			if (strcmp(t->last[i].name, t->sort) == 0)
 				break;
 		}
-		if (i < t->nlast) {
+		if (i < t->nlast)
 			sort_col = &t->last[i];
-			sort_desc = t->sort_desc;
-			qsort(t->rows, t->nrows, sizeof *t->rows, row_cmp);
-		}
+	}
+	cell_table = t;
+	if (sort_col != NULL || t->attention) {
+		sort_desc = t->sort_desc;
+		sort_attention = t->attention && sort_col == NULL;
+		sort_now = scs_wall_s();
+		qsort(t->rows, t->nrows, sizeof *t->rows, row_cmp);
 	}
 	/* Keep the selection on the same object when it is still there. */
 	if (t->sel_name[0] != '\0') {
 		for (i = 0; i < t->nrows; i++) {
-			if (strcmp(t->rows[i]->name, t->sel_name) == 0 &&
-			    strcmp(t->rows[i]->ns, t->sel_ns) == 0) {
+			if (strcmp(t->rows[i].r->name, t->sel_name) == 0 &&
+			    strcmp(t->rows[i].r->ns, t->sel_ns) == 0 &&
+			    t->rows[i].src == t->sel_src) {
 				t->sel = i;
 				break;
 			}
@@ -289,9 +375,11 @@ static void
 remember(struct table *t)
 {
 	if (t->sel < t->nrows) {
-		scs_strlcpy(t->sel_ns, t->rows[t->sel]->ns, sizeof t->sel_ns);
-		scs_strlcpy(t->sel_name, t->rows[t->sel]->name,
+		scs_strlcpy(t->sel_ns, t->rows[t->sel].r->ns,
+		    sizeof t->sel_ns);
+		scs_strlcpy(t->sel_name, t->rows[t->sel].r->name,
 		    sizeof t->sel_name);
+		t->sel_src = t->rows[t->sel].src;
 	}
 }
 
@@ -306,7 +394,7 @@ const struct scs_record *
 table_selected(struct table *t)
 {
 	table_refresh(t);
-	return (t->sel < t->nrows ? t->rows[t->sel] : NULL);
+	return (t->sel < t->nrows ? t->rows[t->sel].r : NULL);
 }
 
 void
@@ -321,6 +409,62 @@ const char *
 table_filter(const struct table *t)
 {
 	return (t->filter);
+}
+
+void
+table_set_namespace(struct table *t, const char *ns)
+{
+	free(t->only_ns);
+	t->only_ns = ns != NULL ? scs_xstrdup(ns) : NULL;
+	t->all_ns = ns == NULL;
+	t->stale = 1;
+	t->applied[0] = '\0';	/* rows[] no longer a superset */
+}
+
+void
+table_set_attention(struct table *t, int on)
+{
+	t->attention = on;
+	t->stale = 1;
+}
+
+void
+table_set_server_columns(struct table *t, int n, const char *const *names,
+    table_cell_fn fn, void *arg)
+{
+	int	 i;
+
+	for (i = 0; i < t->nserver; i++)
+		free(t->server_names[i]);
+	if (n > SCS_RECORD_MAXCOLS)
+		n = SCS_RECORD_MAXCOLS;
+	for (i = 0; i < n; i++)
+		t->server_names[i] = scs_xstrdup(names[i]);
+	t->nserver = n;
+	t->server_cell = fn;
+	t->server_arg = arg;
+	t->stale = 1;
+}
+
+int
+table_click(struct table *t, int y)
+{
+	size_t	 i;
+
+	if (y < t->row_y || y >= t->row_y + t->nvis)
+		return (0);
+	i = t->top + (size_t)(y - t->row_y);
+	if (i >= t->nrows)
+		return (0);
+	t->sel = i;
+	remember(t);
+	return (1);
+}
+
+int64_t
+table_highlight_until(const struct table *t)
+{
+	return (t->highlight_until);
 }
 
 /* Sort by column name; the same column again reverses. */
@@ -414,6 +558,15 @@ layout(struct table *t, struct col *cols, int width)
 	size_t			 n = 0, i, drop;
 	int			 total, maxp, spare;
 
+	if (t->nstores > 1) {
+		int	 w = 7, si;
+
+		for (si = 0; si < t->nstores; si++)
+			if (draw_width(t->names[si]) > w)
+				w = draw_width(t->names[si]);
+		cols[n++] = (struct col){ "CONTEXT", w > 20 ? 20 : w, 0, 0,
+		    -1, 5 };
+	}
 	if (t->all_ns)
 		cols[n++] = (struct col){ "NAMESPACE", 12, 0, 0, -1, 0 };
 	cols[n++] = (struct col){ "NAME", 16, 0, 0, -1, 1 };
@@ -422,6 +575,9 @@ layout(struct table *t, struct col *cols, int width)
 		cols[n++] = (struct col){ k->cols[i].name, k->cols[i].width,
 		    k->cols[i].priority, k->cols[i].align == SCS_ALIGN_RIGHT,
 		    (int)i, -1 };
+	for (i = 0; i < (size_t)t->nserver && n < MAXCOLS - 2; i++)
+		cols[n++] = (struct col){ t->server_names[i], 12, 1, 0,
+		    (int)i, 6 };
 	cols[n++] = (struct col){ "AGE", 5, 0, 1, -1, 3 };
 	cols[n++] = (struct col){ "MESSAGE", 20, 4, 0, -1, 4 };
 	for (;;) {
@@ -467,6 +623,14 @@ static const char *
 cell_text(const struct scs_record *r, const struct col *c, char *buf,
     size_t len)
 {
+	const char	*v;
+
+	if (c->fixed == 6) {
+		v = cell_table != NULL && cell_table->server_cell != NULL ?
+		    cell_table->server_cell(cell_table->server_arg, r,
+		    c->kind_index) : NULL;
+		return (v != NULL ? v : "");
+	}
 	if (c->kind_index >= 0)
 		return (c->kind_index < r->ncols ? r->cols[c->kind_index] : "");
 	switch (c->fixed) {
@@ -500,13 +664,21 @@ table_draw(struct table *t, int y, int rows)
 	enum scs_store_state	 st;
 	const struct scs_record	*rec;
 	int64_t			 now = scs_now_ms();
+	int			 src, k;
 
 	table_refresh(t);
+	cell_table = t;
 	st = scs_store_state(t->store, &msg);
+	/* Several contexts: each fails on its own; show the first. */
+	for (k = 1; k < t->nstores && (st == SCS_STORE_SYNCED ||
+	    st == SCS_STORE_RESYNCING); k++)
+		st = scs_store_state(t->stores[k], &msg);
 	if (t->synced_ms == 0 && st == SCS_STORE_SYNCED)
 		t->synced_ms = now;
 	snprintf(title, sizeof title, " %s(%s)[%zu]%s%s%s%s ", t->title,
-	    t->all_ns ? "all" : scs_store_namespace(t->store)[0] != '\0' ?
+	    t->nstores > 1 ? "all contexts" :
+	    t->only_ns != NULL ? t->only_ns : t->all_ns ? "all" :
+	    scs_store_namespace(t->store)[0] != '\0' ?
 	    scs_store_namespace(t->store) : "-", t->nrows,
 	    t->filter[0] != '\0' ? " </" : "", t->filter,
 	    t->filter[0] != '\0' ? ">" : "",
@@ -542,6 +714,9 @@ table_draw(struct table *t, int y, int rows)
 			mvaddch(y + 1, x++, ' ');
 	}
 	rows -= 2;
+	t->row_y = y + 2;
+	t->nvis = rows > 0 ? rows : 0;
+	t->highlight_until = 0;
 	if (rows < 1)
 		return;
 	if (t->sel < t->top)
@@ -554,7 +729,8 @@ table_draw(struct table *t, int y, int rows)
 		clrtoeol();
 		if (t->top + r >= t->nrows)
 			continue;
-		rec = t->rows[t->top + r];
+		rec = t->rows[t->top + r].r;
+		src = t->rows[t->top + r].src;
 		for (i = 0, x = 0; i < n; i++) {
 			if (t->top + r == t->sel)
 				screen_role(ROLE_SELECT);
@@ -562,12 +738,19 @@ table_draw(struct table *t, int y, int rows)
 				screen_role(screen_health_role(rec->health));
 			else if (cols[i].fixed == 1 &&
 			    t->synced_ms != 0 && rec->changed_ms > t->synced_ms &&
-			    now - rec->changed_ms < 2000)
+			    now - rec->changed_ms < HIGHLIGHT_MS) {
 				screen_role(ROLE_CHANGED);
+				if (t->highlight_until == 0 ||
+				    rec->changed_ms + HIGHLIGHT_MS <
+				    t->highlight_until)
+					t->highlight_until = rec->changed_ms +
+					    HIGHLIGHT_MS;
+			}
 			else
 				screen_role(ROLE_NORMAL);
-			draw_cell(y + 2 + (int)r, x, cell_text(rec, &cols[i],
-			    buf, sizeof buf), cols[i].width, cols[i].right);
+			draw_cell(y + 2 + (int)r, x, cols[i].fixed == 5 ?
+			    t->names[src] : cell_text(rec, &cols[i], buf,
+			    sizeof buf), cols[i].width, cols[i].right);
 			x += cols[i].width;
 			if (i + 1 < n)
 				mvaddch(y + 2 + (int)r, x++, ' ');

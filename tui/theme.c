@@ -66,9 +66,8 @@ static const char *const colour_names[] = {
 	"bright-blue", "bright-magenta", "bright-cyan", "bright-white", NULL
 };
 
-/* "default", a name, 0-255 or #rrggbb; -2 when not a colour. */
-static int
-parse_colour(const char *s)
+int
+theme_parse_colour(const char *s)
 {
 	char		*end;
 	long		 v;
@@ -80,7 +79,8 @@ parse_colour(const char *s)
 		if (strcasecmp(s, colour_names[i]) == 0)
 			return (i);
 	}
-	if (s[0] == '#' && strlen(s) == 7) {
+	if (s[0] == '#' && strlen(s) == 7 &&
+	    strspn(s + 1, "0123456789abcdefABCDEF") == 6) {
 		v = strtol(s + 1, &end, 16);
 		return (*end == '\0' ? THEME_RGB | (int)v : -2);
 	}
@@ -150,7 +150,7 @@ parse_role(yaml_document_t *doc, yaml_node_t *m, int r, struct theme *t,
 			return (fail(cause, file, k, "bad key", NULL));
 		if (strcmp(key, "fg") == 0 || strcmp(key, "bg") == 0) {
 			if (scalar(v) == NULL ||
-			    (c = parse_colour(scalar(v))) == -2)
+			    (c = theme_parse_colour(scalar(v))) == -2)
 				return (fail(cause, file, v, "bad colour",
 				    scalar(v)));
 			if (key[0] == 'f')
@@ -248,6 +248,60 @@ out:
 	return (rc);
 }
 
+/*
+ * The folder that holds the running binary, or NULL. Allocated.
+ */
+static char *
+exe_dir(void)
+{
+	char	 buf[4096], *slash;
+	ssize_t	 n;
+
+	n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	if (n <= 0)
+		return (NULL);
+	buf[n] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return (NULL);
+	*slash = '\0';
+	return (scs_xstrdup(buf));
+}
+
+/*
+ * Where the shipped themes are: the source tree only for a binary run
+ * from its build folder; an installed binary looks relative to itself
+ * first (a relocated or DESTDIR install), then in the configured datadir.
+ */
+static char *
+find_shipped(const char *name)
+{
+	char	*dir = exe_dir(), *p = NULL;
+	size_t	 len = strlen(SCS_BUILDDIR);
+
+	if (dir != NULL && strncmp(dir, SCS_BUILDDIR, len) == 0 &&
+	    (dir[len] == '/' || dir[len] == '\0')) {
+		p = scs_xprintf("%s/themes/%s.yaml", SCS_SRCDIR, name);
+		if (access(p, R_OK) == 0)
+			goto out;
+		free(p);
+	}
+	if (dir != NULL && *SCS_DATADIR_REL != '\0') {
+		p = scs_xprintf("%s/%s/themes/%s.yaml", dir, SCS_DATADIR_REL,
+		    name);
+		if (access(p, R_OK) == 0)
+			goto out;
+		free(p);
+	}
+	p = scs_xprintf("%s/themes/%s.yaml", SCS_DATADIR, name);
+	if (access(p, R_OK) == 0)
+		goto out;
+	free(p);
+	p = NULL;
+out:
+	free(dir);
+	return (p);
+}
+
 static char *
 find_file(const char *name)
 {
@@ -264,15 +318,7 @@ find_file(const char *name)
 	if (access(p, R_OK) == 0)
 		return (p);
 	free(p);
-	p = scs_xprintf("%s/themes/%s.yaml", SCS_DATADIR, name);
-	if (access(p, R_OK) == 0)
-		return (p);
-	free(p);
-	p = scs_xprintf("%s/themes/%s.yaml", SCS_SRCDIR, name);
-	if (access(p, R_OK) == 0)
-		return (p);
-	free(p);
-	return (NULL);
+	return (find_shipped(name));
 }
 
 int
@@ -299,14 +345,22 @@ theme_load(const char *name, struct theme *t, char **cause)
 	text = scs_xmalloc(THEME_FILE_MAX + 1);
 	n = fread(text, 1, THEME_FILE_MAX + 1, f);
 	fclose(f);
-	if (n > THEME_FILE_MAX) {
-		scs_cause(cause, "%s: too large", path);
-		rc = -1;
-	} else
-		rc = parse(path, text, n, t, cause);
+	rc = theme_load_text(path, text, n, t, cause);
 	free(text);
 	free(path);
 	return (rc);
+}
+
+int
+theme_load_text(const char *file, const char *text, size_t len,
+    struct theme *t, char **cause)
+{
+	theme_default(t);
+	if (len > THEME_FILE_MAX) {
+		scs_cause(cause, "%s: too large", file);
+		return (-1);
+	}
+	return (parse(file, text, len, t, cause));
 }
 
 /* Nearest xterm-256 index of an RGB colour. */
@@ -358,6 +412,14 @@ theme_apply(const struct theme *t)
 	use_default_colors();
 	for (i = 1; i < ROLE_MAX; i++)
 		init_pair((short)i, resolve(t->fg[i]), resolve(t->bg[i]));
+}
+
+const struct theme *
+theme_current(int *colour)
+{
+	if (colour != NULL)
+		*colour = colours;
+	return (&current);
 }
 
 attr_t

@@ -8,6 +8,7 @@
 #include <curses.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <wchar.h>
 
 #include "scs/api.h"
@@ -95,10 +96,70 @@ void	 theme_default(struct theme *);
  * -1 with "FILE:LINE:COL: problem" in *cause.
  */
 int	 theme_load(const char *name, struct theme *, char **cause);
+/* "default" (-1), a colour name, 0-255 or #rrggbb; -2 when not a colour. */
+int	 theme_parse_colour(const char *);
+/* The same for a theme file's text (file names it in messages). */
+int	 theme_load_text(const char *file, const char *text, size_t len,
+	    struct theme *, char **cause);
 /* Make t current (curses must be up). NO_COLOR set forces mono. */
 void	 theme_apply(const struct theme *);
 /* The role's attributes in the current theme, with its colour pair. */
 attr_t	 theme_attr(enum role);
+/*
+ * The theme theme_apply made current (borrowed, valid until the next
+ * theme_apply); *colour (if not NULL) is 1 when colour pairs are in use.
+ * Colour pair r (1 <= r < ROLE_MAX) holds role r; pair 0 is ROLE_NORMAL.
+ */
+const struct theme *theme_current(int *colour);
+
+/* --- export.c: the screen as a file ---------------------------------- */
+
+/* name, the file extension that selects it */
+#define EXPORT_FORMAT_LIST(X)			\
+	X(TEXT,	"text",	"txt")			\
+	X(ANSI,	"ansi",	"ans")			\
+	X(SVG,	"svg",	"svg")			\
+	X(HTML,	"html",	"html")
+
+enum export_format {
+	EXPORT_AUTO = -1,	/* by the file's extension */
+#define X(n, name, ext)	EXPORT_##n,
+	EXPORT_FORMAT_LIST(X)
+#undef X
+	EXPORT_NONE		/* not a format */
+};
+
+/* "text", "txt", "ansi", "ans", "svg", "html", "htm" (any case);
+ * EXPORT_NONE otherwise. */
+enum export_format export_format_from_name(const char *);
+/* By the extension of path's last component; EXPORT_NONE if unknown. */
+enum export_format export_format_from_path(const char *path);
+/* "text", ... ("auto" for EXPORT_AUTO); static. */
+const char	*export_format_name(enum export_format);
+/* A theme colour (0-255 with the xterm palette, THEME_RGB) as 0xrrggbb;
+ * -1 (terminal default) stays -1. */
+int		 export_colour_rgb(int colour);
+/*
+ * The screen as last refreshed (curscr, what screen_dump reads) in format
+ * f, with the current theme's colours (theme_current; pair r = role r).
+ * TEXT is screen_dump's text; ANSI has SGR codes (16/256/truecolor as the
+ * theme says) reset at each line end; SVG and HTML are a monospace grid
+ * with #rrggbb colours. Every character is escaped for the format; control
+ * and bidi-override characters become U+FFFD. Deterministic for the same
+ * screen and theme. Caller frees.
+ */
+char		*export_render(enum export_format f);
+/*
+ * Replace path atomically with data: a temporary file in path's directory,
+ * mode 0644, then rename. Refuses a symbolic link or a non-regular file at
+ * path. 0, or -1 with "PATH: problem" in *cause.
+ */
+int		 export_write_file(const char *path, const char *data,
+		    size_t len, char **cause);
+/* export_render + export_write_file; EXPORT_AUTO picks the format by
+ * path's extension (.txt .ans .svg .html). 0, or -1 and *cause. */
+int		 export_screen(const char *path, enum export_format f,
+		    char **cause);
 
 /* --- keys.c: key names ----------------------------------------------- */
 
@@ -111,6 +172,158 @@ int	 keys_parse_name(const char *s, size_t *len);
 /* "<Enter>", "j", ... for help and logs; static buffer. */
 const char *keys_name(int key);
 
+/* --- config.c: the configuration file --------------------------------- */
+
+/*
+ * Actions a key can be bound to: enum, name in the config file, default
+ * keys (key names as in scripts, space-separated), help text.
+ */
+#define ACTION_LIST(X)							\
+	X(QUIT,		"quit",		"q",		"Quit")		\
+	X(HELP,		"help",		"?",		"Show the keys") \
+	X(COMMAND,	"command",	":",		"Enter a command") \
+	X(FILTER,	"filter",	"/",		"Filter the rows") \
+	X(DESCRIBE,	"describe",	"<Enter> d",	"Describe the object") \
+	X(YAML,		"yaml",		"y",		"Show the object's YAML") \
+	X(DELETE,	"delete",	"<C-d>",	"Delete the object") \
+	X(BACK,		"back",		"<Esc>",	"Back; clear the filter") \
+	X(DOWN,		"down",		"j <Down>",	"Next row")	\
+	X(UP,		"up",		"k <Up>",	"Previous row")	\
+	X(TOP,		"top",		"g <Home>",	"First row")	\
+	X(BOTTOM,	"bottom",	"G <End>",	"Last row")	\
+	X(PAGE_DOWN,	"page-down",	"<C-f> <PgDn>",	"Next page")	\
+	X(PAGE_UP,	"page-up",	"<C-b> <PgUp>",	"Previous page") \
+	X(ALL_NS,	"all-namespaces", "0",		"All namespaces") \
+	X(SORT_NAME,	"sort-name",	"N",		"Sort by name")	\
+	X(SORT_AGE,	"sort-age",	"A",		"Sort by age")	\
+	X(SORT_STATUS,	"sort-status",	"S",		"Sort by status") \
+	X(SORT_NEXT,	"sort-next",	">",		"Sort by the next column") \
+	X(SORT_PREV,	"sort-prev",	"<lt>",		"Sort by the previous column") \
+	X(EXPORT,	"export",	"<C-e>",	"Export the screen") \
+	X(REVEAL,	"reveal",	"x",		"Reveal a secret value") \
+	X(MOUSE_TOGGLE,	"mouse-toggle",	"m",		"Mouse on or off")
+
+enum action {
+#define X(n, name, keys, help)	ACTION_##n,
+	ACTION_LIST(X)
+#undef X
+	ACTION_MAX
+};
+
+/* Settings: enum, name in the file and in --print-config, type. */
+#define CONFIG_SETTING_LIST(X)						\
+	X(PERSONA,	"persona",	CONFIG_TYPE_PERSONA)		\
+	X(NAMESPACE,	"namespace",	CONFIG_TYPE_STRING)		\
+	X(THEME,	"theme",	CONFIG_TYPE_STRING)		\
+	X(READONLY,	"readonly",	CONFIG_TYPE_BOOL)		\
+	X(REDACT,	"redact",	CONFIG_TYPE_BOOL)		\
+	X(MOUSE,	"mouse",	CONFIG_TYPE_BOOL)		\
+	X(REFRESH,	"refresh",	CONFIG_TYPE_MS)			\
+	X(HEADER,	"header",	CONFIG_TYPE_COLOUR)
+
+enum config_type {
+	CONFIG_TYPE_STRING,
+	CONFIG_TYPE_PERSONA,	/* iaas, kaas, tenant, auto */
+	CONFIG_TYPE_BOOL,	/* true, false */
+	CONFIG_TYPE_MS,		/* milliseconds, CONFIG_REFRESH_MIN and up */
+	CONFIG_TYPE_COLOUR	/* as in themes: "default", red, 208, #rrggbb */
+};
+
+enum config_setting {
+#define X(n, name, type)	CONFIG_##n,
+	CONFIG_SETTING_LIST(X)
+#undef X
+	CONFIG_SETTING_MAX
+};
+
+#define CONFIG_REFRESH_MIN	1000L
+#define CONFIG_REFRESH_MAX	3600000L
+#define CONFIG_KEYS_MAX		4	/* keys per action */
+
+/* Where an effective value came from. */
+enum config_source {
+	CONFIG_FROM_DEFAULT,
+	CONFIG_FROM_FILE,	/* the file's top level */
+	CONFIG_FROM_CONTEXT,	/* contexts: PATTERN: in the file */
+	CONFIG_FROM_FLAG	/* the command line */
+};
+
+/* Strings are borrowed from the struct config or the options. */
+struct config_origin {
+	enum config_source	 source;
+	const char		*file;
+	unsigned long		 line, column;
+	const char		*pattern;	/* CONFIG_FROM_CONTEXT */
+	const char		*flag;		/* CONFIG_FROM_FLAG, "--readonly" */
+};
+
+/*
+ * An effective value. s is the text (string, persona, the colour as
+ * written); n is the number (bool 0/1, milliseconds, colour as in struct
+ * theme). An unset namespace means the context's own; "all" means all.
+ */
+struct config_value {
+	const char		*s;
+	long			 n;
+	struct config_origin	 from;
+};
+
+struct config_binding {
+	int			 keys[CONFIG_KEYS_MAX];	/* KEYS_* values */
+	const char		*names[CONFIG_KEYS_MAX];	/* as written */
+	size_t			 n;
+	struct config_origin	 from;
+};
+
+/* The configuration in effect: defaults < file < context < flags. */
+struct config_effective {
+	const char		*context;	/* NULL when unknown */
+	struct config_value	 v[CONFIG_SETTING_MAX];
+	struct config_binding	 keys[ACTION_MAX];
+};
+
+struct config;
+
+/*
+ * The default file, $XDG_CONFIG_HOME/scs-tui/config.yaml (or
+ * ~/.config/scs-tui/config.yaml). Caller frees.
+ */
+char		*config_default_path(void);
+/*
+ * Load and validate path (NULL: the default file, which may be missing:
+ * then an empty configuration). *out is the caller's, config_free it. 0,
+ * or -1 with "FILE:LINE:COL: problem" in *cause (and *out NULL).
+ */
+int		 config_load(const char *path, struct config **out,
+		    char **cause);
+/* The same from memory; name is used in messages. */
+int		 config_parse(const char *name, const char *text, size_t len,
+		    struct config **out, char **cause);
+void		 config_free(struct config *);
+/* The file loaded, or NULL when there was none. */
+const char	*config_path(const struct config *);
+/*
+ * Merge defaults < cfg's top level < every contexts: pattern that
+ * matches context (fnmatch, in file order, later wins) < flags in o.
+ * cfg, context and o may be NULL. out borrows strings from cfg, context
+ * and o: keep them while out is used. Keys: an action the file binds
+ * loses its default keys, and those keys leave every other action (whose
+ * origin then names the binding that took them).
+ */
+void		 config_resolve(const struct config *cfg, const char *context,
+		    const struct options *o, struct config_effective *out);
+/* The action bound to key, or -1. */
+int		 config_action(const struct config_effective *, int key);
+const char	*config_action_name(enum action);
+const char	*config_action_help(enum action);
+const char	*config_setting_name(enum config_setting);
+/*
+ * Print e as a YAML document (loadable as a config file) with a comment
+ * per value: "# default", "# from FILE:LINE", "# from FILE:LINE (context
+ * PATTERN)" or "# flag --NAME". 0, or -1 on a write error.
+ */
+int		 config_print(FILE *, const struct config_effective *e);
+
 /* --- script.c: --script ---------------------------------------------- */
 
 struct script;
@@ -118,6 +331,9 @@ enum script_step { SCRIPT_KEY, SCRIPT_DUMP, SCRIPT_EXPECT, SCRIPT_SLEEP,
 	SCRIPT_QUIT, SCRIPT_END };
 /* Load; NULL with "FILE:LINE: problem" in *cause. */
 struct script	*script_load(const char *path, long delay_ms, char **cause);
+/* The same for a script's text (path names it in messages). */
+struct script	*script_load_text(const char *path, const char *text,
+		    size_t len, long delay_ms, char **cause);
 void		 script_free(struct script *);
 /* The next step; *key for KEY, *arg for DUMP/EXPECT, *ms for SLEEP. */
 enum script_step script_next(struct script *, int *key, const char **arg,
@@ -127,38 +343,298 @@ void		 script_unget(struct script *);
 long		 script_delay(const struct script *);
 const char	*script_where(const struct script *);	/* "FILE:LINE" */
 
-/* --- table.c: the resource table view --------------------------------- */
+/* --- table.c: the resource table widget ------------------------------ */
 
 struct table;
 /* A table over store (borrowed). title like "clusters". */
 struct table	*table_new(struct scs_store *, const char *title, int all_ns);
+/* A table over several stores (borrowed) of the same kind, one per
+ * kubeconfig context (names), with a CONTEXT column. */
+struct table	*table_new_multi(struct scs_store *const *,
+		    const char *const *names, size_t n, const char *title,
+		    int all_ns);
+/* Columns from the server's Table output for kinds without a decoder:
+ * names (upper case) and the cell of a record (NULL: empty). */
+typedef const char *(*table_cell_fn)(void *, const struct scs_record *,
+		    int col);
+void		 table_set_server_columns(struct table *, int n,
+		    const char *const *names, table_cell_fn, void *);
+/* The store index (into the table's stores) of the selected row, or -1. */
+int		 table_selected_source(struct table *);
 void		 table_free(struct table *);
 void		 table_draw(struct table *, int y, int rows);
 /* Handle a key; 1 when used. */
 int		 table_key(struct table *, int key, int page);
+/* Select the row drawn at screen line y (mouse); 1 when there is one. */
+int		 table_click(struct table *, int y);
 void		 table_set_filter(struct table *, const char *);
 const char	*table_filter(const struct table *);
+/* Only rows of namespace ns (NULL = all), without changing the store. */
+void		 table_set_namespace(struct table *, const char *ns);
+/* Order rows by attention (scs_fleet_why) first. */
+void		 table_set_attention(struct table *, int);
 const struct scs_record *table_selected(struct table *);
 size_t		 table_count(struct table *);
 struct scs_store *table_store(const struct table *);
+/* Monotonic ms when a highlighted (recently changed) row stops being
+ * highlighted, or 0: the app redraws then. */
+int64_t		 table_highlight_until(const struct table *);
 
-/* --- detail.c: describe / YAML of one object ------------------------- */
+/* --- list.c: lines with a cursor ----------------------------------- */
 
-struct detail;
-/* Fetch res ns/name (strings copied) and show it; changed(arg) is called
- * when the object arrived. yaml selects the YAML view, redact hides every
- * secret value. */
-struct detail	*detail_open(struct scs_api *, const struct scs_resource *,
-		    const char *ns, const char *name, int yaml, int redact,
-		    void (*changed)(void *), void *arg);
-void		 detail_free(struct detail *);
-int		 detail_busy(const struct detail *);
-void		 detail_draw(struct detail *, int y, int rows);
-/* Scroll keys and y (describe <-> YAML); 1 when used. */
-int		 detail_key(struct detail *, int key, int page);
+struct list_line {
+	char		*text;		/* may hold one tab: column split */
+	enum role	 role;
+	char		*link;		/* what Enter opens, or NULL */
+	int		 node;		/* the owner's index, -1 = none */
+};
 
-/* --- app.c ------------------------------------------------------------ */
+struct list {
+	struct list_line	*v;
+	size_t			 n, cur, top;
+	int			 cursor;	/* draw the cursor */
+	int			 row_y, nvis;	/* last drawn */
+};
+
+void		 list_clear(struct list *);
+struct list_line *list_add(struct list *, enum role, const char *link,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+const struct list_line *list_current(const struct list *);
+/* Draw at y (head: a heading line, tab-split like the lines, or NULL);
+ * returns the width of the first column. */
+int		 list_draw(struct list *, int y, int rows, const char *head);
+/* Movement keys; 1 when used. */
+int		 list_key(struct list *, int key);
+int		 list_click(struct list *, int y);
+/* After a rebuild, put the cursor back on the line linking to link. */
+void		 list_keep(struct list *, const char *link);
+
+/* --- app.c: the application ------------------------------------------ */
+
+#define VIEW_MAX	16
+#define FLEET_MAX	15	/* further contexts (--context a,b,...) */
+
+struct view;
+struct alerts;
+struct fleet_ctx;
+
+struct app {
+	const struct options	*opts;
+	struct scs_http		*http;
+	struct scs_sim		*sim;
+	struct scs_kubeconfig	*kc;
+	struct scs_target	*target;
+	struct scs_api		*api;
+	char			*context;
+	char			*ns;		/* current namespace; NULL = all */
+	enum scs_persona	 persona;
+	int			 persona_known;
+	int			 persona_forced;	/* flag or :persona */
+	struct scs_access	 access;
+	int			 reviews_done;
+	int			 redact;
+	int			 readonly;
+	int			 mouse;
+	long			 refresh_ms;
+	struct config		*cfg;
+	struct config_effective	 eff;		/* for the current context */
+	int			 dump_safe;
+	int			 screen_up;
+	int			 show_keys;	/* presenter key overlay */
+	char			 keys_shown[96];
+	int64_t			 keys_at;	/* last key, monotonic ms */
+	int			 keys_named;	/* the last was "Enter", ... */	/* drawing for a dump: hide revealed values */
+
+	int			 discovered;
+	char			 conn[256];	/* connection state text */
+	int			 conn_bad;
+	int			 pending_start;	/* start-up calls in flight */
+
+	struct view		*views[VIEW_MAX];
+	int			 nviews;
+	struct scs_store	*clusters;	/* background: alerts, overviews */
+	struct alerts		*alerts;
+	struct fleet_ctx	*fleet[FLEET_MAX];	/* further contexts */
+	size_t			 nfleet;
+
+	int			 prompt;	/* 0, ':', '/' or 'D' (delete) */
+	char			 line[256];
+	size_t			 linelen;
+	char			 compl_prefix[256];	/* Tab cycling */
+	int			 compl_index;
+	char			 message[512];
+	int			 message_error;
+	int			 help;
+	int			 dash;		/* '-' typed: "-A" toggles */
+
+	char			*del_group;	/* pending delete */
+	char			*del_plural;
+	char			*del_ns;
+	char			*del_name;
+
+	int			 dirty;
+	int			 quit;
+	int			 exit_code;
+	int64_t			 last_draw;
+	uint64_t		 redraw_timer;
+
+	struct script		*script;
+	int64_t			 script_wait_until;
+	int64_t			 expect_since;
+};
 
 int	 app_run(const struct options *);
+void	 app_message(struct app *, int error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Open resource name (plural, kind, short name) as a table; 0 or -1
+ * with a message. */
+int	 app_show_name(struct app *, const char *name);
+/* Ask to delete ns/name of res (confirmation in the footer; clusters need
+ * the name typed). Refused under --readonly. */
+void	 app_delete_ask(struct app *, const struct scs_resource *,
+	    const char *ns, const char *name);
+/* Switch to namespace ns (NULL = all) and reopen the current views. */
+void	 app_set_ns(struct app *, const char *ns);
+/* Switch persona and show its home view. */
+void	 app_set_persona(struct app *, enum scs_persona);
+/* The discovered resource for group/plural (preferred version; group
+ * NULL: any), or NULL; of the app's api, or of api. */
+const struct scs_resource *app_resource(struct app *, const char *group,
+	    const char *plural);
+const struct scs_resource *api_resource(struct scs_api *, const char *group,
+	    const char *plural);
+/* Open the prompt (':' or '/') with text in it. */
+void	 app_prompt(struct app *, int kind, const char *text);
+/* Write the screen to path in format f (EXPORT_AUTO: by extension). */
+int	 app_export(struct app *, const char *path, enum export_format f);
+/* Switch context (kubeconfig) and reconnect; 0 or -1 with a message. */
+int	 app_switch_context(struct app *, const char *ctx);
+
+/* --- command.c: the : line --------------------------------------------- */
+
+void	 command_run(struct app *, const char *cmd);
+/* The n-th completion of prefix, or NULL. */
+const char *command_complete(struct app *, const char *prefix, int n);
+
+/* --- view.c: the stack of views ----------------------------------------- */
+
+/*
+ * A view is one screen body: a table, a describe/YAML view, an overview,
+ * a cluster tree. The app keeps a stack; Esc pops it and the header shows
+ * the trail. A view's key() sees each key first and returns 0 for keys it
+ * leaves to the app (:, /, ?, q, ...).
+ */
+struct view_ops {
+	const char	*kind;
+	void		(*draw)(struct view *, int y, int rows);
+	int		(*key)(struct view *, int key);
+	/* The / line: filter a table, search a text view (NULL: none). */
+	void		(*filter)(struct view *, const char *text);
+	int		(*busy)(struct view *);		/* NULL = never */
+	const char	*(*hints)(struct view *);	/* footer key hints */
+	const char *const *help;			/* extra help lines */
+	void		(*free)(struct view *);
+	/* Mouse click at screen line y (NULL: ignored). */
+	void		(*click)(struct view *, int y);
+	/* Monotonic ms of the next redraw the view needs, or 0. */
+	int64_t		(*wake)(struct view *);
+};
+
+struct view {
+	const struct view_ops	*ops;
+	struct app		*app;
+	char			 crumb[96];	/* its part of the trail */
+	void			*data;
+};
+
+struct view	*view_new(struct app *, const struct view_ops *, void *data,
+		    const char *crumb_fmt, ...)
+		    __attribute__((format(printf, 4, 5)));
+void		 view_push(struct app *, struct view *);
+/* Replace the whole stack with v. */
+void		 view_root(struct app *, struct view *);
+void		 view_pop(struct app *);
+void		 view_clear(struct app *);
+struct view	*view_top(struct app *);
+/* "overview > clusters > prod-eu1" */
+void		 view_trail(struct app *, char *buf, size_t len);
+/* Title line of a view body, centred in the theme's title role. */
+void		 view_title(int y, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+/* --- view-table.c: resource tables as views ---------------------------- */
+
+/* A table of res in ns (NULL = all; ignored when cluster-scoped). */
+struct view	*tview_new(struct app *, const struct scs_resource *,
+		    const char *ns);
+/* The table of a table view, or NULL for other views. */
+struct table	*tview_table(struct view *);
+
+/* --- detail.c: describe / YAML of one object ---------------------------- */
+
+/* Describe (yaml 0) or YAML view of res ns/name. */
+struct view	*detail_view(struct app *, const struct scs_resource *,
+		    const char *ns, const char *name, int yaml);
+/* The same through api (another context's; NULL = the app's). */
+struct view	*detail_view_api(struct app *, struct scs_api *,
+		    const struct scs_resource *, const char *ns,
+		    const char *name, int yaml);
+
+/* The decoded kubeconfig of a cluster's kubeconfig Secret shown in v
+ * (caller frees *text with scs_free_secret, and *name: the Secret's).
+ * 0, or -1 when v shows no such Secret. */
+int		 detail_kubeconfig(struct view *, char **text, size_t *len,
+		    char **name);
+
+/* --- tree.c: a cluster as a live tree ----------------------------------- */
+
+struct view	*tree_view(struct app *, const char *ns, const char *name);
+/* A cluster of another context ctx, reached through api. */
+struct view	*tree_view_api(struct app *, struct scs_api *, const char *ctx,
+		    const char *ns, const char *name);
+
+/* --- form.c: the cluster form ------------------------------------------- */
+
+/* Create a cluster in ns (reopens a kept draft); NULL with a message when
+ * there is no namespace. */
+struct view	*form_create_view(struct app *, const char *ns);
+/* Edit (scale, upgrade, variables) cluster ns/name. */
+struct view	*form_edit_view(struct app *, const char *ns, const char *name);
+/* Forget the kept draft of a new cluster in ns. */
+void		 form_drop_draft(struct app *, const char *ns);
+
+/* --- fleet.c: several management clusters ------------------------------ */
+
+/* Add the contexts of the comma-separated list (the app's own context is
+ * skipped) as further sources of clusters; replaces earlier ones. */
+void		 fleet_open(struct app *, const char *list);
+void		 fleet_close(struct app *);
+/* Every source, the app's own first: its clusters store (NULL while not
+ * connected), context name, API and state text. Returns how many. */
+size_t		 fleet_sources(struct app *, struct scs_store **,
+		    const char **names, struct scs_api **, const char **states,
+		    size_t max);
+int		 fleet_busy(struct app *);
+/* The clusters of every context in one table, with a CONTEXT column. */
+struct view	*fleet_table_view(struct app *);
+
+/* --- stack.c: a ClusterStack and what hangs off it ---------------------- */
+
+struct view	*stack_view(struct app *, const char *ns, const char *name);
+
+/* --- overview.c: the persona home views --------------------------------- */
+
+struct view	*overview_view(struct app *, enum scs_persona);
+
+/* --- alerts.c: on-call alerts ------------------------------------------- */
+
+struct alerts	*alerts_new(void);
+void		 alerts_free(struct alerts *);
+/* Compare the clusters index with what was seen before: a cluster that
+ * turned failed or degraded raises an alert; returns how many new. The
+ * first call only learns the current state. */
+int		 alerts_update(struct alerts *, const struct scs_index *);
+size_t		 alerts_count(const struct alerts *);	/* unacknowledged */
+struct view	*alerts_view(struct app *);
 
 #endif

@@ -29,7 +29,7 @@ sim_cluster_status(cJSON *c, const struct sim_cstat *s, int64_t now)
 {
 	cJSON	*st = sim_path(c, "status");
 	char	 cpmsg[128], wmsg[128];
-	int	 cp_ok, w_ok, ok;
+	int	 cp_ok, w_ok, ok, scaling;
 
 	sim_set_str(c, "status.phase", s->deleting ? "Deleting" : s->phase);
 	sim_set_int(c, "status.observedGeneration",
@@ -73,6 +73,12 @@ sim_cluster_status(cJSON *c, const struct sim_cstat *s, int64_t now)
 	    s->rolling ? "ClusterUpgrading" : "ReconcileSucceeded",
 	    s->rolling ? "Rolling out machines to the new version" : NULL,
 	    now);
+	/* Workers short and nothing broken: machines are on their way. */
+	scaling = !w_ok && s->degraded == NULL && s->fail == NULL &&
+	    !s->deleting;
+	sim_cond(c, "ScalingUp", scaling ? "True" : "False",
+	    scaling ? "ScalingUp" : "NotScalingUp", scaling ?
+	    "Scaling up MachineDeployments" : NULL, now);
 	sim_cond(c, "RollingOut", s->rolling ? "True" : "False",
 	    s->rolling ? "RollingOut" : "NotRollingOut", NULL, now);
 	sim_cond(c, "Deleting", s->deleting ? "True" : "False",

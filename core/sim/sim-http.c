@@ -683,15 +683,6 @@ do_get(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 	return (reply_obj(c, 200, rt, o->json, NULL));
 }
 
-static void
-strv_free(char **v)
-{
-	size_t	 i;
-
-	for (i = 0; v != NULL && v[i] != NULL; i++)
-		free(v[i]);
-	free(v);
-}
 
 static enum MHD_Result
 reply_error(struct MHD_Connection *c, struct scs_api_error *e)
@@ -903,12 +894,12 @@ do_create(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 		md_set(j, "uid", "00000000-0000-4000-8000-00000000d4f7");
 		ret = reply_obj(c, 201, rt, j, warnings);
 		cJSON_Delete(j);
-		strv_free(warnings);
+		scs_strv_free(warnings);
 		return (ret);
 	}
 	o = sim_db_put(sim->db, rt->key, j);
 	ret = reply_obj(c, 201, rt, o->json, warnings);
-	strv_free(warnings);
+	scs_strv_free(warnings);
 	return (ret);
 }
 
@@ -996,7 +987,7 @@ write_update(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 		ret = reply_obj(c, 200, rt, o->json, warnings);
 	}
 	cJSON_Delete(old);
-	strv_free(warnings);
+	scs_strv_free(warnings);
 	return (ret);
 }
 
@@ -1265,7 +1256,7 @@ watch_read(void *cls, uint64_t pos, char *buf, size_t max)
 		w->outpos += n;
 		return ((ssize_t)n);
 	}
-	if (w->done)
+	if (w->done || w->sim->stopping)
 		return (MHD_CONTENT_READER_END_OF_STREAM);
 	w->suspended = 1;
 	MHD_suspend_connection(w->conn);
@@ -1641,7 +1632,11 @@ sim_http_start(struct scs_sim *sim, const char *addr, int port, char **cause)
 		    addr);
 		return (SCS_USAGE);
 	}
-	flags = MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+	/* MHD's own error log goes to stderr: not when quiet (the embedded
+	 * --demo server would print over the terminal at exit). */
+	flags = MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME;
+	if (!sim->opts.quiet)
+		flags |= MHD_USE_ERROR_LOG;
 	if (!sim->opts.plain_http)
 		flags |= MHD_USE_TLS;
 	if (sim->opts.plain_http)
@@ -1680,12 +1675,21 @@ sim_http_stop(struct scs_sim *sim)
 
 	if (sim->mhd == NULL)
 		return;
-	/* Suspended connections must be resumed before the daemon stops. */
-	for (w = sim->watches; w != NULL; w = w->next)
-		w->done = 1;
-	watches_resume(sim);
-	for (i = 0; i < 3; i++)
+	/* Suspended connections must be resumed before the daemon stops,
+	 * and no watch may suspend again (even one that arrives now). */
+	sim->stopping = 1;
+	for (i = 0; i < 100; i++) {
+		for (w = sim->watches; w != NULL; w = w->next)
+			w->done = 1;
+		watches_resume(sim);
 		MHD_run(sim->mhd);
+		for (w = sim->watches; w != NULL; w = w->next) {
+			if (w->suspended)
+				break;
+		}
+		if (w == NULL && i >= 2)
+			break;
+	}
 	MHD_stop_daemon(sim->mhd);
 	sim->mhd = NULL;
 }

@@ -11,6 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cJSON.h>
+#include <gnutls/gnutls.h>
+#include <microhttpd.h>
+
+#include "scs-build.h"
 #include "scs-config.h"
 #include "scs/sim.h"
 #include "scs/util.h"
@@ -28,24 +33,50 @@ on_signal(int sig)
 
 static const char usage_text[] =
 "usage: scs-tui-sim [options]\n"
+"A simulated SCS Central API / Kubernetes API server for scs-tui.\n"
+"\n"
+"Server:\n"
 "  --listen ADDR:PORT     listen address (default 127.0.0.1:6443; port 0 = any)\n"
-"  --scenario NAME        demo (default), scale or empty\n"
+"  --plain-http           serve HTTP instead of HTTPS (debugging)\n"
+"  --kubeconfig-out FILE  write a kubeconfig (0600) with a context per user\n"
+"  --user NAME            its current context: csp-admin (default),\n"
+"                         kaas-operator, tenant-a or tenant-b\n"
+"\n"
+"World:\n"
+"  --scenario NAME        demo (default), scale, empty or hostile\n"
 "  --clusters N           scale: clusters (default 10000)\n"
 "  --namespaces N         scale: namespaces (default 50)\n"
 "  --secrets N            scale: secrets (default 2000)\n"
 "  --classes N            scale: cluster classes (default 200)\n"
-"  --kubeconfig-out FILE  write a kubeconfig (0600) with a context per user\n"
-"  --user NAME            its current context: csp-admin (default),\n"
-"                         kaas-operator, tenant-a or tenant-b\n"
+"  --seed N               world seed (default 1)\n"
+"  --speed X              reconcile speed factor (default 1)\n"
+"\n"
+"Testing:\n"
 "  --faults SPEC          e.g. drop-every=5,429-every=3:retry=1,500-burst=2,\n"
 "                         slow=200,expire-continue,cut-watch-after=10,\n"
 "                         watch-410-every=2,storm=2000;\n"
 "                         storm-for=MS: each SIGUSR1 starts a storm of MS\n"
-"  --seed N               world seed (default 1)\n"
-"  --speed X              reconcile speed factor (default 1)\n"
-"  --plain-http           serve HTTP instead of HTTPS (debugging)\n"
+"\n"
+"Logging:\n"
 "  --quiet                no request log\n"
-"  --version, --help\n";
+"\n"
+"Info:\n"
+"  --version              print version and build information and exit\n"
+"  -h, --help             print this help and exit\n"
+"\n"
+"Exit status: 0 ok (stopped by SIGINT or SIGTERM), 1 runtime error,\n"
+"2 usage error. See scs-tui-sim(1).\n";
+
+static void
+print_version(void)
+{
+	printf("scs-tui-sim %s\n", SCS_VERSION);
+	printf("  git:             %s\n", SCS_GIT_DESCRIBE);
+	printf("  compiler:        %s\n", SCS_CC);
+	printf("  libmicrohttpd:   %s\n", MHD_get_version());
+	printf("  GnuTLS:          %s\n", gnutls_check_version(NULL));
+	printf("  cJSON:           %s\n", cJSON_Version());
+}
 
 static int
 write_file(const char *path, const char *text)
@@ -128,7 +159,7 @@ main(int argc, char **argv)
 		case 'P': o.plain_http = 1; break;
 		case 'q': o.quiet = 1; break;
 		case 'V':
-			printf("scs-tui-sim %s\n", SCS_VERSION);
+			print_version();
 			return (0);
 		case 'h':
 			fputs(usage_text, stdout);

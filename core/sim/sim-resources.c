@@ -82,6 +82,26 @@ static const struct sim_column addon_cols[] = {
 	{ NULL, NULL, NULL, 0 }
 };
 
+/* The core kinds' columns, as kube-apiserver prints them. */
+static const struct sim_column namespace_cols[] = {
+	{ "Status", "string", "status.phase", 0 },
+	{ "Age", "date", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column secret_cols[] = {
+	{ "Type", "string", "type", 0 },
+	{ "Data", "integer", "count:data", 0 },
+	{ "Age", "date", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column configmap_cols[] = {
+	{ "Data", "integer", "count:data", 0 },
+	{ "Age", "date", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
 static const struct sim_column claim_cols[] = {
 	{ "Synced", "string", "cond:Synced", 0 },
 	{ "Ready", "string", "cond:Ready", 0 },
@@ -97,11 +117,11 @@ static const struct sim_column claim_cols[] = {
 
 static const struct sim_resdef resources[] = {
 	{ "", "namespaces", "namespace", "Namespace", V1, 0, 1, 0,
-	    { "ns", NULL, NULL }, { NULL, NULL }, NULL, NULL },
+	    { "ns", NULL, NULL }, { NULL, NULL }, namespace_cols, NULL },
 	{ "", "secrets", "secret", "Secret", V1, 1, 0, 0,
-	    { NULL, NULL, NULL }, { NULL, NULL }, NULL, NULL },
+	    { NULL, NULL, NULL }, { NULL, NULL }, secret_cols, NULL },
 	{ "", "configmaps", "configmap", "ConfigMap", V1, 1, 0, 0,
-	    { "cm", NULL, NULL }, { NULL, NULL }, NULL, NULL },
+	    { "cm", NULL, NULL }, { NULL, NULL }, configmap_cols, NULL },
 	{ "", "events", "event", "Event", V1, 1, 0, 0,
 	    { "ev", NULL, NULL }, { NULL, NULL }, NULL, NULL },
 	{ "cluster.x-k8s.io", "clusters", "cluster", "Cluster", CAPI, 1, 1, 0,
@@ -615,6 +635,9 @@ cell(const struct sim_column *col, const cJSON *obj)
 		scs_format_age(scs_wall_s() - t, key, sizeof key);
 		return (cJSON_CreateString(key));
 	}
+	if (strncmp(p, "count:", 6) == 0)
+		return (cJSON_CreateNumber(cJSON_GetArraySize(
+		    cJSON_GetObjectItemCaseSensitive(obj, p + 6))));
 	if (strncmp(p, "cond:", 5) == 0) {
 		c = cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(obj, "status"),

@@ -1,7 +1,9 @@
 /*
  * sim-scenario.c: what the simulated world holds at start: "empty",
  * "demo" (three tenants with cluster stacks, classes and a dozen clusters
- * in mixed states) and "scale" (many clusters for benchmarks).
+ * in mixed states), "scale" (many clusters for benchmarks) and "hostile"
+ * (the demo plus objects full of terminal escapes, controls, bidi and
+ * megabyte strings, for the safety tests).
  * Deterministic for a seed.
  */
 #include <stdio.h>
@@ -45,6 +47,20 @@ namespace(struct ctx *c, const char *name, const char *tenant, int64_t age)
 	    "finalizers");
 	sim_set_str(o, "status.phase", "Active");
 	put(c, SIM_NAMESPACES, o);
+}
+
+/* A configuration map with a few keys (a kind scs-tui has no decoder
+ * for: its table shows the server's printer columns). */
+static void
+configmap(struct ctx *c, const char *ns, const char *name, int64_t age)
+{
+	cJSON	*o = sim_obj_new("v1", "ConfigMap", ns, name, c->now - age);
+	cJSON	*data = cJSON_AddObjectToObject(o, "data");
+
+	cJSON_AddStringToObject(data, "channel", "stable");
+	cJSON_AddStringToObject(data, "provider", "openstack");
+	cJSON_AddStringToObject(data, "auto-subscribe", "true");
+	put(c, "/configmaps", o);
 }
 
 static void
@@ -572,6 +588,7 @@ load_demo(struct ctx *c)
 	kv[4] = NULL;
 	secret(c, "cso-system", "cluster-stack-variables", "Opaque", kv,
 	    200 * D);
+	configmap(c, "cso-system", "cso-config", 200 * D);
 
 	event(c, "tenant-b", "Cluster", "web", "Warning", "ProvisioningFailed",
 	    demo_clusters[5].fail, 14, 3 * H);
@@ -593,6 +610,82 @@ load_demo(struct ctx *c)
 	    NULL, 30 * D);
 	claim(c, "networkv2s", "NetworkV2", "tenant-c", "edge-net", NULL,
 	    NULL, 12 * D);
+}
+
+/*
+ * Hostile strings, as a broken or malicious controller could write them:
+ * terminal escapes (clear screen, OSC 52 clipboard, OSC 8 links, CSI with
+ * huge parameters), C0 and C1 controls, bidi overrides, zero-width and
+ * wide characters, emoji, U+FFFD (what Go's encoder makes of invalid
+ * UTF-8), and megabyte-long messages. The JSON stays valid.
+ */
+static const char hostile_text[] =
+    "\033[2J\033[H\033]52;c;ZWNobyBwd25lZA==\007"
+    "\033]8;;https://evil.example/\033\\click\033]8;;\033\\ "
+    "\033[999999999;999999999H\033[38;5;196mRED\033[0m "
+    "bell\007 bs\b cr\r tab\t c1\xc2\x9b" "31m "
+    "\xe2\x80\xae\xe2\x80\x8b" "desrever\xe2\x80\xac "
+    "\xe5\x90\x8d\xe5\x89\x8d \xf0\x9f\x94\xa5 \xef\xbf\xbd end";
+
+static char *
+long_text(size_t n)
+{
+	char	*t = scs_xmalloc(n + 1);
+	size_t	 i, k = strlen(hostile_text);
+
+	for (i = 0; i < n; i++)
+		t[i] = i % 100 == 99 ? ' ' : hostile_text[i % k] == '\0' ?
+		    'x' : 'A' + (char)(i % 26);
+	/* Some escapes inside the megabyte too. */
+	memcpy(t + n / 2, "\033[2J", 4);
+	t[n] = '\0';
+	return (t);
+}
+
+static void
+load_hostile(struct ctx *c)
+{
+	struct demo_cluster	 dc;
+	const struct sim_obj	*ob;
+	cJSON			*o, *conds, *cond;
+	char			*big;
+	const char		*kv[5];
+
+	load_demo(c);
+	memset(&dc, 0, sizeof dc);
+	dc.ns = "tenant-a";
+	dc.name = "hostile";
+	dc.cls = "openstack-scs2-1-33-v2";
+	dc.version = "v1.33.5";
+	dc.cp = 1;
+	dc.workers = 1;
+	dc.state = DC_FAILED;
+	dc.fail = hostile_text;
+	dc.age = 2 * H;
+	demo_cluster(c, &dc);
+	/* Annotations and a condition message of a megabyte. */
+	ob = sim_db_get(c->db, SIM_CLUSTERS, "tenant-a", "hostile");
+	if (ob != NULL) {
+		o = cJSON_Duplicate(ob->json, 1);
+		big = long_text(1024 * 1024);
+		sim_annotate(o, "example.com/hostile", hostile_text);
+		sim_annotate(o, "example.com/megabyte", big);
+		conds = sim_path(o, "status.conditions");
+		cond = cJSON_GetArrayItem(conds, 0);
+		if (cond != NULL) {
+			cJSON_DeleteItemFromObjectCaseSensitive(cond,
+			    "message");
+			cJSON_AddStringToObject(cond, "message", big);
+		}
+		free(big);
+		sim_db_put(c->db, SIM_CLUSTERS, o);
+	}
+	event(c, "tenant-a", "Cluster", "hostile", "Warning", "Hostile",
+	    hostile_text, 1, H);
+	kv[0] = "value";
+	kv[1] = hostile_text;
+	kv[2] = NULL;
+	secret(c, "tenant-a", "hostile-secret", "Opaque", kv, D);
 }
 
 static void
@@ -688,9 +781,11 @@ sim_scenario_load(struct sim_db *db, const struct scs_sim_opts *o,
 		load_demo(&c);
 	else if (strcmp(sc, "scale") == 0)
 		load_scale(&c, o);
+	else if (strcmp(sc, "hostile") == 0)
+		load_hostile(&c);
 	else {
-		scs_cause(cause, "unknown scenario '%s' (demo, scale, empty)",
-		    sc);
+		scs_cause(cause, "unknown scenario '%s' (demo, scale, empty, "
+		    "hostile)", sc);
 		return (SCS_USAGE);
 	}
 	return (SCS_OK);

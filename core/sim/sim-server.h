@@ -33,6 +33,7 @@ struct scs_sim {
 	volatile int		 stop;
 	volatile int		 storm_req;	/* scs_sim_storm */
 	int			 kick;		/* resumed connections: run again */
+	int			 stopping;	/* sim_http_stop running: no suspends */
 	char			 url[96];
 	int			 port;
 

@@ -214,7 +214,9 @@ struct scs_api_call *scs_api_can_i(struct scs_api *, const char *verb,
 /* SelfSubjectRulesReview for a namespace. */
 struct scs_api_call *scs_api_rules(struct scs_api *, const char *ns,
 		    scs_api_cb, void *);
-/* Any request relative to the server (path + query), e.g. "/version". */
+/* Any request relative to the server (path + query), e.g. "/version".
+ * headers may set Content-Type and Accept (default application/json,
+ * e.g. "Accept: application/json;as=Table;v=v1;g=meta.k8s.io"). */
 struct scs_api_call *scs_api_raw(struct scs_api *, const char *method,
 		    const char *path_and_query, const char *const *headers,
 		    const char *body, size_t body_len, scs_api_cb, void *);
@@ -235,6 +237,7 @@ typedef void	(*scs_watch_cb)(const char *type, const cJSON *object, void *);
 struct scs_watch_opts {
 	const char	*resource_version;
 	const char	*label_selector;
+	const char	*field_selector;
 	long		 timeout_s;	/* server-side timeoutSeconds; 0 = 300 */
 };
 struct scs_api_call *scs_api_watch(struct scs_api *,

@@ -124,4 +124,24 @@ void		 scs_target_free(struct scs_target *);
 /* A deep copy. */
 struct scs_target *scs_target_dup(const struct scs_target *);
 
+/* --- saving (kubeconfig-merge.c) ------------------------------------ */
+
+/*
+ * Write len bytes of text to path as a private file: mode 0600, written to
+ * a temporary file and renamed (atomic), never through a symlink or onto
+ * something that is not a regular file. An existing file is replaced only
+ * with overwrite set, else SCS_CONFLICT ("PATH exists").
+ */
+enum scs_status	 scs_file_write_private(const char *path, const char *text,
+		    size_t len, int overwrite, char **cause);
+/*
+ * Merge the first context of kubeconfig text add (its cluster, user and
+ * context, all under the context's name, or NAME-2, ... when taken) into
+ * the kubeconfig file path, created when missing. The old file is kept as
+ * PATH.bak (0600); the new one is written with scs_file_write_private.
+ * *ctx gets the context name used (caller frees).
+ */
+enum scs_status	 scs_kubeconfig_merge(const char *path, const char *add,
+		    size_t addlen, char **ctx, char **cause);
+
 #endif

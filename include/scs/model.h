@@ -89,6 +89,8 @@ struct scs_record {
 	uint8_t		 ncols;
 	const char	*cols[SCS_RECORD_MAXCOLS];	/* interned kind columns */
 	int64_t		 changed_ms;	/* set by the store: last change, monotonic */
+	cJSON		*obj;		/* the whole object, only in stores that
+					   keep objects (never for Secrets) */
 	uint32_t	 mark;		/* store-private (relist sweep) */
 };
 
@@ -209,5 +211,94 @@ struct scs_access {
 enum scs_persona scs_persona_detect(const struct scs_access *);
 /* Read status.allowed of a SelfSubjectAccessReview result. */
 int		 scs_review_allowed(const cJSON *review);
+
+/* --- cluster tree (like `clusterctl describe cluster`) ------------- */
+
+/*
+ * One line of a cluster's tree: the Cluster, its infrastructure and
+ * control plane, the Workers group with each MachineDeployment, and the
+ * Machines under each (machines in the same state are grouped into one
+ * line "3 Machines..." when group is set). Strings are the node's own.
+ */
+struct scs_tree_node {
+	int		 depth;		/* 0 = the Cluster */
+	char		 prefix[64];	/* tree drawing: "│ ├─" etc. (UTF-8) */
+	char		*label;		/* "Cluster/prod-eu1", "Workers", ... */
+	char		*kind;		/* object to open, NULL for groups */
+	char		*name;
+	const char	*ready;		/* "True", "False", "Unknown" or "" */
+	char		 replicas[24];	/* "2/3" ready/desired, or "" */
+	char		*reason;
+	int64_t		 since;		/* lastTransitionTime, 0 = unknown */
+	char		*message;
+	enum scs_health	 health;
+	const cJSON	*conditions;	/* the object's, borrowed; or NULL */
+};
+
+/*
+ * Build the tree of cluster from its MachineDeployments and Machines
+ * (objects borrowed and borrowed by the nodes' conditions; only those
+ * labelled for this cluster are used). Both v1beta2 (Available,
+ * status.controlPlane) and v1beta1 (Ready, severity) conditions work.
+ * *out gets the nodes in drawing order; returns how many.
+ */
+size_t		 scs_tree_build(const cJSON *cluster, const cJSON *const *mds,
+		    size_t nmds, const cJSON *const *machines, size_t nmachines,
+		    int group, struct scs_tree_node **out);
+void		 scs_tree_free(struct scs_tree_node *, size_t);
+
+/* --- fleet summary ------------------------------------------------- */
+
+/* Counts of one group of clusters (a namespace, a class, a version). */
+struct scs_fleet_group {
+	const char	*key;		/* borrowed from the records */
+	int		 total;
+	int		 n[SCS_HEALTH_MAX];
+	int		 available;
+	char		 latest[24];	/* versions: newest patch of the minor */
+};
+
+/*
+ * A summary of cluster records (store.h index of clusters): counts by
+ * health, per namespace, per ClusterClass and per Kubernetes version (with
+ * the version policy state), and the clusters that need attention, worst
+ * first: failed, then degraded, then stuck deleting, then on versions
+ * past end of life, each ordered by how long (oldest since first). Only
+ * records of namespace ns when ns is not NULL. known: more Kubernetes
+ * versions (from ClusterStackReleases; NULL-terminated, may be NULL) for
+ * "behind the latest patch". Borrowed pointers stay valid until the index
+ * changes.
+ */
+struct scs_fleet {
+	int			  total;
+	int			  n[SCS_HEALTH_MAX];
+	int			  available;
+	struct scs_fleet_group	 *by_ns, *by_class, *by_version;
+	size_t			  nns, nclass, nversion;
+	const struct scs_record	**attention;
+	const char		**attention_tag;	/* the record's source */
+	size_t			  nattention;
+	struct scs_fleet_group	 *by_tag;	/* per source, in the given order */
+	size_t			  ntag;
+	int			  eol, eol_soon;	/* clusters */
+	int			  behind_patch;		/* clusters */
+};
+struct scs_index;
+void		 scs_fleet_build(struct scs_fleet *, const struct scs_index *,
+		    const char *ns, const char *const *known, int64_t now);
+/*
+ * The same over several indexes (several management clusters), each with
+ * a tag (its kubeconfig context; borrowed) that attention entries carry
+ * and by_tag counts; an index may be NULL (a source not loaded: an empty
+ * group).
+ */
+void		 scs_fleet_build_many(struct scs_fleet *,
+		    const struct scs_index *const *, const char *const *tags,
+		    size_t n, const char *ns, const char *const *known,
+		    int64_t now);
+void		 scs_fleet_free(struct scs_fleet *);
+/* Why r is on the attention list ("failed", "degraded", "deleting",
+ * "end of life"), or NULL when it is fine. */
+const char	*scs_fleet_why(const struct scs_record *, int64_t now);
 
 #endif

@@ -35,6 +35,10 @@
 struct scs_index;
 
 struct scs_index *scs_index_new(const struct scs_kind *);
+/* Keep a copy of each whole object in its record (rec->obj) for views
+ * that need more than the record (a cluster's tree). Refused (ignored)
+ * for Secrets: their values never enter an index. */
+void		 scs_index_keep_objects(struct scs_index *, int);
 void		 scs_index_free(struct scs_index *);
 const struct scs_kind *scs_index_kind(const struct scs_index *);
 
@@ -88,6 +92,15 @@ typedef void	(*scs_store_cb)(struct scs_store *, void *);
  * with an optional label selector. res and strings are copied. */
 struct scs_store *scs_store_new(struct scs_api *, const struct scs_resource *,
 		    const char *ns, const char *label_selector);
+/* The same with every option (NULL opts = scs_store_new's defaults). */
+struct scs_store_opts {
+	const char	*label_selector;
+	const char	*field_selector;	/* "metadata.name=x" */
+	int		 keep_objects;		/* see scs_index_keep_objects */
+};
+struct scs_store *scs_store_new_opts(struct scs_api *,
+		    const struct scs_resource *, const char *ns,
+		    const struct scs_store_opts *);
 void		 scs_store_free(struct scs_store *);
 const struct scs_resource *scs_store_resource(const struct scs_store *);
 const char	*scs_store_namespace(const struct scs_store *);	/* "" = all */

@@ -64,6 +64,15 @@ void		 scs_memzero(void *, size_t);
 /* scs_memzero the string, then free it. NULL is fine. */
 void		 scs_free_secret(char *);
 
+/* NULL-terminated string vectors: a deep copy (NULL stays NULL) and its
+ * free (NULL is fine). */
+char		**scs_strv_dup(const char *const *);
+void		 scs_strv_free(char **);
+
+/* Encode code point cp as UTF-8 at out (room for 4 bytes); returns the
+ * bytes written (invalid code points become U+FFFD). */
+size_t		 scs_utf8_put(char *out, unsigned cp);
+
 /* Base64 (standard alphabet). decode accepts missing padding and
  * whitespace; returns SCS_DECODE on bad input. Outputs are the caller's. */
 char		*scs_base64_encode(const void *, size_t);

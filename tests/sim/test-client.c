@@ -297,6 +297,38 @@ test_admin(struct env *e)
 	res_clear(&x);
 	cJSON_Delete(obj);
 
+	/* Overrides get nested defaults where they are set, never more. */
+	obj = new_cluster("tenant-a", "t4", "openstack-scs2-1-34-v1",
+	    "v1.34.2");
+	cJSON_AddItemToObject(cJSON_GetArrayItem(cJSON_GetObjectItem(
+	    cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(obj,
+	    "spec"), "topology"), "workers"), "machineDeployments"), 0),
+	    "variables", cJSON_Parse("{\"overrides\":[{\"name\":"
+	    "\"workerAdditionalBlockDevices\",\"value\":[{\"name\":\"a\"}]}]}"));
+	scs_api_create(a, cl, "tenant-a", obj, SCS_WRITE_DRY_RUN, on_result,
+	    &x);
+	wait_call(e->http, &x);
+	{
+		const cJSON	*md = cJSON_GetArrayItem(cJSON_GetObjectItem(
+				    cJSON_GetObjectItem(cJSON_GetObjectItem(
+				    cJSON_GetObjectItem(x.json, "spec"), "topology"),
+				    "workers"), "machineDeployments"), 0);
+		const cJSON	*ov = cJSON_GetArrayItem(cJSON_GetObjectItem(
+				    cJSON_GetObjectItem(md, "variables"),
+				    "overrides"), 0);
+
+		is_int(x.code, 201, "dry run with an override");
+		is_str(cJSON_GetStringValue(cJSON_GetObjectItem(
+		    cJSON_GetArrayItem(cJSON_GetObjectItem(ov, "value"), 0),
+		    "type")), "__DEFAULT__", "override value got its nested "
+		    "default");
+		is_int(cJSON_GetArraySize(cJSON_GetObjectItem(
+		    cJSON_GetObjectItem(md, "variables"), "overrides")), 1,
+		    "no override was created");
+	}
+	res_clear(&x);
+	cJSON_Delete(obj);
+
 	/* Delete: clusters go through Deleting. */
 	scs_api_delete(a, cl, "tenant-a", "t1", NULL, 0, on_result, &x);
 	wait_call(e->http, &x);

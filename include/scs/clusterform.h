@@ -1,0 +1,137 @@
+/*
+ * clusterform.h: the model behind the cluster form (DESIGN.md section 2,
+ * Write): a Cluster object being created or edited, shown as rows. No
+ * curses; the console draws the rows and sends the object.
+ *
+ * The form holds one Cluster object (cJSON, v1beta2 or v1beta1 shape) and
+ * the ClusterClass it uses. Rows are derived from both: the general fields
+ * (name, class, version, control plane replicas), each worker
+ * MachineDeployment (class, replicas, failure domain, variable overrides)
+ * and every variable of the class, walked through its schema (objects as
+ * groups, arrays and maps as lists with an add row, scalars as inputs,
+ * enums and booleans as choices; what the form cannot break down, such as
+ * oneOf or preserve-unknown-fields, is edited as JSON). Each row carries
+ * the field path the API server uses in its errors, so local validation
+ * and the server's causes land on the row they name.
+ *
+ * Rows are rebuilt after each change; row pointers are valid until the
+ * next call that changes the form. Every change can be undone.
+ */
+#ifndef SCS_CLUSTERFORM_H
+#define SCS_CLUSTERFORM_H
+
+#include <stddef.h>
+
+#include <cJSON.h>
+
+#include "scs/api.h"
+#include "scs/scs.h"
+
+enum scs_frow_kind {
+	SCS_FROW_HEAD,		/* a group: "Workers", an object, a list */
+	SCS_FROW_STRING,
+	SCS_FROW_INTEGER,
+	SCS_FROW_NUMBER,
+	SCS_FROW_BOOL,
+	SCS_FROW_CHOICE,	/* enum, class, version */
+	SCS_FROW_JSON,		/* any JSON value, edited as text */
+	SCS_FROW_ADD		/* "+ add ..." */
+};
+
+struct scs_frow {
+	enum scs_frow_kind	 kind;
+	int			 depth;
+	char			*label;		/* "name", "workerFlavor", "[0]" */
+	char			*path;		/* "spec.topology.variables[x].value.y" */
+	char			*text;		/* the value as text, "" unset */
+	char			*help;		/* description and constraints */
+	char			*error;		/* local or server error, or NULL */
+	char			**choices;	/* CHOICE: NULL-terminated */
+	int			 required;
+	int			 is_default;	/* the value is the default */
+	int			 unset;
+	int			 removable;	/* an item, a map entry, an MD */
+	int			 fixed;		/* cannot be changed (edit mode) */
+};
+
+struct scs_cform;
+
+/*
+ * A form for a new cluster in ns (cluster NULL) or for editing cluster
+ * (copied). v1beta1: the server's Cluster version is v1beta1
+ * (topology.class instead of topology.classRef).
+ */
+struct scs_cform *scs_cform_new(const char *ns, const cJSON *cluster,
+		    int v1beta1);
+void		 scs_cform_free(struct scs_cform *);
+int		 scs_cform_editing(const struct scs_cform *);
+
+/*
+ * The ClusterClass object in use (copied; NULL: none yet). Its variables
+ * get their defaults where the cluster has no value; the first worker
+ * class is used for new MachineDeployments.
+ */
+void		 scs_cform_set_class(struct scs_cform *, const cJSON *cls);
+const char	*scs_cform_class_name(const struct scs_cform *);
+/* Choices offered for the class and version rows (copied). */
+void		 scs_cform_set_choices(struct scs_cform *, const char *what,
+		    const char *const *choices);
+
+size_t		 scs_cform_nrows(struct scs_cform *);
+const struct scs_frow *scs_cform_row(struct scs_cform *, size_t);
+/* The row with path, or -1. */
+long		 scs_cform_find(struct scs_cform *, const char *path);
+
+/*
+ * Set row's value from text (parsed as its kind: numbers, true/false,
+ * one of the choices, JSON). 0, or -1 with *cause (nothing changed).
+ */
+int		 scs_cform_set(struct scs_cform *, size_t row, const char *text,
+		    char **cause);
+/* Would text be a valid value for row (parsed and checked against the
+ * row's schema, nothing changed)? 0, or -1 with *problem. For errors
+ * inline as the user types. */
+int		 scs_cform_check(struct scs_cform *, size_t row,
+		    const char *text, char **problem);
+/* Toggle a boolean, or step a choice by dir (+1/-1). */
+int		 scs_cform_step(struct scs_cform *, size_t row, int dir);
+/* On an ADD row: add an item (key for maps and overrides: a name). */
+int		 scs_cform_add(struct scs_cform *, size_t row, const char *key,
+		    char **cause);
+/* Remove a removable row's item, or unset an optional value. */
+int		 scs_cform_remove(struct scs_cform *, size_t row);
+/* Undo the last change; 0, or -1 when there is nothing to undo. */
+int		 scs_cform_undo(struct scs_cform *);
+/* Changed since it was opened (or since scs_cform_mark). */
+int		 scs_cform_changed(const struct scs_cform *);
+void		 scs_cform_mark(struct scs_cform *);
+
+/*
+ * Validate locally (name, class, version, replicas, every variable
+ * against its schema, as the server would); errors land on their rows.
+ * Returns the number of errors; *first the first row with one.
+ */
+size_t		 scs_cform_validate(struct scs_cform *, long *first);
+/* Put a server error's causes onto the rows they name. Returns how many
+ * found a row; the others are appended to *rest ("field: message"). */
+size_t		 scs_cform_server_errors(struct scs_cform *,
+		    const struct scs_api_error *, char **rest);
+
+/* The Cluster to send (caller frees), as YAML (caller frees). */
+cJSON		*scs_cform_object(const struct scs_cform *);
+char		*scs_cform_yaml(const struct scs_cform *);
+
+/*
+ * Rebase an edit on the server's newer object after a 409: the user's
+ * changes (relative to what was opened) are applied to latest, which
+ * becomes the new base. *changed lists the fields the server changed
+ * ("spec.topology.version, ..."; caller frees).
+ */
+void		 scs_cform_rebase(struct scs_cform *, const cJSON *latest,
+		    char **changed);
+
+/* Drafts: the form as JSON text and back (the class must be set again). */
+char		*scs_cform_draft(const struct scs_cform *);
+struct scs_cform *scs_cform_from_draft(const char *text, int v1beta1);
+
+#endif

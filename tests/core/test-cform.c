@@ -1,0 +1,365 @@
+/*
+ * test-cform.c: the cluster form model: rows from a class's variables,
+ * editing, undo, validation with the server's paths, server causes on
+ * their rows, 409 rebase, drafts; every ClusterClass fixture in
+ * ../shared/fixtures opens as a form without errors in its own defaults.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scs/clusterform.h"
+#include "scs/model.h"
+#include "scs/util.h"
+#include "../tap.h"
+
+static const char class_json[] =
+"{\"apiVersion\":\"cluster.x-k8s.io/v1beta2\",\"kind\":\"ClusterClass\","
+" \"metadata\":{\"name\":\"openstack-scs2-1-33-v2\",\"namespace\":\"t\"},"
+" \"spec\":{\"workers\":{\"machineDeployments\":[{\"class\":\"w1\"}]},"
+"  \"variables\":["
+"   {\"name\":\"flavor\",\"required\":false,\"schema\":{\"openAPIV3Schema\":"
+"     {\"type\":\"string\",\"enum\":[\"SCS-2V-4\",\"SCS-4V-8\"],"
+"      \"default\":\"SCS-2V-4\",\"description\":\"the flavor\"}}},"
+"   {\"name\":\"disk\",\"required\":false,\"schema\":{\"openAPIV3Schema\":"
+"     {\"type\":\"integer\",\"minimum\":10,\"maximum\":100,\"default\":50}}},"
+"   {\"name\":\"nets\",\"required\":false,\"schema\":{\"openAPIV3Schema\":"
+"     {\"type\":\"array\",\"items\":{\"type\":\"string\"}}}},"
+"   {\"name\":\"labels\",\"required\":false,\"schema\":{\"openAPIV3Schema\":"
+"     {\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}}},"
+"   {\"name\":\"cloud\",\"required\":true,\"schema\":{\"openAPIV3Schema\":"
+"     {\"type\":\"string\",\"minLength\":1}}},"
+"   {\"name\":\"any\",\"required\":false,\"schema\":{\"openAPIV3Schema\":"
+"     {\"oneOf\":[{\"type\":\"string\"},{\"type\":\"integer\"}]}}}"
+"  ]}}";
+
+static long
+row_of(struct scs_cform *f, const char *path)
+{
+	long	 r = scs_cform_find(f, path);
+
+	if (r < 0)
+		diag("no row %s", path);
+	return (r);
+}
+
+static void
+test_form(int v1beta1)
+{
+	cJSON			*cls = cJSON_Parse(class_json), *o;
+	struct scs_cform	*f = scs_cform_new("t", NULL, v1beta1);
+	const struct scs_frow	*r;
+	const char		*choices[] = { "openstack-scs2-1-33-v2", NULL };
+	const char		*versions[] = { "v1.33.5", "v1.33.6", NULL };
+	char			*cause = NULL, *rest = NULL, *y, *ch;
+	long			 i, first;
+	size_t			 n;
+	struct scs_api_error	 se;
+	struct scs_cause	 causes[2];
+
+	scs_cform_set_choices(f, "class", choices);
+	scs_cform_set_choices(f, "version", versions);
+	scs_cform_set_class(f, cls);
+	is_str(scs_cform_class_name(f), "openstack-scs2-1-33-v2", "class set");
+	i = row_of(f, "spec.topology.variables[flavor].value");
+	r = scs_cform_row(f, (size_t)i);
+	ok(r != NULL && r->kind == SCS_FROW_CHOICE, "enum is a choice");
+	ok(r != NULL && r->is_default, "default prefilled and marked");
+	is_str(r != NULL ? r->text : "", "SCS-2V-4", "default value shown");
+	ok(r != NULL && strstr(r->help, "the flavor") != NULL,
+	    "description in help");
+	i = row_of(f, "spec.topology.variables[cloud].value");
+	r = scs_cform_row(f, (size_t)i);
+	ok(r != NULL && r->required && r->unset, "required, unset");
+	i = row_of(f, "spec.topology.variables[any].value");
+	r = scs_cform_row(f, (size_t)i);
+	ok(r != NULL && r->kind == SCS_FROW_JSON, "oneOf edited as JSON");
+
+	n = scs_cform_validate(f, &first);
+	ok(n >= 3, "empty form: %zu errors", n);
+	r = scs_cform_row(f, (size_t)first);
+	is_str(r != NULL ? r->path : "", "metadata.name", "first error: name");
+	i = row_of(f, "spec.topology.variables[cloud].value");
+	ok(scs_cform_row(f, (size_t)i)->error != NULL, "required variable "
+	    "error on its row");
+
+	i = row_of(f, "metadata.name");
+	is_int(scs_cform_set(f, (size_t)i, "Bad_Name", &cause), 0, "name set");
+	scs_cform_validate(f, NULL);
+	ok(scs_cform_row(f, (size_t)i)->error != NULL, "bad name refused");
+	scs_cform_set(f, (size_t)i, "c1", NULL);
+	i = row_of(f, "spec.topology.version");
+	ok(scs_cform_set(f, (size_t)i, "v9.9.9", &cause) == -1, "version "
+	    "not offered: %s", cause != NULL ? cause : "");
+	free(cause);
+	cause = NULL;
+	is_int(scs_cform_step(f, (size_t)i, 1), 0, "version stepped");
+	is_str(scs_cform_row(f, (size_t)i)->text, "v1.33.5", "first version");
+	i = row_of(f, "spec.topology.variables[cloud].value");
+	scs_cform_set(f, (size_t)i, "openstack", NULL);
+	i = row_of(f, "spec.topology.variables[disk].value");
+	ok(scs_cform_set(f, (size_t)i, "abc", &cause) == -1 && cause != NULL,
+	    "not a number refused");
+	free(cause);
+	cause = NULL;
+	scs_cform_set(f, (size_t)i, "5", NULL);
+	n = scs_cform_validate(f, &first);
+	is_int((int)n, 1, "one error left");
+	r = scs_cform_row(f, (size_t)first);
+	is_str(r->path, "spec.topology.variables[disk].value", "on disk");
+	ok(strstr(r->error, "10") != NULL, "names the bound: %s", r->error);
+	is_int(scs_cform_undo(f), 0, "undo");
+	is_str(scs_cform_row(f, (size_t)row_of(f,
+	    "spec.topology.variables[disk].value"))->text, "50", "undo restores "
+	    "the default");
+	is_int((int)scs_cform_validate(f, NULL), 0, "valid now");
+
+	/* Lists and maps. */
+	i = row_of(f, "spec.topology.variables[nets].value");
+	is_int(scs_cform_set(f, (size_t)i, "", NULL), 0, "create the list");
+	for (n = 0; n < scs_cform_nrows(f); n++) {
+		r = scs_cform_row(f, n);
+		if (r->kind == SCS_FROW_ADD && strcmp(r->path,
+		    "spec.topology.variables[nets].value") == 0)
+			break;
+	}
+	is_int(scs_cform_add(f, n, NULL, NULL), 0, "add item");
+	i = row_of(f, "spec.topology.variables[nets].value.[0]");
+	is_int(scs_cform_set(f, (size_t)i, "10.0.0.0/8", NULL), 0, "set item");
+	ok(scs_cform_row(f, (size_t)i)->removable, "item removable");
+	i = row_of(f, "spec.topology.variables[labels].value");
+	scs_cform_set(f, (size_t)i, "", NULL);
+	for (n = 0; n < scs_cform_nrows(f); n++) {
+		r = scs_cform_row(f, n);
+		if (r->kind == SCS_FROW_ADD && strcmp(r->path,
+		    "spec.topology.variables[labels].value") == 0)
+			break;
+	}
+	is_int(scs_cform_add(f, n, "team", NULL), 0, "add key");
+	ok(row_of(f, "spec.topology.variables[labels].value.team") >= 0,
+	    "key row");
+	/* Workers. */
+	for (n = 0; n < scs_cform_nrows(f); n++) {
+		r = scs_cform_row(f, n);
+		if (r->kind == SCS_FROW_ADD && strcmp(r->label,
+		    "+ add MachineDeployment") == 0)
+			break;
+	}
+	is_int(scs_cform_add(f, n, NULL, NULL), 0, "add MD");
+	i = row_of(f, "spec.topology.workers.machineDeployments[md-1].class");
+	is_str(i >= 0 ? scs_cform_row(f, (size_t)i)->text : "", "w1",
+	    "new MD has the class's worker class");
+	for (n = 0; n < scs_cform_nrows(f); n++) {
+		r = scs_cform_row(f, n);
+		if (r->kind == SCS_FROW_ADD && strstr(r->path,
+		    "[md-1].variables.overrides") != NULL)
+			break;
+	}
+	ok(scs_cform_add(f, n, "nosuch", &cause) == -1, "unknown override "
+	    "refused");
+	free(cause);
+	cause = NULL;
+	is_int(scs_cform_add(f, n, "flavor", NULL), 0, "override added");
+	i = row_of(f, "spec.topology.workers.machineDeployments[md-1]."
+	    "variables.overrides[flavor].value");
+	is_int(scs_cform_set(f, (size_t)i, "SCS-4V-8", NULL), 0, "override "
+	    "set");
+
+	o = scs_cform_object(f);
+	is_str(cJSON_GetStringValue(scs_jpath(o, v1beta1 ?
+	    "spec.topology.class" : "spec.topology.classRef.name")),
+	    "openstack-scs2-1-33-v2", "class reference in the right place");
+	is_str(cJSON_GetStringValue(scs_jpath(o, "apiVersion")), v1beta1 ?
+	    "cluster.x-k8s.io/v1beta1" : "cluster.x-k8s.io/v1beta2",
+	    "apiVersion");
+	is_int(cJSON_GetArraySize(scs_jpath(o,
+	    "spec.topology.workers.machineDeployments")), 2, "two MDs");
+	cJSON_Delete(o);
+	y = scs_cform_yaml(f);
+	ok(strstr(y, "name: c1") != NULL && strstr(y, "SCS-4V-8") != NULL,
+	    "YAML preview has the values");
+	free(y);
+
+	/* Server causes land on their rows; others are listed. */
+	memset(&se, 0, sizeof se);
+	causes[0].field = (char *)"spec.topology.variables[flavor].value";
+	causes[0].message = (char *)"Unsupported value: \"x\"";
+	causes[0].reason = (char *)"FieldValueNotSupported";
+	causes[1].field = (char *)"spec.somewhere.else";
+	causes[1].message = (char *)"bad";
+	causes[1].reason = (char *)"FieldValueInvalid";
+	se.causes = causes;
+	se.ncauses = 2;
+	is_int((int)scs_cform_server_errors(f, &se, &rest), 1, "one cause on "
+	    "a row");
+	ok(scs_cform_row(f, (size_t)row_of(f,
+	    "spec.topology.variables[flavor].value"))->error != NULL,
+	    "server error on the flavor row");
+	ok(rest != NULL && strstr(rest, "spec.somewhere.else") != NULL,
+	    "the other cause listed");
+	free(rest);
+
+	/* A Status without causes: AlreadyExists lands on the name, a field
+	 * the message names on its row. */
+	memset(&se, 0, sizeof se);
+	se.reason = (char *)"AlreadyExists";
+	se.message = (char *)"clusters \"c1\" already exists";
+	is_int((int)scs_cform_server_errors(f, &se, NULL), 1, "AlreadyExists "
+	    "mapped");
+	ok(scs_cform_row(f, (size_t)row_of(f, "metadata.name"))->error !=
+	    NULL, "on the name");
+	se.reason = (char *)"Invalid";
+	se.message = (char *)"admission webhook denied the request: "
+	    "spec.topology.version: Invalid value: \"v1\": too old";
+	is_int((int)scs_cform_server_errors(f, &se, NULL), 1, "field from the "
+	    "message");
+	ok(scs_cform_row(f, (size_t)row_of(f, "spec.topology.version"))->
+	    error != NULL, "on the version row");
+
+	/* Drafts. */
+	y = scs_cform_draft(f);
+	{
+		struct scs_cform	*g = scs_cform_from_draft(y, v1beta1);
+		cJSON			*a = scs_cform_object(f);
+		cJSON			*b = scs_cform_object(g);
+
+		ok(g != NULL && cJSON_Compare(a, b, 1), "draft round trip");
+		ok(!scs_cform_changed(g), "a reopened draft is unchanged");
+		cJSON_Delete(a);
+		cJSON_Delete(b);
+		scs_cform_free(g);
+	}
+	free(y);
+	ok(scs_cform_changed(f), "changed");
+	scs_cform_free(f);
+
+	/* Edit and 409: the user's change survives the server's. */
+	o = cJSON_Parse("{\"apiVersion\":\"cluster.x-k8s.io/v1beta2\","
+	    "\"kind\":\"Cluster\",\"metadata\":{\"name\":\"c\","
+	    "\"namespace\":\"t\",\"resourceVersion\":\"1\"},\"spec\":{"
+	    "\"topology\":{\"classRef\":{\"name\":\"openstack-scs2-1-33-v2\"},"
+	    "\"version\":\"v1.33.5\",\"controlPlane\":{\"replicas\":1},"
+	    "\"variables\":[{\"name\":\"cloud\",\"value\":\"o\"}]}},"
+	    "\"status\":{\"phase\":\"Provisioned\"}}");
+	f = scs_cform_new("t", o, 0);
+	scs_cform_set_class(f, cls);
+	ok(scs_cform_editing(f), "editing");
+	ok(scs_cform_row(f, (size_t)row_of(f, "metadata.name"))->fixed,
+	    "name fixed when editing");
+	i = row_of(f, "spec.topology.controlPlane.replicas");
+	scs_cform_set(f, (size_t)i, "3", NULL);
+	{
+		cJSON	*latest = cJSON_Duplicate(o, 1);
+
+		cJSON_ReplaceItemInObjectCaseSensitive(scs_jpath(latest,
+		    "metadata") == NULL ? latest : (cJSON *)scs_jpath(latest,
+		    "metadata"), "resourceVersion", cJSON_CreateString("2"));
+		cJSON_ReplaceItemInObjectCaseSensitive((cJSON *)scs_jpath(
+		    latest, "spec.topology"), "version",
+		    cJSON_CreateString("v1.33.6"));
+		scs_cform_rebase(f, latest, &ch);
+		ok(strstr(ch, "spec.topology.version") != NULL, "the server's "
+		    "change is named: %s", ch);
+		free(ch);
+		cJSON_Delete(latest);
+	}
+	o = (cJSON_Delete(o), scs_cform_object(f));
+	is_str(cJSON_GetStringValue(scs_jpath(o, "metadata.resourceVersion")),
+	    "2", "new resourceVersion");
+	is_str(cJSON_GetStringValue(scs_jpath(o, "spec.topology.version")),
+	    "v1.33.6", "server's version kept");
+	is_int(scs_jpath(o, "spec.topology.controlPlane.replicas")->valueint,
+	    3, "user's replicas re-applied");
+	ok(scs_jpath(o, "status") == NULL, "no status sent");
+	cJSON_Delete(o);
+	scs_cform_free(f);
+	cJSON_Delete(cls);
+}
+
+/* Every variables fixture (real cluster-stacks schemas) opens as a form
+ * with a row per variable; the prefilled defaults validate except for
+ * required variables without a default. */
+static void
+test_fixtures(void)
+{
+	const char	*fx = getenv("SCS_FIXTURES");
+	char		 dir[4096], path[8192];
+	DIR		*d;
+	struct dirent	*e;
+	FILE		*fp;
+	char		*text;
+	long		 len;
+	cJSON		*j;
+	int		 seen = 0;
+
+	if (fx == NULL) {
+		skip("SCS_FIXTURES not set");
+		return;
+	}
+	snprintf(dir, sizeof dir, "%s/variables", fx);
+	if ((d = opendir(dir)) == NULL) {
+		skip("no fixtures at %s", dir);
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		struct scs_cform	*f;
+		size_t			 n;
+
+		if (strstr(e->d_name, ".json") == NULL)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if ((fp = fopen(path, "rb")) == NULL)
+			continue;
+		fseek(fp, 0, SEEK_END);
+		len = ftell(fp);
+		rewind(fp);
+		text = scs_xmalloc((size_t)len + 1);
+		text[fread(text, 1, (size_t)len, fp)] = '\0';
+		fclose(fp);
+		j = cJSON_CreateObject();
+		cJSON_AddStringToObject(j, "kind", "ClusterClass");
+		cJSON_AddItemToObject(cJSON_AddObjectToObject(j, "metadata"),
+		    "name", cJSON_CreateString("fixture"));
+		cJSON_AddItemToObject(cJSON_AddObjectToObject(j, "spec"),
+		    "variables", cJSON_Parse(text));
+		free(text);
+		f = scs_cform_new("t", NULL, 0);
+		scs_cform_set_class(f, j);
+		n = scs_cform_nrows(f);
+		ok(n > (size_t)cJSON_GetArraySize(scs_jpath(j,
+		    "spec.variables")), "%s: %zu rows", e->d_name, n);
+		{
+			size_t	 k, bad = 0;
+			long	 first;
+
+			scs_cform_validate(f, &first);
+			for (k = 0; k < scs_cform_nrows(f); k++) {
+				const struct scs_frow *r = scs_cform_row(f, k);
+
+				if (r->error != NULL && !r->required &&
+				    strncmp(r->path, "spec.topology.variables",
+				    23) == 0) {
+					diag("%s: %s", r->path, r->error);
+					bad++;
+				}
+			}
+			is_int((int)bad, 0, "%s: defaults valid", e->d_name);
+		}
+		scs_cform_free(f);
+		cJSON_Delete(j);
+		seen++;
+	}
+	closedir(d);
+	if (seen == 0)
+		skip("no ClusterClass JSON fixtures in %s", dir);
+}
+
+int
+main(void)
+{
+	test_form(0);
+	test_form(1);
+	test_fixtures();
+	return (tap_done());
+}

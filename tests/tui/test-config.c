@@ -1,0 +1,381 @@
+/*
+ * test-config.c: config.yaml loads and validates with FILE:LINE:COL
+ * messages; per-context overrides match by glob; defaults < file <
+ * context < flags; --print-config output matches
+ * tests/tui/expected/config-print.yaml (SCS_GENERATE=1 rewrites it) and
+ * loads back to the same values.
+ */
+#include <sys/stat.h>
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scs/util.h"
+#include "tui.h"
+#include "../tap.h"
+
+static const char valid[] =
+"# a full configuration\n"
+"persona: kaas\n"
+"namespace: team-a\n"
+"theme: light\n"
+"readonly: false\n"
+"redact: true\n"
+"mouse: true\n"
+"refresh: 5000\n"
+"header: \"#005f87\"\n"
+"keys:\n"
+"  quit: <C-q>\n"
+"  delete: [x, <Del>]\n"
+"  export: E\n"
+"  help: <F1>\n"
+"contexts:\n"
+"  prod-*:\n"
+"    readonly: true\n"
+"    header: red\n"
+"  \"*-eu\":\n"
+"    theme: high-contrast\n"
+"    namespace: eu-ops\n";
+
+static char *
+slurp(const char *path)
+{
+	struct scs_buf	 b;
+	char		 buf[4096];
+	size_t		 n;
+	FILE		*f;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return (NULL);
+	scs_buf_init(&b, 0);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		scs_buf_add(&b, buf, n);
+	fclose(f);
+	return (scs_buf_steal(&b));
+}
+
+static char *
+print(const struct config_effective *e)
+{
+	char	*text = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&text, &len);
+
+	config_print(f, e);
+	fclose(f);
+	return (text);
+}
+
+/* The file text must fail with a message holding want. */
+static void
+bad(const char *text, const char *want, const char *what)
+{
+	struct config	*cfg = NULL;
+	char		*cause = NULL;
+	int		 rc;
+
+	rc = config_parse("config.yaml", text, strlen(text), &cfg, &cause);
+	ok(rc != 0 && cfg == NULL && cause != NULL &&
+	    strstr(cause, want) != NULL, "%s: %s", what,
+	    cause != NULL ? cause : "(accepted)");
+	if (cause == NULL || strstr(cause, want) == NULL)
+		diag("want: %s", want);
+	free(cause);
+	config_free(cfg);
+}
+
+static void
+test_errors(void)
+{
+	bad("persona: kaas\nthme: x\n", "config.yaml:2:1: unknown key 'thme' "
+	    "(expected one of persona, namespace, theme, readonly, redact, "
+	    "mouse, refresh, header, keys, contexts)", "unknown key");
+	bad("readonly: maybe\n", "config.yaml:1:11: 'readonly' must be true "
+	    "or false, not 'maybe'", "bad bool");
+	bad("persona: admin\n", "config.yaml:1:10: 'persona' must be one of "
+	    "iaas, kaas, tenant, auto, not 'admin'", "bad persona");
+	bad("refresh: 500\n", "config.yaml:1:10: 'refresh' must be "
+	    "milliseconds from 1000 to 3600000, not '500'", "refresh < 1000");
+	bad("refresh: 2s\n", "config.yaml:1:10: 'refresh' must be "
+	    "milliseconds", "refresh not a number");
+	bad("header: purpleish\n", "config.yaml:1:9: 'header' must be a "
+	    "colour", "bad colour");
+	bad("theme: [a, b]\n", "config.yaml:1:8: 'theme' must be a non-empty "
+	    "string, not a list", "list for a string");
+	bad("theme:\n", "config.yaml:1:7: 'theme' must be a non-empty string, "
+	    "not empty", "empty value");
+	bad("mouse: {a: 1}\n", "config.yaml:1:8: 'mouse' must be true or "
+	    "false, not a mapping", "mapping for a bool");
+	bad("keys: q\n", "config.yaml:1:7: 'keys' must be a mapping of action "
+	    "to key, not a scalar", "keys not a mapping");
+	bad("keys:\n  quitt: q\n", "config.yaml:2:3: unknown action 'quitt' "
+	    "(expected one of quit, help, command, filter, describe, yaml, "
+	    "delete, back,", "unknown action");
+	bad("keys:\n  delete: <C-dd>\n", "config.yaml:2:11: bad key name "
+	    "'<C-dd>' for 'delete'", "bad key name");
+	bad("keys:\n  delete: [x, <Tabb>]\n", "config.yaml:2:15: bad key name "
+	    "'<Tabb>' for 'delete'", "bad key name in a list");
+	bad("keys:\n  quit: ab\n", "config.yaml:2:9: bad key name 'ab'",
+	    "two characters are no key");
+	bad("keys:\n  quit: x\n  reveal: [m, x]\n", "config.yaml:3:15: key 'x' "
+	    "is bound to both 'quit' and 'reveal'", "key bound twice");
+	bad("keys:\n  quit: [a, b, c, d, e]\n", "config.yaml:2:22: too many "
+	    "keys for 'quit' (at most 4)", "too many keys");
+	bad("theme: a\ntheme: b\n", "config.yaml:2:1: duplicate key 'theme'",
+	    "duplicate key");
+	bad("keys:\n  quit: a\n  quit: b\n", "config.yaml:3:3: duplicate key "
+	    "'quit'", "duplicate action");
+	bad("contexts: [prod]\n", "config.yaml:1:11: 'contexts' must be a "
+	    "mapping of context pattern to settings, not a list",
+	    "contexts not a mapping");
+	bad("contexts:\n  prod: true\n", "config.yaml:2:9: context 'prod' "
+	    "must be a mapping of settings, not a scalar", "context a scalar");
+	bad("contexts:\n  prod:\n    keys: {quit: q}\n", "config.yaml:3:5: "
+	    "unknown key 'keys' (expected one of persona, namespace, theme, "
+	    "readonly, redact, mouse, refresh, header)", "no keys per context");
+	bad("contexts:\n  prod:\n    readonly: yes\n", "config.yaml:3:15: "
+	    "'readonly' must be true or false, not 'yes'",
+	    "bad value in a context");
+	bad("contexts:\n  p: {}\n  p: {}\n", "config.yaml:3:3: duplicate key "
+	    "'p'", "duplicate context");
+	bad("theme: [a\n", "config.yaml:2:1: ", "broken YAML");
+	bad("- a\n- b\n", "config.yaml:1:1: the configuration must be a "
+	    "mapping, not a list", "not a mapping");
+	bad("theme: \"a\\x1bb\"\n", "'theme' must be a non-empty string, not "
+	    "'(unprintable)'", "control characters refused");
+}
+
+static void
+test_resolve(void)
+{
+	struct config		*cfg;
+	struct config_effective	 e;
+	struct options		 o;
+	char			*cause = NULL;
+
+	ok(config_parse("config.yaml", valid, strlen(valid), &cfg,
+	    &cause) == 0, "valid file%s%s", cause != NULL ? ": " : "",
+	    cause != NULL ? cause : "");
+	free(cause);
+	if (cfg == NULL)
+		return;
+
+	config_resolve(cfg, "dev", NULL, &e);
+	is_str(e.v[CONFIG_PERSONA].s, "kaas", "persona from the file");
+	is_int(e.v[CONFIG_PERSONA].from.source, CONFIG_FROM_FILE,
+	    "persona: from the file");
+	is_int(e.v[CONFIG_PERSONA].from.line, 2, "persona: line 2");
+	is_str(e.v[CONFIG_NAMESPACE].s, "team-a", "namespace");
+	is_int(e.v[CONFIG_READONLY].n, 0, "dev is not readonly");
+	is_int(e.v[CONFIG_REDACT].n, 1, "redact");
+	is_int(e.v[CONFIG_MOUSE].n, 1, "mouse");
+	is_int(e.v[CONFIG_REFRESH].n, 5000, "refresh");
+	is_int(e.v[CONFIG_HEADER].n, THEME_RGB | 0x005f87, "header colour");
+	is_str(e.v[CONFIG_THEME].s, "light", "theme");
+	is_int(config_action(&e, 17), ACTION_QUIT, "C-q quits");
+	is_int(config_action(&e, 'q'), -1, "q no longer quits");
+	is_int(config_action(&e, 'x'), ACTION_DELETE, "x deletes");
+	is_int(config_action(&e, KEYS_SPECIAL + KEY_DC), ACTION_DELETE,
+	    "<Del> deletes");
+	is_int(config_action(&e, 4), -1, "C-d no longer deletes");
+	is_int(e.keys[ACTION_REVEAL].n, 0, "reveal lost x to delete");
+	is_int(e.keys[ACTION_REVEAL].from.line, 12,
+	    "and says where it went");
+	is_int(config_action(&e, KEYS_SPECIAL + KEY_F(1)), ACTION_HELP,
+	    "F1 helps");
+	is_int(config_action(&e, '\r'), ACTION_DESCRIBE, "Enter describes");
+	is_int(config_action(&e, 'j'), ACTION_DOWN, "j moves down");
+
+	config_resolve(cfg, "prod-de", NULL, &e);
+	is_int(e.v[CONFIG_READONLY].n, 1, "prod-* is readonly");
+	is_int(e.v[CONFIG_READONLY].from.source, CONFIG_FROM_CONTEXT,
+	    "readonly: from the context");
+	is_str(e.v[CONFIG_READONLY].from.pattern, "prod-*", "pattern prod-*");
+	is_int(e.v[CONFIG_HEADER].n, COLOR_RED, "header red for prod");
+	is_str(e.v[CONFIG_THEME].s, "light", "*-eu does not match prod-de");
+
+	config_resolve(cfg, "prod-eu", NULL, &e);
+	is_str(e.v[CONFIG_THEME].s, "high-contrast", "*-eu matches prod-eu");
+	is_int(e.v[CONFIG_READONLY].n, 1, "both patterns apply");
+	is_str(e.v[CONFIG_NAMESPACE].s, "eu-ops", "context namespace");
+
+	config_resolve(cfg, NULL, NULL, &e);
+	is_int(e.v[CONFIG_READONLY].n, 0, "no context, no override");
+
+	/* Flags win over the file and the contexts. */
+	memset(&o, 0, sizeof o);
+	o.persona = "tenant";
+	o.theme = "mono";
+	o.all_namespaces = 1;
+	o.redact = 1;
+	config_resolve(cfg, "prod-eu", &o, &e);
+	is_str(e.v[CONFIG_PERSONA].s, "tenant", "--persona wins");
+	is_int(e.v[CONFIG_PERSONA].from.source, CONFIG_FROM_FLAG,
+	    "persona: from the flag");
+	is_str(e.v[CONFIG_THEME].s, "mono", "--theme wins over a context");
+	is_str(e.v[CONFIG_NAMESPACE].s, "all", "-A is namespace all");
+	is_str(e.v[CONFIG_NAMESPACE].from.flag, "-A", "namespace: flag -A");
+	is_int(e.v[CONFIG_READONLY].n, 1, "no flag: the context's readonly");
+	o.persona = "auto";
+	config_resolve(cfg, "dev", &o, &e);
+	is_str(e.v[CONFIG_PERSONA].s, "kaas", "--persona auto is no override");
+	config_free(cfg);
+
+	/* Defaults only. */
+	config_resolve(NULL, NULL, NULL, &e);
+	is_str(e.v[CONFIG_THEME].s, "default", "default theme");
+	is_int(e.v[CONFIG_REFRESH].n, 10000, "default refresh");
+	ok(e.v[CONFIG_NAMESPACE].s == NULL, "no default namespace");
+	is_int(config_action(&e, 4), ACTION_DELETE, "C-d deletes by default");
+	is_int(config_action(&e, '<'), ACTION_SORT_PREV, "<lt> is <");
+	is_int(config_action(&e, 5), ACTION_EXPORT, "C-e exports");
+}
+
+static void
+test_print(void)
+{
+	const char		*src = getenv("SCS_SRCDIR");
+	struct config		*cfg, *again;
+	struct config_effective	 e, e2;
+	struct options		 o;
+	char			*cause = NULL, *text, *text2, *want, *path;
+	FILE			*f;
+	int			 i;
+
+	if (config_parse("config.yaml", valid, strlen(valid), &cfg,
+	    &cause) != 0) {
+		ok(0, "parse: %s", cause);
+		free(cause);
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	o.redact = 1;
+	o.persona = "auto";
+	config_resolve(cfg, "prod-eu", &o, &e);
+	text = print(&e);
+	path = scs_xprintf("%s/tests/tui/expected/config-print.yaml",
+	    src != NULL ? src : ".");
+	if (getenv("SCS_GENERATE") != NULL && (f = fopen(path, "w")) !=
+	    NULL) {
+		fputs(text, f);
+		fclose(f);
+		diag("wrote %s", path);
+	}
+	want = slurp(path);
+	is_str(text, want, "print-config matches %s", path);
+
+	/* The output is a configuration file with the same values. */
+	ok(config_parse("printed.yaml", text, strlen(text), &again,
+	    &cause) == 0, "printed configuration loads back%s%s",
+	    cause != NULL ? ": " : "", cause != NULL ? cause : "");
+	free(cause);
+	cause = NULL;
+	if (again != NULL) {
+		config_resolve(again, NULL, NULL, &e2);
+		for (i = 0; i < CONFIG_SETTING_MAX; i++) {
+			if (!scs_streq(e.v[i].s, e2.v[i].s) ||
+			    e.v[i].n != e2.v[i].n)
+				break;
+		}
+		ok(i == CONFIG_SETTING_MAX, "same settings after a round "
+		    "trip%s%s", i < CONFIG_SETTING_MAX ? ": " : "",
+		    i < CONFIG_SETTING_MAX ? config_setting_name(i) : "");
+		for (i = 0; i < ACTION_MAX; i++) {
+			if (e.keys[i].n != e2.keys[i].n || (e.keys[i].n > 0 &&
+			    e.keys[i].keys[0] != e2.keys[i].keys[0]))
+				break;
+		}
+		ok(i == ACTION_MAX, "same keys after a round trip");
+		text2 = print(&e2);
+		ok(strstr(text2, "# from printed.yaml:") != NULL,
+		    "values from the reloaded file say so");
+		free(text2);
+		config_free(again);
+	}
+	free(want);
+	free(path);
+	free(text);
+	config_free(cfg);
+}
+
+static void
+test_files(void)
+{
+	struct config		*cfg;
+	struct config_effective	 e;
+	char			 dir[] = "/tmp/scs-config-XXXXXX";
+	char			*cause = NULL, *p, *q;
+	FILE			*f;
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "mkdtemp");
+		return;
+	}
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	p = config_default_path();
+	q = scs_xprintf("%s/scs-tui/config.yaml", dir);
+	is_str(p, q, "XDG_CONFIG_HOME/scs-tui/config.yaml");
+	free(q);
+	ok(config_load(NULL, &cfg, &cause) == 0 && cfg != NULL &&
+	    config_path(cfg) == NULL, "no default file: defaults");
+	config_free(cfg);
+	ok(config_load("/nonexistent/config.yaml", &cfg, &cause) != 0 &&
+	    cause != NULL && strstr(cause, "/nonexistent/config.yaml") != NULL,
+	    "a missing --config file is an error: %s", cause);
+	free(cause);
+	cause = NULL;
+
+	q = scs_xprintf("%s/scs-tui", dir);
+	mkdir(q, 0700);
+	free(q);
+	if ((f = fopen(p, "w")) != NULL) {
+		fputs("theme: mono\nrefresh: 100\n", f);
+		fclose(f);
+	}
+	ok(config_load(NULL, &cfg, &cause) != 0 && cause != NULL &&
+	    strncmp(cause, p, strlen(p)) == 0 && strstr(cause, ":2:10: ") !=
+	    NULL, "default file errors name it: %s", cause);
+	free(cause);
+	cause = NULL;
+	if ((f = fopen(p, "w")) != NULL) {
+		fputs("", f);
+		fclose(f);
+	}
+	ok(config_load(NULL, &cfg, &cause) == 0, "an empty file is fine");
+	config_free(cfg);
+	q = scs_xprintf("%s/docs/config.example.yaml", getenv("SCS_SRCDIR") !=
+	    NULL ? getenv("SCS_SRCDIR") : ".");
+	ok(config_load(q, &cfg, &cause) == 0, "docs/config.example.yaml "
+	    "loads%s%s", cause != NULL ? ": " : "", cause != NULL ? cause : "");
+	free(cause);
+	cause = NULL;
+	config_resolve(cfg, "prod-1", NULL, &e);
+	is_int(e.v[CONFIG_READONLY].n, 1, "and makes prod-* readonly");
+	config_free(cfg);
+	free(q);
+	cfg = NULL;
+	config_load(NULL, &cfg, &cause);
+	config_resolve(cfg, "x", NULL, &e);
+	is_str(e.v[CONFIG_THEME].s, "default", "and all defaults");
+	config_free(cfg);
+	unlink(p);
+	free(p);
+	q = scs_xprintf("%s/scs-tui", dir);
+	rmdir(q);
+	free(q);
+	rmdir(dir);
+	unsetenv("XDG_CONFIG_HOME");
+}
+
+int
+main(void)
+{
+	test_errors();
+	test_resolve();
+	test_print();
+	test_files();
+	return (tap_done());
+}

@@ -1,0 +1,264 @@
+/*
+ * alerts.c: on-call alerts. The app keeps a clusters store in the
+ * background whatever view is shown; each change is compared with the
+ * health seen before, and a cluster that turns failed or degraded raises
+ * an alert, shown in the header until acknowledged (`!` lists them).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scs/util.h"
+#include "tui.h"
+
+struct seen {
+	char		*key;		/* "ns/name" */
+	enum scs_health	 health;
+};
+
+struct alert {
+	char		*ns;
+	char		*name;
+	enum scs_health	 from, to;
+	char		*message;
+	int64_t		 at;		/* wall seconds */
+	int		 acked;
+};
+
+struct alerts {
+	struct seen	*seen;
+	size_t		 nseen;
+	int		 primed;
+	struct alert	*v;
+	size_t		 n;
+};
+
+struct alerts *
+alerts_new(void)
+{
+	return (scs_xcalloc(1, sizeof (struct alerts)));
+}
+
+static void
+seen_clear(struct alerts *al)
+{
+	size_t	 i;
+
+	for (i = 0; i < al->nseen; i++)
+		free(al->seen[i].key);
+	free(al->seen);
+	al->seen = NULL;
+	al->nseen = 0;
+}
+
+void
+alerts_free(struct alerts *al)
+{
+	size_t	 i;
+
+	if (al == NULL)
+		return;
+	seen_clear(al);
+	for (i = 0; i < al->n; i++) {
+		free(al->v[i].ns);
+		free(al->v[i].name);
+		free(al->v[i].message);
+	}
+	free(al->v);
+	free(al);
+}
+
+static int
+seen_cmp(const void *a, const void *b)
+{
+	return (strcmp(((const struct seen *)a)->key,
+	    ((const struct seen *)b)->key));
+}
+
+static int
+bad(enum scs_health h)
+{
+	return (h == SCS_HEALTH_ERROR || h == SCS_HEALTH_WARNING);
+}
+
+int
+alerts_update(struct alerts *al, const struct scs_index *x)
+{
+	struct seen		*now, k, *old;
+	const struct scs_record	*r;
+	struct alert		*a;
+	size_t			 i, n = scs_index_count(x);
+	int			 added = 0;
+	char			 key[600];
+
+	now = scs_xcalloc(n + 1, sizeof *now);
+	for (i = 0; i < n; i++) {
+		r = scs_index_at(x, i);
+		snprintf(key, sizeof key, "%s/%s", r->ns, r->name);
+		now[i].key = scs_xstrdup(key);
+		now[i].health = r->health;
+		if (!al->primed || !bad(r->health))
+			continue;
+		k.key = key;
+		old = bsearch(&k, al->seen, al->nseen, sizeof *al->seen,
+		    seen_cmp);
+		if (old != NULL && bad(old->health))
+			continue;
+		/* New and bad, or turned bad. */
+		al->v = scs_xreallocarray(al->v, al->n + 1, sizeof *al->v);
+		a = &al->v[al->n++];
+		a->ns = scs_xstrdup(r->ns);
+		a->name = scs_xstrdup(r->name);
+		a->from = old != NULL ? old->health : SCS_HEALTH_UNKNOWN;
+		a->to = r->health;
+		a->message = scs_xstrdup(r->message != NULL ? r->message :
+		    r->status != NULL ? r->status : "");
+		a->at = scs_wall_s();
+		a->acked = 0;
+		added++;
+	}
+	seen_clear(al);
+	/* The index is sorted by (namespace, name), not by "ns/name". */
+	qsort(now, n, sizeof *now, seen_cmp);
+	al->seen = now;
+	al->nseen = n;
+	al->primed = 1;
+	return (added);
+}
+
+size_t
+alerts_count(const struct alerts *al)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; al != NULL && i < al->n; i++)
+		n += !al->v[i].acked;
+	return (n);
+}
+
+/* --- the view ---------------------------------------------------------- */
+
+struct aview {
+	struct app	*app;
+	struct list	 list;
+};
+
+static void
+av_rebuild(struct aview *v)
+{
+	struct alerts	*al = v->app->alerts;
+	struct alert	*a;
+	size_t		 i;
+	char		 link[600], age[32];
+
+	list_clear(&v->list);
+	if (al == NULL || al->n == 0) {
+		list_add(&v->list, ROLE_OK, NULL, "  %s no alerts since start",
+		    screen_health_glyph(SCS_HEALTH_OK));
+		return;
+	}
+	for (i = al->n; i-- > 0;) {
+		a = &al->v[i];
+		snprintf(link, sizeof link, "%s/%s", a->ns, a->name);
+		scs_format_age(scs_wall_s() - a->at, age, sizeof age);
+		list_add(&v->list, a->acked ? ROLE_MUTED :
+		    screen_health_role(a->to), link,
+		    "  %s %s %s\t%-5s %s -> %s  %s", a->acked ? " " : "!",
+		    screen_health_glyph(a->to), link, age,
+		    scs_health_name(a->from), scs_health_name(a->to),
+		    a->message);
+		v->list.v[v->list.n - 1].node = (int)i;
+	}
+}
+
+static void
+av_draw(struct view *vw, int y, int rows)
+{
+	struct aview	*v = vw->data;
+
+	av_rebuild(v);
+	view_title(y, " alerts [%zu unacknowledged] ",
+	    alerts_count(v->app->alerts));
+	list_draw(&v->list, y + 1, rows - 1, "  CLUSTER\tAGO   CHANGE  "
+	    "MESSAGE");
+}
+
+static int
+av_key(struct view *vw, int key)
+{
+	struct aview		*v = vw->data;
+	struct alerts		*al = v->app->alerts;
+	const struct list_line	*l = list_current(&v->list);
+	size_t			 i;
+	char			 ns[256];
+	const char		*slash;
+
+	if (list_key(&v->list, key))
+		return (1);
+	switch (key) {
+	case 'a':
+		if (l != NULL && l->node >= 0 && (size_t)l->node < al->n)
+			al->v[l->node].acked = 1;
+		return (1);
+	case 'A':
+		for (i = 0; al != NULL && i < al->n; i++)
+			al->v[i].acked = 1;
+		return (1);
+	case '\r':
+	case '\n':
+	case KEYS_SPECIAL + KEY_ENTER:
+		if (l == NULL || l->link == NULL ||
+		    (slash = strchr(l->link, '/')) == NULL)
+			return (1);
+		snprintf(ns, sizeof ns, "%.*s", (int)(slash - l->link),
+		    l->link);
+		if (l->node >= 0 && (size_t)l->node < al->n)
+			al->v[l->node].acked = 1;
+		view_push(v->app, tree_view(v->app, ns, slash + 1));
+		return (1);
+	}
+	return (0);
+}
+
+static const char *
+av_hints(struct view *vw)
+{
+	(void)vw;
+	return ("<Enter>open (acknowledges) <a>acknowledge <A>all <Esc>back");
+}
+
+static void
+av_free(struct view *vw)
+{
+	struct aview	*v = vw->data;
+
+	list_clear(&v->list);
+	free(v);
+}
+
+static void
+av_click(struct view *vw, int y)
+{
+	struct aview	*v = vw->data;
+
+	list_click(&v->list, y);
+}
+
+static const struct view_ops av_ops = {
+	.kind = "alerts",
+	.draw = av_draw,
+	.key = av_key,
+	.hints = av_hints,
+	.free = av_free,
+	.click = av_click,
+};
+
+struct view *
+alerts_view(struct app *a)
+{
+	struct aview	*v = scs_xcalloc(1, sizeof *v);
+
+	v->app = a;
+	v->list.cursor = 1;
+	return (view_new(a, &av_ops, v, "alerts"));
+}

@@ -1,0 +1,346 @@
+/*
+ * fleet.c: several management clusters at once (--context a,b,c or
+ * :ctx a,b). The first context is the app's own; each further one gets
+ * its own API client and an all-namespaces clusters store, and fails on
+ * its own: an unreachable one shows its state and is tried again, the
+ * others go on. The KaaS overview sums them up; the clusters table shows
+ * them all with a CONTEXT column.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scs/log.h"
+#include "scs/util.h"
+#include "tui.h"
+
+#define FLEET_RETRY_MS	10000
+
+struct fleet_ctx {
+	struct app		*app;
+	char			*name;
+	struct scs_target	*target;
+	struct scs_api		*api;
+	struct scs_store	*clusters;
+	uint64_t		 retry;
+	char			 state[256];
+	int			 bad;
+};
+
+static void	fleet_connect(struct fleet_ctx *);
+
+static void
+fleet_changed(struct scs_store *s, void *arg)
+{
+	struct fleet_ctx	*fc = arg;
+
+	(void)s;
+	fc->app->dirty = 1;
+}
+
+static void
+fleet_retry(void *arg)
+{
+	struct fleet_ctx	*fc = arg;
+
+	fc->retry = 0;
+	fleet_connect(fc);
+}
+
+static void
+on_fleet_discovered(const struct scs_api_result *r, void *arg)
+{
+	struct fleet_ctx		*fc = arg;
+	const struct scs_resource	*res;
+
+	fc->app->dirty = 1;
+	res = api_resource(fc->api, "cluster.x-k8s.io", "clusters");
+	if (res == NULL) {
+		snprintf(fc->state, sizeof fc->state, "%s",
+		    r->status != SCS_OK ? r->message :
+		    "no clusters.cluster.x-k8s.io here");
+		fc->bad = 1;
+		fc->retry = scs_http_timer(fc->app->http, FLEET_RETRY_MS,
+		    fleet_retry, fc);
+		return;
+	}
+	fc->bad = 0;
+	snprintf(fc->state, sizeof fc->state, "connected");
+	fc->clusters = scs_store_new(fc->api, res, NULL, NULL);
+	scs_store_subscribe(fc->clusters, fleet_changed, fc);
+}
+
+static void
+fleet_connect(struct fleet_ctx *fc)
+{
+	snprintf(fc->state, sizeof fc->state, "connecting\u2026");
+	scs_api_discover(fc->api, on_fleet_discovered, fc);
+}
+
+static void
+fleet_free_one(struct fleet_ctx *fc)
+{
+	if (fc->retry != 0)
+		scs_http_timer_cancel(fc->app->http, fc->retry);
+	if (fc->clusters != NULL) {
+		scs_store_unsubscribe(fc->clusters, fleet_changed, fc);
+		scs_store_free(fc->clusters);
+	}
+	scs_api_free(fc->api);
+	scs_target_free(fc->target);
+	free(fc->name);
+	free(fc);
+}
+
+void
+fleet_close(struct app *a)
+{
+	size_t	 i;
+
+	/* Views may show the stores: they go first. */
+	if (a->nfleet > 0)
+		view_clear(a);
+	for (i = 0; i < a->nfleet; i++)
+		fleet_free_one(a->fleet[i]);
+	a->nfleet = 0;
+}
+
+void
+fleet_open(struct app *a, const char *list)
+{
+	struct scs_api_options	 ao;
+	struct fleet_ctx	*fc;
+	char			*copy = scs_xstrdup(list), *p, *name, *cause;
+
+	fleet_close(a);
+	for (p = copy; (name = strsep(&p, ",")) != NULL;) {
+		while (*name == ' ')
+			name++;
+		if (*name == '\0' || scs_streq(name, a->context) ||
+		    a->nfleet == FLEET_MAX)
+			continue;
+		fc = scs_xcalloc(1, sizeof *fc);
+		fc->app = a;
+		fc->name = scs_xstrdup(name);
+		a->fleet[a->nfleet++] = fc;
+		cause = NULL;
+		if (scs_kubeconfig_resolve(a->kc, name, &fc->target,
+		    &cause) != SCS_OK) {
+			snprintf(fc->state, sizeof fc->state, "%s", cause);
+			fc->bad = 1;
+			free(cause);
+			continue;
+		}
+		memset(&ao, 0, sizeof ao);
+		ao.readonly = a->readonly;
+		ao.have_tty = !a->opts->no_display;
+		if ((fc->api = scs_api_new(a->http, fc->target, &ao,
+		    &cause)) == NULL) {
+			snprintf(fc->state, sizeof fc->state, "%s", cause);
+			fc->bad = 1;
+			free(cause);
+			continue;
+		}
+		fleet_connect(fc);
+		scs_log_info("fleet: context %s added", name);
+	}
+	free(copy);
+}
+
+size_t
+fleet_sources(struct app *a, struct scs_store **stores, const char **names,
+    struct scs_api **apis, const char **states, size_t max)
+{
+	size_t	 i, n = 0;
+
+	if (max == 0)
+		return (0);
+	stores[n] = a->clusters;
+	names[n] = a->context != NULL ? a->context : "";
+	if (apis != NULL)
+		apis[n] = a->api;
+	if (states != NULL)
+		states[n] = a->conn;
+	n++;
+	for (i = 0; i < a->nfleet && n < max; i++, n++) {
+		stores[n] = a->fleet[i]->clusters;
+		names[n] = a->fleet[i]->name;
+		if (apis != NULL)
+			apis[n] = a->fleet[i]->api;
+		if (states != NULL)
+			states[n] = a->fleet[i]->state;
+	}
+	return (n);
+}
+
+int
+fleet_busy(struct app *a)
+{
+	size_t	 i;
+
+	for (i = 0; i < a->nfleet; i++) {
+		if (a->fleet[i]->clusters != NULL &&
+		    (scs_store_busy(a->fleet[i]->clusters) ||
+		    scs_store_state(a->fleet[i]->clusters, NULL) ==
+		    SCS_STORE_LOADING))
+			return (1);
+		if (a->fleet[i]->clusters == NULL && !a->fleet[i]->bad)
+			return (1);
+	}
+	return (0);
+}
+
+/* --- the clusters of every context in one table ----------------------------- */
+
+struct ftable {
+	struct app	*app;
+	struct table	*table;
+	struct scs_api	*apis[FLEET_MAX + 1];
+	char		*names[FLEET_MAX + 1];
+	size_t		 n;
+};
+
+static void
+ft_draw(struct view *v, int y, int rows)
+{
+	struct ftable	*ft = v->data;
+
+	table_draw(ft->table, y, rows);
+}
+
+static int
+ft_key(struct view *v, int key)
+{
+	struct ftable			*ft = v->data;
+	struct app			*a = ft->app;
+	const struct scs_record		*r = table_selected(ft->table);
+	int				 src = table_selected_source(ft->table);
+	const struct scs_resource	*res;
+
+	if (r == NULL || src < 0 || (size_t)src >= ft->n)
+		return (table_key(ft->table, key, LINES - 5));
+	switch (key) {
+	case '\r':
+	case '\n':
+	case KEYS_SPECIAL + KEY_ENTER:
+		view_push(a, tree_view_api(a, ft->apis[src], ft->names[src],
+		    r->ns, r->name));
+		return (1);
+	case 'd':
+	case 'y':
+		res = api_resource(ft->apis[src], "cluster.x-k8s.io",
+		    "clusters");
+		if (res != NULL)
+			view_push(a, detail_view_api(a, ft->apis[src], res,
+			    r->ns, r->name, key == 'y'));
+		return (1);
+	case 4:		/* C-d */
+		if (src != 0) {
+			app_message(a, 1, "this cluster is in context %s: :ctx "
+			    "%s to change it", ft->names[src], ft->names[src]);
+			return (1);
+		}
+		if ((res = app_resource(a, "cluster.x-k8s.io", "clusters")) !=
+		    NULL)
+			app_delete_ask(a, res, r->ns, r->name);
+		return (1);
+	}
+	return (table_key(ft->table, key, LINES - 5));
+}
+
+static void
+ft_filter(struct view *v, const char *text)
+{
+	struct ftable	*ft = v->data;
+
+	table_set_filter(ft->table, text);
+}
+
+static int
+ft_busy(struct view *v)
+{
+	struct ftable	*ft = v->data;
+
+	return (fleet_busy(ft->app));
+}
+
+static const char *
+ft_hints(struct view *v)
+{
+	(void)v;
+	return ("<Enter>tree <d>describe <y>yaml </>filter <N/A/S>sort "
+	    "<Esc>back <?>help");
+}
+
+static void
+ft_click(struct view *v, int y)
+{
+	struct ftable	*ft = v->data;
+
+	table_click(ft->table, y);
+}
+
+static int64_t
+ft_wake(struct view *v)
+{
+	struct ftable	*ft = v->data;
+
+	return (table_highlight_until(ft->table));
+}
+
+static void
+ft_free(struct view *v)
+{
+	struct ftable	*ft = v->data;
+	size_t		 i;
+
+	table_free(ft->table);
+	for (i = 0; i < ft->n; i++)
+		free(ft->names[i]);
+	free(ft);
+}
+
+static const char *const ft_help[] = {
+	"  Enter d y        tree, describe, YAML of the cluster (in its context)",
+	"  /  N A S  < >    filter; sort (the CONTEXT column too)",
+	"  Each context fails on its own: its state is in the fleet overview.",
+	NULL
+};
+
+static const struct view_ops ft_ops = {
+	.kind = "fleet-table",
+	.draw = ft_draw,
+	.key = ft_key,
+	.filter = ft_filter,
+	.busy = ft_busy,
+	.hints = ft_hints,
+	.help = ft_help,
+	.free = ft_free,
+	.click = ft_click,
+	.wake = ft_wake,
+};
+
+struct view *
+fleet_table_view(struct app *a)
+{
+	struct ftable		*ft = scs_xcalloc(1, sizeof *ft);
+	struct scs_store	*stores[FLEET_MAX + 1], *ok[FLEET_MAX + 1];
+	const char		*names[FLEET_MAX + 1], *okn[FLEET_MAX + 1];
+	struct scs_api		*apis[FLEET_MAX + 1];
+	size_t			 n, i;
+
+	ft->app = a;
+	n = fleet_sources(a, stores, names, apis, NULL, FLEET_MAX + 1);
+	/* Contexts not connected (yet) have no store: left out. */
+	for (i = 0; i < n; i++) {
+		if (stores[i] == NULL)
+			continue;
+		ok[ft->n] = stores[i];
+		okn[ft->n] = names[i];
+		ft->apis[ft->n] = apis[i];
+		ft->names[ft->n] = scs_xstrdup(names[i]);
+		ft->n++;
+	}
+	ft->table = table_new_multi(ok, okn, ft->n, "clusters", 1);
+	return (view_new(a, &ft_ops, ft, "clusters"));
+}

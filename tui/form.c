@@ -1,0 +1,1057 @@
+/*
+ * form.c: the cluster form (core/cluster-form.c is its model): create a
+ * cluster from a ClusterClass, or edit, scale and upgrade one.
+ *
+ * Rows: general fields, workers, then every variable of the class, walked
+ * through its schema. The focused row's description and constraints show
+ * at the bottom; errors show under the rows they name, as you type.
+ *
+ * Keys: j/k, arrows, Tab/S-Tab move; Enter edits a value (Enter again
+ * keeps it, Esc drops the edit), toggles a boolean, adds an item on a
+ * "+ add" row; Space and h/l step choices; Delete or D removes an item or
+ * unsets an optional value; u undoes the last change; p switches between
+ * the form and a YAML preview of exactly what will be sent; s submits:
+ * local validation, then the server's dry run (its causes land on the
+ * rows they name), then the real request. A failed request keeps the
+ * input: the draft is kept in memory and in
+ * $XDG_STATE_HOME/scs-tui/drafts/ (0600) and reopened next time.
+ * Esc asks before discarding changes.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "scs/clusterform.h"
+#include "scs/log.h"
+#include "scs/util.h"
+#include "tui.h"
+
+#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
+
+enum form_state { FORM_IDLE, FORM_LOADING, FORM_DRY_RUN, FORM_SENDING,
+	FORM_REFETCH };
+
+struct form {
+	struct app		*app;
+	struct scs_cform	*f;
+	char			*ns;
+	char			*name;		/* edit: the cluster */
+	char			*from_class;	/* edit: its class at start */
+	struct scs_store	*classes;
+	struct scs_store	*releases;
+	struct scs_api_call	*call;
+	enum form_state		 state;
+	int			 v1beta1;
+
+	size_t			 cur, top;
+	int			 editing;	/* inline editor open */
+	int			 adding;	/* editor asks for a key */
+	char			 line[1024];
+	size_t			 linelen;
+	char			*problem;	/* of the editor's text */
+	int			 preview;
+	size_t			 ptop;
+	int			 asking;	/* discard changes? */
+	int			 discarded;	/* yes: no draft kept */
+	char			*note;		/* server causes without a row */
+};
+
+static const struct view_ops form_ops;
+
+/* --- drafts ------------------------------------------------------------- */
+
+static char *
+draft_path(struct form *fm)
+{
+	const char	*xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char		*dir, *p;
+
+	if (xdg != NULL && *xdg == '/')
+		dir = scs_xprintf("%s/scs-tui/drafts", xdg);
+	else if (home != NULL && *home != '\0')
+		dir = scs_xprintf("%s/.local/state/scs-tui/drafts", home);
+	else
+		return (NULL);
+	/* mkdir -p, private. */
+	for (p = dir + 1; *p != '\0'; p++) {
+		if (*p == '/') {
+			*p = '\0';
+			(void)mkdir(dir, 0700);
+			*p = '/';
+		}
+	}
+	(void)mkdir(dir, 0700);
+	p = scs_xprintf("%s/%s-%s.json", dir, fm->ns, fm->name != NULL ?
+	    fm->name : "new-cluster");
+	free(dir);
+	return (p);
+}
+
+/* Write the draft atomically, 0600, never through a symlink. */
+static void
+draft_save(struct form *fm)
+{
+	char	*path = draft_path(fm), *tmp, *text;
+	int	 fd;
+	size_t	 len;
+
+	if (path == NULL)
+		return;
+	text = scs_cform_draft(fm->f);
+	len = strlen(text);
+	tmp = scs_xprintf("%s.tmp%ld", path, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+	if (fd == -1 || write(fd, text, len) != (ssize_t)len ||
+	    fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+		scs_log_info("draft %s: %s", path, strerror(errno));
+		if (fd != -1)
+			(void)unlink(tmp);
+	} else
+		scs_log_info("draft kept in %s", path);
+	free(text);
+	free(tmp);
+	free(path);
+}
+
+static void
+draft_remove(struct form *fm)
+{
+	char	*path = draft_path(fm);
+
+	if (path != NULL)
+		(void)unlink(path);
+	free(path);
+}
+
+static char *
+draft_load(struct form *fm)
+{
+	char		*path = draft_path(fm), *text = NULL;
+	int		 fd;
+	struct stat	 st;
+
+	if (path == NULL)
+		return (NULL);
+	fd = open(path, O_RDONLY | O_NOFOLLOW);
+	if (fd != -1 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && st.st_size < 4 * 1024 * 1024) {
+		text = scs_xmalloc((size_t)st.st_size + 1);
+		if (read(fd, text, (size_t)st.st_size) != st.st_size) {
+			free(text);
+			text = NULL;
+		} else
+			text[st.st_size] = '\0';
+	}
+	if (fd != -1)
+		close(fd);
+	free(path);
+	return (text);
+}
+
+/* --- classes and versions ------------------------------------------------ */
+
+static const cJSON *
+class_object(struct form *fm, const char *name)
+{
+	const struct scs_record	*r;
+
+	if (fm->classes == NULL || name == NULL)
+		return (NULL);
+	r = scs_index_find(scs_store_index(fm->classes), fm->ns, name);
+	return (r != NULL ? r->obj : NULL);
+}
+
+/* Kubernetes versions of the class's cluster stack release. */
+static void
+version_choices(struct form *fm, const char *cls)
+{
+	const struct scs_index	*x;
+	const struct scs_record	*r;
+	char			*rel, v[64];
+	const char		*list[2] = { NULL, NULL };
+	const char		*kv;
+
+	if (fm->releases == NULL || cls == NULL)
+		return;
+	x = scs_store_index(fm->releases);
+	rel = scs_release_name(cls);
+	r = scs_index_find(x, fm->ns, rel);
+	free(rel);
+	if (r == NULL || r->obj == NULL)
+		return;
+	kv = cJSON_GetStringValue(scs_jpath(r->obj,
+	    "status.kubernetesVersion"));
+	if (kv == NULL)
+		return;
+	scs_k8s_version_norm(kv, v, sizeof v);
+	list[0] = v;
+	scs_cform_set_choices(fm->f, "version", list);
+}
+
+/* Class choices: all of the namespace's for a new cluster; for an edit
+ * the class itself and the upgrades the cluster-stacks rules allow. */
+static void
+class_choices(struct form *fm)
+{
+	const struct scs_index	*x;
+	const struct scs_record	*r;
+	const char		**list, *why;
+	size_t			 i, n = 0;
+
+	if (fm->classes == NULL)
+		return;
+	x = scs_store_index(fm->classes);
+	list = scs_xcalloc(scs_index_count(x) + 1, sizeof *list);
+	for (i = 0; i < scs_index_count(x); i++) {
+		r = scs_index_at(x, i);
+		if (strcmp(r->ns, fm->ns) != 0)
+			continue;
+		if (fm->from_class != NULL && strcmp(r->name,
+		    fm->from_class) != 0 && !scs_upgrade_allowed(fm->from_class,
+		    r->name, &why))
+			continue;
+		list[n++] = r->name;
+	}
+	scs_cform_set_choices(fm->f, "class", list);
+	free(list);
+}
+
+/* The class in the form changed (or arrived): its schema and versions. */
+static void
+class_sync(struct form *fm)
+{
+	const char		*cls = scs_cform_class_name(fm->f);
+	const cJSON		*obj;
+	const struct scs_frow	*r;
+	long			 i;
+
+	if ((cls == NULL || *cls == '\0') && fm->classes != NULL &&
+	    scs_index_count(scs_store_index(fm->classes)) > 0 &&
+	    fm->name == NULL) {
+		/* A new cluster starts from the namespace's first class. */
+		r = NULL;
+		i = scs_cform_find(fm->f, "spec.topology.classRef.name");
+		if (i < 0)
+			i = scs_cform_find(fm->f, "spec.topology.class");
+		if (i >= 0 && (r = scs_cform_row(fm->f, (size_t)i)) != NULL &&
+		    r->choices != NULL && r->choices[0] != NULL) {
+			char	*c = scs_xstrdup(r->choices[0]);
+
+			scs_cform_set(fm->f, (size_t)i, c, NULL);
+			free(c);
+			scs_cform_mark(fm->f);
+		}
+		cls = scs_cform_class_name(fm->f);
+	}
+	if ((obj = class_object(fm, cls)) != NULL)
+		scs_cform_set_class(fm->f, obj);
+	version_choices(fm, cls);
+	/* The version follows the class when it is not one it offers. */
+	i = scs_cform_find(fm->f, "spec.topology.version");
+	if (i >= 0 && (r = scs_cform_row(fm->f, (size_t)i)) != NULL &&
+	    r->choices != NULL && r->choices[0] != NULL) {
+		size_t	 k;
+
+		for (k = 0; r->choices[k] != NULL; k++) {
+			if (strcmp(r->choices[k], r->text) == 0)
+				break;
+		}
+		if (r->choices[k] == NULL) {
+			char	*c = scs_xstrdup(r->choices[0]);
+
+			scs_cform_set(fm->f, (size_t)i, c, NULL);
+			free(c);
+		}
+	}
+}
+
+static void
+form_stores_changed(struct scs_store *s, void *arg)
+{
+	struct form	*fm = arg;
+	int		 fresh = !scs_cform_changed(fm->f);
+
+	(void)s;
+	class_choices(fm);
+	class_sync(fm);
+	/* What the class fills in (defaults) is no change of the user's. */
+	if (fresh)
+		scs_cform_mark(fm->f);
+	fm->app->dirty = 1;
+}
+
+/* --- submit --------------------------------------------------------------- */
+
+static void	form_send(struct form *, int dry);
+
+static void
+form_failed(struct form *fm, const struct scs_api_result *r)
+{
+	size_t	 n;
+
+	free(fm->note);
+	fm->note = NULL;
+	n = scs_cform_server_errors(fm->f, r->error, &fm->note);
+	draft_save(fm);
+	if (n > 0)
+		app_message(fm->app, 1, "the server refused %zu field%s "
+		    "(marked); your input is kept", n, n == 1 ? "" : "s");
+	else
+		app_message(fm->app, 1, "%s: %s (your input is kept as a "
+		    "draft)", fm->state == FORM_DRY_RUN ? "dry run failed" :
+		    "request failed", r->message);
+}
+
+static void
+on_latest(const struct scs_api_result *r, void *arg)
+{
+	struct form	*fm = arg;
+	char		*changed = NULL;
+
+	fm->call = NULL;
+	fm->state = FORM_IDLE;
+	if (r->status != SCS_OK) {
+		app_message(fm->app, 1, "conflict, and reading the cluster "
+		    "again failed: %s", r->message);
+		return;
+	}
+	scs_cform_rebase(fm->f, r->json, &changed);
+	class_sync(fm);
+	app_message(fm->app, 1, "the cluster changed on the server (%s); "
+	    "your changes are re-applied on top: check, then s to send again",
+	    changed);
+	free(changed);
+	fm->app->dirty = 1;
+}
+
+static void
+on_sent(const struct scs_api_result *r, void *arg)
+{
+	struct form			*fm = arg;
+	struct app			*a = fm->app;
+	const struct scs_resource	*res;
+	char				*ns, *name;
+	int				 dry = fm->state == FORM_DRY_RUN;
+
+	fm->call = NULL;
+	a->dirty = 1;
+	if (r->status == SCS_CONFLICT && fm->name != NULL) {
+		/* 409: read the cluster again and rebase the edit. */
+		draft_save(fm);
+		fm->state = FORM_REFETCH;
+		res = app_resource(a, "cluster.x-k8s.io", "clusters");
+		fm->call = scs_api_get(a->api, res, fm->ns, fm->name,
+		    on_latest, fm);
+		return;
+	}
+	if (r->status != SCS_OK) {
+		form_failed(fm, r);
+		fm->state = FORM_IDLE;
+		return;
+	}
+	if (dry) {
+		form_send(fm, 0);
+		return;
+	}
+	fm->state = FORM_IDLE;
+	draft_remove(fm);
+	ns = scs_xstrdup(fm->ns);
+	name = scs_xstrdup(cJSON_GetStringValue(scs_jpath(r->json,
+	    "metadata.name")) != NULL ? cJSON_GetStringValue(scs_jpath(r->json,
+	    "metadata.name")) : "");
+	app_message(a, 0, "%s %s/%s", fm->name != NULL ? "updated" : "created",
+	    ns, name);
+	scs_cform_mark(fm->f);
+	view_pop(a);		/* frees fm */
+	view_push(a, tree_view(a, ns, name));
+	free(ns);
+	free(name);
+}
+
+static void
+form_send(struct form *fm, int dry)
+{
+	struct app			*a = fm->app;
+	const struct scs_resource	*res;
+	cJSON				*o;
+
+	res = app_resource(a, "cluster.x-k8s.io", "clusters");
+	if (res == NULL) {
+		app_message(a, 1, "this server has no clusters.cluster.x-k8s.io");
+		return;
+	}
+	o = scs_cform_object(fm->f);
+	fm->state = dry ? FORM_DRY_RUN : FORM_SENDING;
+	if (fm->name != NULL)
+		fm->call = scs_api_update(a->api, res, fm->ns, o,
+		    dry ? SCS_WRITE_DRY_RUN : 0, on_sent, fm);
+	else
+		fm->call = scs_api_create(a->api, res, fm->ns, o,
+		    dry ? SCS_WRITE_DRY_RUN : 0, on_sent, fm);
+	cJSON_Delete(o);
+	app_message(a, 0, "%s\u2026", dry ? "checking with the server (dry "
+	    "run)" : fm->name != NULL ? "updating" : "creating");
+}
+
+static void
+form_submit(struct form *fm)
+{
+	long			 first;
+	size_t			 n;
+	const struct scs_frow	*r;
+
+	if (fm->app->readonly) {
+		app_message(fm->app, 1, "read-only: %s is refused",
+		    fm->name != NULL ? "changing a cluster" : "creating a "
+		    "cluster");
+		return;
+	}
+	if (fm->state != FORM_IDLE)
+		return;
+	if ((n = scs_cform_validate(fm->f, &first)) > 0) {
+		if (first >= 0) {
+			fm->cur = (size_t)first;
+			r = scs_cform_row(fm->f, (size_t)first);
+			app_message(fm->app, 1, "%zu problem%s: %s: %s", n,
+			    n == 1 ? "" : "s", r->label, r->error);
+		}
+		return;
+	}
+	form_send(fm, 1);
+}
+
+/* --- editing --------------------------------------------------------------- */
+
+static void
+editor_check(struct form *fm)
+{
+	free(fm->problem);
+	fm->problem = NULL;
+	if (!fm->adding)
+		(void)scs_cform_check(fm->f, fm->cur, fm->line, &fm->problem);
+}
+
+static void
+editor_open(struct form *fm, const char *text, int adding)
+{
+	fm->editing = 1;
+	fm->adding = adding;
+	scs_strlcpy(fm->line, text, sizeof fm->line);
+	fm->linelen = strlen(fm->line);
+	editor_check(fm);
+}
+
+static void
+editor_commit(struct form *fm)
+{
+	char	*cause = NULL;
+	int	 r;
+
+	if (fm->adding)
+		r = scs_cform_add(fm->f, fm->cur, fm->line, &cause);
+	else
+		r = scs_cform_set(fm->f, fm->cur, fm->line, &cause);
+	if (r != 0) {
+		free(fm->problem);
+		fm->problem = cause != NULL ? cause : scs_xstrdup("refused");
+		return;
+	}
+	fm->editing = 0;
+	if (strstr(scs_cform_row(fm->f, fm->cur)->path, "class") != NULL)
+		class_sync(fm);
+	scs_cform_validate(fm->f, NULL);
+}
+
+static int
+editor_key(struct form *fm, int key)
+{
+	if (key == 27) {
+		fm->editing = 0;
+		return (1);
+	}
+	if (key == '\r' || key == '\n' || key == KEYS_SPECIAL + KEY_ENTER) {
+		editor_commit(fm);
+		return (1);
+	}
+	if (key == 127 || key == 8 || key == KEYS_SPECIAL + KEY_BACKSPACE) {
+		while (fm->linelen > 0 &&
+		    ((unsigned char)fm->line[--fm->linelen] & 0xc0) == 0x80)
+			;
+		fm->line[fm->linelen] = '\0';
+	} else if (key == 21) {		/* C-u */
+		fm->linelen = 0;
+		fm->line[0] = '\0';
+	} else if (key >= 0x20 && key < KEYS_SPECIAL &&
+	    fm->linelen + 5 < sizeof fm->line) {
+		fm->linelen += scs_utf8_put(fm->line + fm->linelen,
+		    (unsigned)key);
+		fm->line[fm->linelen] = '\0';
+	}
+	editor_check(fm);
+	return (1);
+}
+
+/* The next row Tab stops at (not a group header). */
+static size_t
+next_field(struct form *fm, size_t from, int dir)
+{
+	size_t			 n = scs_cform_nrows(fm->f), i = from;
+	const struct scs_frow	*r;
+
+	while (n > 0) {
+		if (dir > 0 && i + 1 >= n)
+			return (from);
+		if (dir < 0 && i == 0)
+			return (from);
+		i = dir > 0 ? i + 1 : i - 1;
+		r = scs_cform_row(fm->f, i);
+		if (r->kind != SCS_FROW_HEAD || r->unset)
+			return (i);
+	}
+	return (from);
+}
+
+static void
+row_enter(struct form *fm)
+{
+	const struct scs_frow	*r = scs_cform_row(fm->f, fm->cur);
+
+	if (r == NULL)
+		return;
+	if (r->fixed) {
+		app_message(fm->app, 0, "%s cannot be changed here", r->label);
+		return;
+	}
+	switch (r->kind) {
+	case SCS_FROW_BOOL:
+		scs_cform_step(fm->f, fm->cur, 1);
+		scs_cform_validate(fm->f, NULL);
+		break;
+	case SCS_FROW_HEAD:
+		if (r->unset) {
+			scs_cform_set(fm->f, fm->cur, "", NULL);
+			scs_cform_validate(fm->f, NULL);
+		}
+		break;
+	case SCS_FROW_ADD:
+		if (strstr(r->label, "key") != NULL ||
+		    strstr(r->label, "override") != NULL)
+			editor_open(fm, "", 1);
+		else {
+			scs_cform_add(fm->f, fm->cur, NULL, NULL);
+			scs_cform_validate(fm->f, NULL);
+		}
+		break;
+	default:
+		editor_open(fm, r->text, 0);
+		break;
+	}
+}
+
+static int
+form_key(struct view *v, int key)
+{
+	struct form	*fm = v->data;
+	size_t		 n = scs_cform_nrows(fm->f);
+
+	if (fm->state == FORM_LOADING)
+		return (key == 27 ? (view_pop(fm->app), 1) : 0);
+	if (fm->asking) {
+		fm->asking = 0;
+		if (key == 'y' || key == 'Y') {
+			fm->discarded = 1;
+			draft_remove(fm);
+			view_pop(fm->app);
+			return (1);
+		}
+		app_message(fm->app, 0, "kept editing");
+		return (1);
+	}
+	if (fm->editing)
+		return (editor_key(fm, key));
+	if (fm->preview) {
+		switch (key) {
+		case 'p':
+		case 27:
+			fm->preview = 0;
+			return (1);
+		case 'j':
+		case KEYS_SPECIAL + KEY_DOWN:
+			fm->ptop++;
+			return (1);
+		case 'k':
+		case KEYS_SPECIAL + KEY_UP:
+			if (fm->ptop > 0)
+				fm->ptop--;
+			return (1);
+		case 's':
+			form_submit(fm);
+			return (1);
+		}
+		return (key != ':' && key != '?');
+	}
+	switch (key) {
+	case 'j':
+	case KEYS_SPECIAL + KEY_DOWN:
+		if (fm->cur + 1 < n)
+			fm->cur++;
+		return (1);
+	case 'k':
+	case KEYS_SPECIAL + KEY_UP:
+		if (fm->cur > 0)
+			fm->cur--;
+		return (1);
+	case '\t':
+		fm->cur = next_field(fm, fm->cur, 1);
+		return (1);
+	case KEYS_SPECIAL + KEY_BTAB:
+		fm->cur = next_field(fm, fm->cur, -1);
+		return (1);
+	case 'g':
+	case KEYS_SPECIAL + KEY_HOME:
+		fm->cur = 0;
+		return (1);
+	case 'G':
+	case KEYS_SPECIAL + KEY_END:
+		fm->cur = n > 0 ? n - 1 : 0;
+		return (1);
+	case KEYS_SPECIAL + KEY_NPAGE:
+	case 6:
+		fm->cur = fm->cur + 10 < n ? fm->cur + 10 : (n > 0 ? n - 1 : 0);
+		return (1);
+	case KEYS_SPECIAL + KEY_PPAGE:
+	case 2:
+		fm->cur = fm->cur > 10 ? fm->cur - 10 : 0;
+		return (1);
+	case '\r':
+	case '\n':
+	case KEYS_SPECIAL + KEY_ENTER:
+		row_enter(fm);
+		return (1);
+	case ' ':
+	case 'l':
+	case KEYS_SPECIAL + KEY_RIGHT:
+	case 'h':
+	case KEYS_SPECIAL + KEY_LEFT:
+		if (scs_cform_step(fm->f, fm->cur, key == 'h' ||
+		    key == KEYS_SPECIAL + KEY_LEFT ? -1 : 1) == 0) {
+			if (strstr(scs_cform_row(fm->f, fm->cur)->path,
+			    "class") != NULL)
+				class_sync(fm);
+			scs_cform_validate(fm->f, NULL);
+		}
+		return (1);
+	case 'D':
+	case KEYS_SPECIAL + KEY_DC:
+		if (scs_cform_remove(fm->f, fm->cur) != 0)
+			app_message(fm->app, 0, "nothing to remove here");
+		else
+			scs_cform_validate(fm->f, NULL);
+		return (1);
+	case 'u':
+		if (scs_cform_undo(fm->f) != 0)
+			app_message(fm->app, 0, "nothing to undo");
+		else {
+			class_sync(fm);
+			scs_cform_validate(fm->f, NULL);
+		}
+		return (1);
+	case 'p':
+		fm->preview = 1;
+		fm->ptop = 0;
+		return (1);
+	case 's':
+		form_submit(fm);
+		return (1);
+	case 'q':
+	case 27:
+		if (scs_cform_changed(fm->f)) {
+			fm->asking = 1;
+			app_message(fm->app, 1, "discard your changes? [y/N]");
+			return (1);
+		}
+		view_pop(fm->app);
+		return (1);
+	}
+	return (0);
+}
+
+/* --- drawing ---------------------------------------------------------------- */
+
+static void
+draw_preview(struct form *fm, int y, int rows)
+{
+	char		*yaml = scs_cform_yaml(fm->f), *p, *nl;
+	size_t		 i = 0;
+	int		 yy = y;
+
+	view_title(y, " YAML preview: exactly what will be sent (p: back to "
+	    "the form, s: send) ");
+	yy++;
+	for (p = yaml; p != NULL && *p != '\0' && yy < y + rows; p = nl) {
+		nl = strchr(p, '\n');
+		if (nl != NULL)
+			*nl++ = '\0';
+		if (i++ < fm->ptop)
+			continue;
+		move(yy, 0);
+		clrtoeol();
+		screen_role(strchr(p, ':') != NULL ? ROLE_NORMAL : ROLE_MUTED);
+		draw_cell(yy++, 0, p, COLS, 0);
+	}
+	for (; yy < y + rows; yy++) {
+		move(yy, 0);
+		clrtoeol();
+	}
+	free(yaml);
+}
+
+static void
+form_draw(struct view *v, int y, int rows)
+{
+	struct form		*fm = v->data;
+	const struct scs_frow	*r;
+	size_t			 n, i, lines, k;
+	int			 yy, lw, body, x;
+	char			 buf[2048];
+	const char		*state;
+
+	if (fm->preview) {
+		draw_preview(fm, y, rows);
+		return;
+	}
+	state = fm->state == FORM_LOADING ? " loading\u2026" :
+	    fm->state == FORM_DRY_RUN ? " dry run\u2026" :
+	    fm->state == FORM_SENDING ? " sending\u2026" :
+	    fm->state == FORM_REFETCH ? " conflict: reading again\u2026" :
+	    scs_cform_changed(fm->f) ? " [changed]" : "";
+	if (fm->name != NULL)
+		view_title(y, " edit cluster %s/%s%s ", fm->ns, fm->name, state);
+	else
+		view_title(y, " create a cluster in %s%s ", fm->ns, state);
+	n = scs_cform_nrows(fm->f);
+	if (fm->cur >= n)
+		fm->cur = n > 0 ? n - 1 : 0;
+	body = rows - 3;		/* title, two help lines */
+	if (body < 1)
+		return;
+	lw = COLS / 2 < 34 ? COLS / 2 : 34;
+	/* Rows with errors take two lines: scroll by lines. */
+	if (fm->cur < fm->top)
+		fm->top = fm->cur;
+	for (;;) {
+		for (lines = 0, i = fm->top; i <= fm->cur && i < n; i++)
+			lines += 1 + (scs_cform_row(fm->f, i)->error != NULL ||
+			    (i == fm->cur && fm->editing && fm->problem !=
+			    NULL));
+		if (lines <= (size_t)body || fm->top >= fm->cur)
+			break;
+		fm->top++;
+	}
+	yy = y + 1;
+	for (i = fm->top; i < n && yy < y + 1 + body; i++) {
+		r = scs_cform_row(fm->f, i);
+		move(yy, 0);
+		clrtoeol();
+		screen_role(i == fm->cur ? ROLE_SELECT : r->kind ==
+		    SCS_FROW_HEAD ? ROLE_TITLE : r->kind == SCS_FROW_ADD ?
+		    ROLE_KEY : ROLE_NORMAL);
+		snprintf(buf, sizeof buf, "%*s%s%s", r->depth * 2, "",
+		    r->label, r->required ? " *" : "");
+		draw_cell(yy, 0, buf, lw, 0);
+		x = lw + 1;
+		if (i == fm->cur && fm->editing) {
+			screen_role(ROLE_PROMPT);
+			snprintf(buf, sizeof buf, "%s%s_", fm->adding ?
+			    "name: " : "", fm->line);
+			draw_cell(yy, x, buf, COLS - x, 0);
+		} else if (r->kind != SCS_FROW_ADD && (r->kind !=
+		    SCS_FROW_HEAD || r->unset)) {
+			if (i != fm->cur)
+				screen_role(r->unset || r->is_default ?
+				    ROLE_MUTED : r->fixed ? ROLE_MUTED :
+				    ROLE_NORMAL);
+			if (r->unset)
+				snprintf(buf, sizeof buf, "%s",
+				    r->kind == SCS_FROW_HEAD ? "(unset: Enter "
+				    "creates it)" : "(unset)");
+			else
+				snprintf(buf, sizeof buf, "%s%s%s%s",
+				    r->kind == SCS_FROW_CHOICE ? "\u25c2 " : "",
+				    r->text, r->kind == SCS_FROW_CHOICE ?
+				    " \u25b8" : "", r->is_default ?
+				    "  (default)" : "");
+			draw_cell(yy, x, buf, COLS - x, 0);
+		}
+		yy++;
+		if (yy < y + 1 + body && ((i == fm->cur && fm->editing &&
+		    fm->problem != NULL) || r->error != NULL)) {
+			move(yy, 0);
+			clrtoeol();
+			screen_role(ROLE_ERROR);
+			snprintf(buf, sizeof buf, "%*s\u2716 %s", r->depth * 2 + 2,
+			    "", i == fm->cur && fm->editing && fm->problem !=
+			    NULL ? fm->problem : r->error);
+			draw_cell(yy++, 0, buf, COLS, 0);
+		}
+	}
+	for (; yy < y + 1 + body; yy++) {
+		move(yy, 0);
+		screen_role(ROLE_NORMAL);
+		clrtoeol();
+	}
+	/* The focused field's description and constraints. */
+	r = scs_cform_row(fm->f, fm->cur);
+	screen_role(ROLE_MUTED);
+	for (k = 0; k < 2; k++) {
+		move(y + 1 + body + (int)k, 0);
+		clrtoeol();
+	}
+	if (fm->note != NULL) {
+		screen_role(ROLE_ERROR);
+		draw_cell(y + 1 + body, 0, fm->note, COLS, 0);
+	} else if (r != NULL && r->help != NULL) {
+		size_t	 len = strlen(r->help), cut = 0;
+		int	 w = 0;
+
+		/* Two lines of help: split where the first is full. */
+		while (cut < len && w < COLS - 1) {
+			cut++;
+			while (cut < len && ((unsigned char)r->help[cut] &
+			    0xc0) == 0x80)
+				cut++;
+			w++;
+		}
+		snprintf(buf, sizeof buf, "%.*s", (int)cut, r->help);
+		draw_cell(y + 1 + body, 0, buf, COLS, 0);
+		if (cut < len)
+			draw_cell(y + 2 + body, 0, r->help + cut, COLS, 0);
+	}
+	screen_role(ROLE_NORMAL);
+}
+
+/* The / line: go to the first field (from the cursor on) whose name or
+ * path holds the text. */
+static void
+form_filter(struct view *v, const char *text)
+{
+	struct form		*fm = v->data;
+	size_t			 n = scs_cform_nrows(fm->f), i, k;
+	const struct scs_frow	*r;
+
+	if (*text == '\0' || fm->editing || fm->preview)
+		return;
+	/* An exact name or path first, then any that holds the text. */
+	for (k = 0; k < n; k++) {
+		r = scs_cform_row(fm->f, k);
+		if (strcmp(r->label, text) == 0 || strcmp(r->path, text) == 0) {
+			fm->cur = k;
+			return;
+		}
+	}
+	for (k = 0; k < n; k++) {
+		i = (fm->cur + k) % n;
+		r = scs_cform_row(fm->f, i);
+		if (strstr(r->label, text) != NULL || strstr(r->path,
+		    text) != NULL) {
+			fm->cur = i;
+			return;
+		}
+	}
+	app_message(fm->app, 1, "no field '%s'", text);
+}
+
+static int
+form_busy(struct view *v)
+{
+	struct form	*fm = v->data;
+
+	return (fm->call != NULL || (fm->classes != NULL &&
+	    scs_store_state(fm->classes, NULL) == SCS_STORE_LOADING) ||
+	    (fm->releases != NULL && scs_store_state(fm->releases, NULL) ==
+	    SCS_STORE_LOADING));
+}
+
+static const char *
+form_hints(struct view *v)
+{
+	struct form	*fm = v->data;
+
+	if (fm->editing)
+		return ("<Enter>keep <Esc>drop the edit <C-u>clear");
+	if (fm->preview)
+		return ("<p>form <s>send <j/k>scroll <Esc>form");
+	return ("<Tab>next <Enter>edit <Space>choose <D>remove <u>undo "
+	    "<p>YAML <s>send <Esc>back");
+}
+
+static void
+form_free(struct view *v)
+{
+	struct form	*fm = v->data;
+
+	/* Leaving with changes keeps them as a draft. */
+	if (scs_cform_changed(fm->f) && fm->state != FORM_LOADING &&
+	    !fm->discarded)
+		draft_save(fm);
+	if (fm->call != NULL)
+		scs_api_cancel(fm->call);
+	if (fm->classes != NULL) {
+		scs_store_unsubscribe(fm->classes, form_stores_changed, fm);
+		scs_store_free(fm->classes);
+	}
+	if (fm->releases != NULL) {
+		scs_store_unsubscribe(fm->releases, form_stores_changed, fm);
+		scs_store_free(fm->releases);
+	}
+	scs_cform_free(fm->f);
+	free(fm->ns);
+	free(fm->name);
+	free(fm->from_class);
+	free(fm->problem);
+	free(fm->note);
+	free(fm);
+}
+
+static const char *const form_help[] = {
+	"  Tab S-Tab j k    next / previous field     Enter  edit, toggle, add",
+	"  Space h l        step through the choices  D Del  remove, unset",
+	"  u                undo the last change      p  YAML preview <-> form",
+	"  /TEXT            go to the field whose name holds TEXT",
+	"  s                send: checks here, then a server dry run, then for "
+	"real",
+	"  Esc              back (asks when there are changes; they are kept "
+	"as a draft)",
+	NULL
+};
+
+static const struct view_ops form_ops = {
+	.kind = "form",
+	.draw = form_draw,
+	.key = form_key,
+	.filter = form_filter,
+	.busy = form_busy,
+	.hints = form_hints,
+	.help = form_help,
+	.free = form_free,
+};
+
+static struct scs_store *
+form_store(struct form *fm, const char *group, const char *plural)
+{
+	const struct scs_resource	*res;
+	struct scs_store_opts		 o;
+	struct scs_store		*s;
+
+	if ((res = app_resource(fm->app, group, plural)) == NULL)
+		return (NULL);
+	memset(&o, 0, sizeof o);
+	o.keep_objects = 1;
+	s = scs_store_new_opts(fm->app->api, res, fm->ns, &o);
+	scs_store_subscribe(s, form_stores_changed, fm);
+	return (s);
+}
+
+static struct form *
+form_new(struct app *a, const char *ns)
+{
+	struct form			*fm = scs_xcalloc(1, sizeof *fm);
+	const struct scs_resource	*cl;
+
+	fm->app = a;
+	fm->ns = scs_xstrdup(ns);
+	cl = app_resource(a, "cluster.x-k8s.io", "clusters");
+	fm->v1beta1 = cl != NULL && strcmp(cl->version, "v1beta1") == 0;
+	return (fm);
+}
+
+struct view *
+form_create_view(struct app *a, const char *ns)
+{
+	struct form	*fm;
+	char		*draft;
+
+	if (a->readonly) {
+		app_message(a, 1, "read-only: creating a cluster is refused");
+		return (NULL);
+	}
+	if (ns == NULL) {
+		app_message(a, 1, "pick a namespace first (:ns NAME): a "
+		    "cluster is created in one");
+		return (NULL);
+	}
+	fm = form_new(a, ns);
+	if ((draft = draft_load(fm)) != NULL &&
+	    (fm->f = scs_cform_from_draft(draft, fm->v1beta1)) != NULL)
+		app_message(a, 0, "your draft is back (D on a field removes, u "
+		    "undoes; :create! starts afresh)");
+	free(draft);
+	if (fm->f == NULL)
+		fm->f = scs_cform_new(ns, NULL, fm->v1beta1);
+	fm->classes = form_store(fm, "cluster.x-k8s.io", "clusterclasses");
+	fm->releases = form_store(fm, "clusterstack.x-k8s.io",
+	    "clusterstackreleases");
+	fm->cur = next_field(fm, 0, 1);		/* the first field */
+	return (view_new(a, &form_ops, fm, "new cluster"));
+}
+
+void
+form_drop_draft(struct app *a, const char *ns)
+{
+	struct form	*fm = form_new(a, ns);
+	char		*path = draft_path(fm);
+
+	if (path != NULL)
+		(void)unlink(path);
+	free(path);
+	free(fm->ns);
+	free(fm);
+}
+
+static void
+on_cluster(const struct scs_api_result *r, void *arg)
+{
+	struct form	*fm = arg;
+	const char	*cls;
+
+	fm->call = NULL;
+	if (r->status != SCS_OK) {
+		app_message(fm->app, 1, "cannot read %s/%s: %s", fm->ns,
+		    fm->name, r->message);
+		fm->state = FORM_IDLE;
+		return;
+	}
+	scs_cform_free(fm->f);
+	fm->f = scs_cform_new(fm->ns, r->json, fm->v1beta1);
+	cls = scs_cform_class_name(fm->f);
+	fm->from_class = cls != NULL ? scs_xstrdup(cls) : NULL;
+	fm->state = FORM_IDLE;
+	fm->classes = form_store(fm, "cluster.x-k8s.io", "clusterclasses");
+	fm->releases = form_store(fm, "clusterstack.x-k8s.io",
+	    "clusterstackreleases");
+	fm->app->dirty = 1;
+}
+
+struct view *
+form_edit_view(struct app *a, const char *ns, const char *name)
+{
+	struct form			*fm;
+	const struct scs_resource	*res;
+
+	if (a->readonly) {
+		app_message(a, 1, "read-only: changing a cluster is refused");
+		return (NULL);
+	}
+	fm = form_new(a, ns);
+	fm->name = scs_xstrdup(name);
+	fm->state = FORM_LOADING;
+	/* Until the cluster arrives, an empty form stands in. */
+	fm->f = scs_cform_new(ns, NULL, fm->v1beta1);
+	if ((res = app_resource(a, "cluster.x-k8s.io", "clusters")) != NULL)
+		fm->call = scs_api_get(a->api, res, ns, name, on_cluster, fm);
+	return (view_new(a, &form_ops, fm, "edit %s", name));
+}

@@ -1,0 +1,200 @@
+/*
+ * list.c: a scrolling list of text lines with a cursor, for the views
+ * made of lines (cluster tree, overviews, alerts). A line may hold one tab:
+ * the part before it is a column padded to the widest such part (at most
+ * half the screen). Each line carries a role and a link (what Enter on it
+ * opens: "cluster NS/NAME", "view PLURAL", ...; NULL = nothing).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scs/util.h"
+#include "tui.h"
+
+void
+list_clear(struct list *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].text);
+		free(l->v[i].link);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+struct list_line *
+list_add(struct list *l, enum role role, const char *link,
+    const char *fmt, ...)
+{
+	struct list_line	*x;
+	va_list			 ap;
+
+	l->v = scs_xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	x = &l->v[l->n++];
+	va_start(ap, fmt);
+	scs_xvasprintf(&x->text, fmt, ap);
+	va_end(ap);
+	x->role = role;
+	x->link = link != NULL ? scs_xstrdup(link) : NULL;
+	x->node = -1;
+	return (x);
+}
+
+const struct list_line *
+list_current(const struct list *l)
+{
+	return (l->cur < l->n ? &l->v[l->cur] : NULL);
+}
+
+/* Width of the column before the tab. */
+static int
+tab_width(const struct list *l)
+{
+	size_t		 i;
+	int		 w, tw = 0;
+	const char	*tab;
+	char		*left;
+
+	for (i = 0; i < l->n; i++) {
+		if ((tab = strchr(l->v[i].text, '\t')) == NULL)
+			continue;
+		left = scs_xstrndup(l->v[i].text, (size_t)(tab -
+		    l->v[i].text));
+		w = draw_width(left);
+		free(left);
+		if (w > tw)
+			tw = w;
+	}
+	return (tw > COLS / 2 ? COLS / 2 : tw);
+}
+
+int
+list_draw(struct list *l, int y, int rows, const char *head)
+{
+	size_t		 i, k;
+	int		 tw = tab_width(l), yy;
+	const char	*tab, *text;
+	char		*left;
+
+	if (head != NULL) {
+		screen_role(ROLE_HEAD);
+		move(y, 0);
+		clrtoeol();
+		if ((tab = strchr(head, '\t')) != NULL) {
+			left = scs_xstrndup(head, (size_t)(tab - head));
+			draw_cell(y, 0, left, tw, 0);
+			free(left);
+			if (tw + 1 < COLS)
+				draw_cell(y, tw + 1, tab + 1, COLS - tw - 1, 0);
+		} else
+			draw_cell(y, 0, head, COLS, 0);
+		y++;
+		rows--;
+	}
+	l->row_y = y;
+	l->nvis = rows > 0 ? rows : 0;
+	if (rows < 1)
+		return (tw);
+	if (l->cur >= l->n)
+		l->cur = l->n > 0 ? l->n - 1 : 0;
+	if (l->cur < l->top)
+		l->top = l->cur;
+	if (l->cur >= l->top + (size_t)rows)
+		l->top = l->cur - (size_t)rows + 1;
+	for (i = 0; i < (size_t)rows; i++) {
+		k = l->top + i;
+		yy = y + (int)i;
+		move(yy, 0);
+		screen_role(ROLE_NORMAL);
+		clrtoeol();
+		if (k >= l->n)
+			continue;
+		text = l->v[k].text;
+		screen_role(k == l->cur && l->cursor ? ROLE_SELECT :
+		    l->v[k].role);
+		if ((tab = strchr(text, '\t')) == NULL) {
+			draw_cell(yy, 0, text, COLS, 0);
+			continue;
+		}
+		left = scs_xstrndup(text, (size_t)(tab - text));
+		draw_cell(yy, 0, left, tw, 0);
+		free(left);
+		if (tw < COLS)
+			draw_cell(yy, tw, " ", 1, 0);
+		if (tw + 1 < COLS)
+			draw_cell(yy, tw + 1, tab + 1, COLS - tw - 1, 0);
+	}
+	screen_role(ROLE_NORMAL);
+	return (tw);
+}
+
+int
+list_key(struct list *l, int key)
+{
+	size_t	 max = l->n > 0 ? l->n - 1 : 0;
+	size_t	 page = l->nvis > 1 ? (size_t)l->nvis - 1 : 1;
+
+	switch (key) {
+	case 'j':
+	case KEYS_SPECIAL + KEY_DOWN:
+		if (l->cur < max)
+			l->cur++;
+		return (1);
+	case 'k':
+	case KEYS_SPECIAL + KEY_UP:
+		if (l->cur > 0)
+			l->cur--;
+		return (1);
+	case KEYS_SPECIAL + KEY_HOME:
+		l->cur = 0;
+		return (1);
+	case 'G':
+	case KEYS_SPECIAL + KEY_END:
+		l->cur = max;
+		return (1);
+	case KEYS_SPECIAL + KEY_NPAGE:
+	case 6:
+		l->cur = l->cur + page < max ? l->cur + page : max;
+		return (1);
+	case KEYS_SPECIAL + KEY_PPAGE:
+	case 2:
+		l->cur = l->cur > page ? l->cur - page : 0;
+		return (1);
+	}
+	return (0);
+}
+
+int
+list_click(struct list *l, int y)
+{
+	size_t	 k;
+
+	if (y < l->row_y || y >= l->row_y + l->nvis)
+		return (0);
+	k = l->top + (size_t)(y - l->row_y);
+	if (k >= l->n)
+		return (0);
+	l->cur = k;
+	return (1);
+}
+
+/* Keep the cursor on the line with the same link after a rebuild. */
+void
+list_keep(struct list *l, const char *link)
+{
+	size_t	 i;
+
+	if (link == NULL)
+		return;
+	for (i = 0; i < l->n; i++) {
+		if (scs_streq(l->v[i].link, link)) {
+			l->cur = i;
+			return;
+		}
+	}
+}

@@ -1,0 +1,859 @@
+/*
+ * overview.c: the persona home views (DESIGN.md section 3), each answering
+ * its persona's first question at a glance:
+ *
+ *   tenant: are my clusters fine?  Health counts, what needs attention
+ *           (failed, degraded, upgrades the cluster-stacks rules allow),
+ *           every cluster with control plane and workers ready/desired.
+ *   kaas:   what in the fleet needs me?  Counts by health and
+ *           availability, failing clusters with reason and since when,
+ *           per namespace, per Kubernetes version against the version
+ *           policy (end of life, behind the latest patch), per class.
+ *   iaas:   are all tenants set up?  Each tenant namespace with its cloud
+ *           credentials (present or missing, keys, age; never values),
+ *           ProviderConfigs, RoleBindings, clusters and Central API
+ *           claims; then the claims with Synced/Ready.
+ *
+ * The views ask only what the persona may ask (a tenant lists in its own
+ * namespace) and say what is hidden. Lines link to what Enter opens.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scs/util.h"
+#include "tui.h"
+
+#define OV_STORES	12
+
+struct ov_store {
+	const char		*what;	/* "clusterclasses" */
+	struct scs_store	*store;
+};
+
+struct overview {
+	struct app		*app;
+	enum scs_persona	 persona;
+	struct ov_store		 st[OV_STORES];
+	size_t			 nst;
+	struct list		 list;
+	int			 stale;
+	int			 placed;	/* the cursor found its start */
+};
+
+static void
+ov_changed(struct scs_store *s, void *arg)
+{
+	struct overview	*o = arg;
+
+	(void)s;
+	o->stale = 1;
+	o->app->dirty = 1;
+}
+
+static void
+ov_watch(struct overview *o, const char *group, const char *plural,
+    const char *ns)
+{
+	const struct scs_resource	*res;
+	struct scs_store		*s;
+
+	if (o->nst == OV_STORES ||
+	    (res = app_resource(o->app, group, plural)) == NULL)
+		return;
+	s = scs_store_new(o->app->api, res, ns, NULL);
+	scs_store_subscribe(s, ov_changed, o);
+	o->st[o->nst].what = scs_store_resource(s)->name;
+	o->st[o->nst].store = s;
+	o->nst++;
+}
+
+static struct scs_store *
+ov_store(struct overview *o, const char *what)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->nst; i++) {
+		if (strcmp(o->st[i].what, what) == 0)
+			return (o->st[i].store);
+	}
+	return (NULL);
+}
+
+static const struct scs_index *
+ov_index(struct overview *o, const char *what)
+{
+	struct scs_store	*s = ov_store(o, what);
+
+	return (s != NULL ? scs_store_index(s) : NULL);
+}
+
+static const char *
+col(const struct scs_record *r, int i)
+{
+	return (i < r->ncols && r->cols[i] != NULL ? r->cols[i] : "");
+}
+
+/* "● 7 ok  ◐ 2 progressing  ..." for counts by health. */
+static void
+health_counts(const int *n, char *buf, size_t len)
+{
+	static const enum scs_health order[] = { SCS_HEALTH_OK,
+	    SCS_HEALTH_PROGRESSING, SCS_HEALTH_WARNING, SCS_HEALTH_ERROR,
+	    SCS_HEALTH_DELETING, SCS_HEALTH_UNKNOWN };
+	static const char *const words[] = { "ok", "progressing", "degraded",
+	    "failed", "deleting", "unknown" };
+	size_t	 i, used = 0;
+	int	 w;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof order / sizeof order[0]; i++) {
+		if (n[order[i]] == 0 && order[i] != SCS_HEALTH_OK &&
+		    order[i] != SCS_HEALTH_ERROR)
+			continue;
+		w = snprintf(buf + used, len - used, "%s%s %d %s",
+		    used != 0 ? "  " : "", screen_health_glyph(order[i]),
+		    n[order[i]], words[i]);
+		if (w < 0 || (size_t)w >= len - used)
+			break;
+		used += (size_t)w;
+	}
+}
+
+static void
+since_text(const struct scs_record *r, char *buf, size_t len)
+{
+	int64_t	 t = r->since > 0 ? r->since : r->created;
+
+	if (t <= 0)
+		scs_strlcpy(buf, "-", len);
+	else
+		scs_format_age(scs_wall_s() - t, buf, len);
+}
+
+/* One cluster as a line: glyph name \t status cp workers version ... */
+static void
+cluster_line(struct overview *o, const struct scs_record *r, int with_ns)
+{
+	char	 link[512], age[32];
+
+	snprintf(link, sizeof link, "cluster %s/%s", r->ns, r->name);
+	scs_format_age(r->created > 0 ? scs_wall_s() - r->created : 0, age,
+	    sizeof age);
+	list_add(&o->list, screen_health_role(r->health), link,
+	    "  %s %s%s%s\t%-14s %-5s %-5s %-9s %-5s %s",
+	    screen_health_glyph(r->health), with_ns ? r->ns : "",
+	    with_ns ? "/" : "", r->name, r->status != NULL ? r->status : "",
+	    col(r, SCS_CLUSTER_CP), col(r, SCS_CLUSTER_WORKERS),
+	    col(r, SCS_CLUSTER_VERSION), r->created > 0 ? age : "-",
+	    col(r, SCS_CLUSTER_CLASS));
+}
+
+/* A cluster needing attention; tag: its context when there are several
+ * (then Enter opens it through that context). */
+static void
+attention_line(struct overview *o, const struct scs_record *r, int with_ns,
+    const char *tag)
+{
+	char	 link[512], since[32];
+
+	if (tag != NULL)
+		snprintf(link, sizeof link, "xcluster %s %s/%s", tag, r->ns,
+		    r->name);
+	else
+		snprintf(link, sizeof link, "cluster %s/%s", r->ns, r->name);
+	since_text(r, since, sizeof since);
+	list_add(&o->list, screen_health_role(r->health), link,
+	    "  %s %s%s%s%s%s\t%-11s %-5s %s", screen_health_glyph(r->health),
+	    tag != NULL ? tag : "", tag != NULL ? ":" : "",
+	    with_ns ? r->ns : "", with_ns ? "/" : "", r->name,
+	    scs_fleet_why(r, scs_wall_s()), since,
+	    r->message != NULL ? r->message : col(r, SCS_CLUSTER_VERSION));
+}
+
+/* The end-of-life date of version v ("v1.33.5"), or NULL. */
+static const char *
+eol_date(const char *v)
+{
+	const struct scs_eol	*eol;
+	size_t			 k, n;
+	int			 ma = 0, mi = 0;
+
+	if (*v == 'v')
+		v++;
+	if (sscanf(v, "%d.%d", &ma, &mi) != 2)
+		return (NULL);
+	eol = scs_eol_table(&n);
+	for (k = 0; k < n; k++) {
+		if (eol[k].major == ma && eol[k].minor == mi)
+			return (eol[k].end_of_life);
+	}
+	return (NULL);
+}
+
+/* The attention list: failed, degraded and stuck clusters one by one,
+ * versions past end of life one line per version. Returns lines. */
+static size_t
+attention_lines(struct overview *o, const struct scs_fleet *f, int with_ns,
+    int tagged)
+{
+	const struct scs_fleet_group	*g;
+	size_t				 i, n = 0;
+	int64_t				 now = scs_wall_s();
+	char				 link[128];
+
+	for (i = 0; i < f->nattention; i++) {
+		if (strcmp(scs_fleet_why(f->attention[i], now),
+		    "end of life") == 0)
+			continue;
+		attention_line(o, f->attention[i], with_ns, tagged ?
+		    f->attention_tag[i] : NULL);
+		n++;
+	}
+	for (i = 0; i < f->nversion; i++) {
+		g = &f->by_version[i];
+		if (scs_version_state(g->key, now) != SCS_VERSION_EOL)
+			continue;
+		snprintf(link, sizeof link, "filter %s", g->key);
+		list_add(&o->list, ROLE_WARN, link, "  %s %s	end of life "
+		    "since %s: %d cluster%s", screen_health_glyph(
+		    SCS_HEALTH_WARNING), g->key, eol_date(g->key) != NULL ?
+		    eol_date(g->key) : "?", g->total, g->total == 1 ? "" : "s");
+		n++;
+	}
+	return (n);
+}
+
+/* The newest class the cluster-stacks rules allow from class, or NULL. */
+static const char *
+upgrade_target(const struct scs_index *classes, const char *ns,
+    const char *from)
+{
+	const struct scs_record	*r;
+	const char		*best = NULL, *why;
+	struct scs_class_name	 a, b;
+	size_t			 i;
+
+	for (i = 0; classes != NULL && i < scs_index_count(classes); i++) {
+		r = scs_index_at(classes, i);
+		if (strcmp(r->ns, ns) != 0 ||
+		    !scs_upgrade_allowed(from, r->name, &why))
+			continue;
+		if (best == NULL || (scs_class_name_parse(best, &a) == 0 &&
+		    scs_class_name_parse(r->name, &b) == 0 &&
+		    (b.minor > a.minor || (b.minor == a.minor &&
+		    scs_stack_version_cmp(b.version, a.version) > 0))))
+			best = r->name;
+	}
+	return (best);
+}
+
+static void
+tenant_lines(struct overview *o)
+{
+	struct app		*a = o->app;
+	const struct scs_index	*x = scs_store_index(a->clusters);
+	const struct scs_index	*classes = ov_index(o, "clusterclasses");
+	const struct scs_index	*secrets = ov_index(o, "secrets");
+	struct scs_fleet	 f;
+	const struct scs_record	*r;
+	const char		*to;
+	char			 counts[256], link[512];
+	size_t			 i, n = 0, ups = 0;
+
+	scs_fleet_build(&f, x, a->ns, NULL, scs_wall_s());
+	health_counts(f.n, counts, sizeof counts);
+	list_add(&o->list, ROLE_TITLE, NULL, "My clusters in %s: %d   %s",
+	    a->ns != NULL ? a->ns : "all namespaces", f.total, counts);
+	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->list, ROLE_TITLE, NULL, "Needs attention");
+	n = attention_lines(o, &f, a->ns == NULL, 0);
+	for (i = 0; classes != NULL && i < scs_index_count(x); i++) {
+		r = scs_index_at(x, i);
+		if (a->ns != NULL && strcmp(r->ns, a->ns) != 0)
+			continue;
+		if ((to = upgrade_target(classes, r->ns,
+		    col(r, SCS_CLUSTER_CLASS))) == NULL)
+			continue;
+		snprintf(link, sizeof link, "cluster %s/%s", r->ns, r->name);
+		list_add(&o->list, ROLE_PROGRESS, link,
+		    "  \u2191 %s\tupgrade      %s -> %s", r->name,
+		    col(r, SCS_CLUSTER_CLASS), to);
+		n++;
+		ups++;
+	}
+	if (n == 0)
+		list_add(&o->list, ROLE_OK, NULL, "  %s nothing: all clusters "
+		    "are fine%s", screen_health_glyph(SCS_HEALTH_OK),
+		    classes == NULL ? "" : " and up to date");
+	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->list, ROLE_HEAD, "view clusters",
+	    "  CLUSTER\tSTATUS         CP    WORK  VERSION   AGE   CLASS");
+	for (i = 0; i < scs_index_count(x); i++) {
+		r = scs_index_at(x, i);
+		if (a->ns == NULL || strcmp(r->ns, a->ns) == 0)
+			cluster_line(o, r, a->ns == NULL);
+	}
+	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->list, ROLE_KEY, "view clusterclasses",
+	    "  \u2192 ClusterClasses available: %zu", classes != NULL ?
+	    scs_index_count(classes) : (size_t)0);
+	list_add(&o->list, ROLE_KEY, "view secrets",
+	    "  \u2192 Secrets: %zu (values masked)", secrets != NULL ?
+	    scs_index_count(secrets) : (size_t)0);
+	if (a->persona == SCS_PERSONA_TENANT && a->ns != NULL)
+		list_add(&o->list, ROLE_MUTED, NULL, "  Only namespace %s is "
+		    "shown: you may not list clusters across namespaces.",
+		    a->ns);
+	scs_fleet_free(&f);
+}
+
+/* Kubernetes versions the ClusterStackReleases offer. */
+static const char **
+known_versions(struct overview *o)
+{
+	const struct scs_index	*x = ov_index(o, "clusterstackreleases");
+	const char		**v;
+	size_t			 i, n;
+
+	n = x != NULL ? scs_index_count(x) : 0;
+	v = scs_xcalloc(n + 1, sizeof *v);
+	for (i = 0; i < n; i++)
+		v[i] = col(scs_index_at(x, i), 0);
+	return (v);
+}
+
+static void
+group_line(struct overview *o, const struct scs_fleet_group *g,
+    const char *link_kind, const char *extra)
+{
+	char	 link[256];
+
+	snprintf(link, sizeof link, "%s %s", link_kind, g->key);
+	list_add(&o->list, g->n[SCS_HEALTH_ERROR] != 0 ? ROLE_ERROR :
+	    g->n[SCS_HEALTH_WARNING] != 0 ? ROLE_WARN : ROLE_NORMAL, link,
+	    "  %s\t%5d %5d %5d %5d %5d %5d  %s", g->key, g->total,
+	    g->n[SCS_HEALTH_OK], g->n[SCS_HEALTH_PROGRESSING],
+	    g->n[SCS_HEALTH_WARNING], g->n[SCS_HEALTH_ERROR],
+	    g->n[SCS_HEALTH_DELETING], extra != NULL ? extra : "");
+}
+
+static void
+kaas_lines(struct overview *o)
+{
+	struct app		*a = o->app;
+	const struct scs_index	*x = scs_store_index(a->clusters);
+	struct scs_fleet	 f;
+	const struct scs_fleet_group *g;
+	const char		**known = known_versions(o);
+	char			 counts[256], policy[128], ctxs[64];
+	size_t			 i, nsrc;
+	int64_t			 now = scs_wall_s();
+	struct scs_store	*stores[FLEET_MAX + 1];
+	const char		*names[FLEET_MAX + 1], *states[FLEET_MAX + 1];
+	const struct scs_index	*xs[FLEET_MAX + 1];
+	const char		*msg = "";
+	enum scs_version_state	 vs;
+	static const char *const go[] = { "clusterstacks",
+	    "clusterstackreleases", "clusterclasses", "clusteraddons",
+	    "machinedeployments", "machines", NULL };
+
+	nsrc = fleet_sources(a, stores, names, NULL, states, FLEET_MAX + 1);
+	for (i = 0; i < nsrc; i++)
+		xs[i] = stores[i] != NULL ? scs_store_index(stores[i]) : NULL;
+	(void)x;
+	scs_fleet_build_many(&f, xs, names, nsrc, NULL, known, now);
+	health_counts(f.n, counts, sizeof counts);
+	list_add(&o->list, ROLE_TITLE, NULL, "Fleet: %d clusters in %zu "
+	    "namespaces%s%s, %d available   %s", f.total, f.nns,
+	    nsrc > 1 ? " of " : "", nsrc > 1 ? (snprintf(ctxs, sizeof ctxs,
+	    "%zu management clusters", nsrc), ctxs) : "", f.available,
+	    counts);
+	if (nsrc > 1) {
+		list_add(&o->list, ROLE_HEAD, NULL, "  CONTEXT\tTOTAL    OK  "
+		    "PROG  DEGR  FAIL   DEL  STATE");
+		for (i = 0; i < nsrc; i++) {
+			g = &f.by_tag[i];
+			list_add(&o->list, stores[i] == NULL ? ROLE_ERROR :
+			    g->n[SCS_HEALTH_ERROR] != 0 ? ROLE_ERROR :
+			    g->n[SCS_HEALTH_WARNING] != 0 ? ROLE_WARN :
+			    ROLE_NORMAL, "view clusters",
+			    "  %s\t%5d %5d %5d %5d %5d %5d  %s", g->key,
+			    g->total, g->n[SCS_HEALTH_OK],
+			    g->n[SCS_HEALTH_PROGRESSING],
+			    g->n[SCS_HEALTH_WARNING], g->n[SCS_HEALTH_ERROR],
+			    g->n[SCS_HEALTH_DELETING], stores[i] != NULL ?
+			    scs_store_state_name(scs_store_state(stores[i],
+			    NULL)) : "down");
+			/* A context that fails says why, on a line of its own. */
+			if (stores[i] == NULL || (scs_store_state(stores[i],
+			    &msg) != SCS_STORE_SYNCED && *msg != '\0'))
+				list_add(&o->list, ROLE_ERROR, NULL, "    %s "
+				    "%s: %s", screen_health_glyph(
+				    SCS_HEALTH_ERROR), g->key, stores[i] == NULL ?
+				    states[i] : msg);
+		}
+	}
+	if (f.eol != 0 || f.behind_patch != 0 || f.eol_soon != 0)
+		list_add(&o->list, ROLE_WARN, NULL, "Version policy: %d past "
+		    "end of life, %d reaching it within 60 days, %d behind "
+		    "the latest patch", f.eol, f.eol_soon, f.behind_patch);
+	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->list, ROLE_TITLE, NULL, "Needs attention");
+	if (attention_lines(o, &f, 1, nsrc > 1) == 0)
+		list_add(&o->list, ROLE_OK, NULL, "  %s nothing needs you",
+		    screen_health_glyph(SCS_HEALTH_OK));
+	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->list, ROLE_HEAD, NULL, "  NAMESPACE\tTOTAL    OK  PROG  "
+	    "DEGR  FAIL   DEL");
+	for (i = 0; i < f.nns; i++)
+		group_line(o, &f.by_ns[i], "ns", NULL);
+	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->list, ROLE_HEAD, NULL, "  KUBERNETES\tTOTAL    OK  PROG  "
+	    "DEGR  FAIL   DEL  POLICY");
+	for (i = 0; i < f.nversion; i++) {
+		g = &f.by_version[i];
+		vs = scs_version_state(g->key, now);
+		policy[0] = '\0';
+		if (eol_date(g->key) != NULL)
+			snprintf(policy, sizeof policy, "%s %s",
+			    vs == SCS_VERSION_EOL ? "END OF LIFE since" :
+			    vs == SCS_VERSION_EOL_SOON ? "end of life soon:" :
+			    "supported until", eol_date(g->key));
+		if (policy[0] == '\0')
+			scs_strlcpy(policy, "not in the policy table",
+			    sizeof policy);
+		if (g->latest[0] != '\0' && strcmp(g->latest, g->key) != 0) {
+			size_t	 pl = strlen(policy);
+
+			snprintf(policy + pl, sizeof policy - pl, "; behind %s",
+			    g->latest);
+		}
+		group_line(o, g, "filter", policy);
+		if (vs == SCS_VERSION_EOL)
+			o->list.v[o->list.n - 1].role = ROLE_ERROR;
+	}
+	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->list, ROLE_HEAD, NULL, "  CLUSTERCLASS\tTOTAL    OK  PROG  "
+	    "DEGR  FAIL   DEL");
+	for (i = 0; i < f.nclass; i++)
+		group_line(o, &f.by_class[i], "filter", NULL);
+	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	for (i = 0; go[i] != NULL; i++) {
+		char	 link[64];
+
+		if (app_resource(a, NULL, go[i]) == NULL)
+			continue;
+		snprintf(link, sizeof link, "view %s", go[i]);
+		list_add(&o->list, ROLE_KEY, link, "  \u2192 %s", go[i]);
+	}
+	free(known);
+	scs_fleet_free(&f);
+}
+
+/* Count records of index x in namespace ns. */
+static size_t
+count_in(const struct scs_index *x, const char *ns)
+{
+	size_t	 i, n = 0, pos;
+
+	if (x == NULL)
+		return (0);
+	/* Sorted by namespace: start at the first of ns. */
+	scs_index_locate(x, ns, "", &pos);
+	for (i = pos; i < scs_index_count(x); i++) {
+		if (strcmp(scs_index_at(x, i)->ns, ns) != 0)
+			break;
+		n++;
+	}
+	return (n);
+}
+
+/* The ProviderConfig of tenant (named after it, or whose secret is named
+ * after it) and whether its secret exists. */
+static const struct scs_record *
+provider_config(const struct scs_index *pcs, const struct scs_index *secrets,
+    const char *tenant, int *secret_ok)
+{
+	const struct scs_record	*r;
+	char			 ns[256], name[256];
+	const char		*ref, *slash, *colon;
+	size_t			 i;
+
+	*secret_ok = 0;
+	for (i = 0; pcs != NULL && i < scs_index_count(pcs); i++) {
+		r = scs_index_at(pcs, i);
+		ref = col(r, 0);
+		if (strcmp(r->name, tenant) != 0 &&
+		    strncmp(ref + (strchr(ref, '/') != NULL ?
+		    (size_t)(strchr(ref, '/') - ref) + 1 : 0), tenant,
+		    strlen(tenant)) != 0)
+			continue;
+		if ((slash = strchr(ref, '/')) != NULL) {
+			snprintf(ns, sizeof ns, "%.*s", (int)(slash - ref), ref);
+			colon = strchr(slash + 1, ':');
+			snprintf(name, sizeof name, "%.*s", colon != NULL ?
+			    (int)(colon - slash - 1) : (int)strlen(slash + 1),
+			    slash + 1);
+			*secret_ok = secrets != NULL &&
+			    scs_index_find(secrets, ns, name) != NULL;
+		}
+		return (r);
+	}
+	return (NULL);
+}
+
+static void
+iaas_lines(struct overview *o)
+{
+	struct app		*a = o->app;
+	const struct scs_index	*nss = ov_index(o, "namespaces");
+	const struct scs_index	*secrets = ov_index(o, "secrets");
+	const struct scs_index	*pcs = ov_index(o, "providerconfigs");
+	const struct scs_index	*rbs = ov_index(o, "rolebindings");
+	const struct scs_index	*cls = scs_store_index(a->clusters);
+	const struct scs_record	*r, *s, *cred, *pc;
+	size_t			 i, k, pos, claims, ntenants = 0, bad = 0;
+	size_t			 others = 0;
+	char			 age[32], link[300], credtext[128], pctext[128];
+	int			 secret_ok;
+
+	for (i = 0; nss != NULL && i < scs_index_count(nss); i++) {
+		if (scs_record_label(scs_index_at(nss, i),
+		    "scs.community/tenant") == NULL)
+			others++;
+		else
+			ntenants++;
+	}
+	list_add(&o->list, ROLE_TITLE, NULL, "Tenants: %zu   (credentials: "
+	    "names, keys and age only, never values)", ntenants);
+	list_add(&o->list, ROLE_HEAD, NULL, "  TENANT\tCLOUD CREDENTIALS     "
+	    "PROVIDERCONFIG         RB CLUSTERS CLAIMS");
+	for (i = 0; nss != NULL && i < scs_index_count(nss); i++) {
+		r = scs_index_at(nss, i);
+		if (scs_record_label(r, "scs.community/tenant") == NULL)
+			continue;
+		cred = NULL;
+		if (secrets != NULL) {
+			scs_index_locate(secrets, r->name, "", &pos);
+			for (k = pos; k < scs_index_count(secrets); k++) {
+				s = scs_index_at(secrets, k);
+				if (strcmp(s->ns, r->name) != 0)
+					break;
+				if (strcmp(col(s, SCS_SECRET_ROLE),
+				    "cloud-credentials") == 0) {
+					cred = s;
+					break;
+				}
+			}
+		}
+		if (cred != NULL) {
+			scs_format_age(scs_wall_s() - cred->created, age,
+			    sizeof age);
+			snprintf(credtext, sizeof credtext, "%s %s %s",
+			    screen_health_glyph(SCS_HEALTH_OK), cred->name, age);
+		} else
+			snprintf(credtext, sizeof credtext, "%s missing",
+			    screen_health_glyph(SCS_HEALTH_ERROR));
+		pc = provider_config(pcs, secrets, r->name, &secret_ok);
+		if (pc == NULL)
+			snprintf(pctext, sizeof pctext, "%s missing",
+			    screen_health_glyph(SCS_HEALTH_ERROR));
+		else
+			snprintf(pctext, sizeof pctext, "%s %s%s",
+			    screen_health_glyph(secret_ok ? SCS_HEALTH_OK :
+			    SCS_HEALTH_WARNING), pc->name, secret_ok ? "" :
+			    " (no secret)");
+		claims = 0;
+		for (k = 0; k < o->nst; k++) {
+			if (strcmp(scs_store_resource(o->st[k].store)->group,
+			    "api.scs.community") == 0)
+				claims += count_in(scs_store_index(
+				    o->st[k].store), r->name);
+		}
+		if (cred == NULL || pc == NULL || !secret_ok)
+			bad++;
+		snprintf(link, sizeof link, "ns %s", r->name);
+		list_add(&o->list, cred == NULL || pc == NULL ? ROLE_ERROR :
+		    !secret_ok ? ROLE_WARN : ROLE_NORMAL, link,
+		    "  %s\t%-21s %-22s %2zu %8zu %6zu", r->name, credtext,
+		    pctext, count_in(rbs, r->name), count_in(cls, r->name),
+		    claims);
+	}
+	if (bad != 0)
+		list_add(&o->list, ROLE_ERROR, NULL, "  %s %zu tenant%s not "
+		    "set up: missing credentials or ProviderConfig",
+		    screen_health_glyph(SCS_HEALTH_ERROR), bad,
+		    bad == 1 ? "" : "s");
+	else if (ntenants != 0)
+		list_add(&o->list, ROLE_OK, NULL, "  %s every tenant is set up",
+		    screen_health_glyph(SCS_HEALTH_OK));
+	if (others != 0)
+		list_add(&o->list, ROLE_MUTED, "view namespaces", "  %zu other "
+		    "namespaces (no scs.community/tenant label)", others);
+	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->list, ROLE_TITLE, NULL, "Central API claims "
+	    "(api.scs.community)");
+	list_add(&o->list, ROLE_HEAD, NULL, "  CLAIM\tSYNCED READY SINCE "
+	    "MESSAGE");
+	for (k = 0; k < o->nst; k++) {
+		const struct scs_resource *res =
+		    scs_store_resource(o->st[k].store);
+		const struct scs_index	*x = scs_store_index(o->st[k].store);
+
+		if (strcmp(res->group, "api.scs.community") != 0)
+			continue;
+		for (i = 0; i < scs_index_count(x); i++) {
+			r = scs_index_at(x, i);
+			since_text(r, age, sizeof age);
+			snprintf(link, sizeof link, "view %s.%s", res->name,
+			    res->group);
+			list_add(&o->list, screen_health_role(r->health), link,
+			    "  %s %s %s/%s\t%-6s %-5s %-5s %s",
+			    screen_health_glyph(r->health), res->kind, r->ns,
+			    r->name, col(r, 1), col(r, 2), age,
+			    r->message != NULL ? r->message : "");
+		}
+	}
+	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->list, ROLE_KEY, "view secrets", "  \u2192 secrets "
+	    "(values masked)");
+	list_add(&o->list, ROLE_KEY, "view providerconfigs",
+	    "  \u2192 providerconfigs");
+	list_add(&o->list, ROLE_KEY, "view clusters", "  \u2192 clusters");
+}
+
+static void
+ov_rebuild(struct overview *o)
+{
+	const struct list_line	*l = list_current(&o->list);
+	char			*keep = l != NULL && l->link != NULL ?
+				    scs_xstrdup(l->link) : NULL;
+
+	o->stale = 0;
+	list_clear(&o->list);
+	if (o->app->clusters == NULL) {
+		list_add(&o->list, ROLE_MUTED, NULL, "loading\u2026");
+		free(keep);
+		return;
+	}
+	switch (o->persona) {
+	case SCS_PERSONA_TENANT:
+		tenant_lines(o);
+		break;
+	case SCS_PERSONA_KAAS:
+		kaas_lines(o);
+		break;
+	case SCS_PERSONA_IAAS:
+		iaas_lines(o);
+		break;
+	}
+	if (o->placed)
+		list_keep(&o->list, keep);
+	else if (scs_store_state(o->app->clusters, NULL) == SCS_STORE_SYNCED) {
+		/* Once loaded, the cursor starts on the first line that opens
+		 * something (what needs attention first). */
+		size_t	 i;
+
+		for (i = 0; i < o->list.n; i++) {
+			if (o->list.v[i].link != NULL) {
+				o->list.cur = i;
+				break;
+			}
+		}
+		o->placed = 1;
+		o->list.cursor = 1;
+		o->list.top = 0;
+	}
+	free(keep);
+}
+
+static void
+ov_draw(struct view *v, int y, int rows)
+{
+	struct overview		*o = v->data;
+	const char		*msg;
+	enum scs_store_state	 st;
+
+	/* The app's clusters store changes too: rebuild on every draw
+	 * (cheap: one pass over the records). */
+	ov_rebuild(o);
+	st = o->app->clusters != NULL ? scs_store_state(o->app->clusters,
+	    &msg) : SCS_STORE_LOADING;
+	view_title(y, " %s overview%s%s ", scs_persona_name(o->persona),
+	    st == SCS_STORE_LOADING ? " loading\u2026" : "",
+	    st == SCS_STORE_FORBIDDEN ? " (clusters: forbidden)" : "");
+	list_draw(&o->list, y + 1, rows - 1, NULL);
+}
+
+static int
+ov_key(struct view *v, int key)
+{
+	struct overview		*o = v->data;
+	struct app		*a = o->app;
+	const struct list_line	*l;
+	char			 ns[256], name[256];
+	const char		*slash;
+
+	if (list_key(&o->list, key))
+		return (1);
+	if (key == 'c' && o->persona == SCS_PERSONA_TENANT) {
+		struct view	*nv = form_create_view(a, a->ns);
+
+		if (nv != NULL)
+			view_push(a, nv);
+		return (1);
+	}
+	if (key != '\r' && key != '\n' && key != KEYS_SPECIAL + KEY_ENTER)
+		return (0);
+	if ((l = list_current(&o->list)) == NULL || l->link == NULL)
+		return (1);
+	if (strncmp(l->link, "cluster ", 8) == 0 &&
+	    (slash = strchr(l->link + 8, '/')) != NULL) {
+		snprintf(ns, sizeof ns, "%.*s", (int)(slash - l->link - 8),
+		    l->link + 8);
+		scs_strlcpy(name, slash + 1, sizeof name);
+		view_push(a, tree_view(a, ns, name));
+	} else if (strncmp(l->link, "xcluster ", 9) == 0) {
+		struct scs_store	*st[FLEET_MAX + 1];
+		const char		*nm[FLEET_MAX + 1], *sp;
+		struct scs_api		*api[FLEET_MAX + 1];
+		size_t			 k, nn;
+
+		sp = strchr(l->link + 9, ' ');
+		slash = sp != NULL ? strchr(sp, '/') : NULL;
+		if (sp == NULL || slash == NULL)
+			return (1);
+		nn = fleet_sources(a, st, nm, api, NULL, FLEET_MAX + 1);
+		for (k = 0; k < nn; k++) {
+			if (strlen(nm[k]) == (size_t)(sp - l->link - 9) &&
+			    strncmp(nm[k], l->link + 9, strlen(nm[k])) == 0)
+				break;
+		}
+		if (k == nn)
+			return (1);
+		snprintf(ns, sizeof ns, "%.*s", (int)(slash - sp - 1), sp + 1);
+		scs_strlcpy(name, slash + 1, sizeof name);
+		view_push(a, tree_view_api(a, api[k], nm[k], ns, name));
+	} else if (strncmp(l->link, "view ", 5) == 0)
+		app_show_name(a, l->link + 5);
+	else if (strncmp(l->link, "ns ", 3) == 0) {
+		scs_strlcpy(ns, l->link + 3, sizeof ns);
+		app_set_ns(a, ns);
+		app_show_name(a, "clusters");
+	} else if (strncmp(l->link, "filter ", 7) == 0) {
+		scs_strlcpy(name, l->link + 7, sizeof name);
+		if (app_show_name(a, "clusters") == 0 &&
+		    tview_table(view_top(a)) != NULL)
+			table_set_filter(tview_table(view_top(a)), name);
+	}
+	return (1);
+}
+
+static void
+ov_click(struct view *v, int y)
+{
+	struct overview	*o = v->data;
+
+	list_click(&o->list, y);
+}
+
+static int
+ov_busy(struct view *v)
+{
+	struct overview	*o = v->data;
+	size_t		 i;
+
+	if (fleet_busy(o->app))
+		return (1);
+	if (o->app->clusters == NULL || scs_store_busy(o->app->clusters) ||
+	    scs_store_state(o->app->clusters, NULL) == SCS_STORE_LOADING)
+		return (1);
+	for (i = 0; i < o->nst; i++) {
+		if (scs_store_busy(o->st[i].store) ||
+		    scs_store_state(o->st[i].store, NULL) == SCS_STORE_LOADING)
+			return (1);
+	}
+	return (0);
+}
+
+static const char *
+ov_hints(struct view *v)
+{
+	struct overview	*o = v->data;
+
+	if (o->persona == SCS_PERSONA_TENANT)
+		return ("<j/k>move <Enter>open <c>create cluster <p>persona "
+		    "<!>alerts <?>help <q>quit");
+	return ("<j/k>move <Enter>open <:>cmd <p>persona <!>alerts <?>help "
+	    "<q>quit");
+}
+
+static void
+ov_free(struct view *v)
+{
+	struct overview	*o = v->data;
+	size_t		 i;
+
+	for (i = 0; i < o->nst; i++) {
+		scs_store_unsubscribe(o->st[i].store, ov_changed, o);
+		scs_store_free(o->st[i].store);
+	}
+	list_clear(&o->list);
+	free(o);
+}
+
+static const char *const ov_help[] = {
+	"  j k Enter        move, open the line (a cluster: its live tree)",
+	"  p                next persona: iaas, kaas, tenant",
+	"  !                alerts (clusters that turned failed or degraded)",
+	NULL
+};
+
+static const struct view_ops ov_ops = {
+	.kind = "overview",
+	.draw = ov_draw,
+	.key = ov_key,
+	.busy = ov_busy,
+	.hints = ov_hints,
+	.help = ov_help,
+	.free = ov_free,
+	.click = ov_click,
+};
+
+struct view *
+overview_view(struct app *a, enum scs_persona p)
+{
+	struct overview			*o = scs_xcalloc(1, sizeof *o);
+	const struct scs_discovery	*d = scs_api_discovery(a->api);
+	const struct scs_resource	*r;
+	size_t				 i;
+
+	o->app = a;
+	o->persona = p;
+	o->stale = 1;
+	switch (p) {
+	case SCS_PERSONA_TENANT:
+		ov_watch(o, "cluster.x-k8s.io", "clusterclasses", a->ns);
+		ov_watch(o, "", "secrets", a->ns);
+		break;
+	case SCS_PERSONA_KAAS:
+		ov_watch(o, "clusterstack.x-k8s.io", "clusterstackreleases",
+		    NULL);
+		break;
+	case SCS_PERSONA_IAAS:
+		ov_watch(o, "", "namespaces", NULL);
+		ov_watch(o, "", "secrets", NULL);
+		ov_watch(o, "openstack.crossplane.io", "providerconfigs", NULL);
+		ov_watch(o, "rbac.authorization.k8s.io", "rolebindings", NULL);
+		for (i = 0; d != NULL && i < scs_discovery_count(d); i++) {
+			r = scs_discovery_at(d, i);
+			if (r->preferred && strcmp(r->group,
+			    "api.scs.community") == 0 &&
+			    (r->verbs & SCS_VERB_LIST) != 0)
+				ov_watch(o, r->group, r->name, NULL);
+		}
+		break;
+	}
+	return (view_new(a, &ov_ops, o, "%s", scs_persona_name(p)));
+}

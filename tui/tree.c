@@ -1,0 +1,606 @@
+/*
+ * tree.c: one cluster, live, the way `clusterctl describe cluster` shows
+ * it (core/model-tree.c builds the tree), then its topology (class,
+ * version, variables with values and defaults from the class) and its
+ * events. Four small stores keep it live: the cluster itself (field
+ * selector on its name), its MachineDeployments and Machines (label
+ * selector on the cluster name) and its events.
+ *
+ * Keys: j/k move; Enter/d describe the object on the line, y its YAML;
+ * c shows the conditions of the line's object under it; g groups or
+ * ungroups machines in the same state; C-d deletes the cluster.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scs/schema.h"
+#include "scs/util.h"
+#include "tui.h"
+
+#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
+
+struct tree {
+	struct app		*app;
+	struct scs_api		*api;		/* the cluster's context */
+	char			*ctx;		/* its name when not the app's */
+	char			*ns;
+	char			*name;
+	struct scs_store	*cluster;
+	struct scs_store	*mds;
+	struct scs_store	*machines;
+	struct scs_store	*events;
+	struct scs_store	*classes;	/* for the upgrade targets */
+	struct scs_api_call	*class_call;
+	char			*class_name;	/* fetched or in flight */
+	cJSON			*class_defs;	/* the class's definitions */
+
+	struct scs_tree_node	*nodes;
+	size_t			 nnodes;
+	struct list		 list;
+	int			 group;
+	char			*expanded;	/* "Kind/name" with conditions */
+	int			 stale;
+};
+
+static void	tree_rebuild(struct tree *);
+
+static void
+tree_changed(struct scs_store *s, void *arg)
+{
+	struct tree	*t = arg;
+
+	(void)s;
+	t->stale = 1;
+	t->app->dirty = 1;
+}
+
+static const cJSON *
+cluster_obj(struct tree *t)
+{
+	const struct scs_record	*r;
+
+	if (t->cluster == NULL)
+		return (NULL);
+	r = scs_index_find(scs_store_index(t->cluster), t->ns, t->name);
+	return (r != NULL ? r->obj : NULL);
+}
+
+/* The objects of a store, as an array for scs_tree_build. */
+static const cJSON **
+objects(struct scs_store *s, size_t *n)
+{
+	const struct scs_index	*x;
+	const cJSON		**v;
+	size_t			 i;
+
+	if (s == NULL) {
+		*n = 0;
+		return (scs_xcalloc(1, sizeof *v));
+	}
+	x = scs_store_index(s);
+	*n = scs_index_count(x);
+	v = scs_xcalloc(*n + 1, sizeof *v);
+	for (i = 0; i < *n; i++)
+		v[i] = scs_index_at(x, i)->obj;
+	return (v);
+}
+
+static void
+on_class(const struct scs_api_result *r, void *arg)
+{
+	struct tree	*t = arg;
+
+	t->class_call = NULL;
+	cJSON_Delete(t->class_defs);
+	t->class_defs = r->status == SCS_OK ? scs_schema_definitions(r->json,
+	    NULL) : NULL;
+	t->stale = 1;
+	t->app->dirty = 1;
+}
+
+/* Fetch the class of the cluster when it is not the one we have. */
+static void
+class_fetch(struct tree *t, const cJSON *c)
+{
+	const struct scs_resource	*res;
+	const char			*cls, *cns;
+
+	cls = cJSON_GetStringValue(scs_jpath(c, "spec.topology.classRef.name"));
+	cns = cJSON_GetStringValue(scs_jpath(c,
+	    "spec.topology.classRef.namespace"));
+	if (cls == NULL)
+		cls = cJSON_GetStringValue(scs_jpath(c, "spec.topology.class"));
+	if (cls == NULL || scs_streq(cls, t->class_name))
+		return;
+	free(t->class_name);
+	t->class_name = scs_xstrdup(cls);
+	if ((res = api_resource(t->api, "cluster.x-k8s.io",
+	    "clusterclasses")) == NULL)
+		return;
+	if (t->class_call != NULL)
+		scs_api_cancel(t->class_call);
+	t->class_call = scs_api_get(t->api, res, cns != NULL ? cns :
+	    t->ns, cls, on_class, t);
+}
+
+static void
+age_of(int64_t since, char *buf, size_t len)
+{
+	if (since <= 0)
+		scs_strlcpy(buf, "", len);
+	else
+		scs_format_age(scs_wall_s() - since, buf, len);
+}
+
+static void
+conditions_lines(struct tree *t, const struct scs_tree_node *n)
+{
+	const cJSON	*c;
+	char		 age[32];
+	const char	*lt;
+
+	cJSON_ArrayForEach(c, n->conditions) {
+		lt = cJSON_GetStringValue(J(c, "lastTransitionTime"));
+		age_of(lt != NULL ? scs_parse_rfc3339(lt) : 0, age,
+		    sizeof age);
+		list_add(&t->list, screen_health_role(scs_condition_health(c)),
+		    NULL, "%*s  %s %-24s %-6s %-22s %-5s %s", n->depth * 2 + 2, "",
+		    screen_health_glyph(scs_condition_health(c)),
+		    cJSON_GetStringValue(J(c, "type")) ?
+		    cJSON_GetStringValue(J(c, "type")) : "?",
+		    cJSON_GetStringValue(J(c, "status")) ?
+		    cJSON_GetStringValue(J(c, "status")) : "?",
+		    cJSON_GetStringValue(J(c, "reason")) ?
+		    cJSON_GetStringValue(J(c, "reason")) : "", age,
+		    cJSON_GetStringValue(J(c, "message")) ?
+		    cJSON_GetStringValue(J(c, "message")) : "");
+	}
+}
+
+static void
+variables_lines(struct tree *t, const cJSON *c)
+{
+	const cJSON	*vars, *v, *d;
+	cJSON		*eff;
+	char		*val;
+	int		 set;
+	const char	*name;
+
+	vars = scs_jpath(c, "spec.topology.variables");
+	eff = vars != NULL ? cJSON_Duplicate(vars, 1) : cJSON_CreateArray();
+	if (t->class_defs != NULL)
+		scs_schema_default(t->class_defs, eff);
+	list_add(&t->list, ROLE_TITLE, NULL, "Variables%s",
+	    t->class_defs == NULL ? " (class not loaded: defaults unknown)" :
+	    "");
+	cJSON_ArrayForEach(v, eff) {
+		name = cJSON_GetStringValue(J(v, "name"));
+		if (name == NULL)
+			continue;
+		set = 0;
+		cJSON_ArrayForEach(d, vars) {
+			if (scs_streq(cJSON_GetStringValue(J(d, "name")),
+			    name))
+				set = 1;
+		}
+		val = cJSON_PrintUnformatted(J(v, "value"));
+		list_add(&t->list, set ? ROLE_NORMAL : ROLE_MUTED, NULL, "  %-28s %s%s", name, val != NULL ? val : "",
+		    set ? "" : "  (default)");
+		free(val);
+	}
+	/* Definitions with neither a value nor a default. */
+	cJSON_ArrayForEach(d, t->class_defs) {
+		name = cJSON_GetStringValue(J(d, "name"));
+		set = 0;
+		cJSON_ArrayForEach(v, eff) {
+			if (scs_streq(cJSON_GetStringValue(J(v, "name")),
+			    name))
+				set = 1;
+		}
+		if (!set && name != NULL)
+			list_add(&t->list, ROLE_MUTED, NULL, "  %-28s (unset)",
+			    name);
+	}
+	cJSON_Delete(eff);
+}
+
+static void
+events_lines(struct tree *t)
+{
+	const struct scs_index	*x;
+	const struct scs_record	*r;
+	const cJSON		*o;
+	size_t			 i, n;
+	char			 age[32];
+
+	if (t->events == NULL)
+		return;
+	x = scs_store_index(t->events);
+	n = scs_index_count(x);
+	list_add(&t->list, ROLE_TITLE, NULL, "Events (%zu)", n);
+	for (i = 0; i < n; i++) {
+		r = scs_index_at(x, i);
+		if ((o = r->obj) == NULL)
+			continue;
+		age_of(r->since > 0 ? r->since : r->created, age, sizeof age);
+		list_add(&t->list, scs_streq(cJSON_GetStringValue(J(o,
+		    "type")), "Warning") ? ROLE_WARN : ROLE_NORMAL, NULL,
+		    "  %-8s %-20s %-5s %s",
+		    cJSON_GetStringValue(J(o, "type")) ?
+		    cJSON_GetStringValue(J(o, "type")) : "",
+		    cJSON_GetStringValue(J(o, "reason")) ?
+		    cJSON_GetStringValue(J(o, "reason")) : "", age,
+		    cJSON_GetStringValue(J(o, "message")) ?
+		    cJSON_GetStringValue(J(o, "message")) : "");
+	}
+}
+
+/* The classes this cluster may move to, and why not the others. */
+static void
+upgrade_lines(struct tree *t, const char *from)
+{
+	const struct scs_index	*x;
+	const struct scs_record	*r;
+	const char		*why;
+	size_t			 i, n = 0;
+
+	if (t->classes == NULL || from == NULL)
+		return;
+	x = scs_store_index(t->classes);
+	for (i = 0; i < scs_index_count(x); i++) {
+		r = scs_index_at(x, i);
+		if (strcmp(r->name, from) == 0)
+			continue;
+		if (n++ == 0)
+			list_add(&t->list, ROLE_TITLE, NULL, "Upgrades "
+			    "(cluster-stacks rules; e edits)");
+		if (scs_upgrade_allowed(from, r->name, &why))
+			list_add(&t->list, ROLE_OK, NULL, "  \u2191 %s\tallowed",
+			    r->name);
+		else
+			list_add(&t->list, ROLE_MUTED, NULL, "  - %s\t%s",
+			    r->name, why);
+	}
+}
+
+static void
+tree_rebuild(struct tree *t)
+{
+	const cJSON		*c = cluster_obj(t);
+	const cJSON		**mds, **ms;
+	size_t			 nmd, nm, i;
+	const struct scs_tree_node *n;
+	char			 age[32], key[256];
+	const char		*v, *cls;
+
+	t->stale = 0;
+	scs_tree_free(t->nodes, t->nnodes);
+	t->nodes = NULL;
+	t->nnodes = 0;
+	list_clear(&t->list);
+	if (c == NULL) {
+		list_add(&t->list, ROLE_MUTED, NULL, "%s",
+		    t->cluster != NULL && scs_store_state(t->cluster, NULL) ==
+		    SCS_STORE_LOADING ?
+		    "loading\u2026" : "this cluster is gone (deleted?)");
+		return;
+	}
+	class_fetch(t, c);
+	mds = objects(t->mds, &nmd);
+	ms = objects(t->machines, &nm);
+	t->nnodes = scs_tree_build(c, mds, nmd, ms, nm, t->group, &t->nodes);
+	free(mds);
+	free(ms);
+	for (i = 0; i < t->nnodes; i++) {
+		n = &t->nodes[i];
+		age_of(n->since, age, sizeof age);
+		list_add(&t->list, screen_health_role(n->health), NULL,
+		    "%s%s %s\t%-5s %-5s %-18s %-5s %s", n->prefix,
+		    screen_health_glyph(n->health), n->label, n->ready,
+		    n->replicas, n->reason != NULL ? n->reason : "", age,
+		    n->message != NULL ? n->message : "");
+		t->list.v[t->list.n - 1].node = (int)i;
+		snprintf(key, sizeof key, "%s/%s", n->kind != NULL ? n->kind :
+		    "", n->name != NULL ? n->name : "");
+		if (n->kind != NULL && scs_streq(key, t->expanded))
+			conditions_lines(t, n);
+	}
+	list_add(&t->list, ROLE_NORMAL, NULL, "%s", "");
+	cls = cJSON_GetStringValue(scs_jpath(c, "spec.topology.classRef.name"));
+	if (cls == NULL)
+		cls = cJSON_GetStringValue(scs_jpath(c, "spec.topology.class"));
+	v = cJSON_GetStringValue(scs_jpath(c, "spec.topology.version"));
+	list_add(&t->list, ROLE_TITLE, NULL, "Topology  class %s  version %s",
+	    cls != NULL ? cls : "-", v != NULL ? v : "-");
+	upgrade_lines(t, cls);
+	variables_lines(t, c);
+	list_add(&t->list, ROLE_NORMAL, NULL, "%s", "");
+	events_lines(t);
+}
+
+static void
+tree_draw(struct view *v, int y, int rows)
+{
+	struct tree			*t = v->data;
+
+	if (t->stale)
+		tree_rebuild(t);
+	const struct list_line		*l;
+	const struct scs_tree_node	*n;
+	char				 buf[2048];
+	int				 foot = rows > 12 ? 2 : 0;
+
+	view_title(y, " cluster %s%s%s/%s%s ", t->ctx != NULL ? t->ctx : "",
+	    t->ctx != NULL ? ": " : "", t->ns, t->name,
+	    t->group ? "" : " (machines ungrouped)");
+	list_draw(&t->list, y + 1, rows - 1 - foot, "NAME\tREADY REPL. REASON"
+	    "             SINCE MESSAGE");
+	if (foot == 0)
+		return;
+	/* The selected line's whole message: the column is short at 80. */
+	move(y + rows - 2, 0);
+	clrtoeol();
+	move(y + rows - 1, 0);
+	clrtoeol();
+	l = list_current(&t->list);
+	if (l == NULL || l->node < 0 || (size_t)l->node >= t->nnodes)
+		return;
+	n = &t->nodes[l->node];
+	if (n->message == NULL && n->reason == NULL)
+		return;
+	snprintf(buf, sizeof buf, "%s: %s%s%s", n->label, n->reason != NULL ?
+	    n->reason : "", n->message != NULL ? " \u2014 " : "",
+	    n->message != NULL ? n->message : "");
+	screen_role(screen_health_role(n->health));
+	if (draw_width(buf) <= COLS)
+		draw_cell(y + rows - 2, 0, buf, COLS, 0);
+	else {
+		/* Two lines, the first full to the edge. */
+		size_t	 cut = 0;
+		int	 w = 0;
+		char	 c;
+
+		while (buf[cut] != '\0' && w < COLS) {
+			cut++;
+			while (((unsigned char)buf[cut] & 0xc0) == 0x80)
+				cut++;
+			w++;
+		}
+		c = buf[cut];
+		buf[cut] = '\0';
+		draw_cell(y + rows - 2, 0, buf, COLS, 0);
+		buf[cut] = c;
+		draw_cell(y + rows - 1, 0, buf + cut, COLS, 0);
+	}
+	screen_role(ROLE_NORMAL);
+}
+
+static const struct scs_resource *
+node_resource(struct tree *t, const struct scs_tree_node *n)
+{
+	const char	*plural;
+
+	if (n->kind == NULL)
+		return (NULL);
+	plural = strcmp(n->kind, "Cluster") == 0 ? "clusters" :
+	    strcmp(n->kind, "MachineDeployment") == 0 ? "machinedeployments" :
+	    strcmp(n->kind, "Machine") == 0 ? "machines" : NULL;
+	return (plural != NULL ? api_resource(t->api, "cluster.x-k8s.io",
+	    plural) : NULL);
+}
+
+static int
+tree_key(struct view *v, int key)
+{
+	struct tree			*t = v->data;
+	const struct scs_tree_node	*n = NULL;
+	const struct scs_resource	*res;
+	const struct list_line		*l = list_current(&t->list);
+	struct view			*nv;
+	char				 k[256];
+
+	if (l != NULL && l->node >= 0 && (size_t)l->node < t->nnodes)
+		n = &t->nodes[l->node];
+	if (list_key(&t->list, key))
+		return (1);
+	switch (key) {
+	case 'g':
+		t->group = !t->group;
+		t->stale = 1;
+		return (1);
+	case 'c':
+		if (n == NULL || n->kind == NULL) {
+			app_message(t->app, 0, "c shows the conditions of an "
+			    "object: move to one");
+			return (1);
+		}
+		snprintf(k, sizeof k, "%s/%s", n->kind, n->name);
+		if (scs_streq(k, t->expanded)) {
+			free(t->expanded);
+			t->expanded = NULL;
+		} else {
+			free(t->expanded);
+			t->expanded = scs_xstrdup(k);
+		}
+		t->stale = 1;
+		return (1);
+	case '\r':
+	case '\n':
+	case KEYS_SPECIAL + KEY_ENTER:
+	case 'd':
+	case 'y':
+		if (n == NULL || (res = node_resource(t, n)) == NULL) {
+			app_message(t->app, 0, "no object on this line");
+			return (1);
+		}
+		view_push(t->app, detail_view_api(t->app, t->api, res, t->ns,
+		    n->name, key == 'y'));
+		return (1);
+	case 4:		/* C-d */
+	case 'e':
+		if (t->api != t->app->api) {
+			app_message(t->app, 1, "this cluster is in context %s: "
+			    ":ctx %s to change it", t->ctx, t->ctx);
+			return (1);
+		}
+		if (key == 'e')
+			break;
+		if ((res = api_resource(t->api, "cluster.x-k8s.io",
+		    "clusters")) != NULL)
+			app_delete_ask(t->app, res, t->ns, t->name);
+		return (1);
+	}
+	if (key == 'e') {
+		if ((nv = form_edit_view(t->app, t->ns, t->name)) != NULL)
+			view_push(t->app, nv);
+		return (1);
+	}
+	return (0);
+}
+
+static int
+tree_busy(struct view *v)
+{
+	struct tree	*t = v->data;
+
+	struct scs_store *s[4];
+	size_t		 i;
+
+	if (t->class_call != NULL)
+		return (1);
+	s[0] = t->cluster;
+	s[1] = t->mds;
+	s[2] = t->machines;
+	s[3] = t->events;
+	for (i = 0; i < 4; i++) {
+		if (s[i] != NULL && (scs_store_busy(s[i]) ||
+		    scs_store_state(s[i], NULL) == SCS_STORE_LOADING))
+			return (1);
+	}
+	return (0);
+}
+
+static const char *
+tree_hints(struct view *v)
+{
+	(void)v;
+	return ("<Enter>describe <y>yaml <c>conditions <g>group <e>edit "
+	    "<C-d>delete <Esc>back");
+}
+
+static void
+tree_free(struct view *v)
+{
+	struct tree	*t = v->data;
+	struct scs_store *s[5];
+	size_t		 i;
+
+	s[0] = t->cluster;
+	s[1] = t->mds;
+	s[2] = t->machines;
+	s[3] = t->events;
+	s[4] = t->classes;
+	for (i = 0; i < 5; i++) {
+		if (s[i] == NULL)
+			continue;
+		scs_store_unsubscribe(s[i], tree_changed, t);
+		scs_store_free(s[i]);
+	}
+	if (t->class_call != NULL)
+		scs_api_cancel(t->class_call);
+	cJSON_Delete(t->class_defs);
+	scs_tree_free(t->nodes, t->nnodes);
+	list_clear(&t->list);
+	free(t->class_name);
+	free(t->expanded);
+	free(t->ns);
+	free(t->name);
+	free(t->ctx);
+	free(t);
+}
+
+static const char *const tree_help[] = {
+	"  Enter d  y       describe / YAML of the object on the line",
+	"  c                conditions of that object (again: hide)",
+	"  g                group machines in the same state, or list each",
+	"  e                edit: variables, scale, upgrade (a form)",
+	"  C-d              delete this cluster (type its name to confirm)",
+	NULL
+};
+
+static void
+tree_click(struct view *v, int y)
+{
+	struct tree	*t = v->data;
+
+	list_click(&t->list, y);
+}
+
+static const struct view_ops tree_ops = {
+	.kind = "tree",
+	.click = tree_click,
+	.draw = tree_draw,
+	.key = tree_key,
+	.busy = tree_busy,
+	.hints = tree_hints,
+	.help = tree_help,
+	.free = tree_free,
+};
+
+static struct scs_store *
+sub_store(struct tree *t, const char *group, const char *plural,
+    const char *labels, const char *fields)
+{
+	const struct scs_resource	*res;
+	struct scs_store_opts		 o;
+	struct scs_store		*s;
+
+	if ((res = api_resource(t->api, group, plural)) == NULL)
+		return (NULL);
+	memset(&o, 0, sizeof o);
+	o.label_selector = labels;
+	o.field_selector = fields;
+	o.keep_objects = 1;
+	s = scs_store_new_opts(t->api, res, t->ns, &o);
+	scs_store_subscribe(s, tree_changed, t);
+	return (s);
+}
+
+struct view *
+tree_view(struct app *a, const char *ns, const char *name)
+{
+	return (tree_view_api(a, NULL, NULL, ns, name));
+}
+
+struct view *
+tree_view_api(struct app *a, struct scs_api *api, const char *ctx,
+    const char *ns, const char *name)
+{
+	struct tree	*t = scs_xcalloc(1, sizeof *t);
+	char		*sel, *fsel;
+
+	t->app = a;
+	t->api = api != NULL ? api : a->api;
+	t->ctx = api != NULL && api != a->api && ctx != NULL ?
+	    scs_xstrdup(ctx) : NULL;
+	t->ns = scs_xstrdup(ns);
+	t->name = scs_xstrdup(name);
+	t->group = 1;
+	t->stale = 1;
+	t->list.cursor = 1;
+	sel = scs_xprintf("cluster.x-k8s.io/cluster-name=%s", name);
+	fsel = scs_xprintf("metadata.name=%s", name);
+	t->cluster = sub_store(t, "cluster.x-k8s.io", "clusters", NULL, fsel);
+	t->mds = sub_store(t, "cluster.x-k8s.io", "machinedeployments", sel,
+	    NULL);
+	t->machines = sub_store(t, "cluster.x-k8s.io", "machines", sel, NULL);
+	free(fsel);
+	fsel = scs_xprintf("involvedObject.name=%s", name);
+	t->events = sub_store(t, "", "events", NULL, fsel);
+	t->classes = sub_store(t, "cluster.x-k8s.io", "clusterclasses", NULL,
+	    NULL);
+	free(fsel);
+	free(sel);
+	return (view_new(a, &tree_ops, t, "%s", name));
+}

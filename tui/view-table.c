@@ -1,0 +1,376 @@
+/*
+ * view-table.c: a resource table as a view: a store of one resource in
+ * one namespace scope, the table widget over it, and the keys that act on
+ * the selected object (describe, YAML, tree, delete).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scs/util.h"
+#include "tui.h"
+
+/* A row of the server's Table output: its object and the cells. */
+struct srow {
+	char		*key;		/* "ns/name" */
+	char		**cells;
+};
+
+struct tview {
+	struct app		*app;
+	struct scs_store	*store;
+	struct table		*table;
+	/* Kinds scs-tui has no decoder for: the columns the server prints
+	 * (Table output), fetched again (at most every 2 s) as the store
+	 * changes. */
+	int			 server;
+	struct scs_api_call	*tcall;
+	uint64_t		 ttimer;
+	int64_t			 tlast;
+	int			 ncols;
+	int			 colidx[SCS_RECORD_MAXCOLS];
+	struct srow		*rows;
+	size_t			 nrows;
+};
+
+#define TABLE_REFETCH_MS	2000
+
+static void	tview_fetch(struct tview *);
+
+static const struct view_ops tview_ops;
+
+static void
+srows_clear(struct tview *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->nrows; i++) {
+		scs_strv_free(t->rows[i].cells);
+		free(t->rows[i].key);
+	}
+	free(t->rows);
+	t->rows = NULL;
+	t->nrows = 0;
+}
+
+static int
+srow_cmp(const void *a, const void *b)
+{
+	return (strcmp(((const struct srow *)a)->key,
+	    ((const struct srow *)b)->key));
+}
+
+static const char *
+tview_cell(void *arg, const struct scs_record *r, int col)
+{
+	struct tview	*t = arg;
+	struct srow	 k, *hit;
+	char		 key[600];
+
+	if (col < 0 || col >= t->ncols)
+		return (NULL);
+	snprintf(key, sizeof key, "%s/%s", r->ns, r->name);
+	k.key = key;
+	hit = bsearch(&k, t->rows, t->nrows, sizeof *t->rows, srow_cmp);
+	return (hit != NULL ? hit->cells[col] : NULL);
+}
+
+static char *
+cell_string(const cJSON *c)
+{
+	if (cJSON_IsString(c))
+		return (scs_xstrdup(c->valuestring));
+	if (cJSON_IsNull(c) || c == NULL)
+		return (scs_xstrdup(""));
+	if (cJSON_IsBool(c))
+		return (scs_xstrdup(cJSON_IsTrue(c) ? "true" : "false"));
+	if (cJSON_IsNumber(c))
+		return (scs_xprintf("%g", c->valuedouble));
+	return (cJSON_PrintUnformatted(c));
+}
+
+/* The Table: columns (not Name, not the age: the table has those) and
+ * the cells of each row by namespace/name. */
+static void
+on_table(const struct scs_api_result *res, void *arg)
+{
+	struct tview	*t = arg;
+	const cJSON	*defs, *d, *rows, *row, *cells, *md;
+	const char	*names[SCS_RECORD_MAXCOLS];
+	char		 up[64];
+	int		 i, n = 0;
+	size_t		 k, j;
+
+	t->tcall = NULL;
+	t->tlast = scs_now_ms();
+	if (res->status != SCS_OK || res->json == NULL || !scs_streq(
+	    cJSON_GetStringValue(scs_jpath(res->json, "kind")), "Table"))
+		return;		/* no Table output: the generic columns stay */
+	defs = scs_jpath(res->json, "columnDefinitions");
+	i = 0;
+	cJSON_ArrayForEach(d, defs) {
+		const char	*nm = cJSON_GetStringValue(scs_jpath(d, "name"));
+		const char	*ty = cJSON_GetStringValue(scs_jpath(d, "type"));
+
+		if (nm != NULL && n < SCS_RECORD_MAXCOLS &&
+		    strcmp(nm, "Name") != 0 && !scs_streq(ty, "date")) {
+			for (k = 0; nm[k] != '\0' && k + 1 < sizeof up; k++)
+				up[k] = nm[k] >= 'a' && nm[k] <= 'z' ?
+				    (char)(nm[k] - 32) : nm[k];
+			up[k] = '\0';
+			t->colidx[n] = i;
+			names[n++] = scs_xstrdup(up);
+		}
+		i++;
+	}
+	srows_clear(t);
+	rows = scs_jpath(res->json, "rows");
+	t->rows = scs_xcalloc((size_t)cJSON_GetArraySize(rows) + 1,
+	    sizeof *t->rows);
+	cJSON_ArrayForEach(row, rows) {
+		md = scs_jpath(row, "object.metadata");
+		cells = scs_jpath(row, "cells");
+		t->rows[t->nrows].key = scs_xprintf("%s/%s",
+		    cJSON_GetStringValue(scs_jpath(md, "namespace")) != NULL ?
+		    cJSON_GetStringValue(scs_jpath(md, "namespace")) : "",
+		    cJSON_GetStringValue(scs_jpath(md, "name")) != NULL ?
+		    cJSON_GetStringValue(scs_jpath(md, "name")) : "");
+		t->rows[t->nrows].cells = scs_xcalloc((size_t)n + 1,
+		    sizeof (char *));
+		for (j = 0; j < (size_t)n; j++)
+			t->rows[t->nrows].cells[j] = cell_string(
+			    cJSON_GetArrayItem(cells, t->colidx[j]));
+		t->nrows++;
+	}
+	qsort(t->rows, t->nrows, sizeof *t->rows, srow_cmp);
+	t->ncols = n;
+	table_set_server_columns(t->table, n, names, tview_cell, t);
+	for (i = 0; i < n; i++)
+		free((char *)names[i]);
+	t->app->dirty = 1;
+}
+
+static void
+tview_fetch(struct tview *t)
+{
+	const struct scs_resource	*res = scs_store_resource(t->store);
+	const char			*hdr[] = { "Accept: application/json;"
+					    "as=Table;v=v1;g=meta.k8s.io, "
+					    "application/json", NULL };
+	char				*path, *full;
+
+	if (t->tcall != NULL)
+		return;
+	path = scs_api_path(res, scs_store_namespace(t->store)[0] != '\0' ?
+	    scs_store_namespace(t->store) : NULL, NULL, NULL);
+	full = scs_xprintf("%s?limit=500", path);
+	t->tcall = scs_api_raw(t->app->api, "GET", full, hdr, NULL, 0,
+	    on_table, t);
+	free(full);
+	free(path);
+}
+
+static void
+tview_refetch(void *arg)
+{
+	struct tview	*t = arg;
+
+	t->ttimer = 0;
+	tview_fetch(t);
+}
+
+static void
+tview_changed(struct scs_store *s, void *arg)
+{
+	struct view	*v = arg;
+	struct tview	*t = v->data;
+	int64_t		 wait;
+
+	(void)s;
+	v->app->dirty = 1;
+	if (!t->server || t->tcall != NULL || t->ttimer != 0)
+		return;
+	wait = t->tlast + TABLE_REFETCH_MS - scs_now_ms();
+	if (wait <= 0)
+		tview_fetch(t);
+	else
+		t->ttimer = scs_http_timer(v->app->http, (long)wait,
+		    tview_refetch, t);
+}
+
+static int
+is_capi_clusters(const struct scs_resource *r)
+{
+	return (strcmp(r->name, "clusters") == 0 &&
+	    strcmp(r->group, "cluster.x-k8s.io") == 0);
+}
+
+static void
+tview_draw(struct view *v, int y, int rows)
+{
+	struct tview	*t = v->data;
+
+	table_draw(t->table, y, rows);
+}
+
+static int
+tview_key(struct view *v, int key)
+{
+	struct tview			*t = v->data;
+	struct app			*a = v->app;
+	const struct scs_record		*r = table_selected(t->table);
+	const struct scs_resource	*res = scs_store_resource(t->store);
+	struct view			*nv;
+
+	switch (key) {
+	case '\r':
+	case '\n':
+	case KEYS_SPECIAL + KEY_ENTER:
+	case 't':
+		if (r == NULL)
+			return (1);
+		if (is_capi_clusters(res))
+			view_push(a, tree_view(a, r->ns, r->name));
+		else if (strcmp(res->name, "clusterstacks") == 0 && key != 't')
+			view_push(a, stack_view(a, r->ns, r->name));
+		else if (key != 't')
+			view_push(a, detail_view(a, res, r->ns, r->name, 0));
+		return (1);
+	case 'd':
+	case 'y':
+		if (r != NULL)
+			view_push(a, detail_view(a, res, r->ns, r->name,
+			    key == 'y'));
+		return (1);
+	case 4:		/* C-d */
+		if (r != NULL)
+			app_delete_ask(a, res, r->ns, r->name);
+		return (1);
+	case 'c':
+	case 'e':
+		if (!is_capi_clusters(res))
+			return (0);
+		if (key == 'c')
+			nv = form_create_view(a, a->ns != NULL ? a->ns :
+			    r != NULL ? r->ns : NULL);
+		else
+			nv = r != NULL ? form_edit_view(a, r->ns, r->name) :
+			    NULL;
+		if (nv != NULL)
+			view_push(a, nv);
+		return (1);
+	}
+	return (table_key(t->table, key, LINES - 5));
+}
+
+static void
+tview_filter(struct view *v, const char *text)
+{
+	struct tview	*t = v->data;
+
+	table_set_filter(t->table, text);
+}
+
+static int
+tview_busy(struct view *v)
+{
+	struct tview	*t = v->data;
+
+	return (t->tcall != NULL || scs_store_busy(t->store) ||
+	    scs_store_state(t->store, NULL) == SCS_STORE_LOADING);
+}
+
+static const char *
+tview_hints(struct view *v)
+{
+	struct tview	*t = v->data;
+
+	if (is_capi_clusters(scs_store_resource(t->store)))
+		return ("<Enter>tree <c>new <e>edit <d>describe <y>yaml "
+		    "<C-d>del </>filter <?>help");
+	return ("<Enter>describe <y>yaml <C-d>delete </>filter <:>cmd "
+	    "<0>all ns <Esc>back <?>help");
+}
+
+static void
+tview_click(struct view *v, int y)
+{
+	struct tview	*t = v->data;
+
+	table_click(t->table, y);
+}
+
+static int64_t
+tview_wake(struct view *v)
+{
+	struct tview	*t = v->data;
+
+	return (table_highlight_until(t->table));
+}
+
+static void
+tview_free(struct view *v)
+{
+	struct tview	*t = v->data;
+
+	scs_store_unsubscribe(t->store, tview_changed, v);
+	if (t->tcall != NULL)
+		scs_api_cancel(t->tcall);
+	if (t->ttimer != 0)
+		scs_http_timer_cancel(t->app->http, t->ttimer);
+	srows_clear(t);
+	table_free(t->table);
+	scs_store_free(t->store);
+	free(t);
+}
+
+static const char *const tview_help[] = {
+	"  Enter            clusters: the live tree; others: describe",
+	"  d  y             describe, YAML        C-d  delete (asks)",
+	"  c  e             clusters: create one (a form), edit/scale/upgrade",
+	"  N A S  < >       sort by name, age, status / previous, next column",
+	"  /                filter: text, !text (inverse), -l key=value",
+	NULL
+};
+
+static const struct view_ops tview_ops = {
+	.kind = "table",
+	.draw = tview_draw,
+	.key = tview_key,
+	.filter = tview_filter,
+	.busy = tview_busy,
+	.hints = tview_hints,
+	.help = tview_help,
+	.free = tview_free,
+	.click = tview_click,
+	.wake = tview_wake,
+};
+
+struct view *
+tview_new(struct app *a, const struct scs_resource *res, const char *ns)
+{
+	struct tview	*t = scs_xcalloc(1, sizeof *t);
+	struct view	*v;
+
+	if (!res->namespaced)
+		ns = NULL;
+	t->store = scs_store_new(a->api, res, ns, NULL);
+	t->table = table_new(t->store, res->name, res->namespaced &&
+	    ns == NULL);
+	v = view_new(a, &tview_ops, t, "%s", res->name);
+	t->app = a;
+	scs_store_subscribe(t->store, tview_changed, v);
+	/* A kind without a decoder: ask the server how it prints it. */
+	if (scs_model_kind(res->group, res->name)->group == NULL) {
+		t->server = 1;
+		tview_fetch(t);
+	}
+	return (v);
+}
+
+struct table *
+tview_table(struct view *v)
+{
+	if (v == NULL || v->ops != &tview_ops)
+		return (NULL);
+	return (((struct tview *)v->data)->table);
+}
