@@ -6,7 +6,7 @@
 
 Starts the program in a pseudo terminal (its output is read and thrown
 away, as a terminal would), waits until LOG says "store ...: synced",
-then, if --signal is given, sends SIGUSR1 to PID (the simulator: starts a
+(or matches --ready REGEX), then, if --signal is given, sends SIGUSR1 to PID (the simulator: starts a
 storm) and writes one key every --interval ms for --duration s. Keys come
 round robin from SPEC (after the keys of --prefix SPEC, once), a
 comma list of: a character, "BS" (backspace),
@@ -67,7 +67,8 @@ def main():
     a = sys.argv[1:]
     opts = {"--interval": "50", "--duration": "10", "--size": "120x40",
             "--signal": None, "--keys": "", "--log": None,
-            "--ready-timeout": "120", "--prefix": ""}
+            "--ready-timeout": "120", "--prefix": "",
+            "--ready": r"store \S+: synced"}
     while a and a[0] != "--":
         opts[a[0]] = a[1]
         a = a[2:]
@@ -101,7 +102,7 @@ def main():
     while True:
         try:
             with open(log) as f:
-                if re.search(r"store \S+: synced", f.read()):
+                if re.search(opts["--ready"], f.read()):
                     break
         except FileNotFoundError:
             pass
@@ -155,9 +156,8 @@ def main():
     index_bytes = objects = None
     with open(log) as f:
         for line in f:
-            m = re.search(r"store \S+: synced, (\d+) objects, (\d+) bytes",
-                          line)
-            if m:
+            m = re.search(r"synced, (\d+) objects, (\d+) bytes", line)
+            if m and re.search(opts["--ready"], line):
                 objects, index_bytes = int(m.group(1)), int(m.group(2))
             m = re.search(r" key (\S+) at (\d+)$", line)
             if m and int(m.group(2)) >= t0 - 1:
