@@ -10,24 +10,30 @@
 
 #define JSON_MAX_DEPTH	128
 
-/* Cheap pre-scan: nesting of [ and { outside strings. */
+/*
+ * Cheap pre-scan: nesting of [ and { outside strings. Strings are most of
+ * a list page's bytes: jump over them with memchr (a quote is escaped when
+ * an odd number of backslashes precede it).
+ */
 static int
 json_depth_ok(const char *s, size_t len)
 {
-	size_t	 i;
-	int	 depth = 0, instr = 0;
+	const char	*p = s, *end = s + len, *q, *b;
+	int		 depth = 0;
 
-	for (i = 0; i < len; i++) {
-		if (instr) {
-			if (s[i] == '\\')
-				i++;
-			else if (s[i] == '"')
-				instr = 0;
-			continue;
-		}
-		switch (s[i]) {
+	while (p < end) {
+		switch (*p++) {
 		case '"':
-			instr = 1;
+			for (;;) {
+				if ((q = memchr(p, '"', (size_t)(end - p))) ==
+				    NULL)
+					return (1);
+				for (b = q; b > p && b[-1] == '\\'; b--)
+					;
+				p = q + 1;
+				if ((q - b) % 2 == 0)
+					break;
+			}
 			break;
 		case '[':
 		case '{':

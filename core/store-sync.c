@@ -183,6 +183,8 @@ store_list_done(const struct scs_api_result *r, void *arg)
 		return;
 	}
 	scs_index_sweep_end(s->index);
+	scs_log_info("store %s: synced, %zu objects, %zu bytes", s->res.name,
+	    scs_index_count(s->index), scs_index_bytes(s->index));
 	free(s->rv);
 	s->rv = cJSON_IsString(rv) ? scs_xstrdup(rv->valuestring) : NULL;
 	s->listing = 0;

@@ -539,6 +539,7 @@ app_draw(struct app *a)
 	refresh();
 	a->dirty = 0;
 	a->last_draw = scs_now_ms();
+	scs_log_debug("drawn at %lld", (long long)a->last_draw);	/* bench */
 }
 
 /* --- delete ----------------------------------------------------------- */
@@ -762,6 +763,7 @@ app_key(struct app *a, int key)
 	struct table	*t;
 
 	keys_record(a, key);
+	scs_log_debug("key %s at %lld", keys_name(key), (long long)scs_now_ms());
 	if (key == KEYS_SPECIAL + KEY_RESIZE) {
 		a->dirty = 1;
 		return;

@@ -44,6 +44,7 @@ struct table {
 	uint64_t		  gen;
 	int			  stale;
 	char			  filter[256];
+	char			  applied[256];	/* filter rows[] was built with */
 	size_t			  sel;
 	size_t			  top;
 	char			  sel_ns[256];
@@ -187,50 +188,105 @@ table_store(const struct table *t)
 	return (t->store);
 }
 
-/* Case-insensitive (ASCII) substring test. */
-static int
-contains(const char *hay, const char *needle)
+/* ASCII lower case; other bytes as they are. */
+static inline unsigned char
+lower(unsigned char c)
 {
-	size_t	 n = strlen(needle);
+	return (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
 
+/*
+ * Case-insensitive (ASCII) substring test; needle is lower case already,
+ * n its length. Compares a whole candidate only where its first byte
+ * matches: a keystroke in the filter runs this over every field of every
+ * row (docs/benchmarks.md).
+ */
+static int
+contains(const char *hay, const char *needle, size_t n)
+{
+	const unsigned char	*h = (const unsigned char *)hay;
+	unsigned char		 c0 = (unsigned char)needle[0];
+	size_t			 i;
+
+	if (n == 0)
+		return (1);
 	if (hay == NULL)
 		return (0);
-	for (; *hay != '\0'; hay++) {
-		if (strncasecmp(hay, needle, n) == 0)
+	for (; *h != '\0'; h++) {
+		if (lower(*h) != c0)
+			continue;
+		for (i = 1; i < n && h[i] != '\0' &&
+		    lower(h[i]) == (unsigned char)needle[i]; i++)
+			;
+		if (i == n)
 			return (1);
 	}
-	return (n == 0);
+	return (0);
+}
+
+/* A filter parsed once per refresh, not once per row. */
+struct filt {
+	int		 label;		/* "-l key[=value]" */
+	int		 inv;		/* "!text" */
+	char		 text[256];	/* lower case; or the label key */
+	size_t		 n;
+	const char	*value;		/* label value, or NULL */
+};
+
+static void
+filt_compile(struct filt *c, const char *f)
+{
+	const char	*eq;
+
+	memset(c, 0, sizeof *c);
+	if (strncmp(f, "-l ", 3) == 0) {
+		f += 3;
+		c->label = 1;
+		if ((eq = strchr(f, '=')) != NULL) {
+			snprintf(c->text, sizeof c->text, "%.*s",
+			    (int)(eq - f), f);
+			c->value = eq + 1;
+		} else
+			scs_strlcpy(c->text, f, sizeof c->text);
+		return;
+	}
+	if (*f == '!') {
+		c->inv = 1;
+		f++;
+	}
+	for (; f[c->n] != '\0' && c->n < sizeof c->text - 1; c->n++)
+		c->text[c->n] = (char)lower((unsigned char)f[c->n]);
+	c->text[c->n] = '\0';
 }
 
 static int
-row_matches(const struct scs_record *r, const char *f)
+row_matches(const struct scs_record *r, const struct filt *c)
 {
-	const char	*eq, *v;
-	char		 key[256];
-	int		 inv = 0, hit;
+	const char	*v;
+	int		 hit;
 	size_t		 i;
 
-	if (*f == '\0')
+	if (c->label) {
+		v = scs_record_label(r, c->text);
+		return (c->value == NULL ? v != NULL :
+		    v != NULL && strcmp(v, c->value) == 0);
+	}
+	if (c->n == 0)
 		return (1);
-	if (strncmp(f, "-l ", 3) == 0) {
-		f += 3;
-		if ((eq = strchr(f, '=')) == NULL)
-			return (scs_record_label(r, f) != NULL);
-		snprintf(key, sizeof key, "%.*s", (int)(eq - f), f);
-		v = scs_record_label(r, key);
-		return (v != NULL && strcmp(v, eq + 1) == 0);
-	}
-	if (*f == '!') {
-		inv = 1;
-		f++;
-		if (*f == '\0')
-			return (1);
-	}
-	hit = contains(r->name, f) || contains(r->ns, f) ||
-	    contains(r->status, f) || contains(r->message, f);
+	hit = contains(r->name, c->text, c->n) ||
+	    contains(r->ns, c->text, c->n) ||
+	    contains(r->status, c->text, c->n) ||
+	    contains(r->message, c->text, c->n);
 	for (i = 0; !hit && i < r->ncols; i++)
-		hit = contains(r->cols[i], f);
-	return (hit != inv);
+		hit = contains(r->cols[i], c->text, c->n);
+	return (hit != c->inv);
+}
+
+/* A plain substring filter (not "!..." nor "-l ..."). */
+static int
+filter_plain(const char *f)
+{
+	return (f[0] != '!' && strncmp(f, "-l ", 3) != 0);
 }
 
 static void
@@ -238,9 +294,11 @@ table_refresh(struct table *t)
 {
 	const struct scs_index	*x;
 	const struct scs_record	*r;
-	size_t			 i, n = 0;
+	size_t			 i, j, n = 0;
+	size_t			 alen = strlen(t->applied);
 	uint64_t		 gen = 0;
 	int			 k;
+	struct filt		 c;
 
 	/* Generations only grow: their sum moves when any index changed. */
 	for (k = 0; k < t->nstores; k++) {
@@ -250,26 +308,40 @@ table_refresh(struct table *t)
 	}
 	if (!t->stale && t->gen == gen)
 		return;
-	t->gen = gen;
-	t->stale = 0;
-	if (n > t->cap) {
-		t->cap = n;
-		t->rows = scs_xreallocarray(t->rows, t->cap, sizeof *t->rows);
-	}
-	t->nrows = 0;
-	for (k = 0; k < t->nstores; k++) {
-		x = scs_store_index(t->stores[k]);
-		for (i = 0; i < scs_index_count(x); i++) {
-			r = scs_index_at(x, i);
-			if (t->only_ns != NULL && strcmp(r->ns,
-			    t->only_ns) != 0)
-				continue;
-			if (!row_matches(r, t->filter))
-				continue;
-			t->rows[t->nrows].r = r;
-			t->rows[t->nrows++].src = k;
+	filt_compile(&c, t->filter);
+	if (t->gen == gen && alen != 0 && strlen(t->filter) > alen &&
+	    filter_plain(t->applied) && filter_plain(t->filter) &&
+	    strncmp(t->filter, t->applied, alen) == 0) {
+		/* Typing on narrows: only rows that matched can match. */
+		for (i = j = 0; i < t->nrows; i++) {
+			if (row_matches(t->rows[i].r, &c))
+				t->rows[j++] = t->rows[i];
+		}
+		t->nrows = j;
+	} else {
+		if (n > t->cap) {
+			t->cap = n;
+			t->rows = scs_xreallocarray(t->rows, t->cap,
+			    sizeof *t->rows);
+		}
+		t->nrows = 0;
+		for (k = 0; k < t->nstores; k++) {
+			x = scs_store_index(t->stores[k]);
+			for (i = 0; i < scs_index_count(x); i++) {
+				r = scs_index_at(x, i);
+				if (t->only_ns != NULL && strcmp(r->ns,
+				    t->only_ns) != 0)
+					continue;
+				if (!row_matches(r, &c))
+					continue;
+				t->rows[t->nrows].r = r;
+				t->rows[t->nrows++].src = k;
+			}
 		}
 	}
+	t->gen = gen;
+	t->stale = 0;
+	scs_strlcpy(t->applied, t->filter, sizeof t->applied);
 	sort_col = NULL;
 	if (t->sort[0] != '\0') {
 		for (i = 0; i < t->nlast; i++) {
@@ -348,6 +420,7 @@ table_set_namespace(struct table *t, const char *ns)
 	t->only_ns = ns != NULL ? scs_xstrdup(ns) : NULL;
 	t->all_ns = ns == NULL;
 	t->stale = 1;
+	t->applied[0] = '\0';	/* rows[] no longer a superset */
 }
 
 void
@@ -611,7 +684,8 @@ table_draw(struct table *t, int y, int rows)
 	    scs_store_namespace(t->store) : "-", t->nrows,
 	    t->filter[0] != '\0' ? " </" : "", t->filter,
 	    t->filter[0] != '\0' ? ">" : "",
-	    st == SCS_STORE_LOADING ? " loading\u2026" : "");
+	    st == SCS_STORE_LOADING ? " loading\u2026" :
+	    st == SCS_STORE_RESYNCING ? " resyncing\u2026" : "");
 	screen_role(ROLE_TITLE);
 	move(y, 0);
 	clrtoeol();

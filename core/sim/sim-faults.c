@@ -12,7 +12,7 @@
 	"drop-watch-after=N, cut-list-every=N, 429-every=N[:retry=S], " \
 	"500-burst=N, slow=MS, expire-continue[=N], watch-410-every=N, " \
 	"hang-after=N[:for=MS], hang-every=N, restart-after=MS[:down=MS], " \
-	"storm=N"
+	"storm=N, storm-for=MS"
 
 static int
 num(const char *s, long *out)
@@ -99,6 +99,8 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 			bad_suffix = 0;
 		} else if (strcmp(item, "storm") == 0)
 			dst = &f->storm;
+		else if (strcmp(item, "storm-for") == 0)
+			dst = &f->storm_for;
 		else
 			goto bad;
 		/* 0 turns a fault off (hang-after=0: from the next

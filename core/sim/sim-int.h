@@ -136,6 +136,8 @@ struct sim_world;
 struct sim_world *sim_world_new(struct sim_db *, const struct scs_sim_opts *);
 void		 sim_world_free(struct sim_world *);
 long		 sim_world_tick(struct sim_world *, int64_t now_ms);
+/* Start a storm of faults storm-for=MS now (storm=N changes/s). */
+void		 sim_world_storm(struct sim_world *);
 
 /* --- sim-convert.c -------------------------------------------------- */
 /* Convert obj (of resource res) in place between API versions of its
@@ -298,6 +300,8 @@ struct sim_faults {
 					 * tokens from before get 410 */
 	long	restart_down_ms;	/* hold requests this long after it */
 	long	storm;			/* storm=N: read by the world */
+	long	storm_for;		/* storm-for=MS: each scs_sim_storm
+					 * starts a storm of MS; 0 = always */
 };
 enum scs_status	 sim_faults_parse(const char *spec, struct sim_faults *,
 		    char **cause);

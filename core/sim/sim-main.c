@@ -20,13 +20,15 @@
 #include "scs/sim.h"
 #include "scs/util.h"
 
-static volatile sig_atomic_t	quit;
+static volatile sig_atomic_t	quit, storm_now;
 
 static void
 on_signal(int sig)
 {
-	(void)sig;
-	quit = 1;
+	if (sig == SIGUSR1)
+		storm_now = 1;
+	else
+		quit = 1;
 }
 
 static const char usage_text[] =
@@ -78,6 +80,7 @@ static const char usage_text[] =
 "                             continue tokens get 410; then hold requests for\n"
 "                             down MS\n"
 "      storm=N                N cluster changes per second (benchmarks)\n"
+"      storm-for=MS           each SIGUSR1 starts a storm of MS\n"
 "                         csp-admin can read and replace the faults while the\n"
 "                         server runs: GET or POST SPEC to /sim/faults\n"
 "\n"
@@ -206,6 +209,7 @@ main(int argc, char **argv)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	if ((sim = scs_sim_start(&o, &cause)) == NULL) {
 		fprintf(stderr, "scs-tui-sim: %s\n", cause);
@@ -227,8 +231,13 @@ main(int argc, char **argv)
 	    o.scenario != NULL ? o.scenario : "demo",
 	    kout != NULL ? ", kubeconfig in " : "", kout != NULL ? kout : "");
 	fflush(stdout);
-	while (!quit)
+	while (!quit) {
 		pause();
+		if (storm_now) {
+			storm_now = 0;
+			scs_sim_storm(sim);
+		}
+	}
 	scs_sim_stop(sim);
 	return (0);
 }

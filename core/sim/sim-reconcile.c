@@ -37,6 +37,9 @@ struct sim_world {
 	int64_t		 now_ms;
 	int64_t		 last_tick;
 	long		 storm;		/* cluster changes per second */
+	long		 storm_for;	/* ms per sim_world_storm; 0 = always */
+	int64_t		 storm_until;	/* world ms; storm_for only */
+	int		 storm_start;	/* sim_world_storm was called */
 	double		 storm_debt;
 	size_t		 storm_pos;
 	int64_t		 started_ms;
@@ -54,6 +57,9 @@ sim_world_new(struct sim_db *db, const struct scs_sim_opts *o)
 	w->last_tick = -1;
 	if (o->faults != NULL && (p = strstr(o->faults, "storm=")) != NULL)
 		w->storm = strtol(p + 6, NULL, 10);
+	if (o->faults != NULL && (p = strstr(o->faults, "storm-for=")) != NULL)
+		w->storm_for = strtol(p + 10, NULL, 10);
+	w->storm_until = -1;
 	return (w);
 }
 
@@ -499,29 +505,30 @@ cluster_step(struct sim_world *w, const char *ns, const char *name)
 
 /* --- storm ------------------------------------------------------------ */
 
-struct nth {
-	size_t		 want, i;
-	char		 ns[256], name[256];
-};
-
+/* Is the storm blowing at world time now? */
 static int
-nth_cb(const struct sim_obj *o, void *arg)
+storm_on(const struct sim_world *w)
 {
-	struct nth	*n = arg;
-
-	if (n->i++ == n->want) {
-		scs_strlcpy(n->ns, o->ns, sizeof n->ns);
-		scs_strlcpy(n->name, o->name, sizeof n->name);
-		return (1);
-	}
-	return (0);
+	return (w->storm > 0 && (w->storm_for == 0 ||
+	    w->now_ms < w->storm_until));
 }
 
+/* Starts at the next tick, which knows the time. */
+void
+sim_world_storm(struct sim_world *w)
+{
+	w->storm_start = 1;
+}
+
+/*
+ * Change storm clusters per second, round robin over all clusters: a
+ * heartbeat annotation and a worker flapping between ready and not.
+ * sim_db_put replaces in place, so positions stay valid.
+ */
 static void
 storm(struct sim_world *w, int64_t elapsed_ms)
 {
 	size_t			 total, k, count;
-	struct nth		 n;
 	const struct sim_obj	*o;
 	cJSON			*c;
 	char			 ts[32];
@@ -532,15 +539,12 @@ storm(struct sim_world *w, int64_t elapsed_ms)
 	w->storm_debt += (double)w->storm * (double)elapsed_ms / 1000.0;
 	count = (size_t)w->storm_debt;
 	w->storm_debt -= (double)count;
+	scs_format_rfc3339(scs_wall_s(), ts, sizeof ts);
 	for (k = 0; k < count; k++) {
-		memset(&n, 0, sizeof n);
-		n.want = w->storm_pos++ % total;
-		sim_db_foreach(w->db, SIM_CLUSTERS, NULL, nth_cb, &n);
-		if ((o = sim_db_get(w->db, SIM_CLUSTERS, n.ns, n.name)) ==
-		    NULL)
+		if ((o = sim_db_at(w->db, SIM_CLUSTERS,
+		    w->storm_pos++ % total)) == NULL)
 			continue;
 		c = cJSON_Duplicate(o->json, 1);
-		scs_format_rfc3339(scs_wall_s(), ts, sizeof ts);
 		sim_annotate(c, "sim.scs.community/heartbeat", ts);
 		sim_set_int(c, "status.workers.readyReplicas",
 		    sim_get_int(o->json, "status.workers.desiredReplicas", 1) -
@@ -563,7 +567,13 @@ sim_world_tick(struct sim_world *w, int64_t now_ms)
 	if (w->last_tick < 0)
 		w->last_tick = now_ms;
 	w->now_ms = now_ms;
-	if (w->storm > 0)
+	if (w->storm_start) {
+		w->storm_start = 0;
+		w->storm_until = now_ms + w->storm_for;
+		w->storm_debt = 0;
+		w->last_tick = now_ms;
+	}
+	if (storm_on(w))
 		storm(w, now_ms - w->last_tick);
 	w->last_tick = now_ms;
 
@@ -601,7 +611,7 @@ sim_world_tick(struct sim_world *w, int64_t now_ms)
 	w->nactive = nnext;
 	/* Our own writes are not news: skip them next time. */
 	w->seen_rv = sim_db_rv(w->db);
-	if (w->storm > 0)
+	if (storm_on(w))
 		return (20);
 	return (w->nactive > 0 ? 250 : -1);
 }

@@ -32,6 +32,7 @@ struct scs_sim {
 	pthread_t		 thread;
 	int			 wake[2];	/* self-pipe */
 	volatile int		 stop;
+	volatile int		 storm_req;	/* scs_sim_storm */
 	int			 kick;		/* resumed connections: run again */
 	int			 stopping;	/* sim_http_stop running: no suspends */
 	char			 url[96];

@@ -44,6 +44,11 @@ sim_thread(void *arg)
 	pfd[1].events = POLLIN;
 	while (!sim->stop) {
 		now = scs_now_ms();
+		if (sim->storm_req) {
+			sim->storm_req = 0;
+			sim_world_storm(sim->world);
+			next_tick = now;
+		}
 		if (now >= next_tick) {
 			d = sim_world_tick(sim->world, (int64_t)((double)(now -
 			    sim->t0) * speed));
@@ -179,6 +184,13 @@ fail:
 	free(sim->faults_spec);
 	free(sim);
 	return (NULL);
+}
+
+void
+scs_sim_storm(struct scs_sim *sim)
+{
+	sim->storm_req = 1;
+	(void)!write(sim->wake[1], "x", 1);
 }
 
 void

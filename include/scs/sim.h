@@ -44,6 +44,9 @@ struct scs_sim_opts {
 
 struct scs_sim	*scs_sim_start(const struct scs_sim_opts *, char **cause);
 void		 scs_sim_stop(struct scs_sim *);
+/* Start a storm now: with faults storm=N,storm-for=MS the reconcile loop
+ * changes N clusters a second for MS ms from this call (benchmarks). */
+void		 scs_sim_storm(struct scs_sim *);
 /* "https://127.0.0.1:PORT" */
 const char	*scs_sim_url(const struct scs_sim *);
 int		 scs_sim_port(const struct scs_sim *);
