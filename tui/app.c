@@ -95,27 +95,47 @@ on_clusters(struct scs_store *s, void *arg)
 	}
 }
 
-/* The background clusters store: the persona's scope. */
-static void
-clusters_watch(struct app *a)
+struct scs_store *
+app_store_get(struct app *a, const struct scs_resource *res, const char *ns)
 {
-	const struct scs_resource	*r;
-	const char			*ns = a->ns;
+	return (scs_store_pool_get(a->stores, a->api, res, ns));
+}
 
+void
+app_store_put(struct app *a, struct scs_store *s)
+{
+	scs_store_pool_put(a->stores, s);
+}
+
+/* Forget the clusters store and its alerts (a new scope or context). */
+static void
+clusters_stop(struct app *a)
+{
 	if (a->clusters != NULL) {
 		scs_store_unsubscribe(a->clusters, on_clusters, a);
-		scs_store_free(a->clusters);
+		app_store_put(a, a->clusters);
 		a->clusters = NULL;
 	}
 	alerts_free(a->alerts);
 	a->alerts = alerts_new();
+}
+
+struct scs_store *
+app_clusters(struct app *a)
+{
+	const struct scs_resource	*r;
+	const char			*ns = a->ns;
+
+	if (a->clusters != NULL || !a->discovered || !a->persona_known)
+		return (a->clusters);
 	if ((r = app_resource(a, "cluster.x-k8s.io", "clusters")) == NULL)
-		return;
+		return (NULL);
 	/* Fleet views look across namespaces when the user may. */
 	if (a->persona != SCS_PERSONA_TENANT && a->access.list_clusters_all)
 		ns = NULL;
-	a->clusters = scs_store_new(a->api, r, ns, NULL);
+	a->clusters = app_store_get(a, r, ns);
 	scs_store_subscribe(a->clusters, on_clusters, a);
+	return (a->clusters);
 }
 
 /* --- views -------------------------------------------------------------- */
@@ -127,7 +147,7 @@ app_show(struct app *a, const struct scs_resource *res)
 	while (a->nviews > 1)
 		view_pop(a);
 	/* Several contexts: the clusters of all of them. */
-	if (a->nfleet > 0 && a->clusters != NULL &&
+	if (a->nfleet > 0 && app_clusters(a) != NULL &&
 	    strcmp(res->group, "cluster.x-k8s.io") == 0 &&
 	    strcmp(res->name, "clusters") == 0)
 		view_push(a, fleet_table_view(a));
@@ -163,7 +183,7 @@ app_set_persona(struct app *a, enum scs_persona p)
 	a->persona_known = 1;
 	if (!a->discovered)
 		return;
-	clusters_watch(a);
+	clusters_stop(a);
 	view_root(a, overview_view(a, p));
 }
 
@@ -883,9 +903,6 @@ app_idle(struct app *a)
 	if (view_top(a) != NULL && view_top(a)->ops->busy != NULL &&
 	    view_top(a)->ops->busy(view_top(a)))
 		return (0);
-	if (a->clusters != NULL && (scs_store_busy(a->clusters) ||
-	    scs_store_state(a->clusters, NULL) == SCS_STORE_LOADING))
-		return (0);
 	if (a->discovered && a->reviews_done >= 2 && a->nviews == 0)
 		return (0);
 	if (fleet_busy(a))
@@ -998,11 +1015,7 @@ app_use_context(struct app *a, const char *ctx, int all_ns, const char *ns,
 		return (-1);
 	}
 	view_clear(a);
-	if (a->clusters != NULL) {
-		scs_store_unsubscribe(a->clusters, on_clusters, a);
-		scs_store_free(a->clusters);
-		a->clusters = NULL;
-	}
+	clusters_stop(a);
 	scs_api_free(a->api);
 	scs_target_free(a->target);
 	a->api = api;
@@ -1070,11 +1083,9 @@ app_free(struct app *a)
 {
 	fleet_close(a);
 	view_clear(a);
-	if (a->clusters != NULL) {
-		scs_store_unsubscribe(a->clusters, on_clusters, a);
-		scs_store_free(a->clusters);
-	}
+	clusters_stop(a);
 	alerts_free(a->alerts);
+	scs_store_pool_free(a->stores);
 	free(a->del_group);
 	free(a->del_plural);
 	free(a->del_ns);
@@ -1125,6 +1136,7 @@ app_run(const struct options *opts)
 		return (2);
 	}
 	a.http = scs_http_new();
+	a.stores = scs_store_pool_new();
 	if ((r = app_setup(&a, &cause)) != 0) {
 		fprintf(stderr, "scs-tui: %s\n", cause != NULL ? cause :
 		    "cannot start");
@@ -1163,6 +1175,12 @@ app_run(const struct options *opts)
 			break;
 		if (a.dirty)
 			continue;
+		/* The alerts watch starts once the first view has what it
+		 * shows: a user waits for the view, never for the alerts. */
+		if (a.clusters == NULL && view_top(&a) != NULL &&
+		    (view_top(&a)->ops->busy == NULL ||
+		    !view_top(&a)->ops->busy(view_top(&a))))
+			app_clusters(&a);
 		wait = 1000;
 		if (a.script != NULL && app_idle(&a))
 			wait = 20;

@@ -333,7 +333,7 @@ complete_ns(struct app *a, const char *prefix, int n, int *seen)
 
 	if (strncmp("ns all", prefix, len) == 0 && (*seen)++ == n)
 		return ("ns all");
-	if (a->clusters == NULL)
+	if (app_clusters(a) == NULL)
 		return (NULL);
 	x = scs_store_index(a->clusters);
 	for (i = 0; i < scs_index_count(x); i++) {

@@ -155,7 +155,7 @@ fleet_sources(struct app *a, struct scs_store **stores, const char **names,
 
 	if (max == 0)
 		return (0);
-	stores[n] = a->clusters;
+	stores[n] = app_clusters(a);
 	names[n] = a->context != NULL ? a->context : "";
 	if (apis != NULL)
 		apis[n] = a->api;

@@ -39,6 +39,7 @@ struct overview {
 	struct list		 list;
 	int			 stale;
 	int			 placed;	/* the cursor found its start */
+	int			 opened;	/* ov_open done */
 };
 
 static void
@@ -61,7 +62,7 @@ ov_watch(struct overview *o, const char *group, const char *plural,
 	if (o->nst == OV_STORES ||
 	    (res = app_resource(o->app, group, plural)) == NULL)
 		return;
-	s = scs_store_new(o->app->api, res, ns, NULL);
+	s = app_store_get(o->app, res, ns);
 	scs_store_subscribe(s, ov_changed, o);
 	o->st[o->nst].what = scs_store_resource(s)->name;
 	o->st[o->nst].store = s;
@@ -668,6 +669,43 @@ ov_rebuild(struct overview *o)
 	free(keep);
 }
 
+/* The stores of a home view, opened when it is first shown: a user who
+ * starts on another view (--view) waits for none of them. */
+static void
+ov_open(struct overview *o)
+{
+	struct app			*a = o->app;
+	const struct scs_discovery	*d = scs_api_discovery(a->api);
+	const struct scs_resource	*r;
+	size_t				 i;
+
+	o->opened = 1;
+	app_clusters(a);
+	switch (o->persona) {
+	case SCS_PERSONA_TENANT:
+		ov_watch(o, "cluster.x-k8s.io", "clusterclasses", a->ns);
+		ov_watch(o, "", "secrets", a->ns);
+		break;
+	case SCS_PERSONA_KAAS:
+		ov_watch(o, "clusterstack.x-k8s.io", "clusterstackreleases",
+		    NULL);
+		break;
+	case SCS_PERSONA_IAAS:
+		ov_watch(o, "", "namespaces", NULL);
+		ov_watch(o, "", "secrets", NULL);
+		ov_watch(o, "openstack.crossplane.io", "providerconfigs", NULL);
+		ov_watch(o, "rbac.authorization.k8s.io", "rolebindings", NULL);
+		for (i = 0; d != NULL && i < scs_discovery_count(d); i++) {
+			r = scs_discovery_at(d, i);
+			if (r->preferred && strcmp(r->group,
+			    "api.scs.community") == 0 &&
+			    (r->verbs & SCS_VERB_LIST) != 0)
+				ov_watch(o, r->group, r->name, NULL);
+		}
+		break;
+	}
+}
+
 static void
 ov_draw(struct view *v, int y, int rows)
 {
@@ -675,6 +713,8 @@ ov_draw(struct view *v, int y, int rows)
 	const char		*msg;
 	enum scs_store_state	 st;
 
+	if (!o->opened)
+		ov_open(o);
 	/* The app's clusters store changes too: rebuild on every draw
 	 * (cheap: one pass over the records). */
 	ov_rebuild(o);
@@ -766,6 +806,8 @@ ov_busy(struct view *v)
 
 	if (fleet_busy(o->app))
 		return (1);
+	if (!o->opened)
+		return (1);
 	if (o->app->clusters == NULL || scs_store_busy(o->app->clusters) ||
 	    scs_store_state(o->app->clusters, NULL) == SCS_STORE_LOADING)
 		return (1);
@@ -797,7 +839,7 @@ ov_free(struct view *v)
 
 	for (i = 0; i < o->nst; i++) {
 		scs_store_unsubscribe(o->st[i].store, ov_changed, o);
-		scs_store_free(o->st[i].store);
+		app_store_put(o->app, o->st[i].store);
 	}
 	list_clear(&o->list);
 	free(o);
@@ -825,35 +867,9 @@ struct view *
 overview_view(struct app *a, enum scs_persona p)
 {
 	struct overview			*o = scs_xcalloc(1, sizeof *o);
-	const struct scs_discovery	*d = scs_api_discovery(a->api);
-	const struct scs_resource	*r;
-	size_t				 i;
 
 	o->app = a;
 	o->persona = p;
 	o->stale = 1;
-	switch (p) {
-	case SCS_PERSONA_TENANT:
-		ov_watch(o, "cluster.x-k8s.io", "clusterclasses", a->ns);
-		ov_watch(o, "", "secrets", a->ns);
-		break;
-	case SCS_PERSONA_KAAS:
-		ov_watch(o, "clusterstack.x-k8s.io", "clusterstackreleases",
-		    NULL);
-		break;
-	case SCS_PERSONA_IAAS:
-		ov_watch(o, "", "namespaces", NULL);
-		ov_watch(o, "", "secrets", NULL);
-		ov_watch(o, "openstack.crossplane.io", "providerconfigs", NULL);
-		ov_watch(o, "rbac.authorization.k8s.io", "rolebindings", NULL);
-		for (i = 0; d != NULL && i < scs_discovery_count(d); i++) {
-			r = scs_discovery_at(d, i);
-			if (r->preferred && strcmp(r->group,
-			    "api.scs.community") == 0 &&
-			    (r->verbs & SCS_VERB_LIST) != 0)
-				ov_watch(o, r->group, r->name, NULL);
-		}
-		break;
-	}
 	return (view_new(a, &ov_ops, o, "%s", scs_persona_name(p)));
 }

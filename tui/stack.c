@@ -208,7 +208,7 @@ stack_free(struct view *v)
 		if (s[i] == NULL)
 			continue;
 		scs_store_unsubscribe(s[i], stack_changed, k);
-		scs_store_free(s[i]);
+		app_store_put(k->app, s[i]);
 	}
 	list_clear(&k->list);
 	free(k->ns);
@@ -248,7 +248,7 @@ stack_store(struct stack *k, const char *group, const char *plural)
 
 	if ((res = app_resource(k->app, group, plural)) == NULL)
 		return (NULL);
-	s = scs_store_new(k->app->api, res, k->ns, NULL);
+	s = app_store_get(k->app, res, k->ns);
 	scs_store_subscribe(s, stack_changed, k);
 	return (s);
 }

@@ -452,7 +452,9 @@ struct app {
 
 	struct view		*views[VIEW_MAX];
 	int			 nviews;
-	struct scs_store	*clusters;	/* background: alerts, overviews */
+	struct scs_store_pool	*stores;	/* shared by every view */
+	struct scs_store	*clusters;	/* app_clusters(): alerts,
+						 * overviews, fleet */
 	struct alerts		*alerts;
 	struct fleet_ctx	*fleet[FLEET_MAX];	/* further contexts */
 	size_t			 nfleet;
@@ -497,6 +499,16 @@ void	 app_delete_ask(struct app *, const struct scs_resource *,
 void	 app_set_ns(struct app *, const char *ns);
 /* Switch persona and show its home view. */
 void	 app_set_persona(struct app *, enum scs_persona);
+/* The clusters every persona view watches (the persona's scope: all
+ * namespaces when the user may list them, else the current one), started
+ * on first use and shared with a clusters table of the same scope; NULL
+ * before discovery or without Cluster API. The loop also starts it once
+ * the first view has loaded, for the alerts. */
+struct scs_store *app_clusters(struct app *);
+/* A shared store of res in ns (scs_store_pool_get of the app's api). */
+struct scs_store *app_store_get(struct app *, const struct scs_resource *,
+	    const char *ns);
+void	 app_store_put(struct app *, struct scs_store *);
 /* The discovered resource for group/plural (preferred version; group
  * NULL: any), or NULL; of the app's api, or of api. */
 const struct scs_resource *app_resource(struct app *, const char *group,

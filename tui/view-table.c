@@ -319,7 +319,7 @@ tview_free(struct view *v)
 		scs_http_timer_cancel(t->app->http, t->ttimer);
 	srows_clear(t);
 	table_free(t->table);
-	scs_store_free(t->store);
+	app_store_put(t->app, t->store);
 	free(t);
 }
 
@@ -353,7 +353,7 @@ tview_new(struct app *a, const struct scs_resource *res, const char *ns)
 
 	if (!res->namespaced)
 		ns = NULL;
-	t->store = scs_store_new(a->api, res, ns, NULL);
+	t->store = app_store_get(a, res, ns);
 	t->table = table_new(t->store, res->name, res->namespaced &&
 	    ns == NULL);
 	v = view_new(a, &tview_ops, t, "%s", res->name);

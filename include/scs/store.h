@@ -118,4 +118,26 @@ void		 scs_store_subscribe(struct scs_store *, scs_store_cb, void *);
 void		 scs_store_unsubscribe(struct scs_store *, scs_store_cb,
 		    void *);
 
+/* --- pool: shared stores ------------------------------------------- */
+
+/*
+ * One store per (api, resource, namespace) for every view that shows it:
+ * get returns the store already there (one more reference) or starts one
+ * (scs_store_new, no selector); put drops a reference and frees the store
+ * with the last. ns NULL or "" = all namespaces; ignored for
+ * cluster-scoped resources. Subscribers unsubscribe before they put.
+ * Freeing the pool frees what is still in it.
+ */
+struct scs_store_pool;
+
+struct scs_store_pool *scs_store_pool_new(void);
+void		 scs_store_pool_free(struct scs_store_pool *);
+struct scs_store *scs_store_pool_get(struct scs_store_pool *,
+		    struct scs_api *, const struct scs_resource *,
+		    const char *ns);
+/* s must come from scs_store_pool_get of this pool (NULL: nothing). */
+void		 scs_store_pool_put(struct scs_store_pool *, struct scs_store *);
+/* Stores in the pool. */
+size_t		 scs_store_pool_count(const struct scs_store_pool *);
+
 #endif

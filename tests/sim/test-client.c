@@ -591,6 +591,47 @@ test_store(struct env *e, const char *what)
 	scs_api_free(a);
 }
 
+/* Shared stores: one per (api, resource, namespace), freed with the last
+ * reference; a second view of a synced store has its records at once. */
+static void
+test_pool(struct env *e)
+{
+	struct scs_api			*a = api_for(e, "csp-admin", 0);
+	struct scs_api			*b = api_for(e, "csp-admin", 0);
+	const struct scs_resource	*cl = discover(a, e->http);
+	const struct scs_resource	*clb = discover(b, e->http);
+	struct scs_store_pool		*p = scs_store_pool_new();
+	struct scs_store		*s1, *s2, *s3, *s4, *s5;
+
+	s1 = scs_store_pool_get(p, a, cl, NULL);
+	s2 = scs_store_pool_get(p, a, cl, "");
+	s3 = scs_store_pool_get(p, a, cl, "tenant-a");
+	s4 = scs_store_pool_get(p, b, clb, NULL);
+	ok(s1 == s2, "pool: all namespaces (NULL and \"\") is one store");
+	ok(s3 != s1, "pool: another namespace is another store");
+	ok(s4 != s1, "pool: another API client is another store");
+	ok(scs_store_pool_count(p) == 3, "pool: three stores (%zu)",
+	    scs_store_pool_count(p));
+	ok(wait_store(e, s1, "tenant-a", "prod-eu1", 1), "pool: store synced");
+	s5 = scs_store_pool_get(p, a, cl, NULL);
+	ok(s5 == s1 && scs_store_state(s5, NULL) == SCS_STORE_SYNCED &&
+	    scs_index_count(scs_store_index(s5)) >= 12, "pool: a later view "
+	    "gets the synced store with its records");
+	scs_store_pool_put(p, s5);
+	scs_store_pool_put(p, s1);
+	ok(scs_store_pool_count(p) == 3, "pool: a store lives while "
+	    "referenced");
+	scs_store_pool_put(p, s2);
+	ok(scs_store_pool_count(p) == 2, "pool: the last put frees it");
+	scs_store_pool_put(p, s3);
+	scs_store_pool_put(p, NULL);
+	ok(scs_store_pool_count(p) == 1, "pool: put NULL does nothing");
+	/* s4 is still referenced: freeing the pool frees it. */
+	scs_store_pool_free(p);
+	scs_api_free(b);
+	scs_api_free(a);
+}
+
 static const struct {
 	const char	*faults;
 	size_t		 history;
@@ -685,6 +726,7 @@ main(void)
 	test_exec(&e);
 	test_tls(&e);
 	test_store(&e, "plain");
+	test_pool(&e);
 	env_stop(&e);
 	test_faults();
 	return (tap_done());
