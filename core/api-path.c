@@ -90,7 +90,8 @@ core_api_list_query(const struct scs_list_opts *o)
 	scs_buf_init(&b, 0);
 	snprintf(n, sizeof n, "%ld", o != NULL && o->limit > 0 ? o->limit :
 	    500);
-	core_query_add(&b, "limit", n);
+	if (o == NULL || o->limit >= 0)
+		core_query_add(&b, "limit", n);
 	if (o != NULL) {
 		core_query_add(&b, "labelSelector", o->label_selector);
 		core_query_add(&b, "fieldSelector", o->field_selector);

@@ -485,6 +485,9 @@ api_call_send(struct scs_api_call *c)
 	r.arg = c;
 	if (c->kind == API_WATCH) {
 		r.low_speed_s = c->low_speed_s;
+		/* A watch may stay quiet for minutes, but its answer
+		 * starts at once: a server that holds it is hung. */
+		r.header_timeout_ms = a->timeout_ms;
 		r.on_data = watch_on_data;
 	} else {
 		r.timeout_ms = a->timeout_ms;

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include <curl/curl.h>
+#include <openssl/x509.h>
 
 #include "core.h"
 #include "scs/http.h"
@@ -65,6 +66,8 @@ struct scs_http_call {
 	long			 retry_base;
 	long			 retry_cap;
 	uint64_t		 retry_timer;
+	long			 head_timeout_ms;
+	uint64_t		 head_timer;	/* answer headers due */
 
 	scs_http_head_cb	 on_headers_done;
 	scs_http_data_cb	 on_data;
@@ -83,6 +86,7 @@ struct scs_http_call {
 	int			 streamed;	/* on_data got something */
 	int			 over_limit;
 	int			 aborted;	/* on_data returned -1 */
+	int			 head_late;	/* no headers in head_timeout_ms */
 	char			 errbuf[CURL_ERROR_SIZE];
 };
 
@@ -162,6 +166,11 @@ call_reset_attempt(struct scs_http_call *c)
 	c->streamed = 0;
 	c->over_limit = 0;
 	c->aborted = 0;
+	c->head_late = 0;
+	if (c->head_timer != 0) {
+		scs_http_timer_cancel(c->h, c->head_timer);
+		c->head_timer = 0;
+	}
 	c->errbuf[0] = '\0';
 }
 
@@ -261,12 +270,33 @@ scs_http_pending(const struct scs_http *h)
 
 /* --- curl callbacks ------------------------------------------------- */
 
+static void	call_finish(struct scs_http_call *);
+
+/* The server took the request but sent no answer in time (a hung
+ * apiserver or proxy): end the call as a timeout. */
+static void
+call_head_late(void *arg)
+{
+	struct scs_http_call	*c = arg;
+
+	c->head_timer = 0;
+	if (c->dead || c->head_done || !c->added)
+		return;
+	c->head_late = 1;
+	c->result = CURLE_OPERATION_TIMEDOUT;
+	call_finish(c);
+}
+
 static void
 call_head_done(struct scs_http_call *c)
 {
 	if (c->head_done)
 		return;
 	c->head_done = 1;
+	if (c->head_timer != 0) {
+		scs_http_timer_cancel(c->h, c->head_timer);
+		c->head_timer = 0;
+	}
 	/* An answer that will be retried is not the caller's business. */
 	if ((c->code == 429 || c->code == 503) && c->attempts <= c->retry_max)
 		return;
@@ -507,6 +537,9 @@ call_start(struct scs_http_call *c)
 	if (curl_multi_add_handle(c->h->multi, c->easy) != CURLM_OK)
 		return (-1);
 	c->added = 1;
+	if (c->head_timeout_ms > 0)
+		c->head_timer = scs_http_timer(c->h, c->head_timeout_ms,
+		    call_head_late, c);
 	return (0);
 }
 
@@ -540,6 +573,7 @@ scs_http_submit(struct scs_http *h, const struct scs_http_request *r,
 		c->body_len = r->body_len;
 	}
 	c->retry_max = r->retry.max;
+	c->head_timeout_ms = r->header_timeout_ms;
 	c->retry_any = r->retry.any_method;
 	c->retry_base = r->retry.base_ms > 0 ? r->retry.base_ms : 250;
 	c->retry_cap = r->retry.cap_ms > 0 ? r->retry.cap_ms : 30000;
@@ -592,7 +626,13 @@ call_error(struct scs_http_call *c, char **msg)
 	const char	*e = c->errbuf[0] != '\0' ? c->errbuf :
 			    curl_easy_strerror(c->result);
 	const char	*p;
+	long		 vr = X509_V_OK;
 
+	if (c->head_late) {
+		*msg = scs_xprintf("timeout talking to %s: no answer within "
+		    "%ld ms", c->hostport, c->head_timeout_ms);
+		return (SCS_TIMEOUT);
+	}
 	if (c->over_limit) {
 		*msg = scs_xprintf("response from %s exceeds %zu bytes",
 		    c->hostport, c->resp.max);
@@ -611,6 +651,24 @@ call_error(struct scs_http_call *c, char **msg)
 		    c->hostport, p);
 		return (SCS_TLS);
 	case CURLE_SSL_CONNECT_ERROR:
+		/* OpenSSL may fail inside the chain check (a CA of the same
+		 * name whose key does not fit gives "asn1 ... EVP lib"): the
+		 * verify result says what it was about. */
+		if (curl_easy_getinfo(c->easy, CURLINFO_SSL_VERIFYRESULT,
+		    &vr) == CURLE_OK && vr != X509_V_OK) {
+			if (vr == X509_V_ERR_UNSPECIFIED)
+				*msg = scs_xprintf("TLS: certificate verify "
+				    "failed for %s (its signature does not "
+				    "check out against the CA in the "
+				    "kubeconfig, a CA of the same name?: %s)",
+				    c->hostport, e);
+			else
+				*msg = scs_xprintf("TLS: certificate verify "
+				    "failed for %s (%s)", c->hostport,
+				    X509_verify_cert_error_string(vr));
+			return (SCS_TLS);
+		}
+		/* FALLTHROUGH */
 	case CURLE_SSL_CERTPROBLEM:
 	case CURLE_SSL_CIPHER:
 	case CURLE_SSL_CACERT_BADFILE:
@@ -687,6 +745,10 @@ call_finish(struct scs_http_call *c)
 
 	curl_multi_remove_handle(c->h->multi, c->easy);
 	c->added = 0;
+	if (c->head_timer != 0) {
+		scs_http_timer_cancel(c->h, c->head_timer);
+		c->head_timer = 0;
+	}
 	if (c->code == 0)
 		curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE, &c->code);
 	if (call_retryable(c)) {

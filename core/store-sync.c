@@ -34,6 +34,7 @@ struct scs_store {
 	char			*cont;		/* continue token */
 	size_t			 loaded;	/* items in the current list */
 	int			 listing;
+	int			 expired;	/* continue tokens expired in it */
 	struct scs_api_call	*call;		/* list page or watch */
 	uint64_t		 retry_timer;
 	long			 backoff_ms;
@@ -154,11 +155,17 @@ store_list_done(const struct scs_api_result *r, void *arg)
 
 	s->call = NULL;
 	if (r->status == SCS_EXPIRED && s->cont != NULL) {
-		/* The continue token expired: start the list over. */
+		/* The continue token expired (the list took longer than the
+		 * server keeps its snapshot): start the list over; when that
+		 * happens again, as client-go's pager does, ask for the whole
+		 * list in one answer. */
 		free(s->cont);
 		s->cont = NULL;
 		scs_index_sweep_begin(s->index);
 		s->loaded = 0;
+		if (++s->expired == 2)
+			scs_log_info("store %s: continue tokens keep expiring; "
+			    "one unpaged list", s->res.name);
 		store_list(s);
 		return;
 	}
@@ -188,6 +195,7 @@ store_list_done(const struct scs_api_result *r, void *arg)
 	free(s->rv);
 	s->rv = cJSON_IsString(rv) ? scs_xstrdup(rv->valuestring) : NULL;
 	s->listing = 0;
+	s->expired = 0;
 	s->backoff_ms = 0;
 	store_set_state(s, SCS_STORE_SYNCED, NULL);
 	store_changed(s);
@@ -201,6 +209,7 @@ store_list(struct scs_store *s)
 
 	if (!s->listing) {
 		s->listing = 1;
+		s->expired = 0;
 		s->loaded = 0;
 		free(s->cont);
 		s->cont = NULL;
@@ -210,7 +219,7 @@ store_list(struct scs_store *s)
 		    NULL);
 	}
 	memset(&o, 0, sizeof o);
-	o.limit = STORE_PAGE;
+	o.limit = s->expired >= 2 ? -1 : STORE_PAGE;
 	o.continue_token = s->cont;
 	o.label_selector = s->selector;
 	o.field_selector = s->fields;

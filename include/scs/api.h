@@ -166,7 +166,7 @@ char		*scs_api_path(const struct scs_resource *, const char *ns,
 struct scs_list_opts {
 	const char	*label_selector;
 	const char	*field_selector;
-	long		 limit;		/* 0 = 500 */
+	long		 limit;		/* 0 = 500; -1 = unpaged */
 	const char	*continue_token;
 	const char	*resource_version;
 	const char	*resource_version_match;

@@ -92,6 +92,8 @@ struct scs_http_request {
 	long			 connect_timeout_ms;	/* 0 = 10 s */
 	long			 timeout_ms;	/* whole transfer; 0 = none */
 	long			 low_speed_s;	/* abort when < 1 B/s for this long; 0 = off */
+	long			 header_timeout_ms; /* the answer's headers must come
+						 * this soon (SCS_TIMEOUT); 0 = off */
 	size_t			 max_body;	/* 0 = 64 MiB; exceed -> SCS_LIMIT */
 	int			 no_compression; /* no Accept-Encoding (disable-compression) */
 	struct {

@@ -6,7 +6,8 @@
  * as cJSON (borrowed, decoded once, not kept). Tests drive it directly.
  *
  * A store drives an index from the API: LIST in pages of 500 (continue
- * tokens; an expired token restarts the list), then WATCH from the list's
+ * tokens; an expired token restarts the list, a second expiry asks for
+ * the whole list unpaged, as client-go's pager), then WATCH from the list's
  * resourceVersion with bookmarks. A watch that ends normally resumes from
  * the last resourceVersion; a dropped connection resumes after a capped
  * backoff with jitter; 410 Gone relists (objects that vanished meanwhile

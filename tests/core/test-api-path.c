@@ -55,6 +55,9 @@ main(void)
 	lo.resource_version_match = "NotOlderThan";
 	CHECK(core_api_list_query(&lo), "?limit=50&resourceVersion=0&"
 	    "resourceVersionMatch=NotOlderThan", "rv match, empty left out");
+	lo.limit = -1;
+	CHECK(core_api_list_query(&lo), "?resourceVersion=0&"
+	    "resourceVersionMatch=NotOlderThan", "unpaged: no limit");
 
 	CHECK(core_api_watch_query(NULL), "?watch=1&allowWatchBookmarks=true&"
 	    "timeoutSeconds=300", "watch defaults");

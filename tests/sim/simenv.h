@@ -225,12 +225,12 @@ list_retry(struct env *e, struct scs_api *a, const struct scs_resource *r,
 	cJSON			*items = NULL, *page, *it;
 	const char		*cont;
 	char			*next = NULL;
-	int			 i;
+	int			 i, unpaged = 0;
 
 	for (i = 0; i < 60; i++) {
 		memset(&lo, 0, sizeof lo);
 		memset(&x, 0, sizeof x);
-		lo.limit = 500;
+		lo.limit = unpaged ? -1 : 500;
 		lo.continue_token = next;
 		scs_api_list(a, r, ns, &lo, on_result, &x);
 		wait_call(e->http, &x);
@@ -256,9 +256,15 @@ list_retry(struct env *e, struct scs_api *a, const struct scs_resource *r,
 			res_clear(&x);
 			continue;
 		}
-		/* Any failure starts over (an expired token included). */
+		/* Any failure starts over; after an expired token, in one
+		 * unpaged list. */
 		cJSON_Delete(items);
 		items = NULL;
+		if (x.status == SCS_EXPIRED) {
+			unpaged = 1;
+			res_clear(&x);
+			continue;
+		}
 		if (!transient(&x)) {
 			diag("list %s: %s", r->name, x.message);
 			res_clear(&x);
