@@ -1,8 +1,9 @@
 /*
- * alerts.c: on-call alerts. The app keeps a clusters store in the
- * background whatever view is shown; each change is compared with the
- * health seen before, and a cluster that turns failed or degraded raises
- * an alert, shown in the header until acknowledged (`!` lists them).
+ * alerts.c: on-call alerts. The app keeps a clusters store per context in
+ * the background whatever view is shown; each change is compared with the
+ * health seen before in that context, and a cluster that turns failed or
+ * degraded raises an alert, shown in the header until acknowledged (`!`
+ * lists them, with the context when there are several).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@ struct seen {
 };
 
 struct alert {
+	char		*ctx;		/* the context it was seen in */
 	char		*ns;
 	char		*name;
 	enum scs_health	 from, to;
@@ -25,10 +27,16 @@ struct alert {
 	int		 acked;
 };
 
-struct alerts {
+/* What one context's clusters looked like at the last update. */
+struct source {
+	char		*ctx;
 	struct seen	*seen;
 	size_t		 nseen;
-	int		 primed;
+};
+
+struct alerts {
+	struct source	*src;
+	size_t		 nsrc;
 	struct alert	*v;
 	size_t		 n;
 };
@@ -40,15 +48,15 @@ alerts_new(void)
 }
 
 static void
-seen_clear(struct alerts *al)
+seen_clear(struct source *src)
 {
 	size_t	 i;
 
-	for (i = 0; i < al->nseen; i++)
-		free(al->seen[i].key);
-	free(al->seen);
-	al->seen = NULL;
-	al->nseen = 0;
+	for (i = 0; i < src->nseen; i++)
+		free(src->seen[i].key);
+	free(src->seen);
+	src->seen = NULL;
+	src->nseen = 0;
 }
 
 void
@@ -58,8 +66,13 @@ alerts_free(struct alerts *al)
 
 	if (al == NULL)
 		return;
-	seen_clear(al);
+	for (i = 0; i < al->nsrc; i++) {
+		seen_clear(&al->src[i]);
+		free(al->src[i].ctx);
+	}
+	free(al->src);
 	for (i = 0; i < al->n; i++) {
+		free(al->v[i].ctx);
 		free(al->v[i].ns);
 		free(al->v[i].name);
 		free(al->v[i].message);
@@ -81,15 +94,37 @@ bad(enum scs_health h)
 	return (h == SCS_HEALTH_ERROR || h == SCS_HEALTH_WARNING);
 }
 
+/* The source of context ctx; NULL when first seen (not primed yet). */
+static struct source *
+source_find(struct alerts *al, const char *ctx, int add)
+{
+	size_t	 i;
+
+	for (i = 0; i < al->nsrc; i++) {
+		if (strcmp(al->src[i].ctx, ctx) == 0)
+			return (&al->src[i]);
+	}
+	if (!add)
+		return (NULL);
+	al->src = scs_xreallocarray(al->src, al->nsrc + 1, sizeof *al->src);
+	memset(&al->src[al->nsrc], 0, sizeof *al->src);
+	al->src[al->nsrc].ctx = scs_xstrdup(ctx);
+	return (&al->src[al->nsrc++]);
+}
+
 int
-alerts_update(struct alerts *al, const struct scs_index *x)
+alerts_update(struct alerts *al, const char *ctx, const struct scs_index *x)
 {
 	struct seen		*now, k, *old;
+	struct source		*src = source_find(al, ctx, 0);
 	const struct scs_record	*r;
 	struct alert		*a;
 	size_t			 i, n = scs_index_count(x);
-	int			 added = 0;
+	int			 added = 0, primed = src != NULL;
 	char			 key[600];
+
+	if (src == NULL)
+		src = source_find(al, ctx, 1);
 
 	now = scs_xcalloc(n + 1, sizeof *now);
 	for (i = 0; i < n; i++) {
@@ -97,16 +132,17 @@ alerts_update(struct alerts *al, const struct scs_index *x)
 		snprintf(key, sizeof key, "%s/%s", r->ns, r->name);
 		now[i].key = scs_xstrdup(key);
 		now[i].health = r->health;
-		if (!al->primed || !bad(r->health))
+		if (!primed || !bad(r->health))
 			continue;
 		k.key = key;
-		old = bsearch(&k, al->seen, al->nseen, sizeof *al->seen,
+		old = bsearch(&k, src->seen, src->nseen, sizeof *src->seen,
 		    seen_cmp);
 		if (old != NULL && bad(old->health))
 			continue;
 		/* New and bad, or turned bad. */
 		al->v = scs_xreallocarray(al->v, al->n + 1, sizeof *al->v);
 		a = &al->v[al->n++];
+		a->ctx = scs_xstrdup(ctx);
 		a->ns = scs_xstrdup(r->ns);
 		a->name = scs_xstrdup(r->name);
 		a->from = old != NULL ? old->health : SCS_HEALTH_UNKNOWN;
@@ -117,12 +153,12 @@ alerts_update(struct alerts *al, const struct scs_index *x)
 		a->acked = 0;
 		added++;
 	}
-	seen_clear(al);
+	seen_clear(src);
 	/* The index is sorted by (namespace, name), not by "ns/name". */
-	qsort(now, n, sizeof *now, seen_cmp);
-	al->seen = now;
-	al->nseen = n;
-	al->primed = 1;
+	if (n > 0)
+		qsort(now, n, sizeof *now, seen_cmp);
+	src->seen = now;
+	src->nseen = n;
 	return (added);
 }
 
@@ -159,7 +195,11 @@ av_rebuild(struct aview *v)
 	}
 	for (i = al->n; i-- > 0;) {
 		a = &al->v[i];
-		snprintf(link, sizeof link, "%s/%s", a->ns, a->name);
+		if (v->app->nfleet > 0)
+			snprintf(link, sizeof link, "%s %s/%s", a->ctx, a->ns,
+			    a->name);
+		else
+			snprintf(link, sizeof link, "%s/%s", a->ns, a->name);
 		scs_format_age(scs_wall_s() - a->at, age, sizeof age);
 		list_add(&v->list, a->acked ? ROLE_MUTED :
 		    screen_health_role(a->to), link,
@@ -183,6 +223,29 @@ av_draw(struct view *vw, int y, int rows)
 	    "MESSAGE");
 }
 
+/* The live tree of an alert's cluster, through its context's API. */
+static void
+av_open(struct app *a, const struct alert *al)
+{
+	struct scs_store	*st[FLEET_MAX + 1];
+	struct scs_api		*api[FLEET_MAX + 1];
+	const char		*nm[FLEET_MAX + 1];
+	size_t			 i, n;
+
+	n = fleet_sources(a, st, nm, api, NULL, FLEET_MAX + 1);
+	for (i = 0; i < n; i++) {
+		if (strcmp(nm[i], al->ctx) != 0)
+			continue;
+		if (i == 0)
+			view_push(a, tree_view(a, al->ns, al->name));
+		else
+			view_push(a, tree_view_api(a, api[i], nm[i], al->ns,
+			    al->name));
+		return;
+	}
+	app_message(a, 1, "context %s is no longer open", al->ctx);
+}
+
 static int
 av_key(struct view *vw, int key)
 {
@@ -190,8 +253,6 @@ av_key(struct view *vw, int key)
 	struct alerts		*al = v->app->alerts;
 	const struct list_line	*l = list_current(&v->list);
 	size_t			 i;
-	char			 ns[256];
-	const char		*slash;
 
 	if (list_key(&v->list, key))
 		return (1);
@@ -207,14 +268,10 @@ av_key(struct view *vw, int key)
 	case '\r':
 	case '\n':
 	case KEYS_SPECIAL + KEY_ENTER:
-		if (l == NULL || l->link == NULL ||
-		    (slash = strchr(l->link, '/')) == NULL)
+		if (l == NULL || l->node < 0 || (size_t)l->node >= al->n)
 			return (1);
-		snprintf(ns, sizeof ns, "%.*s", (int)(slash - l->link),
-		    l->link);
-		if (l->node >= 0 && (size_t)l->node < al->n)
-			al->v[l->node].acked = 1;
-		view_push(v->app, tree_view(v->app, ns, slash + 1));
+		al->v[l->node].acked = 1;
+		av_open(v->app, &al->v[l->node]);
 		return (1);
 	}
 	return (0);

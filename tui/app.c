@@ -22,6 +22,8 @@
 
 #define EXPECT_TIMEOUT_MS	10000
 #define AGE_REFRESH_MS		10000
+#define DRAW_MIN_MS		33	/* ~30 redraws a second at most */
+#define ALERT_SCAN_MS		1000	/* alerts compare states this often */
 
 static volatile sig_atomic_t	got_signal;
 
@@ -76,23 +78,53 @@ api_resource(struct scs_api *api, const char *group, const char *plural)
 
 /* --- the clusters every persona view watches -------------------------- */
 
+/* Compare the clusters of every context with what was seen before (the
+ * first synced state of each is learnt). */
 static void
-on_clusters(struct scs_store *s, void *arg)
+alerts_scan(void *arg)
 {
-	struct app	*a = arg;
-	int		 n;
+	struct app		*a = arg;
+	struct scs_store	*st[FLEET_MAX + 1];
+	const char		*nm[FLEET_MAX + 1];
+	size_t			 i, n;
+	int			 added = 0;
 
-	a->dirty = 1;
-	/* Compare whole states only: the first synced one is learnt. */
-	if (scs_store_state(s, NULL) != SCS_STORE_SYNCED || scs_store_busy(s))
-		return;
-	n = alerts_update(a->alerts, scs_store_index(s));
-	if (n > 0) {
+	a->alert_timer = 0;
+	a->alert_scan_ms = scs_now_ms();
+	n = fleet_sources(a, st, nm, NULL, NULL, FLEET_MAX + 1);
+	for (i = 0; i < n; i++) {
+		if (st[i] == NULL ||
+		    scs_store_state(st[i], NULL) != SCS_STORE_SYNCED ||
+		    scs_store_busy(st[i]))
+			continue;
+		added += alerts_update(a->alerts, nm[i], scs_store_index(st[i]));
+	}
+	if (added > 0) {
 		app_message(a, 1, "ALERT: %d cluster%s turned failed or "
-		    "degraded (! lists them)", n, n == 1 ? "" : "s");
+		    "degraded (! lists them)", added, added == 1 ? "" : "s");
 		if (!a->opts->no_display)
 			beep();
 	}
+}
+
+void
+app_alerts_due(struct app *a)
+{
+	int64_t	 due;
+
+	a->dirty = 1;
+	if (a->alert_timer != 0)
+		return;
+	due = a->alert_scan_ms + ALERT_SCAN_MS - scs_now_ms();
+	a->alert_timer = scs_http_timer(a->http, due > 0 ? due : 0,
+	    alerts_scan, a);
+}
+
+static void
+on_clusters(struct scs_store *s, void *arg)
+{
+	(void)s;
+	app_alerts_due(arg);
 }
 
 struct scs_store *
@@ -115,6 +147,10 @@ clusters_stop(struct app *a)
 		scs_store_unsubscribe(a->clusters, on_clusters, a);
 		app_store_put(a, a->clusters);
 		a->clusters = NULL;
+	}
+	if (a->alert_timer != 0) {
+		scs_http_timer_cancel(a->http, a->alert_timer);
+		a->alert_timer = 0;
 	}
 	alerts_free(a->alerts);
 	a->alerts = alerts_new();
@@ -558,6 +594,7 @@ app_draw(struct app *a)
 	screen_role(ROLE_NORMAL);
 	refresh();
 	a->dirty = 0;
+	a->urgent = 0;
 	a->last_draw = scs_now_ms();
 	scs_log_debug("drawn at %lld", (long long)a->last_draw);	/* bench */
 }
@@ -784,6 +821,7 @@ app_key(struct app *a, int key)
 
 	keys_record(a, key);
 	scs_log_debug("key %s at %lld", keys_name(key), (long long)scs_now_ms());
+	a->urgent = 1;	/* a key's effect is drawn at once */
 	if (key == KEYS_SPECIAL + KEY_RESIZE) {
 		a->dirty = 1;
 		return;
@@ -1167,13 +1205,16 @@ app_run(const struct options *opts)
 	app_connect(&a);
 	a.dirty = 1;
 	while (!a.quit && got_signal == 0) {
-		if (a.dirty)
+		/* Changes from the server are drawn at most every
+		 * DRAW_MIN_MS (a watch storm), keys at once. */
+		if (a.dirty && (a.urgent || a.script != NULL ||
+		    scs_now_ms() - a.last_draw >= DRAW_MIN_MS))
 			app_draw(&a);
 		if (a.script != NULL)
 			app_script(&a);
 		if (a.quit)
 			break;
-		if (a.dirty)
+		if (a.dirty && (a.urgent || a.script != NULL))
 			continue;
 		/* The alerts watch starts once the first view has what it
 		 * shows: a user waits for the view, never for the alerts. */
@@ -1195,6 +1236,10 @@ app_run(const struct options *opts)
 		if (wake > 0 && wake - scs_now_ms() < wait)
 			wait = wake - scs_now_ms() > 0 ?
 			    (int)(wake - scs_now_ms()) + 5 : 0;
+		if (a.dirty) {
+			wake = a.last_draw + DRAW_MIN_MS - scs_now_ms();
+			wait = wake > 0 ? (int)wake : 0;
+		}
 		scs_http_run(a.http, wait);
 		if (scs_now_ms() - a.last_draw > a.refresh_ms ||
 		    (wake > 0 && scs_now_ms() >= wake))

@@ -35,7 +35,7 @@ fleet_changed(struct scs_store *s, void *arg)
 	struct fleet_ctx	*fc = arg;
 
 	(void)s;
-	fc->app->dirty = 1;
+	app_alerts_due(fc->app);
 }
 
 static void
@@ -66,7 +66,8 @@ on_fleet_discovered(const struct scs_api_result *r, void *arg)
 	}
 	fc->bad = 0;
 	snprintf(fc->state, sizeof fc->state, "connected");
-	fc->clusters = scs_store_new(fc->api, res, NULL, NULL);
+	fc->clusters = scs_store_pool_get(fc->app->stores, fc->api, res,
+	    NULL);
 	scs_store_subscribe(fc->clusters, fleet_changed, fc);
 }
 
@@ -84,7 +85,7 @@ fleet_free_one(struct fleet_ctx *fc)
 		scs_http_timer_cancel(fc->app->http, fc->retry);
 	if (fc->clusters != NULL) {
 		scs_store_unsubscribe(fc->clusters, fleet_changed, fc);
-		scs_store_free(fc->clusters);
+		scs_store_pool_put(fc->app->stores, fc->clusters);
 	}
 	scs_api_free(fc->api);
 	scs_target_free(fc->target);

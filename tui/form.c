@@ -301,8 +301,8 @@ form_failed(struct form *fm, const struct scs_api_result *r)
 		app_message(fm->app, 1, "the server refused %zu field%s "
 		    "(marked); your input is kept", n, n == 1 ? "" : "s");
 	else
-		app_message(fm->app, 1, "%s: %s (your input is kept as a "
-		    "draft)", fm->state == FORM_DRY_RUN ? "dry run failed" :
+		app_message(fm->app, 1, "%s, your input is kept as a draft: "
+		    "%s", fm->state == FORM_DRY_RUN ? "dry run failed" :
 		    "request failed", r->message);
 }
 

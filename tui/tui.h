@@ -445,6 +445,8 @@ struct app {
 	int64_t			 keys_at;	/* last key, monotonic ms */
 	int			 keys_named;	/* the last was "Enter", ... */	/* drawing for a dump: hide revealed values */
 
+	int			 urgent;	/* dirty from a key: draw now */
+
 	int			 discovered;
 	char			 conn[256];	/* connection state text */
 	int			 conn_bad;
@@ -456,6 +458,8 @@ struct app {
 	struct scs_store	*clusters;	/* app_clusters(): alerts,
 						 * overviews, fleet */
 	struct alerts		*alerts;
+	uint64_t		 alert_timer;	/* a scan is due */
+	int64_t			 alert_scan_ms;	/* the last one */
 	struct fleet_ctx	*fleet[FLEET_MAX];	/* further contexts */
 	size_t			 nfleet;
 
@@ -642,11 +646,15 @@ struct view	*overview_view(struct app *, enum scs_persona);
 
 struct alerts	*alerts_new(void);
 void		 alerts_free(struct alerts *);
-/* Compare the clusters index with what was seen before: a cluster that
- * turned failed or degraded raises an alert; returns how many new. The
- * first call only learns the current state. */
-int		 alerts_update(struct alerts *, const struct scs_index *);
+/* Compare context ctx's clusters index with what was seen before in it:
+ * a cluster that turned failed or degraded raises an alert; returns how
+ * many new. The first call for a context only learns its state. */
+int		 alerts_update(struct alerts *, const char *ctx,
+		    const struct scs_index *);
 size_t		 alerts_count(const struct alerts *);	/* unacknowledged */
 struct view	*alerts_view(struct app *);
+/* A change in some context's clusters: compare soon (app.c; at most once
+ * a second, a watch storm costs one comparison). */
+void		 app_alerts_due(struct app *);
 
 #endif

@@ -1956,6 +1956,9 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
 		    "RequestEntityTooLarge", "request entity too large", NULL) :
 		    dispatch(sim, c, url, method, rq));
 	}
+	/* The test's control channel: never faulted, never counted. */
+	if (strcmp(url, "/sim/faults") == 0 && !rq->too_large)
+		return (dispatch(sim, c, url, method, rq));
 	sim->nrequests++;
 	if (!sim->opts.quiet)
 		fprintf(stderr, "scs-tui-sim: %s %s\n", method, url);

@@ -1,0 +1,106 @@
+#!/bin/sh
+# A cluster form submit that fails through server faults keeps the input:
+# on screen, in the 0600 draft, and the next start sends it once the
+# server is well. Faults are set at run time through the simulator's
+# /sim/faults (kubectl create --raw as csp-admin; skips without kubectl).
+# Usage: form-faults.sh SCS-TUI SCS-TUI-SIM
+set -u
+tui=${1:?}; sim=${2:?}
+if ! command -v kubectl >/dev/null 2>&1; then
+	echo "1..0 # SKIP kubectl not installed"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+"$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k.yaml" --quiet \
+	>"$tmp/sim.out" 2>&1 &
+pid=$!
+i=0
+while [ ! -s "$tmp/k.yaml" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+export XDG_STATE_HOME="$tmp/state" LANG=C.UTF-8 LC_ALL=C.UTF-8
+export KUBECONFIG="$tmp/k.yaml"
+draft="$tmp/state/scs-tui/drafts/tenant-a-new-cluster.json"
+n=0; fail=0
+say() {		# say OK NAME [OUTPUT-FILE]
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		[ -n "${3:-}" ] && sed 's/^/# /' "$3"
+		fail=1
+	fi
+}
+faults() {	# faults SPEC: replace the simulator's faults now
+	printf '%s' "$1" >"$tmp/spec"
+	kubectl --context csp-admin create --raw /sim/faults -f "$tmp/spec" \
+	    >/dev/null 2>"$tmp/kerr" || { cat "$tmp/kerr"; return 1; }
+}
+
+# One fault: fill in the form, wait (the shell sets the fault when the
+# log shows the C-l typed just before the wait), submit, and look.
+for spec in 500-burst=100000 drop-every=1 429-every=1:retry=1; do
+	name=f-$(printf '%s' "$spec" | tr -c 'a-z0-9\n' '-' | cut -c1-20)
+	rm -f "$draft" "$tmp/log"
+	cat >"$tmp/script" <<SCRIPT
+@expect My clusters
+c
+@expect create a cluster
+/metadata.name
+<Enter>
+<Enter>
+$name
+<Enter>
+@expect $name
+<C-l>
+@sleep 2500
+s
+@expect your input is kept
+@expect $name
+@dump $tmp/screen.txt
+@quit
+SCRIPT
+	"$tui" --kubeconfig "$tmp/k.yaml" --context tenant-a --no-display \
+	    --size 100x40 --script "$tmp/script" -v --log "$tmp/log" \
+	    >"$tmp/out" 2>&1 &
+	tp=$!
+	i=0
+	until grep -q "key C-l at" "$tmp/log" 2>/dev/null || [ $i -ge 200 ]; do
+		sleep 0.05; i=$((i + 1))
+	done
+	faults "$spec" >"$tmp/fout" 2>&1
+	say $? "$spec: fault set while the form is open" "$tmp/fout"
+	wait $tp
+	rc=$?
+	faults "" >/dev/null 2>&1
+	say $rc "$spec: scs-tui says the submit failed and shows the input" \
+	    "$tmp/out"
+	grep -q "$name" "$tmp/screen.txt" 2>/dev/null
+	say $? "$spec: the name is still in the form"
+	grep -q "\"$name\"" "$draft" 2>/dev/null
+	say $? "$spec: the draft holds the input"
+done
+
+# The server is well again: the draft comes back and is created.
+cat >"$tmp/script" <<SCRIPT
+@expect My clusters
+c
+@expect your draft is back
+@expect $name
+s
+@expect created tenant-a/$name
+@quit
+SCRIPT
+"$tui" --kubeconfig "$tmp/k.yaml" --context tenant-a --no-display \
+    --size 100x40 --script "$tmp/script" --log "$tmp/log2" >"$tmp/out" 2>&1
+say $? "after the faults the draft is sent and created" "$tmp/out"
+kubectl --context tenant-a -n tenant-a get cluster "$name" \
+    -o 'jsonpath={.metadata.name}' >"$tmp/out" 2>&1
+grep -qx "$name" "$tmp/out"
+say $? "kubectl reads the created cluster back" "$tmp/out"
+test ! -e "$draft"
+say $? "no draft is left"
+! grep -q 'sim-tenant-\|sim-csp-' "$tmp/log" "$tmp/log2"
+say $? "no token in the logs"
+echo "1..$n"
+exit $fail
