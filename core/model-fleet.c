@@ -123,9 +123,8 @@ scs_fleet_why(const struct scs_record *r, int64_t now)
 
 	switch (r->health) {
 	case SCS_HEALTH_ERROR:
-		return ("failed");
 	case SCS_HEALTH_WARNING:
-		return ("degraded");
+		return (scs_health_word(r->health));
 	case SCS_HEALTH_DELETING:
 		if (r->deleted > 0 && now - r->deleted > STUCK_DELETING_S)
 			return ("deleting");

@@ -21,6 +21,19 @@ scs_health_name(enum scs_health h)
 	return (health_names[h]);
 }
 
+const char *
+scs_health_word(enum scs_health h)
+{
+	switch (h) {
+	case SCS_HEALTH_WARNING:
+		return ("degraded");
+	case SCS_HEALTH_ERROR:
+		return ("failed");
+	default:
+		return (scs_health_name(h));
+	}
+}
+
 const cJSON *
 scs_condition(const cJSON *obj, const char *type)
 {

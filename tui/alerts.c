@@ -113,6 +113,12 @@ source_find(struct alerts *al, const char *ctx, int add)
 }
 
 int
+alerts_known(struct alerts *al, const char *ctx)
+{
+	return (source_find(al, ctx, 0) != NULL);
+}
+
+int
 alerts_update(struct alerts *al, const char *ctx, const struct scs_index *x)
 {
 	struct seen		*now, k, *old;
@@ -205,7 +211,7 @@ av_rebuild(struct aview *v)
 		    screen_health_role(a->to), link,
 		    "  %s %s %s\t%-5s %s -> %s  %s", a->acked ? " " : "!",
 		    screen_health_glyph(a->to), link, age,
-		    scs_health_name(a->from), scs_health_name(a->to),
+		    scs_health_word(a->from), scs_health_word(a->to),
 		    a->message);
 		v->list.v[v->list.n - 1].node = (int)i;
 	}

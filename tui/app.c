@@ -110,12 +110,26 @@ alerts_scan(void *arg)
 void
 app_alerts_due(struct app *a)
 {
-	int64_t	 due;
+	struct scs_store	*st[FLEET_MAX + 1];
+	const char		*nm[FLEET_MAX + 1];
+	size_t			 i, n;
+	int64_t			 due;
 
 	a->dirty = 1;
-	if (a->alert_timer != 0)
-		return;
 	due = a->alert_scan_ms + ALERT_SCAN_MS - scs_now_ms();
+	/* A context synced for the first time is learnt at once: what
+	 * changes after that is what alerts. */
+	n = fleet_sources(a, st, nm, NULL, NULL, FLEET_MAX + 1);
+	for (i = 0; i < n && due > 0; i++) {
+		if (st[i] != NULL && !alerts_known(a->alerts, nm[i]) &&
+		    scs_store_state(st[i], NULL) == SCS_STORE_SYNCED)
+			due = 0;
+	}
+	if (a->alert_timer != 0) {
+		if (due > 0)
+			return;
+		scs_http_timer_cancel(a->http, a->alert_timer);
+	}
 	a->alert_timer = scs_http_timer(a->http, due > 0 ? due : 0,
 	    alerts_scan, a);
 }

@@ -102,8 +102,6 @@ health_counts(const int *n, char *buf, size_t len)
 	static const enum scs_health order[] = { SCS_HEALTH_OK,
 	    SCS_HEALTH_PROGRESSING, SCS_HEALTH_WARNING, SCS_HEALTH_ERROR,
 	    SCS_HEALTH_DELETING, SCS_HEALTH_UNKNOWN };
-	static const char *const words[] = { "ok", "progressing", "degraded",
-	    "failed", "deleting", "unknown" };
 	size_t	 i, used = 0;
 	int	 w;
 
@@ -114,7 +112,7 @@ health_counts(const int *n, char *buf, size_t len)
 			continue;
 		w = snprintf(buf + used, len - used, "%s%s %d %s",
 		    used != 0 ? "  " : "", screen_health_glyph(order[i]),
-		    n[order[i]], words[i]);
+		    n[order[i]], scs_health_word(order[i]));
 		if (w < 0 || (size_t)w >= len - used)
 			break;
 		used += (size_t)w;

@@ -651,6 +651,8 @@ void		 alerts_free(struct alerts *);
  * many new. The first call for a context only learns its state. */
 int		 alerts_update(struct alerts *, const char *ctx,
 		    const struct scs_index *);
+/* Has context ctx's state been learnt yet? */
+int		 alerts_known(struct alerts *, const char *ctx);
 size_t		 alerts_count(const struct alerts *);	/* unacknowledged */
 struct view	*alerts_view(struct app *);
 /* A change in some context's clusters: compare soon (app.c; at most once

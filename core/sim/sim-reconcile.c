@@ -476,6 +476,10 @@ cluster_step(struct sim_world *w, const char *ns, const char *name)
 		md_sync(w, o, mdt, version, &ms);
 		o = sim_db_get(w->db, SIM_CLUSTERS, ns, name);
 	}
+	/* Degraded (annotation) on a running cluster: one worker is not
+	 * ready, as after a node failure. */
+	if (s.degraded != NULL && s.w_ready > 0 && s.w_ready >= s.w_desired)
+		s.w_ready--;
 	s.phase = !infra_done ? (fail != NULL ||
 	    sim_get(o->json, "status.phase") != NULL ? "Provisioning" :
 	    "Pending") : s.cp_init ? "Provisioned" : "Provisioning";

@@ -57,6 +57,9 @@ enum scs_health {
 	SCS_HEALTH_MAX
 };
 const char	*scs_health_name(enum scs_health);
+/* How people say it of a cluster: ok, progressing, degraded, failed,
+ * deleting, unknown. */
+const char	*scs_health_word(enum scs_health);
 
 /* Condition lookup in obj.status.conditions (type compared
  * case-insensitively); NULL when absent. */

@@ -212,7 +212,14 @@ test_conditions(void)
 	cJSON_Delete(c);
 	c = cJSON_Parse("{\"type\":\"Ready\",\"status\":\"Unknown\"}");
 	is_int(scs_condition_health(c), SCS_HEALTH_UNKNOWN, "Unknown");
-	cJSON_Delete(c);
+	cJSON_Delete(c);	is_str(scs_health_word(SCS_HEALTH_WARNING), "degraded",
+	    "a warning cluster is degraded");
+	is_str(scs_health_word(SCS_HEALTH_ERROR), "failed",
+	    "an error cluster is failed");
+	is_str(scs_health_word(SCS_HEALTH_PROGRESSING), "progressing",
+	    "other words as the health name");
+	is_str(scs_health_word((enum scs_health)99), "unknown",
+	    "out of range: unknown");
 }
 
 static void
