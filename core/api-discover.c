@@ -72,6 +72,7 @@ discover_finish(struct scs_api_call *p)
 		api_call_deliver(p, &res);
 		return;
 	}
+	core_discovery_sort(p->building);
 	core_discovery_free(a->disc);
 	a->disc = p->building;
 	p->building = NULL;

@@ -171,6 +171,11 @@ const char	*core_discovery_gv_path(const struct scs_discovery *, size_t);
  * subresources (names with '/') are skipped. SCS_DECODE on bad input. */
 enum scs_status	 core_discovery_add_resources(struct scs_discovery *,
 		    const cJSON *json);
+/* Order the resources as the server lists them (core group first, then
+ * the group-versions of /apis in order; each list's own order within),
+ * not as the answers arrived: which "clusters" a name means must not
+ * depend on timing. */
+void		 core_discovery_sort(struct scs_discovery *);
 
 /* --- schema-validate.c: shared with schema.c ------------------------- */
 

@@ -2,6 +2,7 @@
  * discovery.c: the discovery cache: groups with preferred versions and
  * the resources of each group-version, looked up by the names users type.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -369,4 +370,57 @@ scs_discovery_preferred(const struct scs_discovery *d, const char *group)
 	    NULL)
 		return (NULL);
 	return (g->preferred);
+}
+
+/* Rank of a resource's group-version: the core group first, then the
+ * order of /apis (the server's priority), whatever order the answers came
+ * in. */
+static size_t
+gv_rank(const struct scs_discovery *d, const struct scs_resource *r)
+{
+	char	 path[512];
+	size_t	 i;
+
+	if (*r->group == '\0')
+		return (0);
+	snprintf(path, sizeof path, "/apis/%s/%s", r->group, r->version);
+	for (i = 0; i < d->ngv; i++)
+		if (strcmp(d->gv[i], path) == 0)
+			return (i + 1);
+	return (d->ngv + 1);
+}
+
+struct ranked {
+	size_t			 rank, pos;
+	struct scs_resource	 res;
+};
+
+static int
+ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked	*x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return (x->rank < y->rank ? -1 : 1);
+	return (x->pos < y->pos ? -1 : x->pos > y->pos);
+}
+
+void
+core_discovery_sort(struct scs_discovery *d)
+{
+	struct ranked	*v;
+	size_t		 i;
+
+	if (d->nres < 2)
+		return;
+	v = scs_xcalloc(d->nres, sizeof *v);
+	for (i = 0; i < d->nres; i++) {
+		v[i].rank = gv_rank(d, &d->res[i]);
+		v[i].pos = i;
+		v[i].res = d->res[i];
+	}
+	qsort(v, d->nres, sizeof *v, ranked_cmp);
+	for (i = 0; i < d->nres; i++)
+		d->res[i] = v[i].res;
+	free(v);
 }

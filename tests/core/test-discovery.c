@@ -127,5 +127,25 @@ main(void)
 	ok(scs_discovery_find(d, "clusters.v1beta2.cluster.x-k8s.io") == NULL,
 	    "release-1.10: no v1beta2");
 	core_discovery_free(d);
+
+	/* Answers in another order: the order of the server's lists wins. */
+	d = core_discovery_new();
+	feed(d, "apis.json", 1);
+	feed(d, "clusterstack-v1alpha1.json", 0);
+	feed(d, "cluster-v1beta2.json", 0);
+	feed(d, "cluster-v1beta1.json", 0);
+	feed(d, "api.json", 1);
+	feed(d, "core-v1.json", 0);
+	core_discovery_sort(d);
+	is_str(scs_discovery_at(d, 0)->group, "", "sorted: core group first");
+	is_str(scs_discovery_at(d, 2)->group, "cluster.x-k8s.io",
+	    "sorted: then the groups in /apis order");
+	is_str(scs_discovery_at(d, 2)->version, "v1beta2",
+	    "sorted: versions in the group's order");
+	is_str(scs_discovery_at(d, 4)->version, "v1beta1",
+	    "sorted: the older version after");
+	is_str(scs_discovery_at(d, 6)->group, "clusterstack.x-k8s.io",
+	    "sorted: the later group last, though its answer came first");
+	core_discovery_free(d);
 	return (tap_done());
 }

@@ -14,7 +14,7 @@ case $name in */*) script="$src/$name.script"; name=$(basename "$name") ;; esac
 sed "s|@OUT@|$out|g" "$script" >"$out/script"
 # Drafts and other state stay in the test's own folder.
 XDG_STATE_HOME="$out/state" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
-timeout 60 "$bin" --demo --no-display --size 80x24 --script "$out/script" \
+timeout 60 ${SCS_WRAP:-} "$bin" --demo --no-display --size 80x24 --script "$out/script" \
 	--log "$out/debug.log" -v "$@"
 rc=$?
 if [ "$rc" -ne "${EXPECT_RC:-0}" ]; then
