@@ -213,35 +213,16 @@ static void
 describe_conditions(struct detail *d)
 {
 	const cJSON	*c, *x;
-	char		*l, age[32];
-	const char	*s;
-	int64_t		 t;
+	char		 row[2048], *l;
 
 	c = J(J(d->obj, "status"), "conditions");
 	if (cJSON_GetArraySize(c) > 0) {
 		line_add(d, "");
 		line_add(d, "Conditions:");
-		l = scs_xprintf("  %-26s %-8s %-26s %-6s %s", "TYPE", "STATUS",
-		    "REASON", "SINCE", "MESSAGE");
-		line_add(d, l);
-		free(l);
+		line_add(d, "  " SCREEN_CONDITION_HEAD);
 		cJSON_ArrayForEach(x, c) {
-			s = cJSON_GetStringValue(J(x, "lastTransitionTime"));
-			t = s != NULL ? scs_parse_rfc3339(s) : -1;
-			if (t > 0)
-				scs_format_age(scs_wall_s() - t, age,
-				    sizeof age);
-			else
-				scs_strlcpy(age, "-", sizeof age);
-			l = scs_xprintf("  %-26s %-8s %-26s %-6s %s",
-			    cJSON_GetStringValue(J(x, "type")) ?
-			    cJSON_GetStringValue(J(x, "type")) : "?",
-			    cJSON_GetStringValue(J(x, "status")) ?
-			    cJSON_GetStringValue(J(x, "status")) : "?",
-			    cJSON_GetStringValue(J(x, "reason")) ?
-			    cJSON_GetStringValue(J(x, "reason")) : "", age,
-			    cJSON_GetStringValue(J(x, "message")) ?
-			    cJSON_GetStringValue(J(x, "message")) : "");
+			screen_condition_row(x, row, sizeof row);
+			l = scs_xprintf("  %s", row);
 			line_add(d, l)->role = screen_health_role(
 			    scs_condition_health(x));
 			free(l);

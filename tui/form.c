@@ -95,25 +95,18 @@ draft_path(struct form *fm)
 static void
 draft_save(struct form *fm)
 {
-	char	*path = draft_path(fm), *tmp, *text;
-	int	 fd;
-	size_t	 len;
+	char	*path = draft_path(fm), *text, *cause = NULL;
 
 	if (path == NULL)
 		return;
 	text = scs_cform_draft(fm->f);
-	len = strlen(text);
-	tmp = scs_xprintf("%s.tmp%ld", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
-	if (fd == -1 || write(fd, text, len) != (ssize_t)len ||
-	    fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
-		scs_log_info("draft %s: %s", path, strerror(errno));
-		if (fd != -1)
-			(void)unlink(tmp);
+	if (scs_file_write_private(path, text, strlen(text), 1, &cause) !=
+	    SCS_OK) {
+		scs_log_info("draft %s: %s", path, cause);
+		free(cause);
 	} else
 		scs_log_info("draft kept in %s", path);
 	free(text);
-	free(tmp);
 	free(path);
 }
 

@@ -137,24 +137,12 @@ static void
 conditions_lines(struct tree *t, const struct scs_tree_node *n)
 {
 	const cJSON	*c;
-	char		 age[32];
-	const char	*lt;
+	char		 row[2048];
 
 	cJSON_ArrayForEach(c, n->conditions) {
-		lt = cJSON_GetStringValue(J(c, "lastTransitionTime"));
-		age_of(lt != NULL ? scs_parse_rfc3339(lt) : 0, age,
-		    sizeof age);
+		screen_condition_row(c, row, sizeof row);
 		list_add(&t->list, screen_health_role(scs_condition_health(c)),
-		    NULL, "%*s  %s %-24s %-6s %-22s %-5s %s", n->depth * 2 + 2, "",
-		    screen_health_glyph(scs_condition_health(c)),
-		    cJSON_GetStringValue(J(c, "type")) ?
-		    cJSON_GetStringValue(J(c, "type")) : "?",
-		    cJSON_GetStringValue(J(c, "status")) ?
-		    cJSON_GetStringValue(J(c, "status")) : "?",
-		    cJSON_GetStringValue(J(c, "reason")) ?
-		    cJSON_GetStringValue(J(c, "reason")) : "", age,
-		    cJSON_GetStringValue(J(c, "message")) ?
-		    cJSON_GetStringValue(J(c, "message")) : "");
+		    NULL, "%*s  %s", n->depth * 2 + 2, "", row);
 	}
 }
 

@@ -69,6 +69,11 @@ void	 screen_role(enum role);
 enum role screen_health_role(enum scs_health);
 /* A one-character glyph for a health (status never by colour alone). */
 const char *screen_health_glyph(enum scs_health);
+/* One condition (status.conditions[i]) as a row under
+ * SCREEN_CONDITION_HEAD: glyph, type, status, reason, since, message. */
+#define SCREEN_CONDITION_HEAD \
+	"  TYPE                     STATUS REASON                 SINCE MESSAGE"
+void	 screen_condition_row(const cJSON *c, char *buf, size_t len);
 /* The screen as UTF-8 text, one line per row, trailing blanks trimmed;
  * caller frees. */
 char	*screen_dump(void);

@@ -34,6 +34,8 @@ struct res {
 	size_t			 body_len;
 	char			*message;
 	char			*reason;
+	size_t			 nwarnings;
+	size_t			 ncauses;
 };
 
 static void
@@ -50,6 +52,8 @@ on_result(const struct scs_api_result *r, void *arg)
 	x->message = scs_xstrdup(r->message != NULL ? r->message : "");
 	x->reason = r->error != NULL && r->error->reason != NULL ?
 	    scs_xstrdup(r->error->reason) : NULL;
+	x->ncauses = r->error != NULL ? r->error->ncauses : 0;
+	x->nwarnings = r->nwarnings;
 }
 
 static void
@@ -144,10 +148,11 @@ env_stop(struct env *e)
 	memset(e, 0, sizeof *e);
 }
 
-/* An api for context in kubeconfig text (NULL: the env's). */
+/* An api for context in kubeconfig text (NULL: the env's); a request
+ * timeout (0: the default) and read-only or not. */
 static struct scs_api * __attribute__((unused))
-api_from(struct env *e, const char *text, const char *context,
-    long timeout_ms)
+api_with(struct env *e, const char *text, const char *context,
+    long timeout_ms, int readonly)
 {
 	struct scs_kubeconfig	*kc = e->kc;
 	struct scs_target	*t;
@@ -170,6 +175,7 @@ api_from(struct env *e, const char *text, const char *context,
 	}
 	memset(&o, 0, sizeof o);
 	o.timeout_ms = timeout_ms;
+	o.readonly = readonly;
 	a = scs_api_new(e->http, t, &o, &cause);
 	if (a == NULL)
 		diag("api: %s", cause);
@@ -183,7 +189,14 @@ api_from(struct env *e, const char *text, const char *context,
 static struct scs_api * __attribute__((unused))
 api_for(struct env *e, const char *context, long timeout_ms)
 {
-	return (api_from(e, NULL, context, timeout_ms));
+	return (api_with(e, NULL, context, timeout_ms, 0));
+}
+
+__attribute__((unused)) static struct scs_api *
+api_from(struct env *e, const char *text, const char *context,
+    long timeout_ms)
+{
+	return (api_with(e, text, context, timeout_ms, 0));
 }
 
 /* Discovery, tried again while faults make it fail. */

@@ -15,130 +15,7 @@
 #include "scs/store.h"
 #include "scs/util.h"
 #include "../tap.h"
-
-struct env {
-	struct scs_sim		*sim;
-	struct scs_http		*http;
-	struct scs_kubeconfig	*kc;
-	char			*kctext;
-};
-
-struct res {
-	int			 done;
-	enum scs_status		 status;
-	long			 code;
-	cJSON			*json;
-	char			*message;
-	char			*reason;
-	size_t			 nwarnings;
-	size_t			 ncauses;
-};
-
-static void
-on_result(const struct scs_api_result *r, void *arg)
-{
-	struct res	*x = arg;
-
-	x->done = 1;
-	x->status = r->status;
-	x->code = r->http_code;
-	x->json = r->json != NULL ? cJSON_Duplicate(r->json, 1) : NULL;
-	x->message = scs_xstrdup(r->message != NULL ? r->message : "");
-	x->reason = r->error != NULL && r->error->reason != NULL ?
-	    scs_xstrdup(r->error->reason) : NULL;
-	x->ncauses = r->error != NULL ? r->error->ncauses : 0;
-	x->nwarnings = r->nwarnings;
-}
-
-static void
-res_clear(struct res *x)
-{
-	cJSON_Delete(x->json);
-	free(x->message);
-	free(x->reason);
-	memset(x, 0, sizeof *x);
-}
-
-/* Run the loop until *flag or timeout_ms. */
-static int
-run_until(struct scs_http *h, int *flag, long timeout_ms)
-{
-	int64_t	 end = scs_now_ms() + timeout_ms;
-
-	while (!*flag && scs_now_ms() < end)
-		scs_http_run(h, 50);
-	return (*flag);
-}
-
-static struct res *
-wait_call(struct scs_http *h, struct res *x)
-{
-	run_until(h, &x->done, 15000);
-	return (x);
-}
-
-static int
-env_start(struct env *e, const char *scenario, const char *faults,
-    size_t history)
-{
-	struct scs_sim_opts	 o;
-	char			*cause = NULL;
-
-	memset(e, 0, sizeof *e);
-	memset(&o, 0, sizeof o);
-	o.listen = "127.0.0.1:0";
-	o.scenario = scenario;
-	o.faults = faults;
-	o.quiet = 1;
-	o.speed = 20;
-	o.history = history;
-	if ((e->sim = scs_sim_start(&o, &cause)) == NULL) {
-		diag("sim: %s", cause);
-		free(cause);
-		return (-1);
-	}
-	e->kctext = scs_sim_kubeconfig(e->sim, NULL);
-	if (scs_kubeconfig_parse(e->kctext, strlen(e->kctext), "sim", NULL,
-	    &e->kc, &cause) != SCS_OK) {
-		diag("kubeconfig: %s", cause);
-		free(cause);
-		return (-1);
-	}
-	e->http = scs_http_new();
-	return (0);
-}
-
-static void
-env_stop(struct env *e)
-{
-	scs_http_free(e->http);
-	scs_kubeconfig_free(e->kc);
-	scs_free_secret(e->kctext);
-	scs_sim_stop(e->sim);
-}
-
-static struct scs_api *
-api_for(struct env *e, const char *context, int readonly)
-{
-	struct scs_target	*t;
-	struct scs_api_options	 o;
-	struct scs_api		*a;
-	char			*cause = NULL;
-
-	if (scs_kubeconfig_resolve(e->kc, context, &t, &cause) != SCS_OK) {
-		diag("resolve %s: %s", context, cause);
-		free(cause);
-		return (NULL);
-	}
-	memset(&o, 0, sizeof o);
-	o.readonly = readonly;
-	a = scs_api_new(e->http, t, &o, &cause);
-	if (a == NULL)
-		diag("api: %s", cause);
-	free(cause);
-	scs_target_free(t);
-	return (a);
-}
+#include "simenv.h"
 
 static const struct scs_resource *
 discover(struct scs_api *a, struct scs_http *h)
@@ -418,7 +295,7 @@ test_tenant(struct env *e)
 	}
 
 	/* Read-only is refused in the core, before anything is sent. */
-	a = api_for(e, "tenant-a", 1);
+	a = api_with(e, NULL, "tenant-a", 0, 1);
 	cl = discover(a, e->http);
 	scs_api_delete(a, cl, "tenant-a", "prod-eu1", NULL, 0, on_result, &x);
 	wait_call(e->http, &x);

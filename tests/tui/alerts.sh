@@ -7,30 +7,8 @@
 # Usage: alerts.sh SCS-TUI SCS-TUI-SIM
 set -u
 tui=${1:?}; sim=${2:?}
-if ! command -v kubectl >/dev/null 2>&1; then
-	echo "1..0 # SKIP kubectl not installed"
-	exit 0
-fi
-tmp=$(mktemp -d)
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
-"$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k.yaml" --quiet \
-	>"$tmp/sim.out" 2>&1 &
-pid=$!
-i=0
-while [ ! -s "$tmp/k.yaml" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-export XDG_STATE_HOME="$tmp/state" LANG=C.UTF-8 LC_ALL=C.UTF-8
-export KUBECONFIG="$tmp/k.yaml"
-n=0; fail=0
-say() {		# say OK NAME [OUTPUT-FILE]
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		[ -n "${3:-}" ] && sed 's/^/# /' "$3"
-		fail=1
-	fi
-}
+command -v kubectl >/dev/null 2>&1 || { echo "1..0 # SKIP kubectl not installed"; exit 0; }
+. "$(dirname "$0")/simlib.sh"
 
 cat >"$tmp/script" <<SCRIPT
 @expect kaas overview
@@ -71,5 +49,4 @@ grep -q "worker quota exceeded\|degraded" "$tmp/alerts.txt" 2>/dev/null
 say $? "the alert says what changed"
 grep -q "prod-eu1" "$tmp/tree.txt" 2>/dev/null
 say $? "Enter opened the cluster's tree"
-echo "1..$n"
-exit $fail
+finish

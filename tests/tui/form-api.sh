@@ -5,26 +5,7 @@
 # missing. Usage: form-api.sh SCS-TUI SCS-TUI-SIM
 set -u
 tui=${1:?}; sim=${2:?}
-tmp=$(mktemp -d)
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
-"$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k.yaml" --quiet \
-	>"$tmp/sim.out" 2>&1 &
-pid=$!
-i=0
-while [ ! -s "$tmp/k.yaml" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-export XDG_STATE_HOME="$tmp/state" LANG=C.UTF-8 LC_ALL=C.UTF-8
-n=0; fail=0
-check() {	# check NAME COMMAND...
-	name=$1; shift
-	n=$((n + 1))
-	if "$@" >"$tmp/out" 2>&1; then
-		echo "ok $n - $name"
-	else
-		echo "not ok $n - $name"
-		sed 's/^/# /' "$tmp/out"
-		fail=1
-	fi
-}
+. "$(dirname "$0")/simlib.sh"
 run() {		# run SCRIPT-TEXT: scs-tui as tenant-a on the sim
 	printf '%s\n' "$1" >"$tmp/script"
 	"$tui" --kubeconfig "$tmp/k.yaml" --context tenant-a --no-display \
@@ -78,7 +59,6 @@ s
 check "a created cluster leaves no draft" test ! -e "$draft"
 
 if command -v kubectl >/dev/null 2>&1; then
-	export KUBECONFIG="$tmp/k.yaml"
 	get() { kubectl --context tenant-a -n tenant-a get cluster api-1 -o "jsonpath=$1"; }
 	check "the cluster exists" get '{.metadata.name}'
 	check "its class" sh -c "[ \"\$(kubectl --context tenant-a -n tenant-a get cluster api-1 -o jsonpath='{.spec.topology.classRef.name}')\" = openstack-scs2-1-33-v1 ]"
@@ -89,5 +69,4 @@ else
 	n=$((n + 1)); echo "ok $n # SKIP kubectl not installed"
 fi
 check "no token in the log" sh -c "! grep -q 'sim-tenant-' '$tmp/log'"
-echo "1..$n"
-exit $fail
+finish

@@ -6,31 +6,9 @@
 # Usage: form-faults.sh SCS-TUI SCS-TUI-SIM
 set -u
 tui=${1:?}; sim=${2:?}
-if ! command -v kubectl >/dev/null 2>&1; then
-	echo "1..0 # SKIP kubectl not installed"
-	exit 0
-fi
-tmp=$(mktemp -d)
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
-"$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k.yaml" --quiet \
-	>"$tmp/sim.out" 2>&1 &
-pid=$!
-i=0
-while [ ! -s "$tmp/k.yaml" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-export XDG_STATE_HOME="$tmp/state" LANG=C.UTF-8 LC_ALL=C.UTF-8
-export KUBECONFIG="$tmp/k.yaml"
+command -v kubectl >/dev/null 2>&1 || { echo "1..0 # SKIP kubectl not installed"; exit 0; }
+. "$(dirname "$0")/simlib.sh"
 draft="$tmp/state/scs-tui/drafts/tenant-a-new-cluster.json"
-n=0; fail=0
-say() {		# say OK NAME [OUTPUT-FILE]
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		[ -n "${3:-}" ] && sed 's/^/# /' "$3"
-		fail=1
-	fi
-}
 faults() {	# faults SPEC: replace the simulator's faults now
 	printf '%s' "$1" >"$tmp/spec"
 	kubectl --context csp-admin create --raw /sim/faults -f "$tmp/spec" \
@@ -102,5 +80,4 @@ test ! -e "$draft"
 say $? "no draft is left"
 ! grep -q 'sim-tenant-\|sim-csp-' "$tmp/log" "$tmp/log2"
 say $? "no token in the logs"
-echo "1..$n"
-exit $fail
+finish

@@ -1,0 +1,35 @@
+# simlib.sh: sourced by the TUI tests that need a simulator of their own.
+# Starts scs-tui-sim ($sim) on a free loopback port with its kubeconfig in
+# $tmp/k.yaml (KUBECONFIG), state under $tmp/state, and gives TAP helpers:
+#   say RC NAME [FILE]    "ok"/"not ok" from an exit code; FILE on failure
+#   check NAME CMD...     say for a command's exit code and output
+#   finish                the plan line; exits with the result
+tmp=$(mktemp -d)
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+"$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k.yaml" --quiet \
+	>"$tmp/sim.out" 2>&1 &
+pid=$!
+i=0
+while [ ! -s "$tmp/k.yaml" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+export XDG_STATE_HOME="$tmp/state" LANG=C.UTF-8 LC_ALL=C.UTF-8
+export KUBECONFIG="$tmp/k.yaml"
+n=0; fail=0
+say() {
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		[ -n "${3:-}" ] && sed 's/^/# /' "$3"
+		fail=1
+	fi
+}
+check() {
+	name=$1; shift
+	"$@" >"$tmp/out" 2>&1
+	say $? "$name" "$tmp/out"
+}
+finish() {
+	echo "1..$n"
+	exit $fail
+}
