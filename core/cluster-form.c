@@ -393,16 +393,12 @@ help_text(const cJSON *s)
 		buf_sep(&b);
 		scs_buf_printf(&b, "%s", d);
 	}
-	if ((d = cJSON_GetStringValue(J(s, "format"))) != NULL)
-		scs_buf_printf(&b, " (%s)", d);
+	/* Bounds, lengths, pattern, format, ...: as the schema engine
+	 * words them. */
 	if ((t = scs_schema_constraints(s)) != NULL) {
 		buf_sep(&b);
 		scs_buf_printf(&b, "%s", t);
 		free(t);
-	}
-	if ((d = cJSON_GetStringValue(J(s, "pattern"))) != NULL) {
-		buf_sep(&b);
-		scs_buf_printf(&b, "pattern %s", d);
 	}
 	if ((x = J(s, "default")) != NULL) {
 		t = cJSON_PrintUnformatted(x);

@@ -38,6 +38,8 @@ struct overview {
 	size_t			 nst;
 	struct list		 list;
 	int			 stale;
+	uint64_t		 seen_gen;	/* of the clusters it was built on */
+	int64_t			 built_ms;
 	int			 placed;	/* the cursor found its start */
 	int			 opened;	/* ov_open done */
 };
@@ -704,18 +706,43 @@ ov_open(struct overview *o)
 	}
 }
 
+/* A number that moves whenever the clusters of any context change. */
+static uint64_t
+ov_clusters_gen(struct overview *o)
+{
+	struct scs_store	*st[FLEET_MAX + 1];
+	const char		*nm[FLEET_MAX + 1];
+	size_t			 i, n;
+	uint64_t		 g = 0;
+
+	n = fleet_sources(o->app, st, nm, NULL, NULL, FLEET_MAX + 1);
+	for (i = 0; i < n; i++) {
+		if (st[i] != NULL)
+			g += scs_index_generation(scs_store_index(st[i])) +
+			    (uint64_t)scs_store_state(st[i], NULL) * 1000003u;
+	}
+	return (g);
+}
+
 static void
 ov_draw(struct view *v, int y, int rows)
 {
 	struct overview		*o = v->data;
+	uint64_t		 gen;
 	const char		*msg;
 	enum scs_store_state	 st;
 
 	if (!o->opened)
 		ov_open(o);
-	/* The app's clusters store changes too: rebuild on every draw
-	 * (cheap: one pass over the records). */
-	ov_rebuild(o);
+	/* Rebuilt when a store changed (its own, or the clusters of any
+	 * context), and once a second for the ages; not on every draw. */
+	gen = ov_clusters_gen(o);
+	if (o->stale || gen != o->seen_gen ||
+	    scs_now_ms() - o->built_ms >= 1000) {
+		o->seen_gen = gen;
+		o->built_ms = scs_now_ms();
+		ov_rebuild(o);
+	}
 	st = o->app->clusters != NULL ? scs_store_state(o->app->clusters,
 	    &msg) : SCS_STORE_LOADING;
 	view_title(y, " %s overview%s%s ", scs_persona_name(o->persona),

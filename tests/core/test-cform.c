@@ -29,7 +29,7 @@ static const char class_json[] =
 "   {\"name\":\"labels\",\"required\":false,\"schema\":{\"openAPIV3Schema\":"
 "     {\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}}},"
 "   {\"name\":\"cloud\",\"required\":true,\"schema\":{\"openAPIV3Schema\":"
-"     {\"type\":\"string\",\"minLength\":1}}},"
+"     {\"type\":\"string\",\"minLength\":1,\"pattern\":\"^[a-z]+$\"}}},"
 "   {\"name\":\"any\",\"required\":false,\"schema\":{\"openAPIV3Schema\":"
 "     {\"oneOf\":[{\"type\":\"string\"},{\"type\":\"integer\"}]}}}"
 "  ]}}";
@@ -72,6 +72,9 @@ test_form(int v1beta1)
 	i = row_of(f, "spec.topology.variables[cloud].value");
 	r = scs_cform_row(f, (size_t)i);
 	ok(r != NULL && r->required && r->unset, "required, unset");
+	ok(r != NULL && strstr(r->help, "pattern ^[a-z]+$") != NULL &&
+	    strstr(strstr(r->help, "pattern") + 1, "pattern") == NULL,
+	    "help names the pattern once: %s", r != NULL ? r->help : "");
 	i = row_of(f, "spec.topology.variables[any].value");
 	r = scs_cform_row(f, (size_t)i);
 	ok(r != NULL && r->kind == SCS_FROW_JSON, "oneOf edited as JSON");
