@@ -45,6 +45,7 @@ struct table {
 	int			  stale;
 	char			  filter[256];
 	char			  applied[256];	/* filter rows[] was built with */
+	char			  filter_error[128];	/* a bad -l selector */
 	size_t			  sel;
 	size_t			  top;
 	char			  sel_ns[256];
@@ -226,28 +227,28 @@ contains(const char *hay, const char *needle, size_t n)
 
 /* A filter parsed once per refresh, not once per row. */
 struct filt {
-	int		 label;		/* "-l key[=value]" */
+	int		 label;		/* "-l SELECTOR" */
+	struct scs_labelsel *sel;	/* NULL: a bad selector, no rows */
 	int		 inv;		/* "!text" */
-	char		 text[256];	/* lower case; or the label key */
+	char		 text[256];	/* lower case */
 	size_t		 n;
-	const char	*value;		/* label value, or NULL */
 };
 
+/* Parse f; a bad label selector's error goes to err. */
 static void
-filt_compile(struct filt *c, const char *f)
+filt_compile(struct filt *c, const char *f, char *err, size_t errlen)
 {
-	const char	*eq;
+	char	*cause = NULL;
 
 	memset(c, 0, sizeof *c);
+	err[0] = '\0';
 	if (strncmp(f, "-l ", 3) == 0) {
-		f += 3;
 		c->label = 1;
-		if ((eq = strchr(f, '=')) != NULL) {
-			snprintf(c->text, sizeof c->text, "%.*s",
-			    (int)(eq - f), f);
-			c->value = eq + 1;
-		} else
-			scs_strlcpy(c->text, f, sizeof c->text);
+		if ((c->sel = scs_labelsel_parse(f + 3, &cause)) == NULL) {
+			scs_strlcpy(err, cause != NULL ? cause : "bad selector",
+			    errlen);
+			free(cause);
+		}
 		return;
 	}
 	if (*f == '!') {
@@ -262,15 +263,11 @@ filt_compile(struct filt *c, const char *f)
 static int
 row_matches(const struct scs_record *r, const struct filt *c)
 {
-	const char	*v;
 	int		 hit;
 	size_t		 i;
 
-	if (c->label) {
-		v = scs_record_label(r, c->text);
-		return (c->value == NULL ? v != NULL :
-		    v != NULL && strcmp(v, c->value) == 0);
-	}
+	if (c->label)
+		return (c->sel != NULL && scs_labelsel_match(c->sel, r));
 	if (c->n == 0)
 		return (1);
 	hit = contains(r->name, c->text, c->n) ||
@@ -308,7 +305,7 @@ table_refresh(struct table *t)
 	}
 	if (!t->stale && t->gen == gen)
 		return;
-	filt_compile(&c, t->filter);
+	filt_compile(&c, t->filter, t->filter_error, sizeof t->filter_error);
 	if (t->gen == gen && alen != 0 && strlen(t->filter) > alen &&
 	    filter_plain(t->applied) && filter_plain(t->filter) &&
 	    strncmp(t->filter, t->applied, alen) == 0) {
@@ -339,6 +336,7 @@ table_refresh(struct table *t)
 			}
 		}
 	}
+	scs_labelsel_free(c.sel);
 	t->gen = gen;
 	t->stale = 0;
 	scs_strlcpy(t->applied, t->filter, sizeof t->applied);
@@ -677,13 +675,15 @@ table_draw(struct table *t, int y, int rows)
 		st = scs_store_state(t->stores[k], &msg);
 	if (t->synced_ms == 0 && st == SCS_STORE_SYNCED)
 		t->synced_ms = now;
-	snprintf(title, sizeof title, " %s(%s)[%zu]%s%s%s%s ", t->title,
+	snprintf(title, sizeof title, " %s(%s)[%zu]%s%s%s%s%s%s ", t->title,
 	    t->nstores > 1 ? "all contexts" :
 	    t->only_ns != NULL ? t->only_ns : t->all_ns ? "all" :
 	    scs_store_namespace(t->store)[0] != '\0' ?
 	    scs_store_namespace(t->store) : "-", t->nrows,
 	    t->filter[0] != '\0' ? " </" : "", t->filter,
 	    t->filter[0] != '\0' ? ">" : "",
+	    t->filter_error[0] != '\0' ? " bad selector: " : "",
+	    t->filter_error,
 	    st == SCS_STORE_LOADING ? " loading\u2026" :
 	    st == SCS_STORE_RESYNCING ? " resyncing\u2026" : "");
 	screen_role(ROLE_TITLE);

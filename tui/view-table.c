@@ -328,7 +328,7 @@ static const char *const tview_help[] = {
 	"  d  y             describe, YAML        C-d  delete (asks)",
 	"  c  e             clusters: create one (a form), edit/scale/upgrade",
 	"  N A S  < >       sort by name, age, status / previous, next column",
-	"  /                filter: text, !text (inverse), -l key=value",
+	"  /                filter: text, !text (inverse), -l a=b,c!=d,e in (f,g)",
 	NULL
 };
 

@@ -105,6 +105,15 @@ size_t		 scs_record_bytes(const struct scs_record *);
  * static buffer valid until the next call). */
 const char	*scs_record_label(const struct scs_record *, const char *key);
 
+/* Kubernetes label selectors (labelsel.c): "a=b,c!=d,e,!f,g in (x,y),
+ * h notin (z)"; an empty text matches everything. NULL and *cause on a
+ * syntax error. */
+struct scs_labelsel;
+struct scs_labelsel *scs_labelsel_parse(const char *, char **cause);
+int		 scs_labelsel_match(const struct scs_labelsel *,
+		    const struct scs_record *);
+void		 scs_labelsel_free(struct scs_labelsel *);
+
 enum scs_align { SCS_ALIGN_LEFT, SCS_ALIGN_RIGHT };
 
 struct scs_column {

@@ -350,6 +350,46 @@ test_persona(void)
 	cJSON_Delete(rv);
 }
 
+/* Label selectors against a record with labels app=web, tier=front. */
+static void
+test_labelsel(void)
+{
+	static const struct {
+		const char	*sel;
+		int		 want;	/* 1 match, 0 no match, -1 bad */
+	} c[] = {
+		{ "", 1 }, { "app", 1 }, { "!app", 0 }, { "!nope", 1 },
+		{ "app=web", 1 }, { "app==web", 1 }, { "app=db", 0 },
+		{ "app!=db", 1 }, { "app!=web", 0 }, { "nope!=x", 1 },
+		{ "app in (db, web)", 1 }, { "app in (db)", 0 },
+		{ "app notin (db)", 1 }, { "app notin (web,db)", 0 },
+		{ "nope notin (x)", 1 }, { "nope in (x)", 0 },
+		{ "app=web,tier=front", 1 }, { "app=web, tier=back", 0 },
+		{ " app = web , !nope ", 1 }, { "example.com/x", 0 },
+		{ "app in db", -1 }, { "app in (db", -1 }, { "=x", -1 },
+		{ "app ~ web", -1 }, { "app=web tier", -1 }, { "!", -1 },
+	};
+	struct scs_record	 r;
+	struct scs_labelsel	*s;
+	char			*cause;
+	size_t			 i;
+	int			 got;
+
+	memset(&r, 0, sizeof r);
+	r.labels = (char *)"app=web\ntier=front";
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		cause = NULL;
+		s = scs_labelsel_parse(c[i].sel, &cause);
+		got = s == NULL ? -1 : scs_labelsel_match(s, &r);
+		is_int(got, c[i].want, "selector \"%s\"%s%s", c[i].sel,
+		    cause != NULL ? ": " : "", cause != NULL ? cause : "");
+		ok((s == NULL) == (cause != NULL), "selector \"%s\": an error "
+		    "exactly when refused", c[i].sel);
+		free(cause);
+		scs_labelsel_free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -361,6 +401,7 @@ main(void)
 	test_secret(st);
 	test_other_kinds(st);
 	test_conditions();
+	test_labelsel();
 	test_names();
 	test_eol();
 	test_persona();
