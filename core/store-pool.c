@@ -97,3 +97,22 @@ scs_store_pool_count(const struct scs_store_pool *p)
 {
 	return (p->n);
 }
+
+enum scs_store_state
+scs_store_pool_state(const struct scs_store_pool *p, struct scs_api *api,
+    const char **message)
+{
+	enum scs_store_state	 st;
+	size_t			 i;
+
+	*message = "";
+	for (i = 0; i < p->n; i++) {
+		if (p->v[i].api != api)
+			continue;
+		st = scs_store_state(p->v[i].store, message);
+		if (st == SCS_STORE_BACKOFF)
+			return (st);
+	}
+	*message = "";
+	return (SCS_STORE_SYNCED);
+}

@@ -479,16 +479,27 @@ app_translate(struct app *a, int key)
 static void
 draw_header(struct app *a)
 {
-	char	 buf[1024], trail[512];
-	size_t	 nal = alerts_count(a->alerts);
+	char		 buf[1024], trail[512], conn[sizeof a->conn + 32];
+	size_t		 nal = alerts_count(a->alerts);
+	const char	*msg;
+	int		 lost;
 
-	screen_role(a->readonly ? ROLE_WARN : ROLE_HEADER);
+	/* The connection as the stores see it: one that lost its server
+	 * says so here until it is back. */
+	lost = scs_store_pool_state(a->stores, a->api, &msg) ==
+	    SCS_STORE_BACKOFF;
+	if (lost)
+		snprintf(conn, sizeof conn, "reconnecting: %s", msg);
+	else
+		scs_strlcpy(conn, a->conn, sizeof conn);
+	screen_role(a->readonly || lost || a->conn_bad ? ROLE_WARN :
+	    ROLE_HEADER);
 	snprintf(buf, sizeof buf, " scs-tui  ctx:%s  ns:%s  persona:%s%s%s  "
 	    "%s", a->context != NULL ? a->context : "-",
 	    a->ns != NULL ? a->ns : "all",
 	    a->persona_known ? scs_persona_name(a->persona) : "\u2026",
 	    a->readonly ? "  [readonly]" : "",
-	    a->redact ? "  [redact]" : "", a->conn);
+	    a->redact ? "  [redact]" : "", conn);
 	draw_cell(0, 0, buf, COLS, 0);
 	if (nal > 0) {
 		snprintf(buf, sizeof buf, " \u26a0 %zu alert%s (!) ", nal,

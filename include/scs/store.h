@@ -140,5 +140,9 @@ struct scs_store *scs_store_pool_get(struct scs_store_pool *,
 void		 scs_store_pool_put(struct scs_store_pool *, struct scs_store *);
 /* Stores in the pool. */
 size_t		 scs_store_pool_count(const struct scs_store_pool *);
+/* SCS_STORE_BACKOFF and its message when a store of api lost its server
+ * and is reconnecting; else SCS_STORE_SYNCED and "". */
+enum scs_store_state scs_store_pool_state(const struct scs_store_pool *,
+		    struct scs_api *, const char **message);
 
 #endif
