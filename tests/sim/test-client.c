@@ -543,21 +543,7 @@ test_faults(void)
 	scs_api_free(a);
 	env_stop(&e);
 
-	if (env_start(&e, "demo", "429-every=2:retry=1", 0) != 0) {
-		ok(0, "sim with 429");
-		return;
-	}
-	a = api_for(&e, "csp-admin", 0);
-	memset(&x, 0, sizeof x);
-	scs_api_raw(a, "GET", "/version", NULL, NULL, 0, on_result, &x);
-	wait_call(e.http, &x);
-	res_clear(&x);
-	scs_api_raw(a, "GET", "/version", NULL, NULL, 0, on_result, &x);
-	wait_call(e.http, &x);
-	is_int(x.status, SCS_OK, "a 429 with Retry-After is retried");
-	res_clear(&x);
-	scs_api_free(a);
-	env_stop(&e);
+	/* 429 with Retry-After: sim-faults (test_retry_after). */
 
 	if (env_start(&e, "demo", "expire-continue", 0) != 0) {
 		ok(0, "sim with expire-continue");

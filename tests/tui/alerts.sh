@@ -35,10 +35,7 @@ SCRIPT
     --persona kaas --no-display --size 120x40 --script "$tmp/script" -v \
     --log "$tmp/log" >"$tmp/out" 2>&1 &
 tp=$!
-i=0
-until grep -q "key C-l at" "$tmp/log" 2>/dev/null || [ $i -ge 200 ]; do
-	sleep 0.05; i=$((i + 1))
-done
+wait_key "$tmp/log" C-l
 kubectl --context csp-admin -n tenant-a annotate cluster prod-eu1 \
     sim.scs.community/degraded="worker quota exceeded" >"$tmp/kout" 2>&1
 say $? "prod-eu1 annotated degraded" "$tmp/kout"

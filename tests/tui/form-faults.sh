@@ -42,10 +42,7 @@ SCRIPT
 	    --size 100x40 --script "$tmp/script" -v --log "$tmp/log" \
 	    >"$tmp/out" 2>&1 &
 	tp=$!
-	i=0
-	until grep -q "key C-l at" "$tmp/log" 2>/dev/null || [ $i -ge 200 ]; do
-		sleep 0.05; i=$((i + 1))
-	done
+	wait_key "$tmp/log" C-l
 	faults "$spec" >"$tmp/fout" 2>&1
 	say $? "$spec: fault set while the form is open" "$tmp/fout"
 	wait $tp

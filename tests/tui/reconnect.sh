@@ -26,10 +26,7 @@ SCRIPT
     --no-display --size 100x30 --script "$tmp/script" -v --log "$tmp/log" \
     >"$tmp/out" 2>&1 &
 tp=$!
-i=0
-until grep -q "key C-l at" "$tmp/log" 2>/dev/null || [ $i -ge 200 ]; do
-	sleep 0.05; i=$((i + 1))
-done
+wait_key "$tmp/log" C-l
 printf 'restart-after=1:down=2000' >"$tmp/spec"
 kubectl --context csp-admin create --raw /sim/faults -f "$tmp/spec" \
     >"$tmp/kout" 2>&1

@@ -4,6 +4,9 @@
 #   say RC NAME [FILE]    "ok"/"not ok" from an exit code; FILE on failure
 #   check NAME CMD...     say for a command's exit code and output
 #   finish                the plan line; exits with the result
+#   wait_key LOG KEY      wait (up to 10 s) until scs-tui's debug log LOG
+#                         shows that it read KEY (a script's cue to the
+#                         shell: type KEY, then @sleep while the shell acts)
 tmp=$(mktemp -d)
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 "$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k.yaml" --quiet \
@@ -32,4 +35,10 @@ check() {
 finish() {
 	echo "1..$n"
 	exit $fail
+}
+wait_key() {
+	i=0
+	until grep -q "key $2 at" "$1" 2>/dev/null || [ $i -ge 200 ]; do
+		sleep 0.05; i=$((i + 1))
+	done
 }
