@@ -341,6 +341,17 @@ scs_parse_rfc3339(const char *s)
 
 /* Like kubectl's duration.HumanDuration: two units while they matter. */
 void
+scs_format_age_since(const char *ts, char *out, size_t len)
+{
+	int64_t	 t = ts != NULL ? scs_parse_rfc3339(ts) : -1;
+
+	if (t > 0)
+		scs_format_age(scs_wall_s() - t, out, len);
+	else
+		scs_strlcpy(out, "-", len);
+}
+
+void
 scs_format_age(int64_t s, char *out, size_t len)
 {
 	long long	 m, h, d, y;

@@ -171,8 +171,6 @@ describe_events(struct detail *d)
 {
 	const cJSON	*x;
 	char		*l, age[32];
-	const char	*s;
-	int64_t		 t;
 
 	line_add(d, "");
 	if (d->events == NULL) {
@@ -190,12 +188,8 @@ describe_events(struct detail *d)
 	line_add(d, l);
 	free(l);
 	cJSON_ArrayForEach(x, d->events) {
-		s = cJSON_GetStringValue(J(x, "lastTimestamp"));
-		t = s != NULL ? scs_parse_rfc3339(s) : -1;
-		if (t > 0)
-			scs_format_age(scs_wall_s() - t, age, sizeof age);
-		else
-			scs_strlcpy(age, "-", sizeof age);
+		scs_format_age_since(cJSON_GetStringValue(J(x,
+		    "lastTimestamp")), age, sizeof age);
 		l = scs_xprintf("  %-8s %-22s %-6s %5d  %s",
 		    cJSON_GetStringValue(J(x, "type")) ?
 		    cJSON_GetStringValue(J(x, "type")) : "",

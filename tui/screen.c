@@ -106,16 +106,10 @@ screen_condition_row(const cJSON *c, char *buf, size_t len)
 	const char	*st = cJSON_GetStringValue(scs_jpath(c, "status"));
 	const char	*reason = cJSON_GetStringValue(scs_jpath(c, "reason"));
 	const char	*msg = cJSON_GetStringValue(scs_jpath(c, "message"));
-	const char	*lt;
 	char		 age[32];
-	int64_t		 t;
 
-	lt = cJSON_GetStringValue(scs_jpath(c, "lastTransitionTime"));
-	t = lt != NULL ? scs_parse_rfc3339(lt) : -1;
-	if (t > 0)
-		scs_format_age(scs_wall_s() - t, age, sizeof age);
-	else
-		scs_strlcpy(age, "-", sizeof age);
+	scs_format_age_since(cJSON_GetStringValue(scs_jpath(c,
+	    "lastTransitionTime")), age, sizeof age);
 	snprintf(buf, len, "%s %-24s %-6s %-22s %-5s %s",
 	    screen_health_glyph(scs_condition_health(c)),
 	    type != NULL ? type : "?", st != NULL ? st : "?",

@@ -87,6 +87,9 @@ int64_t		 scs_wall_s(void);
 int64_t		 scs_parse_rfc3339(const char *);
 /* Format seconds as a kubectl-style age ("5s", "3m", "2h10m", "4d"). */
 void		 scs_format_age(int64_t seconds, char *out, size_t outlen);
+/* The age of an RFC 3339 time until now ("5m"), or "-" when ts is NULL
+ * or malformed. */
+void		 scs_format_age_since(const char *ts, char *out, size_t outlen);
 /* Format seconds since the epoch as RFC 3339 UTC. out needs 21 bytes. */
 void		 scs_format_rfc3339(int64_t t, char *out, size_t outlen);
 

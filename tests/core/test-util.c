@@ -58,6 +58,13 @@ main(void)
 	scs_format_rfc3339(1795568523, buf, sizeof buf);
 	is_str(buf, "2026-11-25T01:02:03Z", "format rfc3339");
 
+	scs_format_age_since(NULL, buf, sizeof buf);
+	is_str(buf, "-", "age since nothing");
+	scs_format_age_since("not a time", buf, sizeof buf);
+	is_str(buf, "-", "age since a malformed time");
+	scs_format_age_since("2000-01-01T00:00:00Z", buf, sizeof buf);
+	ok(buf[0] >= '1' && buf[0] <= '9' && strchr(buf, 'y') != NULL,
+	    "age since 2000 is years: %s", buf);
 	scs_format_age(5, buf, sizeof buf);
 	is_str(buf, "5s", "age seconds");
 	scs_format_age(185, buf, sizeof buf);
