@@ -462,12 +462,7 @@ detail_draw(struct view *v, int y, int rows)
 	rows--;
 	if (rows < 1)
 		return;
-	if (d->cur >= d->nlines)
-		d->cur = d->nlines > 0 ? d->nlines - 1 : 0;
-	if (d->cur < d->top)
-		d->top = d->cur;
-	if (d->cur >= d->top + (size_t)rows)
-		d->top = d->cur - (size_t)rows + 1;
+	cursor_fit(&d->cur, &d->top, d->nlines, (size_t)rows);
 	for (i = 0; i < (size_t)rows; i++) {
 		l = d->top + i;
 		move(y + 1 + (int)i, 0);
@@ -574,37 +569,13 @@ static int
 detail_key(struct view *v, int key)
 {
 	struct detail	*d = v->data;
-	size_t		 max = d->nlines > 0 ? d->nlines - 1 : 0;
-	size_t		 page = LINES > 6 ? (size_t)LINES - 5 : 1;
 
+	if (cursor_key(&d->cur, d->nlines, LINES > 6 ? (size_t)LINES - 5 : 1,
+	    key))
+		return (1);
 	switch (key) {
-	case 'j':
-	case KEYS_SPECIAL + KEY_DOWN:
-		if (d->cur < max)
-			d->cur++;
-		return (1);
-	case 'k':
-	case KEYS_SPECIAL + KEY_UP:
-		if (d->cur > 0)
-			d->cur--;
-		return (1);
 	case 'g':
-	case KEYS_SPECIAL + KEY_HOME:
 		d->cur = 0;
-		return (1);
-	case 'G':
-	case KEYS_SPECIAL + KEY_END:
-		d->cur = max;
-		return (1);
-	case KEYS_SPECIAL + KEY_NPAGE:
-	case 6:
-		d->cur = d->cur + page < max ? d->cur + page : max;
-		d->top = d->cur;
-		return (1);
-	case KEYS_SPECIAL + KEY_PPAGE:
-	case 2:
-		d->cur = d->cur > page ? d->cur - page : 0;
-		d->top = d->cur;
 		return (1);
 	case 'n':
 	case 'N':

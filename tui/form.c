@@ -587,17 +587,9 @@ form_key(struct view *v, int key)
 		}
 		return (key != ':' && key != '?');
 	}
+	if (cursor_key(&fm->cur, n, 10, key))
+		return (1);
 	switch (key) {
-	case 'j':
-	case KEYS_SPECIAL + KEY_DOWN:
-		if (fm->cur + 1 < n)
-			fm->cur++;
-		return (1);
-	case 'k':
-	case KEYS_SPECIAL + KEY_UP:
-		if (fm->cur > 0)
-			fm->cur--;
-		return (1);
 	case '\t':
 		fm->cur = next_field(fm, fm->cur, 1);
 		return (1);
@@ -605,20 +597,7 @@ form_key(struct view *v, int key)
 		fm->cur = next_field(fm, fm->cur, -1);
 		return (1);
 	case 'g':
-	case KEYS_SPECIAL + KEY_HOME:
 		fm->cur = 0;
-		return (1);
-	case 'G':
-	case KEYS_SPECIAL + KEY_END:
-		fm->cur = n > 0 ? n - 1 : 0;
-		return (1);
-	case KEYS_SPECIAL + KEY_NPAGE:
-	case 6:
-		fm->cur = fm->cur + 10 < n ? fm->cur + 10 : (n > 0 ? n - 1 : 0);
-		return (1);
-	case KEYS_SPECIAL + KEY_PPAGE:
-	case 2:
-		fm->cur = fm->cur > 10 ? fm->cur - 10 : 0;
 		return (1);
 	case '\r':
 	case '\n':

@@ -100,12 +100,7 @@ list_draw(struct list *l, int y, int rows, const char *head)
 	l->nvis = rows > 0 ? rows : 0;
 	if (rows < 1)
 		return (tw);
-	if (l->cur >= l->n)
-		l->cur = l->n > 0 ? l->n - 1 : 0;
-	if (l->cur < l->top)
-		l->top = l->cur;
-	if (l->cur >= l->top + (size_t)rows)
-		l->top = l->cur - (size_t)rows + 1;
+	cursor_fit(&l->cur, &l->top, l->n, (size_t)rows);
 	for (i = 0; i < (size_t)rows; i++) {
 		k = l->top + i;
 		yy = y + (int)i;
@@ -133,40 +128,59 @@ list_draw(struct list *l, int y, int rows, const char *head)
 	return (tw);
 }
 
-int
-list_key(struct list *l, int key)
+void
+cursor_fit(size_t *cur, size_t *top, size_t n, size_t rows)
 {
-	size_t	 max = l->n > 0 ? l->n - 1 : 0;
-	size_t	 page = l->nvis > 1 ? (size_t)l->nvis - 1 : 1;
+	if (*cur >= n)
+		*cur = n > 0 ? n - 1 : 0;
+	if (*cur < *top)
+		*top = *cur;
+	if (rows > 0 && *cur >= *top + rows)
+		*top = *cur - rows + 1;
+}
 
+int
+cursor_key(size_t *cur, size_t n, size_t page, int key)
+{
+	size_t	 max = n > 0 ? n - 1 : 0;
+
+	if (page == 0)
+		page = 1;
 	switch (key) {
 	case 'j':
 	case KEYS_SPECIAL + KEY_DOWN:
-		if (l->cur < max)
-			l->cur++;
+		if (*cur < max)
+			(*cur)++;
 		return (1);
 	case 'k':
 	case KEYS_SPECIAL + KEY_UP:
-		if (l->cur > 0)
-			l->cur--;
+		if (*cur > 0)
+			(*cur)--;
 		return (1);
 	case KEYS_SPECIAL + KEY_HOME:
-		l->cur = 0;
+		*cur = 0;
 		return (1);
 	case 'G':
 	case KEYS_SPECIAL + KEY_END:
-		l->cur = max;
+		*cur = max;
 		return (1);
 	case KEYS_SPECIAL + KEY_NPAGE:
-	case 6:
-		l->cur = l->cur + page < max ? l->cur + page : max;
+	case 6:		/* C-f */
+		*cur = *cur + page < max ? *cur + page : max;
 		return (1);
 	case KEYS_SPECIAL + KEY_PPAGE:
-	case 2:
-		l->cur = l->cur > page ? l->cur - page : 0;
+	case 2:		/* C-b */
+		*cur = *cur > page ? *cur - page : 0;
 		return (1);
 	}
 	return (0);
+}
+
+int
+list_key(struct list *l, int key)
+{
+	return (cursor_key(&l->cur, l->n, l->nvis > 1 ? (size_t)l->nvis - 1 :
+	    1, key));
 }
 
 int

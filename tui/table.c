@@ -505,34 +505,13 @@ table_key(struct table *t, int key, int page)
 	table_refresh(t);
 	if (page < 1)
 		page = 1;
+	if (key == 'g')		/* tables have no other use for it */
+		key = KEYS_SPECIAL + KEY_HOME;
+	if (cursor_key(&t->sel, t->nrows, (size_t)page, key)) {
+		remember(t);
+		return (1);
+	}
 	switch (key) {
-	case 'j':
-	case KEYS_SPECIAL + KEY_DOWN:
-		if (t->sel + 1 < t->nrows)
-			t->sel++;
-		break;
-	case 'k':
-	case KEYS_SPECIAL + KEY_UP:
-		if (t->sel > 0)
-			t->sel--;
-		break;
-	case 'g':
-	case KEYS_SPECIAL + KEY_HOME:
-		t->sel = 0;
-		break;
-	case 'G':
-	case KEYS_SPECIAL + KEY_END:
-		t->sel = t->nrows > 0 ? t->nrows - 1 : 0;
-		break;
-	case 6:		/* C-f */
-	case KEYS_SPECIAL + KEY_NPAGE:
-		t->sel = t->sel + (size_t)page < t->nrows ?
-		    t->sel + (size_t)page : (t->nrows > 0 ? t->nrows - 1 : 0);
-		break;
-	case 2:		/* C-b */
-	case KEYS_SPECIAL + KEY_PPAGE:
-		t->sel = t->sel > (size_t)page ? t->sel - (size_t)page : 0;
-		break;
 	case 'N':
 	case 'A':
 	case 'S':
@@ -543,11 +522,8 @@ table_key(struct table *t, int key, int page)
 	case '<':
 		table_sort_step(t, key == '>' ? 1 : -1);
 		return (1);
-	default:
-		return (0);
 	}
-	remember(t);
-	return (1);
+	return (0);
 }
 
 /* Choose the columns that fit into width. */

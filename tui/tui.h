@@ -410,6 +410,12 @@ const struct list_line *list_current(const struct list *);
 int		 list_draw(struct list *, int y, int rows, const char *head);
 /* Movement keys; 1 when used. */
 int		 list_key(struct list *, int key);
+/* The cursor movement of every line view (lists, describe, YAML): j k
+ * arrows, Home, G End, PgDn PgUp C-f C-b over n lines, page lines a page;
+ * 1 when key was one of them ('g' is left to the view). */
+int		 cursor_key(size_t *cur, size_t n, size_t page, int key);
+/* Keep cur within n lines and top so that cur shows in rows lines. */
+void		 cursor_fit(size_t *cur, size_t *top, size_t n, size_t rows);
 int		 list_click(struct list *, int y);
 /* After a rebuild, put the cursor back on the line linking to link. */
 void		 list_keep(struct list *, const char *link);
