@@ -373,8 +373,9 @@ row_text(struct scs_frow *r, const cJSON *v)
 static void
 buf_sep(struct scs_buf *b)
 {
+	/* After a sentence (a description), no semicolon. */
 	if (b->len != 0)
-		scs_buf_printf(b, "; ");
+		scs_buf_adds(b, b->data[b->len - 1] == '.' ? " " : "; ");
 }
 
 /* Description and constraints of a schema, for the focused field. */
