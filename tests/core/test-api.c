@@ -436,17 +436,26 @@ test_readonly(struct scs_http *h, char *server)
 	scs_api_delete(a, &clusters, "ns1", "c1", NULL, 0, on_res, &x);
 	scs_api_raw(a, "POST", "/api/v1/namespaces", NULL, "{}", 2, on_res,
 	    &x);
+	/* Every mutating method, also through the raw call (deletecollection
+	 * is a DELETE of the collection). */
+	scs_api_raw(a, "PUT", "/api/v1/namespaces/x", NULL, "{}", 2, on_res,
+	    &x);
+	scs_api_raw(a, "PATCH", "/api/v1/namespaces/x", NULL, "{}", 2,
+	    on_res, &x);
+	scs_api_raw(a, "DELETE", "/api/v1/namespaces/x/secrets", NULL, NULL,
+	    0, on_res, &x);
 	cJSON_Delete(obj);
 	ok(x.done == 0, "refusals are not reported synchronously");
-	run_until(h, &x.done, 5);
-	is_int(x.done, 5, "five refusals");
+	run_until(h, &x.done, 8);
+	is_int(x.done, 8, "eight refusals: create, update, patch, delete, "
+	    "raw POST, PUT, PATCH, DELETE");
 	is_int(x.status, SCS_READONLY, "READONLY");
 	msleep(50);
 	is_int(atomic_load(&nrequests), before, "the peer saw no request");
 
 	scs_api_can_i(a, "create", "cluster.x-k8s.io", "clusters", "ns1",
 	    on_res, &x);
-	run_until(h, &x.done, 6);
+	run_until(h, &x.done, 9);
 	is_int(x.status, SCS_OK, "access review allowed when readonly");
 	ok(x.allowed, "allowed decoded");
 	ok(last_has("\"resource\":\"clusters\""), "review body");
