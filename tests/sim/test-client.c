@@ -544,7 +544,6 @@ test_faults(void)
 	env_stop(&e);
 
 	/* 429 with Retry-After: sim-faults (test_retry_after). */
-
 	if (env_start(&e, "demo", "expire-continue", 0) != 0) {
 		ok(0, "sim with expire-continue");
 		return;
@@ -554,6 +553,7 @@ test_faults(void)
 	memset(&lo, 0, sizeof lo);
 	lo.limit = 5;
 	lo.continue_token = "MTAwMDpkZWZhdWx0L3g=";
+	memset(&x, 0, sizeof x);
 	scs_api_list(a, cl, NULL, &lo, on_result, &x);
 	wait_call(e.http, &x);
 	is_int(x.status, SCS_EXPIRED, "an expired continue token is 410");
