@@ -1,7 +1,10 @@
 /*
  * fuzz-discovery.c: discovery documents (/api APIVersions, /apis
  * APIGroupList, APIResourceList) and the lookup behind the ':' command
- * line. The first line of the input is what the user typed; the rest is
+ * line, sorted as the server lists them; the first line also goes through
+ * the label selector parser of the '/' filter ("-l ..."), matched against
+ * a labelled record. The first line of the input is what the user typed;
+ * the rest is
  * JSON documents separated by lines "%%", each offered to every
  * discovery parser. Checks: every resource is found again by its plural,
  * kind and plural.group, and by group/version/plural; paths build.
@@ -11,6 +14,7 @@
 
 #include "core.h"
 #include "scs/api.h"
+#include "scs/model.h"
 #include "scs/util.h"
 #include "fuzz.h"
 
@@ -58,6 +62,26 @@ check_resource(const struct scs_discovery *d, const struct scs_resource *r)
 	(void)scs_discovery_preferred(d, r->group);
 }
 
+static void
+check_selector(const char *text)
+{
+	struct scs_labelsel	*s;
+	struct scs_record	 r;
+	char			*cause = NULL;
+
+	s = scs_labelsel_parse(text, &cause);
+	FUZZ_CHECK((s == NULL) == (cause != NULL));
+	if (s != NULL) {
+		memset(&r, 0, sizeof r);
+		r.labels = (char *)"app=web\ntier=\nx.io/y=z";
+		(void)scs_labelsel_match(s, &r);
+		r.labels = NULL;
+		(void)scs_labelsel_match(s, &r);
+	}
+	scs_labelsel_free(s);
+	free(cause);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -80,7 +104,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		p = sep + strlen(FUZZ_SEP);
 	}
+	core_discovery_sort(d);
 	(void)scs_discovery_find(d, query);
+	check_selector(query);
 	for (i = 0; i < core_discovery_ngv(d); i++)
 		FUZZ_CHECK(core_discovery_gv_path(d, i) != NULL);
 	for (i = 0; i < scs_discovery_count(d); i++)
