@@ -71,7 +71,7 @@ skip_all(const char *why)
 }
 
 /* One skipped test point. */
-static void __attribute__((unused))
+static void __attribute__((unused, format(printf, 1, 2)))
 skip(const char *fmt, ...)
 {
 	va_list	 ap;

@@ -43,8 +43,8 @@ static const char *const type_wants[] = {
 	[CONFIG_TYPE_PERSONA] = "one of iaas, kaas, tenant, auto",
 	[CONFIG_TYPE_BOOL] = "true or false",
 	[CONFIG_TYPE_MS] = "milliseconds from 1000 to 3600000",
-	[CONFIG_TYPE_COLOUR] = "a colour: default, a name like red, 0-255 or "
-	    "#rrggbb",
+	[CONFIG_TYPE_COLOUR] = ("a colour: default, a name like red, 0-255 or "
+	    "#rrggbb"),
 };
 
 /* Settings as the file wrote them (top level or one context). */

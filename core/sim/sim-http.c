@@ -2021,6 +2021,8 @@ completed(void *cls, struct MHD_Connection *c, void **ctx,
 
 /* MHD's own messages (dropped connections of the faults, TLS handshakes
  * that fail): on stderr unless quiet. */
+static void	mhd_log(void *, const char *, va_list) SCS_PRINTF(2, 0);
+
 static void
 mhd_log(void *cls, const char *fmt, va_list ap)
 {

@@ -45,6 +45,9 @@ struct term {
 static int	 ntests, nfailed;
 static pid_t	 running = -1;	/* for the alarm */
 
+static void	ok(int, const char *, ...) __attribute__((format(printf, 2, 3)));
+static void	diag(const char *, ...) __attribute__((format(printf, 1, 2)));
+
 static void
 ok(int cond, const char *fmt, ...)
 {
