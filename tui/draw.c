@@ -110,6 +110,19 @@ draw_width(const char *s)
 }
 
 void
+draw_pad(char *buf, size_t size, int cols)
+{
+	size_t	 len = strlen(buf);
+	int	 w = draw_width(buf);
+
+	while (w < cols && len + 1 < size) {
+		buf[len++] = ' ';
+		w++;
+	}
+	buf[len] = '\0';
+}
+
+void
 draw_cell(int y, int x, const char *s, int cols, int right)
 {
 	wchar_t	 buf[1024];

@@ -51,55 +51,97 @@ list_current(const struct list *l)
 	return (l->cur < l->n ? &l->v[l->cur] : NULL);
 }
 
-/* Width of the column before the tab. */
+/* Width of the text before the tab, at most half the screen. */
 static int
-tab_width(const struct list *l)
+left_width(const char *text)
 {
-	size_t		 i;
-	int		 w, tw = 0;
-	const char	*tab;
+	const char	*tab = strchr(text, '\t');
+	char		*left;
+	int		 w;
+
+	if (tab == NULL)
+		return (-1);
+	left = scs_xstrndup(text, (size_t)(tab - text));
+	w = draw_width(left);
+	free(left);
+	return (w > COLS / 2 ? COLS / 2 : w);
+}
+
+/* Tab stops: every heading line (ROLE_HEAD) starts a section whose lines
+ * share one stop, the widest left part in it; so a tenants table and a
+ * claims table on one page each get the width they need. Returns an array
+ * of l->n stops (-1 for lines without a tab) and sets *first to the stop
+ * of the first section, for a sticky heading. */
+static int *
+tab_stops(const struct list *l, int *first)
+{
+	int	*tw = scs_xcalloc(l->n + 1, sizeof *tw);
+	size_t	 i, start = 0, k;
+	int	 w, max = 0;
+
+	*first = -1;
+	for (i = 0; i <= l->n; i++) {
+		if (i == l->n || (i > start && l->v[i].role == ROLE_HEAD)) {
+			for (k = start; k < i; k++)
+				if (tw[k] >= 0)
+					tw[k] = max;
+			if (*first < 0 && max > 0)
+				*first = max;
+			start = i;
+			max = 0;
+			if (i == l->n)
+				break;
+		}
+		w = left_width(l->v[i].text);
+		tw[i] = w;
+		if (w > max)
+			max = w;
+	}
+	return (tw);
+}
+
+/* Draw text with its tab at stop tw (no tab: the whole width). */
+static void
+draw_tabbed(int y, const char *text, int tw)
+{
+	const char	*tab = strchr(text, '\t');
 	char		*left;
 
-	for (i = 0; i < l->n; i++) {
-		if ((tab = strchr(l->v[i].text, '\t')) == NULL)
-			continue;
-		left = scs_xstrndup(l->v[i].text, (size_t)(tab -
-		    l->v[i].text));
-		w = draw_width(left);
-		free(left);
-		if (w > tw)
-			tw = w;
+	if (tab == NULL || tw < 0) {
+		draw_cell(y, 0, text, COLS, 0);
+		return;
 	}
-	return (tw > COLS / 2 ? COLS / 2 : tw);
+	left = scs_xstrndup(text, (size_t)(tab - text));
+	draw_cell(y, 0, left, tw, 0);
+	free(left);
+	if (tw < COLS)
+		draw_cell(y, tw, " ", 1, 0);
+	if (tw + 1 < COLS)
+		draw_cell(y, tw + 1, tab + 1, COLS - tw - 1, 0);
 }
 
 int
 list_draw(struct list *l, int y, int rows, const char *head)
 {
 	size_t		 i, k;
-	int		 tw = tab_width(l), yy;
-	const char	*tab, *text;
-	char		*left;
+	int		 first, *tw = tab_stops(l, &first), yy;
 
 	if (head != NULL) {
+		if (first < 0)
+			first = left_width(head);
 		screen_role(ROLE_HEAD);
 		move(y, 0);
 		clrtoeol();
-		if ((tab = strchr(head, '\t')) != NULL) {
-			left = scs_xstrndup(head, (size_t)(tab - head));
-			draw_cell(y, 0, left, tw, 0);
-			free(left);
-			if (tw + 1 < COLS)
-				draw_cell(y, tw + 1, tab + 1, COLS - tw - 1, 0);
-		} else
-			draw_cell(y, 0, head, COLS, 0);
+		draw_tabbed(y, head, first);
 		y++;
 		rows--;
 	}
 	l->row_y = y;
 	l->nvis = rows > 0 ? rows : 0;
-	if (rows < 1)
-		return (tw);
+	if (rows < 1) {
+		free(tw);
+		return (first);
+	}
 	cursor_fit(&l->cur, &l->top, l->n, (size_t)rows);
 	for (i = 0; i < (size_t)rows; i++) {
 		k = l->top + i;
@@ -109,23 +151,13 @@ list_draw(struct list *l, int y, int rows, const char *head)
 		clrtoeol();
 		if (k >= l->n)
 			continue;
-		text = l->v[k].text;
 		screen_role(k == l->cur && l->cursor ? ROLE_SELECT :
 		    l->v[k].role);
-		if ((tab = strchr(text, '\t')) == NULL) {
-			draw_cell(yy, 0, text, COLS, 0);
-			continue;
-		}
-		left = scs_xstrndup(text, (size_t)(tab - text));
-		draw_cell(yy, 0, left, tw, 0);
-		free(left);
-		if (tw < COLS)
-			draw_cell(yy, tw, " ", 1, 0);
-		if (tw + 1 < COLS)
-			draw_cell(yy, tw + 1, tab + 1, COLS - tw - 1, 0);
+		draw_tabbed(yy, l->v[k].text, tw[k]);
 	}
 	screen_role(ROLE_NORMAL);
-	return (tw);
+	free(tw);
+	return (first);
 }
 
 void

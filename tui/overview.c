@@ -264,8 +264,9 @@ tenant_lines(struct overview *o)
 
 	scs_fleet_build(&f, x, a->ns, NULL, scs_wall_s());
 	health_counts(f.n, counts, sizeof counts);
-	list_add(&o->list, ROLE_TITLE, NULL, "My clusters in %s: %d   %s",
-	    a->ns != NULL ? a->ns : "all namespaces", f.total, counts);
+	list_add(&o->list, ROLE_TITLE, NULL, "My clusters in %s: %d",
+	    a->ns != NULL ? a->ns : "all namespaces", f.total);
+	list_add(&o->list, ROLE_NORMAL, NULL, "  %s", counts);
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
 	list_add(&o->list, ROLE_TITLE, NULL, "Needs attention");
 	n = attention_lines(o, &f, a->ns == NULL, 0);
@@ -278,8 +279,8 @@ tenant_lines(struct overview *o)
 			continue;
 		snprintf(link, sizeof link, "cluster %s/%s", r->ns, r->name);
 		list_add(&o->list, ROLE_PROGRESS, link,
-		    "  \u2191 %s\tupgrade      %s -> %s", r->name,
-		    col(r, SCS_CLUSTER_CLASS), to);
+		    "  \u2191 %s%s%s\tupgrade      to %s", a->ns == NULL ?
+		    r->ns : "", a->ns == NULL ? "/" : "", r->name, to);
 		n++;
 		ups++;
 	}
@@ -366,10 +367,10 @@ kaas_lines(struct overview *o)
 	scs_fleet_build_many(&f, xs, names, nsrc, NULL, known, now);
 	health_counts(f.n, counts, sizeof counts);
 	list_add(&o->list, ROLE_TITLE, NULL, "Fleet: %d clusters in %zu "
-	    "namespaces%s%s, %d available   %s", f.total, f.nns,
+	    "namespaces%s%s, %d available", f.total, f.nns,
 	    nsrc > 1 ? " of " : "", nsrc > 1 ? (snprintf(ctxs, sizeof ctxs,
-	    "%zu management clusters", nsrc), ctxs) : "", f.available,
-	    counts);
+	    "%zu management clusters", nsrc), ctxs) : "", f.available);
+	list_add(&o->list, ROLE_NORMAL, NULL, "  %s", counts);
 	if (nsrc > 1) {
 		list_add(&o->list, ROLE_HEAD, NULL, "  CONTEXT\tTOTAL    OK  "
 		    "PROG  DEGR  FAIL   DEL  STATE");
@@ -396,9 +397,9 @@ kaas_lines(struct overview *o)
 		}
 	}
 	if (f.eol != 0 || f.behind_patch != 0 || f.eol_soon != 0)
-		list_add(&o->list, ROLE_WARN, NULL, "Version policy: %d past "
-		    "end of life, %d reaching it within 60 days, %d behind "
-		    "the latest patch", f.eol, f.eol_soon, f.behind_patch);
+		list_add(&o->list, ROLE_WARN, NULL, "Versions: %d end of "
+		    "life, %d ending within 60 days, %d behind latest patch",
+		    f.eol, f.eol_soon, f.behind_patch);
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
 	list_add(&o->list, ROLE_TITLE, NULL, "Needs attention");
 	if (attention_lines(o, &f, 1, nsrc > 1) == 0)
@@ -556,6 +557,7 @@ iaas_lines(struct overview *o)
 		} else
 			snprintf(credtext, sizeof credtext, "%s missing",
 			    screen_health_glyph(SCS_HEALTH_ERROR));
+		draw_pad(credtext, sizeof credtext, 21);
 		pc = provider_config(pcs, secrets, r->name, &secret_ok);
 		if (pc == NULL)
 			snprintf(pctext, sizeof pctext, "%s missing",
@@ -565,6 +567,7 @@ iaas_lines(struct overview *o)
 			    screen_health_glyph(secret_ok ? SCS_HEALTH_OK :
 			    SCS_HEALTH_WARNING), pc->name, secret_ok ? "" :
 			    " (no secret)");
+		draw_pad(pctext, sizeof pctext, 22);
 		claims = 0;
 		for (k = 0; k < o->nst; k++) {
 			if (strcmp(scs_store_resource(o->st[k].store)->group,
@@ -577,7 +580,7 @@ iaas_lines(struct overview *o)
 		snprintf(link, sizeof link, "ns %s", r->name);
 		list_add(&o->list, cred == NULL || pc == NULL ? ROLE_ERROR :
 		    !secret_ok ? ROLE_WARN : ROLE_NORMAL, link,
-		    "  %s\t%-21s %-22s %2zu %8zu %6zu", r->name, credtext,
+		    "  %s\t%s %s %2zu %8zu %6zu", r->name, credtext,
 		    pctext, count_in(rbs, r->name), count_in(cls, r->name),
 		    claims);
 	}

@@ -31,6 +31,9 @@ int	 draw_sanitize(const char *s, wchar_t *out, size_t outlen,
 	    int max_cols);
 /* Display width of a sanitized string (what draw_sanitize would use). */
 int	 draw_width(const char *s);
+/* Pad buf (size bytes) with spaces to cols display columns, for cells
+ * with glyphs or wide characters that printf's %-Ns would pad by bytes. */
+void	 draw_pad(char *buf, size_t size, int cols);
 /* Draw s at y,x padded or cut to exactly cols columns. */
 void	 draw_cell(int y, int x, const char *s, int cols, int right);
 

@@ -139,7 +139,7 @@ cluster(const char *name, int64_t created)
 	sim_set_int(o, "metadata.generation", 1);
 	sim_set_str(o, "spec.topology.classRef.name", "hostile-class");
 	sim_set_str(o, "spec.topology.classRef.namespace", "tenant-a");
-	sim_set_str(o, "spec.topology.version", "v1.34.2");
+	sim_set_str(o, "spec.topology.version", "v1.36.2");
 	sim_set_int(o, "spec.topology.controlPlane.replicas", 1);
 	/* The reconcile loop leaves these alone. */
 	sim_annotate(o, SIM_STATIC_ANNOTATION, "true");

@@ -246,33 +246,33 @@ struct demo_cluster {
 };
 
 static const struct demo_cluster demo_clusters[] = {
-	{ "tenant-a", "prod-eu1", "openstack-scs2-1-33-v2", "v1.33.5", 3, 3,
+	{ "tenant-a", "prod-eu1", "openstack-scs2-1-35-v2", "v1.35.5", 3, 3,
 	    DC_READY, NULL, 41 * D },
-	{ "tenant-a", "staging", "openstack-scs2-1-33-v1", "v1.33.4", 1, 2,
+	{ "tenant-a", "staging", "openstack-scs2-1-35-v1", "v1.35.4", 1, 2,
 	    DC_READY, NULL, 20 * D },
-	{ "tenant-a", "analytics", "openstack-scs2-1-33-v2", "v1.33.5", 1, 3,
+	{ "tenant-a", "analytics", "openstack-scs2-1-35-v2", "v1.35.5", 1, 3,
 	    DC_DEGRADED, "1 of 3 worker machines are not ready: server "
 	    "analytics-md-0-x7k2p in ERROR state (No valid host was found)",
 	    9 * D },
-	{ "tenant-a", "ci-runners", "openstack-scs2-1-34-v1", "v1.34.2", 1, 2,
+	{ "tenant-a", "ci-runners", "openstack-scs2-1-36-v1", "v1.36.2", 1, 2,
 	    DC_NEW, NULL, 0 },
 	{ "tenant-b", "legacy", "openstack-scs-1-29-v3", "v1.29.14", 1, 2,
 	    DC_READY, NULL, 400 * D },
-	{ "tenant-b", "web", "openstack-scs2-1-33-v2", "v1.33.5", 3, 2,
+	{ "tenant-b", "web", "openstack-scs2-1-35-v2", "v1.35.5", 3, 2,
 	    DC_FAILED, "Failed to create server: Quota exceeded for cores: "
 	    "Requested 8, but already used 96 of 100 cores", 3 * H },
-	{ "tenant-b", "old-test", "openstack-scs2-1-33-v1", "v1.33.4", 1, 1,
+	{ "tenant-b", "old-test", "openstack-scs2-1-35-v1", "v1.35.4", 1, 1,
 	    DC_DELETING, "Waiting for load balancer kube_service_old-test to "
 	    "be deleted", 60 * D },
-	{ "tenant-b", "shop", "openstack-scs2-1-33-v2", "v1.33.5", 3, 4,
+	{ "tenant-b", "shop", "openstack-scs2-1-35-v2", "v1.35.5", 3, 4,
 	    DC_READY, NULL, 15 * D },
 	{ "tenant-c", "edge-1", "docker-ferrol-1-27-v1", "v1.27.16", 1, 1,
 	    DC_READY, NULL, 700 * D },
-	{ "tenant-c", "edge-2", "openstack-scs2-1-34-v1", "v1.34.2", 1, 2,
+	{ "tenant-c", "edge-2", "openstack-scs2-1-36-v1", "v1.36.2", 1, 2,
 	    DC_READY, NULL, 5 * D },
-	{ "tenant-c", "lab", "openstack-scs2-1-34-v1", "v1.34.2", 1, 1,
+	{ "tenant-c", "lab", "openstack-scs2-1-36-v1", "v1.36.2", 1, 1,
 	    DC_NEW, NULL, 0 },
-	{ "tenant-c", "gpu", "openstack-scs2-1-34-v1", "v1.34.2", 3, 2,
+	{ "tenant-c", "gpu", "openstack-scs2-1-36-v1", "v1.36.2", 3, 2,
 	    DC_READY, NULL, 2 * D },
 };
 
@@ -553,8 +553,8 @@ load_demo(struct ctx *c)
 	static const char *const v12[] = { "v1", "v2", NULL };
 	static const char *const v1[] = { "v1", NULL };
 	static const char *const v3[] = { "v3", NULL };
-	static const char *const k33[] = { "v1.33.4", "v1.33.5" };
-	static const char *const k34[] = { "v1.34.2" };
+	static const char *const k35[] = { "v1.35.4", "v1.35.5" };
+	static const char *const k36[] = { "v1.36.2" };
 	static const char *const k29[] = { "v1.29.14" };
 	static const char *const k27[] = { "v1.27.16" };
 	static const char *const system[] = { "capi-system", "cso-system",
@@ -568,12 +568,12 @@ load_demo(struct ctx *c)
 	for (i = 0; system[i] != NULL; i++)
 		namespace(c, system[i], NULL, 800 * D);
 
-	stack(c, "tenant-a", "openstack", "scs2", 33, v12, k33);
-	stack(c, "tenant-a", "openstack", "scs2", 34, v1, k34);
+	stack(c, "tenant-a", "openstack", "scs2", 35, v12, k35);
+	stack(c, "tenant-a", "openstack", "scs2", 36, v1, k36);
 	stack(c, "tenant-b", "openstack", "scs", 29, v3, k29);
-	stack(c, "tenant-b", "openstack", "scs2", 33, v12, k33);
+	stack(c, "tenant-b", "openstack", "scs2", 35, v12, k35);
 	stack(c, "tenant-c", "docker", "ferrol", 27, v1, k27);
-	stack(c, "tenant-c", "openstack", "scs2", 34, v1, k34);
+	stack(c, "tenant-c", "openstack", "scs2", 36, v1, k36);
 
 	tenant_infra(c, "tenant-a", 1);
 	tenant_infra(c, "tenant-b", 1);
@@ -601,9 +601,9 @@ load_demo(struct ctx *c)
 	event(c, "tenant-a", "Cluster", "prod-eu1", "Normal", "Provisioned",
 	    "Cluster prod-eu1 is provisioned", 1, 41 * D);
 
-	claim(c, "clusters", "Cluster", "tenant-a", "shop-frontend", "v1.33.5",
+	claim(c, "clusters", "Cluster", "tenant-a", "shop-frontend", "v1.35.5",
 	    NULL, 10 * D);
-	claim(c, "clusters", "Cluster", "tenant-b", "reporting", "v1.34.2",
+	claim(c, "clusters", "Cluster", "tenant-b", "reporting", "v1.36.2",
 	    "Waiting for the composed Cluster to become available", 20 * 60);
 	claim(c, "keypairv2s", "KeypairV2", "tenant-a", "ops-key", NULL, NULL,
 	    30 * D);
@@ -656,8 +656,8 @@ load_hostile(struct ctx *c)
 	memset(&dc, 0, sizeof dc);
 	dc.ns = "tenant-a";
 	dc.name = "hostile";
-	dc.cls = "openstack-scs2-1-33-v2";
-	dc.version = "v1.33.5";
+	dc.cls = "openstack-scs2-1-35-v2";
+	dc.version = "v1.35.5";
 	dc.cp = 1;
 	dc.workers = 1;
 	dc.state = DC_FAILED;
@@ -710,7 +710,7 @@ load_scale(struct ctx *c, const struct scs_sim_opts *o)
 	for (i = 0; i < ncc; i++) {
 		snprintf(ns, sizeof ns, "tenant-%03d", i % nns);
 		snprintf(name, sizeof name, "openstack-scs2-1-%d-v%d",
-		    32 + i % 3, 1 + i / nns);
+		    34 + i % 3, 1 + i / nns);
 		obj = sim_obj_new(SIM_CAPI, "ClusterClass", ns, name,
 		    c->now - 30 * D);
 		cJSON_AddItemToObject(sim_path(obj, "spec"), "variables",
@@ -723,8 +723,8 @@ load_scale(struct ctx *c, const struct scs_sim_opts *o)
 	for (i = 0; i < ncl; i++) {
 		snprintf(ns, sizeof ns, "tenant-%03d", i % nns);
 		snprintf(name, sizeof name, "cluster-%05d", i);
-		snprintf(cls, sizeof cls, "openstack-scs2-1-%d-v1", 32 + i % 3);
-		snprintf(ver, sizeof ver, "v1.%d.%d", 32 + i % 3, 1 + i % 7);
+		snprintf(cls, sizeof cls, "openstack-scs2-1-%d-v1", 34 + i % 3);
+		snprintf(ver, sizeof ver, "v1.%d.%d", 34 + i % 3, 1 + i % 7);
 		dc.ns = ns;
 		dc.name = name;
 		dc.cls = cls;

@@ -47,14 +47,14 @@ metadata:
 spec:
   topology:
     classRef:
-      name: openstack-scs2-1-34-v1
-    version: v1.34.2
+      name: openstack-scs2-1-36-v1
+    version: v1.36.2
     controlPlane:
       replicas: 1
 YAML
 check "apply -f a Cluster" k apply -f "$tmp/c.yaml"
 check "get it as v1beta1" k get clusters.v1beta1.cluster.x-k8s.io -n tenant-a from-kubectl -o yaml
-grepout "class: openstack-scs2-1-34-v1" || { echo "not ok - v1beta1 class"; fail=1; }
+grepout "class: openstack-scs2-1-36-v1" || { echo "not ok - v1beta1 class"; fail=1; }
 grep -q "deprecated" "$tmp/err" || { echo "not ok - no deprecation warning"; fail=1; }
 ( timeout 8 kubectl get clusters -n tenant-b -w --output-watch-events >"$tmp/watch" 2>&1 & )
 sleep 2

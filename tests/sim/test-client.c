@@ -105,8 +105,8 @@ test_admin(struct env *e)
 	res_clear(&x);
 
 	/* Create, conflict, stale update, patch, dry run. */
-	obj = new_cluster("tenant-a", "t1", "openstack-scs2-1-34-v1",
-	    "v1.34.2");
+	obj = new_cluster("tenant-a", "t1", "openstack-scs2-1-36-v1",
+	    "v1.36.2");
 	scs_api_create(a, cl, "tenant-a", obj, SCS_WRITE_DRY_RUN, on_result,
 	    &x);
 	wait_call(e->http, &x);
@@ -146,20 +146,20 @@ test_admin(struct env *e)
 	cJSON_Delete(obj);
 
 	/* The CSO rule through the webhook: wrong version is a 403. */
-	obj = new_cluster("tenant-a", "t2", "openstack-scs2-1-34-v1",
-	    "v1.34.9");
+	obj = new_cluster("tenant-a", "t2", "openstack-scs2-1-36-v1",
+	    "v1.36.9");
 	scs_api_create(a, cl, "tenant-a", obj, SCS_WRITE_DRY_RUN, on_result,
 	    &x);
 	wait_call(e->http, &x);
 	is_int(x.code, 403, "version not matching the release: 403");
-	ok(strstr(x.message, "expects Kubernetes version v1.34.2") != NULL,
+	ok(strstr(x.message, "expects Kubernetes version v1.36.2") != NULL,
 	    "webhook message: %s", x.message);
 	res_clear(&x);
 	cJSON_Delete(obj);
 
 	/* Variables are validated against the class (CAPI webhook). */
-	obj = new_cluster("tenant-a", "t3", "openstack-scs2-1-34-v1",
-	    "v1.34.2");
+	obj = new_cluster("tenant-a", "t3", "openstack-scs2-1-36-v1",
+	    "v1.36.2");
 	cJSON_AddItemToObject(cJSON_GetObjectItem(cJSON_GetObjectItem(obj,
 	    "spec"), "topology"), "variables", cJSON_Parse("[{\"name\":"
 	    "\"workerRootDisk\",\"value\":2},{\"name\":\"bogus\","
@@ -175,8 +175,8 @@ test_admin(struct env *e)
 	cJSON_Delete(obj);
 
 	/* Overrides get nested defaults where they are set, never more. */
-	obj = new_cluster("tenant-a", "t4", "openstack-scs2-1-34-v1",
-	    "v1.34.2");
+	obj = new_cluster("tenant-a", "t4", "openstack-scs2-1-36-v1",
+	    "v1.36.2");
 	cJSON_AddItemToObject(cJSON_GetArrayItem(cJSON_GetObjectItem(
 	    cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(obj,
 	    "spec"), "topology"), "workers"), "machineDeployments"), 0),
@@ -448,8 +448,8 @@ test_store(struct env *e, const char *what)
 	/* Several changes, each must arrive through the watch. */
 	for (i = 0; i < 4; i++) {
 		snprintf(name, sizeof name, "w%d", i);
-		obj = new_cluster("tenant-c", name, "openstack-scs2-1-34-v1",
-		    "v1.34.2");
+		obj = new_cluster("tenant-c", name, "openstack-scs2-1-36-v1",
+		    "v1.36.2");
 		memset(&x, 0, sizeof x);
 		scs_api_create(a, cl, "tenant-c", obj, 0, on_result, &x);
 		wait_call(e->http, &x);

@@ -89,8 +89,8 @@ new_cluster(const char *ns, const char *name)
 	snprintf(buf, sizeof buf,
 	    "{\"apiVersion\":\"cluster.x-k8s.io/v1beta2\",\"kind\":\"Cluster\","
 	    "\"metadata\":{\"name\":\"%s\",\"namespace\":\"%s\"},\"spec\":"
-	    "{\"topology\":{\"classRef\":{\"name\":\"openstack-scs2-1-34-v1\"},"
-	    "\"version\":\"v1.34.2\",\"controlPlane\":{\"replicas\":1},"
+	    "{\"topology\":{\"classRef\":{\"name\":\"openstack-scs2-1-36-v1\"},"
+	    "\"version\":\"v1.36.2\",\"controlPlane\":{\"replicas\":1},"
 	    "\"workers\":{\"machineDeployments\":[{\"class\":"
 	    "\"default-worker\",\"name\":\"md-0\",\"replicas\":1}]}}}}",
 	    name, ns);

@@ -213,7 +213,7 @@ test_write(struct env *e, struct scs_api *a)
 	    "\"kind\":\"Cluster\",\"metadata\":{\"name\":\"written-hostile\","
 	    "\"namespace\":\"tenant-a\",\"annotations\":{}},\"spec\":{"
 	    "\"topology\":{\"classRef\":{\"name\":\"hostile-class\"},"
-	    "\"version\":\"v1.34.2\",\"controlPlane\":{\"replicas\":1}}}}");
+	    "\"version\":\"v1.36.2\",\"controlPlane\":{\"replicas\":1}}}}");
 	cJSON_AddStringToObject(cJSON_GetObjectItem(cJSON_GetObjectItem(obj,
 	    "metadata"), "annotations"), "x",
 	    "\x1b]52;c;eA==\x07 \xff\xfe \xe2\x80\xae \x9b" "2J \xf0\x9f\x94\xa5");

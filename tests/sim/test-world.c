@@ -100,10 +100,10 @@ test_demo(void)
 	is_int(count(db, SIM_STACKS, NULL, NULL).n, 6, "6 cluster stacks");
 	is_int(count(db, SIM_CLASSES, "tenant-a", NULL).n, 3,
 	    "tenant-a has 3 classes");
-	o = sim_db_get(db, SIM_RELEASES, "tenant-a", "openstack-scs2-1-33-v2");
+	o = sim_db_get(db, SIM_RELEASES, "tenant-a", "openstack-scs2-1-35-v2");
 	is_str(o != NULL ? sim_get_str(o->json, "status.kubernetesVersion") :
-	    NULL, "v1.33.5", "release version of the class");
-	o = sim_db_get(db, SIM_CLASSES, "tenant-a", "openstack-scs2-1-33-v2");
+	    NULL, "v1.35.5", "release version of the class");
+	o = sim_db_get(db, SIM_CLASSES, "tenant-a", "openstack-scs2-1-35-v2");
 	ok(o != NULL && cJSON_GetArraySize(sim_get(o->json,
 	    "status.variables")) == 13, "class has 13 status variables");
 	o = sim_db_get(db, SIM_CLUSTERS, "tenant-b", "web");
@@ -209,7 +209,7 @@ test_reconcile(void)
 	c = cJSON_Parse("{\"apiVersion\":\"cluster.x-k8s.io/v1beta2\","
 	    "\"kind\":\"Cluster\",\"metadata\":{\"name\":\"new\","
 	    "\"namespace\":\"tenant-a\"},\"spec\":{\"topology\":{\"classRef\":"
-	    "{\"name\":\"openstack-scs2-1-34-v1\"},\"version\":\"v1.34.2\","
+	    "{\"name\":\"openstack-scs2-1-36-v1\"},\"version\":\"v1.36.2\","
 	    "\"controlPlane\":{\"replicas\":3},\"workers\":"
 	    "{\"machineDeployments\":[{\"class\":\"default-worker\","
 	    "\"name\":\"md-0\",\"replicas\":2}]}}}}");
@@ -249,7 +249,7 @@ test_reconcile(void)
 	/* Upgrade: every machine rolls to the new version. */
 	c = cJSON_Duplicate(sim_db_get(db, SIM_CLUSTERS, "tenant-a",
 	    "new")->json, 1);
-	sim_set_str(c, "spec.topology.version", "v1.34.3");
+	sim_set_str(c, "spec.topology.version", "v1.36.3");
 	sim_db_put(db, SIM_CLUSTERS, c);
 	sim_world_tick(w, t);
 	t += 100;
@@ -320,7 +320,7 @@ test_convert(void)
 	ok(sim_convert(SIM_CLUSTERS, c, "v1beta1") == 0, "to v1beta1");
 	is_str(sim_get_str(c, "apiVersion"), "cluster.x-k8s.io/v1beta1",
 	    "apiVersion set");
-	is_str(sim_get_str(c, "spec.topology.class"), "openstack-scs2-1-33-v2",
+	is_str(sim_get_str(c, "spec.topology.class"), "openstack-scs2-1-35-v2",
 	    "classRef.name -> class");
 	ok(sim_get(c, "spec.topology.classRef") == NULL, "no classRef");
 	ok(cJSON_IsTrue(sim_get(c, "status.infrastructureReady")),
@@ -332,7 +332,7 @@ test_convert(void)
 	cJSON_Delete(c);
 	cJSON_Delete(orig);
 
-	o = sim_db_get(db, SIM_CLASSES, "tenant-a", "openstack-scs2-1-33-v2");
+	o = sim_db_get(db, SIM_CLASSES, "tenant-a", "openstack-scs2-1-35-v2");
 	orig = cJSON_Duplicate(o->json, 1);
 	c = cJSON_Duplicate(o->json, 1);
 	sim_convert(SIM_CLASSES, c, "v1beta1");
