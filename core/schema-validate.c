@@ -653,6 +653,12 @@ posix_pattern(const char *p)
 		if ((*p == '*' || *p == '+' || *p == '?' || *p == '}') &&
 		    (p[1] == '?' || p[1] == '+'))
 			goto fail;	/* lazy or possessive */
+		/* Nested repetition (a**, a+{2}, a{2}*): Go and RE2 refuse
+		 * it, and glibc's regcomp takes exponential time on a chain
+		 * of them (the schema fuzzer found "\d****..."). */
+		if ((*p == '*' || *p == '+' || *p == '?' || *p == '}') &&
+		    (p[1] == '*' || p[1] == '{'))
+			goto fail;
 		scs_buf_addc(&b, *p);
 	}
 	return (scs_buf_steal(&b));
