@@ -213,6 +213,31 @@ class_choices(struct form *fm)
 	free(list);
 }
 
+/* The newest of the class choices: highest Kubernetes minor, then highest
+ * stack version (names that do not follow the cluster-stacks convention
+ * come last); the first on a tie. */
+static const char *
+newest_class(const char *const *choices)
+{
+	struct scs_class_name	 cn, best;
+	const char		*pick = choices[0];
+	size_t			 i;
+	int			 have = 0;
+
+	for (i = 0; choices[i] != NULL; i++) {
+		if (scs_class_name_parse(choices[i], &cn) != 0)
+			continue;
+		if (have && (cn.major < best.major || (cn.major == best.major &&
+		    (cn.minor < best.minor || (cn.minor == best.minor &&
+		    scs_stack_version_cmp(cn.version, best.version) <= 0)))))
+			continue;
+		best = cn;
+		pick = choices[i];
+		have = 1;
+	}
+	return (pick);
+}
+
 /* The class in the form changed (or arrived): its schema and versions. */
 static void
 class_sync(struct form *fm)
@@ -225,14 +250,15 @@ class_sync(struct form *fm)
 	if ((cls == NULL || *cls == '\0') && fm->classes != NULL &&
 	    scs_index_count(scs_store_index(fm->classes)) > 0 &&
 	    fm->name == NULL) {
-		/* A new cluster starts from the namespace's first class. */
+		/* A new cluster starts from the namespace's newest class. */
 		r = NULL;
 		i = scs_cform_find(fm->f, "spec.topology.classRef.name");
 		if (i < 0)
 			i = scs_cform_find(fm->f, "spec.topology.class");
 		if (i >= 0 && (r = scs_cform_row(fm->f, (size_t)i)) != NULL &&
 		    r->choices != NULL && r->choices[0] != NULL) {
-			char	*c = scs_xstrdup(r->choices[0]);
+			char	*c = scs_xstrdup(newest_class(
+				    (const char *const *)r->choices));
 
 			scs_cform_set(fm->f, (size_t)i, c, NULL);
 			free(c);

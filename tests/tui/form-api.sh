@@ -61,8 +61,8 @@ check "a created cluster leaves no draft" test ! -e "$draft"
 if command -v kubectl >/dev/null 2>&1; then
 	get() { kubectl --context tenant-a -n tenant-a get cluster api-1 -o "jsonpath=$1"; }
 	check "the cluster exists" get '{.metadata.name}'
-	check "its class" sh -c "[ \"\$(kubectl --context tenant-a -n tenant-a get cluster api-1 -o jsonpath='{.spec.topology.classRef.name}')\" = openstack-scs2-1-35-v1 ]"
-	check "its version" sh -c "[ \"\$(kubectl --context tenant-a -n tenant-a get cluster api-1 -o jsonpath='{.spec.topology.version}')\" = v1.35.4 ]"
+	check "its class" sh -c "[ \"\$(kubectl --context tenant-a -n tenant-a get cluster api-1 -o jsonpath='{.spec.topology.classRef.name}')\" = openstack-scs2-1-36-v1 ]"
+	check "its version" sh -c "[ \"\$(kubectl --context tenant-a -n tenant-a get cluster api-1 -o jsonpath='{.spec.topology.version}')\" = v1.36.2 ]"
 	check "the chosen flavor" sh -c "kubectl --context tenant-a -n tenant-a get cluster api-1 -o jsonpath='{.spec.topology.variables[?(@.name==\"workerFlavor\")].value}' | grep -qx SCS-8V-16"
 	check "the worker replicas" sh -c "[ \"\$(kubectl --context tenant-a -n tenant-a get cluster api-1 -o jsonpath='{.spec.topology.workers.machineDeployments[0].replicas}')\" = 2 ]"
 else
