@@ -67,11 +67,11 @@ left_width(const char *text)
 	return (w > COLS / 2 ? COLS / 2 : w);
 }
 
-/* Tab stops: every heading line (ROLE_HEAD) starts a section whose lines
- * share one stop, the widest left part in it; so a tenants table and a
- * claims table on one page each get the width they need. Returns an array
- * of l->n stops (-1 for lines without a tab) and sets *first to the stop
- * of the first section, for a sticky heading. */
+/* Tab stops: every heading line (ROLE_HEAD) and every empty line starts a
+ * section whose lines share one stop, the widest left part in it; so a
+ * tenants table and a claims table on one page each get the width they
+ * need. Returns an array of l->n stops (-1 for lines without a tab) and
+ * sets *first to the stop of the first section, for a sticky heading. */
 static int *
 tab_stops(const struct list *l, int *first)
 {
@@ -81,7 +81,8 @@ tab_stops(const struct list *l, int *first)
 
 	*first = -1;
 	for (i = 0; i <= l->n; i++) {
-		if (i == l->n || (i > start && l->v[i].role == ROLE_HEAD)) {
+		if (i == l->n || (i > start && (l->v[i].role == ROLE_HEAD ||
+		    l->v[i].text[0] == '\0'))) {
 			for (k = start; k < i; k++)
 				if (tw[k] >= 0)
 					tw[k] = max;
