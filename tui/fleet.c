@@ -28,6 +28,7 @@ struct fleet_ctx {
 };
 
 static void	fleet_connect(struct fleet_ctx *);
+static void	on_fleet_access(const struct scs_api_result *, void *);
 
 static void
 fleet_changed(struct scs_store *s, void *arg)
@@ -64,10 +65,34 @@ on_fleet_discovered(const struct scs_api_result *r, void *arg)
 		    fleet_retry, fc);
 		return;
 	}
+	/* Ask before listing across namespaces: a tenant's context gets its
+	 * own namespace instead of a 403. */
+	snprintf(fc->state, sizeof fc->state, "checking access\u2026");
+	scs_api_can_i(fc->api, "list", "cluster.x-k8s.io", "clusters", NULL,
+	    on_fleet_access, fc);
+}
+
+/* Clusters of every namespace when the user may list them there, else of
+ * the context's namespace (the state says so). */
+static void
+on_fleet_access(const struct scs_api_result *r, void *arg)
+{
+	struct fleet_ctx		*fc = arg;
+	const struct scs_resource	*res;
+	const char			*ns = NULL;
+
+	fc->app->dirty = 1;
+	res = api_resource(fc->api, "cluster.x-k8s.io", "clusters");
+	if (res == NULL)
+		return;
 	fc->bad = 0;
-	snprintf(fc->state, sizeof fc->state, "connected");
-	fc->clusters = scs_store_pool_get(fc->app->stores, fc->api, res,
-	    NULL);
+	if (r->status == SCS_OK && !scs_review_allowed(r->json)) {
+		ns = fc->target->namespace;
+		snprintf(fc->state, sizeof fc->state, "namespace %s only: may "
+		    "not list clusters across namespaces", ns);
+	} else
+		snprintf(fc->state, sizeof fc->state, "connected");
+	fc->clusters = scs_store_pool_get(fc->app->stores, fc->api, res, ns);
 	scs_store_subscribe(fc->clusters, fleet_changed, fc);
 }
 

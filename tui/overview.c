@@ -394,6 +394,12 @@ kaas_lines(struct overview *o)
 				    "%s: %s", screen_health_glyph(
 				    SCS_HEALTH_ERROR), g->key, stores[i] == NULL ?
 				    states[i] : msg);
+			/* One that may see only its namespace says that. */
+			else if (*scs_store_namespace(stores[i]) != '\0')
+				list_add(&o->list, ROLE_MUTED, NULL, "    %s: "
+				    "namespace %s only (may not list clusters "
+				    "across namespaces)", g->key,
+				    scs_store_namespace(stores[i]));
 		}
 	}
 	if (f.eol != 0 || f.behind_patch != 0 || f.eol_soon != 0)
