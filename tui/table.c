@@ -1,6 +1,6 @@
 /*
- * table.c: the resource table over a store: columns that fit the width
- * (low-priority ones drop first), filter (substring, "!" inverse,
+ * table.c: the resource table over a store: columns sized to what they
+ * hold and fitted to the width (NAME first, low-priority ones drop first), filter (substring, "!" inverse,
  * "-l key=value" labels), selection kept by identity as rows change.
  * Only visible rows are formatted.
  */
@@ -22,6 +22,7 @@ struct col {
 	int		 right;
 	int		 kind_index;	/* -1: fixed column */
 	int		 fixed;		/* 0 ns, 1 name, 2 status, 3 age */
+	int		 want;		/* what its content needs (0: width) */
 };
 
 struct row {
@@ -61,6 +62,10 @@ struct table {
 	int			  row_y;	/* screen line of the first row */
 	int			  nvis;		/* rows drawn */
 	int64_t			  highlight_until;
+	/* Widest content per column over every record (bytes, a close
+	 * upper bound of columns), measured when the stores change. */
+	int			  w_ns, w_name, w_status;
+	int			  w_kind[SCS_RECORD_MAXCOLS];
 	/* Columns from the server's Table output (kinds we do not know). */
 	int			  nserver;
 	char			 *server_names[SCS_RECORD_MAXCOLS];
@@ -286,6 +291,42 @@ filter_plain(const char *f)
 	return (f[0] != '!' && strncmp(f, "-l ", 3) != 0);
 }
 
+/* How wide each column's content is, over every record of the stores (not
+ * only the filtered ones: the layout holds still while a filter is typed). */
+static void
+measure(struct table *t)
+{
+	const struct scs_index	*x;
+	const struct scs_record	*r;
+	size_t			 i;
+	int			 k, c, w;
+
+	t->w_ns = t->w_name = t->w_status = 0;
+	memset(t->w_kind, 0, sizeof t->w_kind);
+	for (k = 0; k < t->nstores; k++) {
+		x = scs_store_index(t->stores[k]);
+		for (i = 0; i < scs_index_count(x); i++) {
+			r = scs_index_at(x, i);
+			if ((w = (int)strlen(r->ns)) > t->w_ns)
+				t->w_ns = w;
+			if ((w = (int)strlen(r->name)) > t->w_name)
+				t->w_name = w;
+			w = 2 + (int)(r->status != NULL && r->status[0] !=
+			    '\0' ? strlen(r->status) :
+			    strlen(scs_health_name(r->health)));
+			if (w > t->w_status)
+				t->w_status = w;
+			for (c = 0; c < r->ncols && c < SCS_RECORD_MAXCOLS;
+			    c++) {
+				if (r->cols[c] != NULL &&
+				    (w = (int)strlen(r->cols[c])) >
+				    t->w_kind[c])
+					t->w_kind[c] = w;
+			}
+		}
+	}
+}
+
 static void
 table_refresh(struct table *t)
 {
@@ -305,6 +346,8 @@ table_refresh(struct table *t)
 	}
 	if (!t->stale && t->gen == gen)
 		return;
+	if (t->gen != gen)
+		measure(t);
 	filt_compile(&c, t->filter, t->filter_error, sizeof t->filter_error);
 	if (t->gen == gen && alen != 0 && strlen(t->filter) > alen &&
 	    filter_plain(t->applied) && filter_plain(t->filter) &&
@@ -531,8 +574,8 @@ static size_t
 layout(struct table *t, struct col *cols, int width)
 {
 	const struct scs_kind	*k = scs_index_kind(scs_store_index(t->store));
-	size_t			 n = 0, i, drop;
-	int			 total, maxp, spare;
+	size_t			 n = 0, i, c, drop;
+	int			 total, maxp, spare, grow, pass;
 
 	if (t->nstores > 1) {
 		int	 w = 7, si;
@@ -541,21 +584,42 @@ layout(struct table *t, struct col *cols, int width)
 			if (draw_width(t->names[si]) > w)
 				w = draw_width(t->names[si]);
 		cols[n++] = (struct col){ "CONTEXT", w > 20 ? 20 : w, 0, 0,
-		    -1, 5 };
+		    -1, 5, 0 };
 	}
 	if (t->all_ns)
-		cols[n++] = (struct col){ "NAMESPACE", 12, 0, 0, -1, 0 };
-	cols[n++] = (struct col){ "NAME", 16, 0, 0, -1, 1 };
-	cols[n++] = (struct col){ "STATUS", 14, 0, 0, -1, 2 };
+		cols[n++] = (struct col){ "NAMESPACE", 12, 0, 0, -1, 0, 0 };
+	cols[n++] = (struct col){ "NAME", 16, 0, 0, -1, 1, 0 };
+	cols[n++] = (struct col){ "STATUS", 14, 0, 0, -1, 2, 0 };
 	for (i = 0; i < k->ncols && n < MAXCOLS - 1; i++)
 		cols[n++] = (struct col){ k->cols[i].name, k->cols[i].width,
 		    k->cols[i].priority, k->cols[i].align == SCS_ALIGN_RIGHT,
-		    (int)i, -1 };
+		    (int)i, -1, 0 };
 	for (i = 0; i < (size_t)t->nserver && n < MAXCOLS - 2; i++)
 		cols[n++] = (struct col){ t->server_names[i], 12, 1, 0,
-		    (int)i, 6 };
-	cols[n++] = (struct col){ "AGE", 5, 0, 1, -1, 3 };
-	cols[n++] = (struct col){ "MESSAGE", 20, 4, 0, -1, 4 };
+		    (int)i, 6, 0 };
+	cols[n++] = (struct col){ "AGE", 5, 0, 1, -1, 3, 0 };
+	cols[n++] = (struct col){ "MESSAGE", 20, 4, 0, -1, 4, 0 };
+	/* No wider than what they hold (nor narrower than their heading):
+	 * more columns fit before any is dropped. */
+	for (i = 0; i < n; i++) {
+		int	 head = (int)strlen(cols[i].name) +
+			    (strcmp(cols[i].name, t->sort) == 0);
+		int	 want = cols[i].kind_index >= 0 && cols[i].fixed < 0 ?
+			    t->w_kind[cols[i].kind_index] :
+			    cols[i].fixed == 0 ? t->w_ns :
+			    cols[i].fixed == 1 ? t->w_name :
+			    cols[i].fixed == 2 ? t->w_status : -1;
+
+		if (want < 0)
+			continue;
+		if (want < head)
+			want = head;
+		cols[i].want = want > 40 ? 40 : want;
+		if (cols[i].fixed == 1)	/* names matter most */
+			cols[i].width = want > 24 ? 24 : want;
+		else if (want < cols[i].width)
+			cols[i].width = want;
+	}
 	for (;;) {
 		total = 0;
 		for (i = 0; i < n; i++)
@@ -577,21 +641,33 @@ layout(struct table *t, struct col *cols, int width)
 		    sizeof *cols);
 		n--;
 	}
-	/* Spare width goes to NAME (up to 40), then to MESSAGE; too
-	 * little takes it from NAME. */
+	/* Spare width goes to NAME (up to its longest name, at most 40),
+	 * then to the columns that cut their content, then to MESSAGE (or
+	 * NAME); too little takes it from NAME. */
 	for (i = 0; i < n && cols[i].fixed != 1; i++)
 		;
-	if (i < n) {
-		spare = width - total;
-		if (spare > 0 && cols[n - 1].fixed == 4 &&
-		    cols[i].width + spare > 40) {
-			cols[n - 1].width += spare - (40 - cols[i].width);
-			spare = 40 - cols[i].width;
-		}
+	spare = width - total;
+	if (i < n && spare <= 0) {
 		cols[i].width += spare;
 		if (cols[i].width < 8)
 			cols[i].width = 8;
 	}
+	for (pass = 0; pass < 2 && spare > 0; pass++) {
+		for (c = 0; c < n && spare > 0; c++) {
+			if ((pass == 0) != (cols[c].fixed == 1) ||
+			    cols[c].want <= cols[c].width)
+				continue;
+			grow = cols[c].want - cols[c].width;
+			if (grow > spare)
+				grow = spare;
+			cols[c].width += grow;
+			spare -= grow;
+		}
+	}
+	if (spare > 0 && cols[n - 1].fixed == 4)
+		cols[n - 1].width += spare;
+	else if (spare > 0 && i < n)
+		cols[i].width += spare;
 	return (n);
 }
 
