@@ -599,7 +599,7 @@ decode_namespace(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 }
 
 static const struct scs_column event_cols[] = {
-	{ "TYPE",	7,  0, SCS_ALIGN_LEFT },
+	{ "TYPE",	7,  3, SCS_ALIGN_LEFT },	/* STATUS says it too */
 	{ "REASON",	16, 0, SCS_ALIGN_LEFT },
 	{ "OBJECT",	28, 1, SCS_ALIGN_LEFT },
 	{ "COUNT",	5,  2, SCS_ALIGN_RIGHT },
