@@ -40,6 +40,7 @@ struct detail {
 	size_t			 nlines;
 	size_t			 top;
 	size_t			 cur;		/* cursor line */
+	size_t			 left;		/* characters scrolled off left */
 	char			 search[256];
 	char			**reveal;	/* revealed keys, NULL-ended */
 	size_t			 nreveal;
@@ -446,6 +447,19 @@ line_matches(const char *line, const char *needle)
 	return (0);
 }
 
+/* text without its first n characters (UTF-8 sequences count once). */
+static const char *
+skip_chars(const char *text, size_t n)
+{
+	while (*text != '\0' && n > 0) {
+		text++;
+		while (((unsigned char)*text & 0xc0) == 0x80)
+			text++;
+		n--;
+	}
+	return (text);
+}
+
 static void
 detail_draw(struct view *v, int y, int rows)
 {
@@ -454,11 +468,15 @@ detail_draw(struct view *v, int y, int rows)
 	enum role	 role;
 	const char	*text;
 
-	view_title(y, " %s %s%s%s (%s)%s%s%s [%zu/%zu] ", d->plural,
+	char		 shift[32] = "";
+
+	if (d->left > 0)
+		snprintf(shift, sizeof shift, " \u2192%zu", d->left);
+	view_title(y, " %s %s%s%s (%s)%s%s%s [%zu/%zu]%s ", d->plural,
 	    d->ns != NULL ? d->ns : "", d->ns != NULL ? "/" : "", d->name,
 	    d->yaml ? "yaml" : "describe", d->search[0] != '\0' ? " </" : "",
 	    d->search, d->search[0] != '\0' ? ">" : "",
-	    d->nlines > 0 ? d->cur + 1 : 0, d->nlines);
+	    d->nlines > 0 ? d->cur + 1 : 0, d->nlines, shift);
 	rows--;
 	if (rows < 1)
 		return;
@@ -479,7 +497,9 @@ detail_draw(struct view *v, int y, int rows)
 			role = ROLE_SELECT;
 		else if (line_matches(text, d->search))
 			role = ROLE_CHANGED;
-		if (d->yaml && role == ROLE_NORMAL && strchr(text, ':') !=
+		text = skip_chars(text, d->left);
+		if (d->yaml && d->left == 0 && role == ROLE_NORMAL &&
+		    strchr(text, ':') !=
 		    NULL && text[strspn(text, " -")] != '\0') {
 			/* key: value, the key in the key role */
 			const char	*colon = strchr(text, ':');
@@ -569,6 +589,7 @@ static int
 detail_key(struct view *v, int key)
 {
 	struct detail	*d = v->data;
+	size_t		 step;
 
 	if (cursor_key(&d->cur, d->nlines, LINES > 6 ? (size_t)LINES - 5 : 1,
 	    key))
@@ -576,6 +597,15 @@ detail_key(struct view *v, int key)
 	switch (key) {
 	case 'g':
 		d->cur = 0;
+		return (1);
+	case 'l':
+	case KEYS_SPECIAL + KEY_RIGHT:
+		d->left += (size_t)(COLS > 8 ? COLS / 2 : 4);
+		return (1);
+	case 'h':
+	case KEYS_SPECIAL + KEY_LEFT:
+		step = (size_t)(COLS > 8 ? COLS / 2 : 4);
+		d->left = d->left > step ? d->left - step : 0;
 		return (1);
 	case 'n':
 	case 'N':
@@ -662,13 +692,14 @@ detail_hints(struct view *v)
 	if (scs_yaml_is_secret(d->obj) && !d->redact)
 		return ("<j/k>move <x>reveal key <y>yaml/describe </>search "
 		    "<n/N>next/prev <Esc>back");
-	return ("<j/k>move <y>yaml/describe </>search <n/N>next/prev "
-	    "<Esc>back");
+	return ("<j/k>move <h/l>scroll <y>yaml/describe </>search "
+	    "<n/N>next/prev <Esc>back");
 }
 
 static const char *const detail_help[] = {
 	"  j k g G PgUp PgDn  move the cursor     y  describe <-> YAML",
 	"  /TEXT  n  N        search, next, previous match",
+	"  h l  Left Right    scroll long lines sideways (half a screen)",
 	"  x                  reveal/hide the secret value under the cursor",
 	"  w  M               a cluster's kubeconfig Secret: save it as a file",
 	"                     (0600), merge its context into your kubeconfig",
