@@ -209,7 +209,9 @@ const char *keys_name(int key);
 	X(SORT_PREV,	"sort-prev",	"<lt>",		"Sort by the previous column") \
 	X(EXPORT,	"export",	"<C-e>",	"Export the screen") \
 	X(REVEAL,	"reveal",	"x",		"Reveal a secret value") \
-	X(MOUSE_TOGGLE,	"mouse-toggle",	"m",		"Mouse on or off")
+	X(MOUSE_TOGGLE,	"mouse-toggle",	"m",		"Mouse on or off") \
+	X(SCROLL_LEFT,	"scroll-left",	"h <Left>",	"Scroll long lines left") \
+	X(SCROLL_RIGHT,	"scroll-right",	"l <Right>",	"Scroll long lines right")
 
 enum action {
 #define X(n, name, keys, help)	ACTION_##n,
