@@ -181,8 +181,10 @@ strv_from(const cJSON *a)
 	char		**v;
 	size_t		 n = 0;
 
-	v = scs_xcalloc((size_t)(cJSON_IsArray(a) ?
-	    cJSON_GetArraySize(a) : 0) + 1, sizeof *v);
+	/* Only an array: an object's members would be walked as well. */
+	if (!cJSON_IsArray(a))
+		return (scs_xcalloc(1, sizeof *v));
+	v = scs_xcalloc((size_t)cJSON_GetArraySize(a) + 1, sizeof *v);
 	cJSON_ArrayForEach(s, a)
 		if (cJSON_IsString(s))
 			v[n++] = scs_xstrdup(s->valuestring);
