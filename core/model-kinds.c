@@ -406,6 +406,41 @@ static const struct scs_column md_cols[] = {
 	{ "VERSION",	9,  1, SCS_ALIGN_LEFT },
 };
 
+/*
+ * A v1beta2 condition has no severity: Ready or Available False reads as
+ * an error. For a machine or MachineDeployment still coming up (phase
+ * Pending, Provisioning, Provisioned or ScalingUp) that is progress, unless
+ * it reports a failure (failureReason, a reason naming Failed or Error);
+ * one short of some replicas but serving is degraded.
+ */
+static void
+judge_replicas(const cJSON *o, struct scs_record *r, long ready, long want)
+{
+	static const char *const coming[] = { "Pending", "Provisioning",
+	    "Provisioned", "ScalingUp", NULL };
+	const char	*phase = jstr(o, "status.phase");
+	char		 reason[128];
+	size_t		 i;
+
+	/* The deciding condition's reason leads its "Reason: message". */
+	snprintf(reason, sizeof reason, "%.*s", r->message != NULL ?
+	    (int)strcspn(r->message, ":") : 0, r->message != NULL ?
+	    r->message : "");
+
+	if (r->health != SCS_HEALTH_ERROR ||
+	    jstr(o, "status.failureReason") != NULL ||
+	    strstr(reason, "Failed") != NULL || strstr(reason, "Error") != NULL)
+		return;
+	for (i = 0; phase != NULL && coming[i] != NULL; i++) {
+		if (strcmp(phase, coming[i]) == 0) {
+			r->health = SCS_HEALTH_PROGRESSING;
+			return;
+		}
+	}
+	if (ready > 0 && want > ready)
+		r->health = SCS_HEALTH_WARNING;
+}
+
 static void
 decode_md(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 {
@@ -416,6 +451,7 @@ decode_md(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 	decide_by(o, r, st, types);
 	set_col(r, 0, scs_strtab_intern(st, jstr(o, "spec.clusterName")));
 	ready = jint(o, "status.readyReplicas");
+	judge_replicas(o, r, ready, jint(o, "spec.replicas"));
 	set_col(r, 1, intern_ratio(st, ready, jint(o, "spec.replicas")));
 	set_col(r, 2, scs_strtab_intern(st,
 	    jstr(o, "spec.template.spec.version")));
@@ -443,7 +479,8 @@ decode_machine(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 		    strcmp(phase, "Running") == 0 ? SCS_HEALTH_OK :
 		    strcmp(phase, "Failed") == 0 ? SCS_HEALTH_ERROR :
 		    SCS_HEALTH_PROGRESSING;
-	}
+	} else
+		judge_replicas(o, r, 0, 0);
 	set_col(r, 0, scs_strtab_intern(st, jstr(o, "spec.clusterName")));
 	set_col(r, 1, scs_strtab_intern(st, jstr(o, "status.nodeRef.name")));
 	set_col(r, 2, scs_strtab_intern(st, jstr(o, "spec.version")));

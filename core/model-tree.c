@@ -309,6 +309,11 @@ scs_tree_build(const cJSON *cluster, const cJSON *const *mds, size_t nmds,
 	if ((c = scs_condition(cluster, "ControlPlaneAvailable")) == NULL)
 		c = scs_condition(cluster, "ControlPlaneReady");
 	node_condition(n, c);
+	/* A control plane still coming up is progress while the cluster is
+	 * (the cluster's own judgement knows a failed step). */
+	if (n->health == SCS_HEALTH_ERROR && t.v[0].health ==
+	    SCS_HEALTH_PROGRESSING)
+		n->health = SCS_HEALTH_PROGRESSING;
 	if ((c = scs_jpath(cluster, "status.controlPlane")) != NULL)
 		snprintf(n->replicas, sizeof n->replicas, "%d/%d",
 		    J(c, "readyReplicas") != NULL ?
