@@ -66,6 +66,8 @@ struct table {
 	 * upper bound of columns), measured when the stores change. */
 	int			  w_ns, w_name, w_status;
 	int			  w_kind[SCS_RECORD_MAXCOLS];
+	int64_t			  measured_ms;	/* records changed since: again */
+	size_t			  measured_n;	/* records then */
 	/* Columns from the server's Table output (kinds we do not know). */
 	int			  nserver;
 	char			 *server_names[SCS_RECORD_MAXCOLS];
@@ -291,39 +293,24 @@ filter_plain(const char *f)
 	return (f[0] != '!' && strncmp(f, "-l ", 3) != 0);
 }
 
-/* How wide each column's content is, over every record of the stores (not
- * only the filtered ones: the layout holds still while a filter is typed). */
+/* Widen the columns to what r holds. */
 static void
-measure(struct table *t)
+measure(struct table *t, const struct scs_record *r)
 {
-	const struct scs_index	*x;
-	const struct scs_record	*r;
-	size_t			 i;
-	int			 k, c, w;
+	int	 c, w;
 
-	t->w_ns = t->w_name = t->w_status = 0;
-	memset(t->w_kind, 0, sizeof t->w_kind);
-	for (k = 0; k < t->nstores; k++) {
-		x = scs_store_index(t->stores[k]);
-		for (i = 0; i < scs_index_count(x); i++) {
-			r = scs_index_at(x, i);
-			if ((w = (int)strlen(r->ns)) > t->w_ns)
-				t->w_ns = w;
-			if ((w = (int)strlen(r->name)) > t->w_name)
-				t->w_name = w;
-			w = 2 + (int)(r->status != NULL && r->status[0] !=
-			    '\0' ? strlen(r->status) :
-			    strlen(scs_health_name(r->health)));
-			if (w > t->w_status)
-				t->w_status = w;
-			for (c = 0; c < r->ncols && c < SCS_RECORD_MAXCOLS;
-			    c++) {
-				if (r->cols[c] != NULL &&
-				    (w = (int)strlen(r->cols[c])) >
-				    t->w_kind[c])
-					t->w_kind[c] = w;
-			}
-		}
+	if ((w = (int)strlen(r->ns)) > t->w_ns)
+		t->w_ns = w;
+	if ((w = (int)strlen(r->name)) > t->w_name)
+		t->w_name = w;
+	w = 2 + (int)(r->status != NULL && r->status[0] != '\0' ?
+	    strlen(r->status) : strlen(scs_health_name(r->health)));
+	if (w > t->w_status)
+		t->w_status = w;
+	for (c = 0; c < r->ncols && c < SCS_RECORD_MAXCOLS; c++) {
+		if (r->cols[c] != NULL &&
+		    (w = (int)strlen(r->cols[c])) > t->w_kind[c])
+			t->w_kind[c] = w;
 	}
 }
 
@@ -335,7 +322,8 @@ table_refresh(struct table *t)
 	size_t			 i, j, n = 0;
 	size_t			 alen = strlen(t->applied);
 	uint64_t		 gen = 0;
-	int			 k;
+	int64_t			 since;
+	int			 k, full = 0;
 	struct filt		 c;
 
 	/* Generations only grow: their sum moves when any index changed. */
@@ -346,8 +334,24 @@ table_refresh(struct table *t)
 	}
 	if (!t->stale && t->gen == gen)
 		return;
-	if (t->gen != gen)
-		measure(t);
+	/*
+	 * Column widths follow every record of the stores, not only the
+	 * filtered ones (the layout holds still while a filter is typed).
+	 * They only grow, so a change reads again only the records changed
+	 * since (few of 10,000 in a watch storm), in the pass below; when
+	 * records went away all are read afresh.
+	 */
+	if (t->gen != gen) {
+		since = t->measured_ms;
+		full = since == 0 || n < t->measured_n;
+		t->measured_ms = scs_now_ms();
+		t->measured_n = n;
+		if (full) {
+			t->w_ns = t->w_name = t->w_status = 0;
+			memset(t->w_kind, 0, sizeof t->w_kind);
+		}
+	} else
+		since = INT64_MAX;	/* the filter changed: no reading */
 	filt_compile(&c, t->filter, t->filter_error, sizeof t->filter_error);
 	if (t->gen == gen && alen != 0 && strlen(t->filter) > alen &&
 	    filter_plain(t->applied) && filter_plain(t->filter) &&
@@ -369,6 +373,8 @@ table_refresh(struct table *t)
 			x = scs_store_index(t->stores[k]);
 			for (i = 0; i < scs_index_count(x); i++) {
 				r = scs_index_at(x, i);
+				if (full || r->changed_ms >= since)
+					measure(t, r);
 				if (t->only_ns != NULL && strcmp(r->ns,
 				    t->only_ns) != 0)
 					continue;
