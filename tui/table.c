@@ -62,12 +62,10 @@ struct table {
 	int			  row_y;	/* screen line of the first row */
 	int			  nvis;		/* rows drawn */
 	int64_t			  highlight_until;
-	/* Widest content per column over every record (bytes, a close
-	 * upper bound of columns), measured when the stores change. */
+	/* Widest content per column over the rows (bytes, a close upper
+	 * bound of columns), measured when the rows change. */
 	int			  w_ns, w_name, w_status;
 	int			  w_kind[SCS_RECORD_MAXCOLS];
-	int64_t			  measured_ms;	/* records changed since: again */
-	size_t			  measured_n;	/* records then */
 	/* Columns from the server's Table output (kinds we do not know). */
 	int			  nserver;
 	char			 *server_names[SCS_RECORD_MAXCOLS];
@@ -322,8 +320,7 @@ table_refresh(struct table *t)
 	size_t			 i, j, n = 0;
 	size_t			 alen = strlen(t->applied);
 	uint64_t		 gen = 0;
-	int64_t			 since;
-	int			 k, full = 0;
+	int			 k;
 	struct filt		 c;
 
 	/* Generations only grow: their sum moves when any index changed. */
@@ -334,24 +331,6 @@ table_refresh(struct table *t)
 	}
 	if (!t->stale && t->gen == gen)
 		return;
-	/*
-	 * Column widths follow every record of the stores, not only the
-	 * filtered ones (the layout holds still while a filter is typed).
-	 * They only grow, so a change reads again only the records changed
-	 * since (few of 10,000 in a watch storm), in the pass below; when
-	 * records went away all are read afresh.
-	 */
-	if (t->gen != gen) {
-		since = t->measured_ms;
-		full = since == 0 || n < t->measured_n;
-		t->measured_ms = scs_now_ms();
-		t->measured_n = n;
-		if (full) {
-			t->w_ns = t->w_name = t->w_status = 0;
-			memset(t->w_kind, 0, sizeof t->w_kind);
-		}
-	} else
-		since = INT64_MAX;	/* the filter changed: no reading */
 	filt_compile(&c, t->filter, t->filter_error, sizeof t->filter_error);
 	if (t->gen == gen && alen != 0 && strlen(t->filter) > alen &&
 	    filter_plain(t->applied) && filter_plain(t->filter) &&
@@ -373,8 +352,6 @@ table_refresh(struct table *t)
 			x = scs_store_index(t->stores[k]);
 			for (i = 0; i < scs_index_count(x); i++) {
 				r = scs_index_at(x, i);
-				if (full || r->changed_ms >= since)
-					measure(t, r);
 				if (t->only_ns != NULL && strcmp(r->ns,
 				    t->only_ns) != 0)
 					continue;
@@ -386,6 +363,13 @@ table_refresh(struct table *t)
 		}
 	}
 	scs_labelsel_free(c.sel);
+	/* Columns as wide as what the rows hold: the rows the filter lets
+	 * through, so what is on screen decides (and a narrowing filter
+	 * gives the names more room). */
+	t->w_ns = t->w_name = t->w_status = 0;
+	memset(t->w_kind, 0, sizeof t->w_kind);
+	for (i = 0; i < t->nrows; i++)
+		measure(t, t->rows[i].r);
 	t->gen = gen;
 	t->stale = 0;
 	scs_strlcpy(t->applied, t->filter, sizeof t->applied);
