@@ -74,6 +74,7 @@ struct table {
 };
 
 #define HIGHLIGHT_MS	2000
+#define MEASURE_ROWS	1000	/* rows read for the widths at a refresh */
 
 static const char	*cell_text(const struct scs_record *,
 			    const struct col *, char *, size_t);
@@ -365,10 +366,12 @@ table_refresh(struct table *t)
 	scs_labelsel_free(c.sel);
 	/* Columns as wide as what the rows hold: the rows the filter lets
 	 * through, so what is on screen decides (and a narrowing filter
-	 * gives the names more room). */
+	 * gives the names more room). Of a long table the first
+	 * MEASURE_ROWS are read here and the rows drawn in table_draw:
+	 * a keystroke over 10,000 rows stays cheap. */
 	t->w_ns = t->w_name = t->w_status = 0;
 	memset(t->w_kind, 0, sizeof t->w_kind);
-	for (i = 0; i < t->nrows; i++)
+	for (i = 0; i < t->nrows && i < MEASURE_ROWS; i++)
 		measure(t, t->rows[i].r);
 	t->gen = gen;
 	t->stale = 0;
@@ -742,6 +745,11 @@ table_draw(struct table *t, int y, int rows)
 		y++;
 		rows--;
 	}
+	/* The rows about to be drawn count too (past MEASURE_ROWS). */
+	for (r = t->top; r < t->nrows && r < t->top + (size_t)(rows > 0 ?
+	    rows : 0); r++)
+		if (r >= MEASURE_ROWS)
+			measure(t, t->rows[r].r);
 	n = layout(t, cols, width);
 	memcpy(t->last, cols, n * sizeof *cols);
 	t->nlast = n;
