@@ -825,6 +825,21 @@ scs_model_decode(const struct scs_kind *k, const cJSON *obj,
 	}
 }
 
+enum scs_health
+scs_model_health(const struct scs_kind *k, const cJSON *obj)
+{
+	struct scs_strtab	*st = scs_strtab_new();
+	struct scs_record	 r;
+	enum scs_health		 h;
+
+	memset(&r, 0, sizeof r);
+	scs_model_decode(k, obj, &r, st);
+	h = r.health;
+	scs_record_clear(&r);
+	scs_strtab_free(st);
+	return (h);
+}
+
 void
 scs_record_clear(struct scs_record *r)
 {

@@ -71,6 +71,17 @@ scs_class_name_parse(const char *name, struct scs_class_name *cn)
 	return (0);
 }
 
+int
+scs_class_name_cmp(const struct scs_class_name *a,
+    const struct scs_class_name *b)
+{
+	if (a->major != b->major)
+		return (a->major < b->major ? -1 : 1);
+	if (a->minor != b->minor)
+		return (a->minor < b->minor ? -1 : 1);
+	return (scs_stack_version_cmp(a->version, b->version));
+}
+
 /*
  * "v2" > "v1"; a release beats its pre-releases ("v1" > "v1-alpha.0");
  * pre-releases compare by their text, numbers numerically.

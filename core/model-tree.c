@@ -94,23 +94,6 @@ node_condition(struct scs_tree_node *n, const cJSON *c)
 	n->health = scs_condition_health(c);
 }
 
-/* The health the tables show for o (one way of judging an object). */
-static enum scs_health
-record_health(const cJSON *o, const char *plural)
-{
-	struct scs_strtab	*st = scs_strtab_new();
-	struct scs_record	 r;
-	enum scs_health		 h;
-
-	memset(&r, 0, sizeof r);
-	scs_model_decode(scs_model_kind("cluster.x-k8s.io", plural), o, &r,
-	    st);
-	h = r.health;
-	scs_record_clear(&r);
-	scs_strtab_free(st);
-	return (h);
-}
-
 static struct scs_tree_node *
 node_object(struct tree *t, int depth, const char *prefix_text,
     const cJSON *o, const char *kind)
@@ -126,9 +109,11 @@ node_object(struct tree *t, int depth, const char *prefix_text,
 	n->name = scs_xstrdup(name);
 	n->conditions = scs_jpath(o, "status.conditions");
 	node_condition(n, summary_condition(o));
-	n->health = record_health(o, strcmp(kind, "Cluster") == 0 ?
-	    "clusters" : strcmp(kind, "MachineDeployment") == 0 ?
-	    "machinedeployments" : "machines");
+	/* Judged as the tables judge it. */
+	n->health = scs_model_health(scs_model_kind("cluster.x-k8s.io",
+	    strcmp(kind, "Cluster") == 0 ? "clusters" :
+	    strcmp(kind, "MachineDeployment") == 0 ? "machinedeployments" :
+	    "machines"), o);
 	if (*str(o, "metadata.deletionTimestamp") != '\0')
 		n->health = SCS_HEALTH_DELETING;
 	return (n);

@@ -589,7 +589,7 @@ static int
 detail_key(struct view *v, int key)
 {
 	struct detail	*d = v->data;
-	size_t		 step;
+	size_t		 step = (size_t)(COLS > 8 ? COLS / 2 : 4);	/* h l */
 
 	if (cursor_key(&d->cur, d->nlines, LINES > 6 ? (size_t)LINES - 5 : 1,
 	    key))
@@ -600,11 +600,10 @@ detail_key(struct view *v, int key)
 		return (1);
 	case 'l':
 	case KEYS_SPECIAL + KEY_RIGHT:
-		d->left += (size_t)(COLS > 8 ? COLS / 2 : 4);
+		d->left += step;
 		return (1);
 	case 'h':
 	case KEYS_SPECIAL + KEY_LEFT:
-		step = (size_t)(COLS > 8 ? COLS / 2 : 4);
 		d->left = d->left > step ? d->left - step : 0;
 		return (1);
 	case 'n':

@@ -227,9 +227,7 @@ newest_class(const char *const *choices)
 	for (i = 0; choices[i] != NULL; i++) {
 		if (scs_class_name_parse(choices[i], &cn) != 0)
 			continue;
-		if (have && (cn.major < best.major || (cn.major == best.major &&
-		    (cn.minor < best.minor || (cn.minor == best.minor &&
-		    scs_stack_version_cmp(cn.version, best.version) <= 0)))))
+		if (have && scs_class_name_cmp(&cn, &best) <= 0)
 			continue;
 		best = cn;
 		pick = choices[i];

@@ -142,6 +142,8 @@ const struct scs_kind *scs_model_kind(const char *group, const char *plural);
 /* Decode obj into rec (which must be zeroed or cleared) with kind k. */
 void		 scs_model_decode(const struct scs_kind *, const cJSON *obj,
 		    struct scs_record *, struct scs_strtab *);
+/* The health the tables show for obj of kind k (a throwaway decode). */
+enum scs_health	 scs_model_health(const struct scs_kind *, const cJSON *obj);
 
 /* Column indexes of the known kinds (rec->cols[...]). */
 enum { SCS_CLUSTER_CLASS, SCS_CLUSTER_VERSION, SCS_CLUSTER_AVAILABLE,
@@ -171,6 +173,9 @@ struct scs_class_name {
 int		 scs_class_name_parse(const char *, struct scs_class_name *);
 /* Compare cluster-stack versions ("v1" < "v2", "v1-alpha.0" < "v1"). */
 int		 scs_stack_version_cmp(const char *, const char *);
+/* Order parsed class names: Kubernetes major, minor, then stack version. */
+int		 scs_class_name_cmp(const struct scs_class_name *,
+		    const struct scs_class_name *);
 /* ClusterStackRelease name for a class name ('.' -> '-'); caller frees. */
 char		*scs_release_name(const char *class_name);
 /* "v1.33.4" and "1.33.4" -> "v1.33.4" into out. */

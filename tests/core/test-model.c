@@ -195,17 +195,12 @@ test_other_kinds(struct scs_strtab *st)
 
 /* Health of a machine or MachineDeployment given as JSON. */
 static enum scs_health
-capi_health(struct scs_strtab *st, const char *plural, const char *json)
+capi_health(const char *plural, const char *json)
 {
-	struct scs_record	 r;
-	cJSON			*o = cJSON_Parse(json);
-	enum scs_health		 h;
+	cJSON		*o = cJSON_Parse(json);
+	enum scs_health	 h;
 
-	memset(&r, 0, sizeof r);
-	scs_model_decode(scs_model_kind("cluster.x-k8s.io", plural), o, &r,
-	    st);
-	h = r.health;
-	scs_record_clear(&r);
+	h = scs_model_health(scs_model_kind("cluster.x-k8s.io", plural), o);
 	cJSON_Delete(o);
 	return (h);
 }
@@ -225,26 +220,26 @@ capi_health(struct scs_strtab *st, const char *plural, const char *json)
 /* v1beta2 conditions have no severity: coming up is progress, a reported
  * failure an error, short of replicas but serving degraded. */
 static void
-test_capi_health(struct scs_strtab *st)
+test_capi_health(void)
 {
-	is_int(capi_health(st, "machines", MACHINE("Provisioning", "NotReady",
+	is_int(capi_health("machines", MACHINE("Provisioning", "NotReady",
 	    "")), SCS_HEALTH_PROGRESSING, "provisioning machine, not ready: "
 	    "progressing");
-	is_int(capi_health(st, "machines", MACHINE("Provisioning",
+	is_int(capi_health("machines", MACHINE("Provisioning",
 	    "InstanceError", "")), SCS_HEALTH_ERROR, "provisioning machine "
 	    "with an error reason: error");
-	is_int(capi_health(st, "machines", MACHINE("Provisioning", "NotReady",
+	is_int(capi_health("machines", MACHINE("Provisioning", "NotReady",
 	    "\"failureReason\":\"CreateError\",")), SCS_HEALTH_ERROR,
 	    "provisioning machine with a failureReason: error");
-	is_int(capi_health(st, "machines", MACHINE("Failed", "NotReady", "")),
+	is_int(capi_health("machines", MACHINE("Failed", "NotReady", "")),
 	    SCS_HEALTH_ERROR, "failed machine: error");
-	is_int(capi_health(st, "machines", MACHINE("Running", "NotReady", "")),
+	is_int(capi_health("machines", MACHINE("Running", "NotReady", "")),
 	    SCS_HEALTH_ERROR, "running machine not ready: error");
-	is_int(capi_health(st, "machinedeployments", MD("ScalingUp", "0",
+	is_int(capi_health("machinedeployments", MD("ScalingUp", "0",
 	    "2")), SCS_HEALTH_PROGRESSING, "MD scaling up: progressing");
-	is_int(capi_health(st, "machinedeployments", MD("Running", "2", "3")),
+	is_int(capi_health("machinedeployments", MD("Running", "2", "3")),
 	    SCS_HEALTH_WARNING, "MD 2 of 3 ready: degraded");
-	is_int(capi_health(st, "machinedeployments", MD("Running", "0", "3")),
+	is_int(capi_health("machinedeployments", MD("Running", "0", "3")),
 	    SCS_HEALTH_ERROR, "MD none of 3 ready: error");
 }
 
@@ -455,7 +450,7 @@ main(void)
 	test_clusters(st);
 	test_secret(st);
 	test_other_kinds(st);
-	test_capi_health(st);
+	test_capi_health();
 	test_conditions();
 	test_labelsel();
 	test_names();
