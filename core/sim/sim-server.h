@@ -1,7 +1,7 @@
 /*
  * sim-server.h: the simulator's server state, shared by sim.c (thread,
- * loop, kubeconfig) and sim-http.c (requests). Everything runs on the
- * simulator's thread.
+ * loop, kubeconfig) and the HTTP files (requests; sim-http-int.h lists
+ * them). Everything runs on the simulator's thread.
  */
 #ifndef SCS_SIM_SERVER_H
 #define SCS_SIM_SERVER_H
@@ -52,7 +52,7 @@ struct scs_sim {
 	int			 restarted;	/* restart-after done */
 };
 
-/* sim-http.c */
+/* sim-http.c (sim_http_changed: sim-watch.c) */
 enum scs_status	 sim_http_start(struct scs_sim *, const char *addr, int port,
 		    char **cause);
 void		 sim_http_stop(struct scs_sim *);
