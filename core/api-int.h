@@ -14,7 +14,13 @@ enum api_kind {
 	API_PLAIN,
 	API_WATCH,
 	API_DISCOVER,
-	API_CHILD		/* one GET of a discovery run */
+	API_CHILD,		/* one GET of a discovery run */
+	API_PROBE		/* GET /version: is the server alive? */
+};
+
+struct live_sub {
+	scs_live_cb	 cb;
+	void		*arg;
 };
 
 struct scs_api {
@@ -28,6 +34,25 @@ struct scs_api {
 	char			**id_headers;	/* User-Agent, Impersonate-*: NULL-terminated */
 	struct scs_discovery	*disc;
 	struct scs_api_call	*calls;
+
+	/* Liveness (api-live.c). */
+	int64_t			 alive_ms;	/* last sign of life */
+	int64_t			 alive_wall_s;
+	int64_t			 lost_ms;	/* when found unresponsive */
+	int64_t			 back_ms;	/* when it answered again */
+	long			 silence_ms;	/* probe after this */
+	long			 probe_ms;	/* probe timeout */
+	int			 unresponsive;
+	unsigned		 probes_failed;
+	unsigned		 errors;	/* connection errors seen */
+	char			*last_error;
+	int64_t			 last_error_wall_s;
+	struct scs_api_call	*probe;
+	uint64_t		 live_timer;
+	uint64_t		 notify_timer;
+	enum scs_live_event	 pending_event;
+	struct live_sub		*live_subs;
+	size_t			 nlive_subs;
 };
 
 struct scs_api_call {
@@ -60,6 +85,7 @@ struct scs_api_call {
 	struct scs_api_error	*werr;
 	char			*wmsg;
 	long			 low_speed_s;
+	long			 timeout_ms;	/* 0: the api's */
 
 	/* Discovery (API_DISCOVER) and its children (API_CHILD). */
 	struct scs_api_call	*parent;
@@ -85,6 +111,13 @@ void		 api_call_deliver(struct scs_api_call *,
 void		 api_result_from(struct scs_api_result *,
 		    const struct scs_http_response *);
 void		 api_result_clear(struct scs_api_result *);
+
+/* api-live.c */
+/* Any answer, watch event or bookmark: the server is alive. */
+void		 api_live_alive(struct scs_api *);
+/* A call ended without an answer (connection refused, timeout). */
+void		 api_live_error(struct scs_api *, const char *message);
+void		 api_live_free(struct scs_api *);
 
 /* watch.c */
 int		 watch_on_data(const char *, size_t, void *);

@@ -107,6 +107,8 @@ scs_api_new(struct scs_http *http, const struct scs_target *t,
 	    scs_version());
 	a->timeout_ms = o != NULL && o->timeout_ms > 0 ? o->timeout_ms :
 	    API_TIMEOUT_MS;
+	a->silence_ms = SCS_LIVE_SILENCE_MS;
+	a->probe_ms = SCS_LIVE_PROBE_MS;
 	a->auth = scs_auth_new(http, a->target);
 	scs_auth_set_tty(a->auth, o != NULL && o->have_tty, NULL, NULL);
 	api_identity(a, o);
@@ -120,6 +122,7 @@ scs_api_free(struct scs_api *a)
 		return;
 	while (a->calls != NULL)
 		api_call_free(a->calls);
+	api_live_free(a);
 	scs_auth_free(a->auth);
 	core_discovery_free(a->disc);
 	strv_free(a->id_headers);
@@ -179,7 +182,8 @@ scs_api_pending_requests(const struct scs_api *a)
 	size_t				 n = 0;
 
 	for (c = a->calls; c != NULL; c = c->next) {
-		if (c->parent == NULL && c->kind != API_WATCH)
+		if (c->parent == NULL && c->kind != API_WATCH &&
+		    c->kind != API_PROBE)
 			n++;
 	}
 	return (n);
@@ -386,6 +390,11 @@ api_http_done(const struct scs_http_response *r, void *arg)
 	struct scs_api_result	 res;
 
 	c->hc = NULL;
+	if (r->status == SCS_OK && r->code > 0)
+		api_live_alive(a);
+	else if (r->status != SCS_CANCELLED)
+		api_live_error(a, r->error != NULL ? r->error :
+		    scs_strerror(r->status));
 	if (r->status == SCS_OK && r->code == 401 && a->target->exec != NULL &&
 	    !c->retried_401) {
 		scs_log_info("api: 401 for %s %s: refreshing exec credentials",
@@ -489,8 +498,13 @@ api_call_send(struct scs_api_call *c)
 		 * starts at once: a server that holds it is hung. */
 		r.header_timeout_ms = a->timeout_ms;
 		r.on_data = watch_on_data;
+	} else if (c->kind == API_PROBE) {
+		/* Short and once: a hung server must show at once. */
+		r.timeout_ms = c->timeout_ms;
+		r.connect_timeout_ms = c->timeout_ms;
 	} else {
-		r.timeout_ms = a->timeout_ms;
+		r.timeout_ms = c->timeout_ms > 0 ? c->timeout_ms :
+		    a->timeout_ms;
 		r.retry.max = 3;
 	}
 	c->hc = scs_http_submit(a->http, &r, &cause);

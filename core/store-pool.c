@@ -3,6 +3,7 @@
  * view that shows it (store.h). A home view, a table and the alerts all
  * watching the same clusters hold one list and one watch between them.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,4 +116,31 @@ scs_store_pool_state(const struct scs_store_pool *p, struct scs_api *api,
 	}
 	*message = "";
 	return (SCS_STORE_SYNCED);
+}
+
+size_t
+scs_store_pool_waiting(const struct scs_store_pool *p, struct scs_api *api,
+    char *buf, size_t len)
+{
+	enum scs_store_state	 st;
+	size_t			 i, n = 0, used = 0;
+	int			 w;
+
+	if (len > 0)
+		buf[0] = '\0';
+	for (i = 0; i < p->n; i++) {
+		if (p->v[i].api != api)
+			continue;
+		st = scs_store_state(p->v[i].store, NULL);
+		if (st != SCS_STORE_LOADING && st != SCS_STORE_RESYNCING &&
+		    st != SCS_STORE_BACKOFF)
+			continue;
+		n++;
+		if (used >= len)
+			continue;
+		w = snprintf(buf + used, len - used, "%s%s", n > 1 ? ", " : "",
+		    scs_store_resource(p->v[i].store)->name);
+		used = w < 0 ? len : used + (size_t)w;
+	}
+	return (n);
 }

@@ -13,6 +13,13 @@
 #define STORE_BACKOFF_MIN	500
 #define STORE_BACKOFF_MAX	30000
 #define STORE_WATCH_TIMEOUT	300
+/* While the server is coming back (it answered again after a silence
+ * less than this ago), retries wait at most STORE_BACKOFF_BACK. */
+#define STORE_COMING_BACK	60000
+#define STORE_BACKOFF_BACK	1000
+/* A watch silent this many silence periods while the server answers a
+ * probe is taken for half-open (servers send bookmarks every minute). */
+#define STORE_HALF_OPEN	5
 
 struct store_sub {
 	scs_store_cb	 cb;
@@ -36,6 +43,8 @@ struct scs_store {
 	int			 listing;
 	int			 expired;	/* continue tokens expired in it */
 	struct scs_api_call	*call;		/* list page or watch */
+	int			 watching;	/* call is the watch */
+	int64_t			 heard_ms;	/* its last event or bookmark */
 	uint64_t		 retry_timer;
 	long			 backoff_ms;
 
@@ -111,9 +120,13 @@ store_retry_fire(void *arg)
 		store_list(s);
 }
 
-/* Try again after a capped exponential backoff with jitter. */
+/*
+ * Try again after a capped exponential backoff with jitter, or after the
+ * server's Retry-After (retry_after_s > 0); while the server is coming
+ * back the wait is capped at STORE_BACKOFF_BACK.
+ */
 static void
-store_backoff(struct scs_store *s, const char *msg)
+store_backoff(struct scs_store *s, const char *msg, int retry_after_s)
 {
 	long	 delay;
 
@@ -121,7 +134,12 @@ store_backoff(struct scs_store *s, const char *msg)
 	    s->backoff_ms * 2;
 	if (s->backoff_ms > STORE_BACKOFF_MAX)
 		s->backoff_ms = STORE_BACKOFF_MAX;
+	if (scs_api_coming_back(s->api, STORE_COMING_BACK) &&
+	    s->backoff_ms > STORE_BACKOFF_BACK)
+		s->backoff_ms = STORE_BACKOFF_BACK;
 	delay = s->backoff_ms / 2 + random() % (s->backoff_ms / 2 + 1);
+	if (retry_after_s > 0)
+		delay = retry_after_s * 1000L;
 	scs_log_info("store %s: %s; retry in %ld ms", s->res.name, msg, delay);
 	store_set_state(s, SCS_STORE_BACKOFF, msg);
 	s->retry_timer = scs_http_timer(s->http, delay, store_retry_fire, s);
@@ -141,7 +159,8 @@ store_failed(struct scs_store *s, const struct scs_api_result *r)
 	case SCS_CANCELLED:
 		break;
 	default:
-		store_backoff(s, r->message);
+		store_backoff(s, r->message, r->error != NULL ?
+		    r->error->retry_after_s : 0);
 		break;
 	}
 }
@@ -225,7 +244,7 @@ store_list(struct scs_store *s)
 	o.field_selector = s->fields;
 	s->call = scs_api_list(s->api, &s->res, s->ns, &o, store_list_done, s);
 	if (s->call == NULL)
-		store_backoff(s, "cannot start the list request");
+		store_backoff(s, "cannot start the list request", 0);
 }
 
 static void
@@ -234,6 +253,7 @@ store_event(const char *type, const cJSON *obj, void *arg)
 	struct scs_store	*s = arg;
 	const cJSON		*md, *rv, *ns, *name;
 
+	s->heard_ms = scs_now_ms();
 	md = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
 	rv = cJSON_GetObjectItemCaseSensitive(md, "resourceVersion");
 	if (cJSON_IsString(rv)) {
@@ -260,6 +280,7 @@ store_watch_done(const struct scs_api_result *r, void *arg)
 	struct scs_store	*s = arg;
 
 	s->call = NULL;
+	s->watching = 0;
 	switch (r->status) {
 	case SCS_OK:
 		/* The server ended the watch (timeoutSeconds): resume. */
@@ -292,11 +313,59 @@ store_watch(struct scs_store *s)
 	o.timeout_s = STORE_WATCH_TIMEOUT;
 	s->call = scs_api_watch(s->api, &s->res, s->ns, &o, store_event,
 	    store_watch_done, s);
+	s->watching = s->call != NULL;
+	s->heard_ms = scs_now_ms();
 	if (s->call == NULL)
-		store_backoff(s, "cannot start the watch request");
+		store_backoff(s, "cannot start the watch request", 0);
 }
 
+/* Drop what is in flight or waiting and go on at once: resume the watch
+ * from the last resourceVersion, or go on with the list. */
+static void
+store_kick(struct scs_store *s)
+{
+	if (s->call != NULL) {
+		scs_api_cancel(s->call);
+		s->call = NULL;
+	}
+	s->watching = 0;
+	if (s->retry_timer != 0) {
+		scs_http_timer_cancel(s->http, s->retry_timer);
+		s->retry_timer = 0;
+	}
+	s->backoff_ms = 0;
+	if (s->state == SCS_STORE_FORBIDDEN || s->state == SCS_STORE_ERROR)
+		return;
+	store_retry_fire(s);
+}
 
+static void
+store_live(struct scs_api *api, enum scs_live_event ev, void *arg)
+{
+	struct scs_store	*s = arg;
+	struct scs_api_live	 l;
+
+	switch (ev) {
+	case SCS_LIVE_BACK:
+		/* The server answers again: what was open during the
+		 * silence may be half-open, what waits may wait no more. */
+		scs_log_info("store %s: the server answers again; resuming",
+		    s->res.name);
+		store_kick(s);
+		break;
+	case SCS_LIVE_PROBED:
+		scs_api_live(api, &l);
+		if (s->watching && scs_now_ms() - s->heard_ms >
+		    (int64_t)STORE_HALF_OPEN * l.silence_ms) {
+			scs_log_info("store %s: watch silent while the server "
+			    "answers; resuming", s->res.name);
+			store_kick(s);
+		}
+		break;
+	case SCS_LIVE_LOST:
+		break;
+	}
+}
 
 struct scs_store *
 scs_store_new(struct scs_api *api, const struct scs_resource *res,
@@ -346,6 +415,7 @@ scs_store_new_opts(struct scs_api *api, const struct scs_resource *res,
 	scs_index_keep_objects(s->index, o->keep_objects);
 	s->message = scs_xstrdup("");
 	s->state = SCS_STORE_LOADING;
+	scs_api_live_subscribe(api, store_live, s);
 	store_list(s);
 	return (s);
 }
@@ -355,6 +425,7 @@ scs_store_free(struct scs_store *s)
 {
 	if (s == NULL)
 		return;
+	scs_api_live_unsubscribe(s->api, store_live, s);
 	if (s->call != NULL)
 		scs_api_cancel(s->call);
 	if (s->retry_timer != 0)
@@ -383,6 +454,12 @@ const struct scs_resource *
 scs_store_resource(const struct scs_store *s)
 {
 	return (&s->res);
+}
+
+struct scs_api *
+scs_store_api(const struct scs_store *s)
+{
+	return (s->api);
 }
 
 const char *
@@ -429,6 +506,7 @@ scs_store_refresh(struct scs_store *s)
 		s->retry_timer = 0;
 	}
 	s->listing = 0;
+	s->watching = 0;
 	s->backoff_ms = 0;
 	store_list(s);
 }

@@ -70,6 +70,7 @@ watch_on_data(const char *p, size_t len, void *arg)
 	struct scs_api_call	*c = arg;
 	enum scs_status		 st;
 
+	api_live_alive(c->api);
 	st = scs_lines_feed(&c->lines, p, len, watch_line, c);
 	if (c->cancelled) {
 		/* Cancelled from the event callback: the http call is gone. */

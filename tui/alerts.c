@@ -320,8 +320,11 @@ struct view *
 alerts_view(struct app *a)
 {
 	struct aview	*v = scs_xcalloc(1, sizeof *v);
+	struct view	*vw;
 
 	v->app = a;
 	v->list.cursor = 1;
-	return (view_new(a, &av_ops, v, "alerts"));
+	vw = view_new(a, &av_ops, v, "alerts");
+	vw->api = NULL;		/* every context's */
+	return (vw);
 }

@@ -380,6 +380,9 @@ app_settings(struct app *a)
 	a->mouse = (int)e->v[CONFIG_MOUSE].n;
 	a->refresh_ms = e->v[CONFIG_REFRESH].n > 0 ?
 	    e->v[CONFIG_REFRESH].n : AGE_REFRESH_MS;
+	a->silence_ms = e->v[CONFIG_SILENCE].n;
+	if (a->api != NULL)
+		scs_api_set_silence(a->api, a->silence_ms, 0);
 	if (!a->persona_forced && strcmp(e->v[CONFIG_PERSONA].s, "auto") != 0 &&
 	    scs_persona_parse(e->v[CONFIG_PERSONA].s, &a->persona) == 0)
 		a->persona_forced = 1;
@@ -479,19 +482,29 @@ app_translate(struct app *a, int key)
 static void
 draw_header(struct app *a)
 {
-	char		 buf[1024], trail[512], conn[sizeof a->conn + 32];
-	size_t		 nal = alerts_count(a->alerts);
+	char		 buf[1024], trail[512], conn[sizeof a->conn + 320];
+	char		 waiting[256];
+	size_t		 nal = alerts_count(a->alerts) + live_lost(a);
 	const char	*msg;
 	int		 lost;
 
-	/* The connection as the stores see it: one that lost its server
-	 * says so here until it is back. */
-	lost = scs_store_pool_state(a->stores, a->api, &msg) ==
-	    SCS_STORE_BACKOFF;
-	if (lost)
-		snprintf(conn, sizeof conn, "reconnecting: %s", msg);
-	else
+	/* The connection as the server's liveness and the stores see it: a
+	 * server that does not answer says so at once; one that answers
+	 * again names the stores not whole yet. */
+	lost = 1;
+	if (a->api != NULL && live_state(a->api, a->conn, conn,
+	    sizeof conn) == conn)
+		;
+	else if (a->api != NULL && scs_store_pool_state(a->stores, a->api,
+	    &msg) == SCS_STORE_BACKOFF) {
+		scs_store_pool_waiting(a->stores, a->api, waiting,
+		    sizeof waiting);
+		snprintf(conn, sizeof conn, "reconnecting: %s wait: %s",
+		    waiting, msg);
+	} else {
+		lost = 0;
 		scs_strlcpy(conn, a->conn, sizeof conn);
+	}
 	screen_role(a->readonly || lost || a->conn_bad ? ROLE_WARN :
 	    ROLE_HEADER);
 	snprintf(buf, sizeof buf, " scs-tui  ctx:%s  ns:%s  persona:%s%s%s  "
@@ -609,7 +622,7 @@ app_draw(struct app *a)
 	if (a->help)
 		draw_help(a);
 	else if (v != NULL)
-		v->ops->draw(v, 2, LINES - 3);
+		view_draw(v, 2, LINES - 3);
 	else {
 		screen_role(a->conn_bad ? ROLE_ERROR : ROLE_MUTED);
 		draw_cell(3, 1, a->conn, COLS - 1, 0);
@@ -1077,6 +1090,7 @@ app_use_context(struct app *a, const char *ctx, int all_ns, const char *ns,
 		scs_target_free(t);
 		return (-1);
 	}
+	scs_api_set_silence(api, a->silence_ms, 0);
 	view_clear(a);
 	clusters_stop(a);
 	scs_api_free(a->api);
@@ -1252,6 +1266,13 @@ app_run(const struct options *opts)
 			wait = 20;
 		wake = view_top(&a) != NULL && view_top(&a)->ops->wake !=
 		    NULL ? view_top(&a)->ops->wake(view_top(&a)) : 0;
+		/* "no answer for 17s" and the stale marks tick. */
+		if (live_lost(&a) > 0) {
+			int64_t	 k = a.last_draw + 1000;
+
+			if (wake == 0 || k < wake)
+				wake = k;
+		}
 		if (a.show_keys && a.keys_shown[0] != '\0') {
 			int64_t	 k = a.keys_at + KEYS_SHOW_MS + 10;
 

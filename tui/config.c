@@ -663,6 +663,8 @@ config_resolve(const struct config *cfg, const char *context,
 	e->v[CONFIG_MOUSE].s = "false";
 	e->v[CONFIG_REFRESH].s = "10000";
 	e->v[CONFIG_REFRESH].n = 10000;
+	e->v[CONFIG_SILENCE].s = "15000";
+	e->v[CONFIG_SILENCE].n = SCS_LIVE_SILENCE_MS;
 	e->v[CONFIG_HEADER].s = "default";
 	e->v[CONFIG_HEADER].n = -1;
 	for (a = 0; a < ACTION_MAX; a++)

@@ -729,6 +729,7 @@ detail_view_api(struct app *a, struct scs_api *api,
     int yaml)
 {
 	struct detail	*d = scs_xcalloc(1, sizeof *d);
+	struct view	*v;
 
 	d->app = a;
 	d->api = api != NULL ? api : a->api;
@@ -750,6 +751,7 @@ detail_view_api(struct app *a, struct scs_api *api,
 	render(d);
 	d->call = scs_api_get(d->api, &d->res, d->ns, d->name, on_get, d);
 	events_fetch(d);
-	return (view_new(a, &detail_ops, d, "%s", yaml ? "yaml" :
-	    "describe"));
+	v = view_new(a, &detail_ops, d, "%s", yaml ? "yaml" : "describe");
+	v->api = d->api;
+	return (v);
 }

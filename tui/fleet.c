@@ -24,6 +24,7 @@ struct fleet_ctx {
 	struct scs_store	*clusters;
 	uint64_t		 retry;
 	char			 state[256];
+	char			 shown[256];	/* state or liveness */
 	int			 bad;
 };
 
@@ -167,6 +168,7 @@ fleet_open(struct app *a, const char *list)
 			free(cause);
 			continue;
 		}
+		scs_api_set_silence(fc->api, a->silence_ms, 0);
 		fleet_connect(fc);
 		scs_log_info("fleet: context %s added", name);
 	}
@@ -186,7 +188,8 @@ fleet_sources(struct app *a, struct scs_store **stores, const char **names,
 	if (apis != NULL)
 		apis[n] = a->api;
 	if (states != NULL)
-		states[n] = a->conn;
+		states[n] = live_state(a->api, a->conn, a->conn_shown,
+		    sizeof a->conn_shown);
 	n++;
 	for (i = 0; i < a->nfleet && n < max; i++, n++) {
 		stores[n] = a->fleet[i]->clusters;
@@ -194,7 +197,9 @@ fleet_sources(struct app *a, struct scs_store **stores, const char **names,
 		if (apis != NULL)
 			apis[n] = a->fleet[i]->api;
 		if (states != NULL)
-			states[n] = a->fleet[i]->state;
+			states[n] = live_state(a->fleet[i]->api,
+			    a->fleet[i]->state, a->fleet[i]->shown,
+			    sizeof a->fleet[i]->shown);
 	}
 	return (n);
 }
@@ -353,6 +358,7 @@ fleet_table_view(struct app *a)
 	struct scs_store	*stores[FLEET_MAX + 1], *ok[FLEET_MAX + 1];
 	const char		*names[FLEET_MAX + 1], *okn[FLEET_MAX + 1];
 	struct scs_api		*apis[FLEET_MAX + 1];
+	struct view		*v;
 	size_t			 n, i;
 
 	ft->app = a;
@@ -368,5 +374,7 @@ fleet_table_view(struct app *a)
 		ft->n++;
 	}
 	ft->table = table_new_multi(ok, okn, ft->n, "clusters", 1);
-	return (view_new(a, &ft_ops, ft, "clusters"));
+	v = view_new(a, &ft_ops, ft, "clusters");
+	v->api = NULL;		/* every context's */
+	return (v);
 }

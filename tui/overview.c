@@ -901,9 +901,12 @@ struct view *
 overview_view(struct app *a, enum scs_persona p)
 {
 	struct overview			*o = scs_xcalloc(1, sizeof *o);
+	struct view			*v;
 
 	o->app = a;
 	o->persona = p;
 	o->stale = 1;
-	return (view_new(a, &ov_ops, o, "%s", scs_persona_name(p)));
+	v = view_new(a, &ov_ops, o, "%s", scs_persona_name(p));
+	v->api = NULL;		/* every context's */
+	return (v);
 }

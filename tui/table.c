@@ -731,11 +731,7 @@ table_draw(struct table *t, int y, int rows)
 	    t->filter_error,
 	    st == SCS_STORE_LOADING ? " loading\u2026" :
 	    st == SCS_STORE_RESYNCING ? " resyncing\u2026" : "");
-	screen_role(ROLE_TITLE);
-	move(y, 0);
-	clrtoeol();
-	x = (width - draw_width(title)) / 2;
-	draw_cell(y, x > 0 ? x : 0, title, width - (x > 0 ? x : 0), 0);
+	view_title(y, "%s", title);
 	if (st == SCS_STORE_FORBIDDEN || st == SCS_STORE_ERROR ||
 	    st == SCS_STORE_BACKOFF) {
 		screen_role(st == SCS_STORE_BACKOFF ? ROLE_WARN : ROLE_ERROR);

@@ -566,6 +566,7 @@ tree_view_api(struct app *a, struct scs_api *api, const char *ctx,
     const char *ns, const char *name)
 {
 	struct tree	*t = scs_xcalloc(1, sizeof *t);
+	struct view	*v;
 	char		*sel, *fsel;
 
 	t->app = a;
@@ -590,5 +591,7 @@ tree_view_api(struct app *a, struct scs_api *api, const char *ctx,
 	    NULL);
 	free(fsel);
 	free(sel);
-	return (view_new(a, &tree_ops, t, "%s", name));
+	v = view_new(a, &tree_ops, t, "%s", name);
+	v->api = t->api;
+	return (v);
 }

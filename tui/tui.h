@@ -229,6 +229,7 @@ enum action {
 	X(REDACT,	"redact",	CONFIG_TYPE_BOOL)		\
 	X(MOUSE,	"mouse",	CONFIG_TYPE_BOOL)		\
 	X(REFRESH,	"refresh",	CONFIG_TYPE_MS)			\
+	X(SILENCE,	"silence",	CONFIG_TYPE_MS)			\
 	X(HEADER,	"header",	CONFIG_TYPE_COLOUR)
 
 enum config_type {
@@ -465,6 +466,8 @@ struct app {
 
 	int			 discovered;
 	char			 conn[256];	/* connection state text */
+	char			 conn_shown[256];	/* or its liveness */
+	long			 silence_ms;	/* probe a silent server */
 	int			 conn_bad;
 	int			 pending_start;	/* start-up calls in flight */
 
@@ -575,6 +578,7 @@ struct view_ops {
 struct view {
 	const struct view_ops	*ops;
 	struct app		*app;
+	struct scs_api		*api;		/* its context; NULL: several */
 	char			 crumb[96];	/* its part of the trail */
 	void			*data;
 };
@@ -590,7 +594,11 @@ void		 view_clear(struct app *);
 struct view	*view_top(struct app *);
 /* "overview > clusters > prod-eu1" */
 void		 view_trail(struct app *, char *buf, size_t len);
-/* Title line of a view body, centred in the theme's title role. */
+/* Draw v's body (what the app draws between header and footer). */
+void		 view_draw(struct view *v, int y, int rows);
+/* Title line of a view body, centred in the theme's title role; while
+ * the context of the view being drawn does not answer, its stale mark
+ * (live_stale) takes the right of the line in the warning role. */
 void		 view_title(int y, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 
@@ -657,6 +665,17 @@ struct view	*stack_view(struct app *, const char *ns, const char *name);
 /* --- overview.c: the persona home views --------------------------------- */
 
 struct view	*overview_view(struct app *, enum scs_persona);
+
+/* --- live.c: a context's liveness on screen -------------------------- */
+
+/* "no answer for 17s" (in buf) while api does not answer, else state. */
+const char	*live_state(struct scs_api *, const char *state, char *buf,
+		    size_t len);
+/* "⚠ stale: data from 22:41:07, 2m ago" in buf while api does not answer
+ * (1), else 0. */
+int		 live_stale(struct scs_api *, char *buf, size_t len);
+/* Contexts (the app's and the fleet's) that do not answer. */
+size_t		 live_lost(struct app *);
 
 /* --- alerts.c: on-call alerts ------------------------------------------- */
 

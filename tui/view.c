@@ -19,6 +19,7 @@ view_new(struct app *a, const struct view_ops *ops, void *data,
 
 	v->ops = ops;
 	v->app = a;
+	v->api = a->api;
 	v->data = data;
 	va_start(ap, fmt);
 	vsnprintf(v->crumb, sizeof v->crumb, fmt, ap);
@@ -95,20 +96,71 @@ view_trail(struct app *a, char *buf, size_t len)
 	}
 }
 
+/* The view being drawn: its context decides the stale mark. */
+static struct view	*view_drawing;
+
+void
+view_draw(struct view *v, int y, int rows)
+{
+	view_drawing = v;
+	v->ops->draw(v, y, rows);
+	view_drawing = NULL;
+}
+
+/* The stale mark of the view being drawn: its context's, or the first
+ * context of the app's that does not answer when it shows several. */
+static int
+view_stale(char *buf, size_t len)
+{
+	struct scs_store	*st[FLEET_MAX + 1];
+	struct scs_api		*api[FLEET_MAX + 1];
+	const char		*nm[FLEET_MAX + 1];
+	struct view		*v = view_drawing;
+	char			 one[128];
+	size_t			 i, n;
+
+	if (v == NULL)
+		return (0);
+	if (v->api != NULL)
+		return (live_stale(v->api, buf, len));
+	n = fleet_sources(v->app, st, nm, api, NULL, FLEET_MAX + 1);
+	for (i = 0; i < n; i++) {
+		if (live_stale(api[i], one, sizeof one)) {
+			snprintf(buf, len, "%s: %s", nm[i], one);
+			return (1);
+		}
+	}
+	return (0);
+}
+
 void
 view_title(int y, const char *fmt, ...)
 {
-	char	 title[512];
+	char	 title[512], stale[256];
 	va_list	 ap;
-	int	 x;
+	int	 x, sw = 0;
 
 	va_start(ap, fmt);
 	vsnprintf(title, sizeof title, fmt, ap);
 	va_end(ap);
+	if (view_stale(stale, sizeof stale)) {
+		if (strlen(stale) + 1 < sizeof stale)
+			strcat(stale, " ");
+		sw = draw_width(stale);
+		if (sw > COLS)
+			sw = COLS;
+	}
 	screen_role(ROLE_TITLE);
 	move(y, 0);
 	clrtoeol();
-	x = (COLS - draw_width(title)) / 2;
-	draw_cell(y, x > 0 ? x : 0, title, COLS - (x > 0 ? x : 0), 0);
+	x = (COLS - sw - draw_width(title)) / 2;
+	if (x < 0)
+		x = 0;
+	if (COLS - sw - x > 0)
+		draw_cell(y, x, title, COLS - sw - x, 0);
+	if (sw > 0) {
+		screen_role(ROLE_WARN);
+		draw_cell(y, COLS - sw, stale, sw, 0);
+	}
 	screen_role(ROLE_NORMAL);
 }

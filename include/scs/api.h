@@ -206,6 +206,53 @@ struct scs_api_call *scs_api_delete(struct scs_api *,
 		    const struct scs_delete_opts *, unsigned flags, scs_api_cb,
 		    void *);
 
+/*
+ * Liveness (issue 14): when the server last proved it is alive. Any
+ * answer (whatever its code), any watch event or bookmark counts. Once
+ * something subscribes, a context silent for silence_ms (default 15 s)
+ * is probed with GET /version (probe timeout default 3 s, no retries);
+ * a probe that fails or hangs makes the api unresponsive (LOST) and it
+ * is probed again every 2 s until any answer comes (BACK). A probe that
+ * answered after silence is PROBED (a watch silent that long while the
+ * server answers may be half-open). Subscribers are told from the loop,
+ * never from inside a call's callback.
+ */
+enum scs_live_event {
+	SCS_LIVE_LOST,		/* a probe failed or hung */
+	SCS_LIVE_BACK,		/* it answers again after LOST */
+	SCS_LIVE_PROBED		/* a probe after silence answered */
+};
+#define SCS_LIVE_SILENCE_MS	15000L
+#define SCS_LIVE_PROBE_MS	3000L
+#define SCS_LIVE_REPROBE_MS	2000L
+
+struct scs_api_live {
+	int64_t		 alive_ms;	/* monotonic ms of the last sign of
+					 * life; 0: none yet */
+	int64_t		 alive_wall_s;	/* the same, wall clock */
+	int		 unresponsive;	/* since lost_ms (monotonic) */
+	int64_t		 lost_ms;
+	int64_t		 back_ms;	/* it last answered again; 0 never */
+	unsigned	 probes_failed;	/* in a row */
+	unsigned	 errors;	/* connection errors since the start */
+	const char	*error;		/* the last one, whole; "" none */
+	int64_t		 error_wall_s;
+	long		 silence_ms;	/* probe after this much silence */
+};
+typedef void	(*scs_live_cb)(struct scs_api *, enum scs_live_event,
+		    void *);
+void		 scs_api_live(const struct scs_api *, struct scs_api_live *);
+/* Probe after silence_ms of silence with a probe_ms timeout (0: the
+ * defaults). */
+void		 scs_api_set_silence(struct scs_api *, long silence_ms,
+		    long probe_ms);
+void		 scs_api_live_subscribe(struct scs_api *, scs_live_cb,
+		    void *);
+void		 scs_api_live_unsubscribe(struct scs_api *, scs_live_cb,
+		    void *);
+/* Coming back: it answered again after LOST less than ms ago. */
+int		 scs_api_coming_back(const struct scs_api *, long ms);
+
 /* SelfSubjectAccessReview; json is the review, allowed at status.allowed.
  * group "" = core; ns NULL = cluster-wide. */
 struct scs_api_call *scs_api_can_i(struct scs_api *, const char *verb,

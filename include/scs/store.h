@@ -5,7 +5,11 @@
  * sorted by (namespace, name), looked up by binary search. Objects go in
  * as cJSON (borrowed, decoded once, not kept). Tests drive it directly.
  *
- * A store drives an index from the API: LIST in pages of 500 (continue
+ * A store drives an index from the API (and follows its liveness, api.h:
+ * when the server answers again after a silence every store resumes at
+ * once, retries wait at most a second while it comes back, Retry-After
+ * is honoured, a watch silent for five silence periods while the server
+ * answers probes is taken for half-open and resumed): LIST in pages of 500 (continue
  * tokens; an expired token restarts the list, a second expiry asks for
  * the whole list unpaged, as client-go's pager), then WATCH from the list's
  * resourceVersion with bookmarks. A watch that ends normally resumes from
@@ -104,6 +108,7 @@ struct scs_store *scs_store_new_opts(struct scs_api *,
 		    const struct scs_store_opts *);
 void		 scs_store_free(struct scs_store *);
 const struct scs_resource *scs_store_resource(const struct scs_store *);
+struct scs_api	*scs_store_api(const struct scs_store *);
 const char	*scs_store_namespace(const struct scs_store *);	/* "" = all */
 const struct scs_index *scs_store_index(const struct scs_store *);
 /* State and a one-line message (never NULL; "" when none). */
@@ -144,5 +149,9 @@ size_t		 scs_store_pool_count(const struct scs_store_pool *);
  * and is reconnecting; else SCS_STORE_SYNCED and "". */
 enum scs_store_state scs_store_pool_state(const struct scs_store_pool *,
 		    struct scs_api *, const char **message);
+/* The stores of api not whole yet (loading, resyncing, reconnecting),
+ * their resource names comma-separated in buf; how many. */
+size_t		 scs_store_pool_waiting(const struct scs_store_pool *,
+		    struct scs_api *, char *buf, size_t len);
 
 #endif

@@ -199,6 +199,22 @@ api_from(struct env *e, const char *text, const char *context,
 	return (api_with(e, text, context, timeout_ms, 0));
 }
 
+/* Replace the simulator's faults (POST /sim/faults as a's user). */
+static int __attribute__((unused))
+set_faults(struct env *e, struct scs_api *a, const char *spec)
+{
+	struct res	 x;
+
+	memset(&x, 0, sizeof x);
+	scs_api_raw(a, "POST", "/sim/faults", NULL, spec, strlen(spec),
+	    on_result, &x);
+	wait_call(e->http, &x);
+	if (x.status != SCS_OK)
+		diag("/sim/faults: %s", x.message);
+	res_clear(&x);
+	return (x.status == SCS_OK);
+}
+
 /* Discovery, tried again while faults make it fail. */
 static int __attribute__((unused))
 discover_retry(struct env *e, struct scs_api *a)

@@ -131,21 +131,6 @@ write_retry(struct env *e, struct scs_api *a, const struct scs_resource *r,
 	return (ok_);
 }
 
-static int
-set_faults(struct env *e, struct scs_api *a, const char *spec)
-{
-	struct res	 x;
-
-	memset(&x, 0, sizeof x);
-	scs_api_raw(a, "POST", "/sim/faults", NULL, spec, strlen(spec),
-	    on_result, &x);
-	wait_call(e->http, &x);
-	if (x.status != SCS_OK)
-		diag("/sim/faults: %s", x.message);
-	res_clear(&x);
-	return (x.status == SCS_OK);
-}
-
 /* Highest resourceVersion in a store. */
 static unsigned long long
 max_rv(struct scs_store *s)

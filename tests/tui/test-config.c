@@ -92,7 +92,7 @@ test_errors(void)
 {
 	bad("persona: kaas\nthme: x\n", "config.yaml:2:1: unknown key 'thme' "
 	    "(expected one of persona, namespace, theme, readonly, redact, "
-	    "mouse, refresh, header, keys, contexts)", "unknown key");
+	    "mouse, refresh, silence, header, keys, contexts)", "unknown key");
 	bad("readonly: maybe\n", "config.yaml:1:11: 'readonly' must be true "
 	    "or false, not 'maybe'", "bad bool");
 	bad("persona: admin\n", "config.yaml:1:10: 'persona' must be one of "
@@ -135,7 +135,7 @@ test_errors(void)
 	    "must be a mapping of settings, not a scalar", "context a scalar");
 	bad("contexts:\n  prod:\n    keys: {quit: q}\n", "config.yaml:3:5: "
 	    "unknown key 'keys' (expected one of persona, namespace, theme, "
-	    "readonly, redact, mouse, refresh, header)", "no keys per context");
+	    "readonly, redact, mouse, refresh, silence, header)", "no keys per context");
 	bad("contexts:\n  prod:\n    readonly: yes\n", "config.yaml:3:15: "
 	    "'readonly' must be true or false, not 'yes'",
 	    "bad value in a context");
@@ -228,6 +228,7 @@ test_resolve(void)
 	config_resolve(NULL, NULL, NULL, &e);
 	is_str(e.v[CONFIG_THEME].s, "default", "default theme");
 	is_int(e.v[CONFIG_REFRESH].n, 10000, "default refresh");
+	is_int(e.v[CONFIG_SILENCE].n, 15000, "default silence: 15 s");
 	ok(e.v[CONFIG_NAMESPACE].s == NULL, "no default namespace");
 	is_int(config_action(&e, 4), ACTION_DELETE, "C-d deletes by default");
 	is_int(config_action(&e, '<'), ACTION_SORT_PREV, "<lt> is <");
