@@ -706,7 +706,8 @@ ov_open(struct overview *o)
 		ov_watch(o, "rbac.authorization.k8s.io", "rolebindings", NULL);
 		for (i = 0; d != NULL && i < scs_discovery_count(d); i++) {
 			r = scs_discovery_at(d, i);
-			if (r->preferred && strcmp(r->group,
+			/* Claims are namespaced; their composites not. */
+			if (r->preferred && r->namespaced && strcmp(r->group,
 			    "api.scs.community") == 0 &&
 			    (r->verbs & SCS_VERB_LIST) != 0)
 				ov_watch(o, r->group, r->name, NULL);

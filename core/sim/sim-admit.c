@@ -131,6 +131,70 @@ check_variables(const cJSON *cc, cJSON *obj, char ***warnings)
 	return (e);
 }
 
+/*
+ * Every MachineDeployment topology names a class of the ClusterClass, as
+ * a string (the CRD schema's type check, then CAPI's topology webhook).
+ */
+static struct scs_api_error *
+check_md_classes(const cJSON *cc, const cJSON *obj)
+{
+	const cJSON	*md, *cls, *d;
+	const char	*mdn, *cname = cc == NULL ? NULL :
+			    cJSON_GetStringValue(J(J(cc, "metadata"), "name"));
+	char		*field = NULL, *msg = NULL;
+	struct scs_api_error *e;
+	int		 i = 0, found;
+
+	cJSON_ArrayForEach(md, J(J(J(J(obj, "spec"), "topology"), "workers"),
+	    "machineDeployments")) {
+		cls = J(md, "class");
+		mdn = cJSON_GetStringValue(J(md, "name"));
+		if (!cJSON_IsString(cls)) {
+			field = scs_xprintf("spec.topology.workers."
+			    "machineDeployments[%d].class", i);
+			msg = scs_xprintf("Invalid value: \"%s\": %s in body "
+			    "must be of type string: \"%s\"", cls == NULL ?
+			    "null" : cJSON_IsNumber(cls) ? "integer" :
+			    "object", field, cls == NULL ? "null" :
+			    cJSON_IsNumber(cls) ? "integer" : "object");
+			break;
+		}
+		found = cc == NULL;	/* no class: checked when it exists */
+		cJSON_ArrayForEach(d, J(J(J(cc, "spec"), "workers"),
+		    "machineDeployments"))
+			found |= scs_streq(cJSON_GetStringValue(J(d, "class")),
+			    cls->valuestring);
+		if (!found) {
+			field = scs_xprintf("spec.topology.workers."
+			    "machineDeployments[%s].class", mdn != NULL ? mdn :
+			    "");
+			msg = scs_xprintf("Invalid value: \"%s\": "
+			    "MachineDeploymentClass with name \"%s\" does not "
+			    "exist in ClusterClass \"%s\"", cls->valuestring,
+			    cls->valuestring, cname != NULL ? cname : "");
+			break;
+		}
+		i++;
+	}
+	if (field == NULL)
+		return (NULL);
+	e = scs_xcalloc(1, sizeof *e);
+	e->code = 422;
+	e->reason = scs_xstrdup("Invalid");
+	e->details_kind = scs_xstrdup("Cluster");
+	e->details_name = scs_xstrdup(cJSON_GetStringValue(J(J(obj,
+	    "metadata"), "name")) != NULL ? cJSON_GetStringValue(J(J(obj,
+	    "metadata"), "name")) : "");
+	e->causes = scs_xcalloc(1, sizeof *e->causes);
+	e->ncauses = 1;
+	e->causes[0].field = field;
+	e->causes[0].reason = scs_xstrdup("FieldValueInvalid");
+	e->causes[0].message = msg;
+	e->message = scs_xprintf("Cluster.cluster.x-k8s.io \"%s\" is invalid: "
+	    "%s: %s", e->details_name, field, msg);
+	return (e);
+}
+
 int
 sim_admit(struct sim_db *db, const char *res, cJSON *obj, const cJSON *old,
     struct scs_api_error **err, char ***warnings)
@@ -161,6 +225,9 @@ sim_admit(struct sim_db *db, const char *res, cJSON *obj, const cJSON *old,
 	if (cls == NULL)
 		return (0);
 	cc = sim_db_get(db, "cluster.x-k8s.io/clusterclasses", cns, cls);
+	if ((*err = check_md_classes(cc != NULL ? cc->json : NULL, obj)) !=
+	    NULL)
+		return (-1);
 	if (cc == NULL)
 		warn(warnings, scs_xprintf("Cluster refers to ClusterClass "
 		    "%s/%s, but this ClusterClass does not exist. Cluster "

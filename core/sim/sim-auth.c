@@ -26,7 +26,11 @@ struct rule {
 
 #define READ	"get,list,watch"
 #define CAPI_G	"cluster.x-k8s.io,clusterstack.x-k8s.io," \
-		"infrastructure.clusterstack.x-k8s.io"
+		"infrastructure.clusterstack.x-k8s.io," \
+		"controlplane.cluster.x-k8s.io,bootstrap.cluster.x-k8s.io," \
+		"infrastructure.cluster.x-k8s.io"
+#define PROVIDER_G "controlplane.cluster.x-k8s.io," \
+		"bootstrap.cluster.x-k8s.io,infrastructure.cluster.x-k8s.io"
 
 static const struct rule rules[] = {
 	{ "csp-admin", "*", "*", "*", EVERYWHERE },
@@ -40,8 +44,9 @@ static const struct rule rules[] = {
 	{ "kaas-operator", READ, "", "secrets", SYSTEM_NS },
 	{ "tenant", "*", "cluster.x-k8s.io", "clusters,machinedeployments",
 	    OWN_NS },
-	{ "tenant", READ, "cluster.x-k8s.io", "clusterclasses,machines",
-	    OWN_NS },
+	{ "tenant", READ, "cluster.x-k8s.io", "clusterclasses,machines,"
+	    "machinesets,machinehealthchecks,machinepools", OWN_NS },
+	{ "tenant", READ, PROVIDER_G, "*", OWN_NS },
 	{ "tenant", READ, "clusterstack.x-k8s.io,"
 	    "infrastructure.clusterstack.x-k8s.io", "*", OWN_NS },
 	{ "tenant", "*", "api.scs.community", "*", OWN_NS },

@@ -84,6 +84,8 @@ sim_cluster_status(cJSON *c, const struct sim_cstat *s, int64_t now)
 	sim_cond(c, "Deleting", s->deleting ? "True" : "False",
 	    s->deleting ? "Deleting" : "NotDeleting",
 	    s->deleting && s->fail != NULL ? s->fail : NULL, now);
+	/* The reconcile loop sets it True while spec.paused holds. */
+	sim_cond(c, "Paused", "False", "NotPaused", NULL, now);
 	ok = s->infra && s->cp_init && cp_ok && w_ok && !s->deleting &&
 	    s->fail == NULL;
 	if (ok)
@@ -105,7 +107,8 @@ sim_cluster_status(cJSON *c, const struct sim_cstat *s, int64_t now)
 
 cJSON *
 sim_machine_new(const char *ns, const char *cluster, const char *name,
-    const char *md, const char *version, int running, int64_t now)
+    const char *md, const char *ms, const char *version, int running,
+    int64_t now)
 {
 	cJSON	*m;
 	char	 buf[256];
@@ -114,20 +117,21 @@ sim_machine_new(const char *ns, const char *cluster, const char *name,
 	sim_label(m, "cluster.x-k8s.io/cluster-name", cluster);
 	if (md == NULL) {
 		sim_label(m, "cluster.x-k8s.io/control-plane", "");
-		snprintf(buf, sizeof buf, "%s-control-plane", cluster);
+		sim_graph_kcp_name(buf, sizeof buf, cluster);
 		sim_owner(m, "controlplane.cluster.x-k8s.io/v1beta2",
 		    "KubeadmControlPlane", buf, NULL);
 	} else {
 		sim_label(m, "cluster.x-k8s.io/deployment-name", md);
 		sim_label(m, "topology.cluster.x-k8s.io/owned", "");
-		snprintf(buf, sizeof buf, "%s-%s", cluster, md);
-		sim_owner(m, SIM_CAPI, "MachineSet", buf, NULL);
+		sim_label(m, "cluster.x-k8s.io/set-name", ms);
+		sim_owner(m, SIM_CAPI, "MachineSet", ms, NULL);
 	}
 	sim_set_str(m, "spec.clusterName", cluster);
 	sim_set_str(m, "spec.version", version);
 	snprintf(buf, sizeof buf, "openstack:///%s", name);
 	sim_set_str(m, "spec.providerID", buf);
 	sim_set_str(m, "spec.failureDomain", "nova");
+	sim_graph_machine_refs(m);
 	sim_machine_phase(m, running ? "Running" : "Pending", now);
 	return (m);
 }
@@ -151,6 +155,10 @@ sim_machine_phase(cJSON *m, const char *phase, int64_t now)
 	sim_cond(m, "Available", running ? "True" : "False",
 	    running ? "Available" : "NotAvailable", NULL, now);
 	sim_cond(m, "UpToDate", "True", "UpToDate", NULL, now);
+	sim_set_bool(m, "status.initialization.bootstrapDataSecretCreated",
+	    strcmp(phase, "Pending") != 0);
+	sim_set_bool(m, "status.initialization.infrastructureProvisioned",
+	    running || strcmp(phase, "Provisioned") == 0);
 }
 
 cJSON *

@@ -79,6 +79,95 @@ rename_types(cJSON *conds, const char *from, const char *to)
 	}
 }
 
+/* The version a v1beta1 reference names for a group (the contract's
+ * current one: CAPO v1beta1, the kubeadm providers v1beta2). */
+static const char *
+group_version(const char *group)
+{
+	return (scs_streq(group, "infrastructure.cluster.x-k8s.io") ?
+	    "v1beta1" : "v1beta2");
+}
+
+/* v1beta2 {apiGroup, kind, name} <-> v1beta1 {apiVersion, kind, name,
+ * namespace} at path. */
+static void
+ref_to_v1beta1(cJSON *o, const char *path)
+{
+	cJSON		*r = (cJSON *)sim_get(o, path);
+	const char	*g = sim_get_str(r, "apiGroup");
+	const char	*ns = sim_get_str(o, "metadata.namespace");
+	char		 av[256];
+
+	if (r == NULL || g == NULL)
+		return;
+	snprintf(av, sizeof av, "%s/%s", g, group_version(g));
+	cJSON_DeleteItemFromObjectCaseSensitive(r, "apiGroup");
+	cJSON_AddStringToObject(r, "apiVersion", av);
+	if (ns != NULL && cJSON_GetObjectItemCaseSensitive(r, "namespace") ==
+	    NULL)
+		cJSON_AddStringToObject(r, "namespace", ns);
+}
+
+static void
+ref_to_v1beta2(cJSON *o, const char *path)
+{
+	cJSON		*r = (cJSON *)sim_get(o, path);
+	const char	*av = sim_get_str(r, "apiVersion");
+	const char	*slash;
+	char		 g[256];
+
+	if (r == NULL || av == NULL)
+		return;
+	slash = strchr(av, '/');
+	snprintf(g, sizeof g, "%.*s", slash != NULL ? (int)(slash - av) : 0,
+	    av);
+	cJSON_DeleteItemFromObjectCaseSensitive(r, "apiVersion");
+	cJSON_DeleteItemFromObjectCaseSensitive(r, "namespace");
+	cJSON_DeleteItemFromObjectCaseSensitive(r, "uid");
+	cJSON_DeleteItemFromObjectCaseSensitive(r, "resourceVersion");
+	cJSON_AddStringToObject(r, "apiGroup", g);
+}
+
+static const char *const ref_paths[] = { "spec.infrastructureRef",
+    "spec.controlPlaneRef", "spec.bootstrap.configRef",
+    "spec.template.spec.bootstrap.configRef",
+    "spec.template.spec.infrastructureRef",
+    "spec.machineTemplate.spec.infrastructureRef",
+    "spec.machineTemplate.infrastructureRef", NULL };
+
+static void
+refs_convert(cJSON *o, int to_v1beta1)
+{
+	size_t	 i;
+
+	for (i = 0; ref_paths[i] != NULL; i++) {
+		if (to_v1beta1)
+			ref_to_v1beta1(o, ref_paths[i]);
+		else
+			ref_to_v1beta2(o, ref_paths[i]);
+	}
+	/* spec.rollout.after (v1beta2) <-> spec.rolloutAfter (v1beta1). */
+	if (to_v1beta1) {
+		move(o, "spec.rollout.after", "spec.rolloutAfter");
+		if (cJSON_GetArraySize(sim_get(o, "spec.rollout")) == 0)
+			cJSON_DeleteItemFromObjectCaseSensitive(
+			    (cJSON *)sim_get(o, "spec"), "rollout");
+	} else
+		move(o, "spec.rolloutAfter", "spec.rollout.after");
+	/* KCP: machineTemplate.spec.infrastructureRef (v1beta2) <->
+	 * machineTemplate.infrastructureRef (v1beta1). */
+	if (to_v1beta1 && sim_get(o, "spec.machineTemplate.spec."
+	    "infrastructureRef") != NULL) {
+		move(o, "spec.machineTemplate.spec.infrastructureRef",
+		    "spec.machineTemplate.infrastructureRef");
+		cJSON_DeleteItemFromObjectCaseSensitive((cJSON *)sim_get(o,
+		    "spec.machineTemplate"), "spec");
+	} else if (!to_v1beta1 && sim_get(o, "spec.machineTemplate."
+	    "infrastructureRef") != NULL)
+		move(o, "spec.machineTemplate.infrastructureRef",
+		    "spec.machineTemplate.spec.infrastructureRef");
+}
+
 static void
 cluster_to_v1beta1(cJSON *o)
 {
@@ -213,6 +302,10 @@ sim_convert(const char *res, cJSON *obj, const char *to)
 		return (-1);
 	if (strcmp(from, to) == 0)
 		return (0);
+	if (strcmp(res, SIM_CLUSTERS) == 0 || strcmp(res, SIM_MDS) == 0 ||
+	    strcmp(res, SIM_MACHINES) == 0 || strcmp(res, SIM_MSS) == 0 ||
+	    strcmp(res, SIM_KCPS) == 0)
+		refs_convert(obj, strcmp(to, "v1beta1") == 0);
 	if (strcmp(res, SIM_CLUSTERS) == 0) {
 		if (strcmp(to, "v1beta1") == 0)
 			cluster_to_v1beta1(obj);
@@ -235,7 +328,8 @@ sim_convert(const char *res, cJSON *obj, const char *to)
 			    "VariablesReady");
 		}
 	} else if (strcmp(res, SIM_MDS) == 0 || strcmp(res, SIM_MACHINES) ==
-	    0) {
+	    0 || strcmp(res, SIM_MSS) == 0 || strcmp(res, SIM_KCPS) == 0 ||
+	    strcmp(res, SIM_MHCS) == 0 || strcmp(res, SIM_KCS) == 0) {
 		if (strcmp(to, "v1beta1") == 0) {
 			move(obj, "status.conditions",
 			    "status.v1beta2.conditions");

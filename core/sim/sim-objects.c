@@ -222,19 +222,35 @@ sim_array_index(const cJSON *array, const cJSON *item)
 	return (-1);
 }
 
-/* v1beta1-style condition with severity (cluster-stack operator). */
+/* v1beta1-style condition with severity (cluster-stack operator, CAPO);
+ * replaces one of the same type, keeping its lastTransitionTime while
+ * the status stays. */
 void
 sim_cond_v1beta1(cJSON *o, const char *type, const char *status,
     const char *severity, const char *reason, const char *message,
     int64_t now)
 {
 	cJSON	*conds = cJSON_GetObjectItemCaseSensitive(sim_path(o,
-		    "status"), "conditions"), *c;
+		    "status"), "conditions"), *c, *old = NULL;
 	char	 ts[32];
+	int	 i = 0, at = -1;
 
 	if (conds == NULL)
 		conds = cJSON_AddArrayToObject(sim_path(o, "status"),
 		    "conditions");
+	cJSON_ArrayForEach(c, conds) {
+		if (at < 0 && scs_streq(sim_get_str(c, "type"), type)) {
+			old = c;
+			at = i;
+		}
+		i++;
+	}
+	if (old != NULL && scs_streq(sim_get_str(old, "status"), status) &&
+	    sim_get(old, "lastTransitionTime") != NULL) {
+		const char *t = sim_get_str(old, "lastTransitionTime");
+
+		now = t != NULL ? scs_parse_rfc3339(t) : now;
+	}
 	c = cJSON_CreateObject();
 	cJSON_AddStringToObject(c, "type", type);
 	cJSON_AddStringToObject(c, "status", status);
@@ -246,7 +262,10 @@ sim_cond_v1beta1(cJSON *o, const char *type, const char *status,
 		cJSON_AddStringToObject(c, "reason", reason);
 	if (message != NULL)
 		cJSON_AddStringToObject(c, "message", message);
-	cJSON_AddItemToArray(conds, c);
+	if (at >= 0)
+		cJSON_ReplaceItemInArray(conds, at, c);
+	else
+		cJSON_AddItemToArray(conds, c);
 }
 
 /* Deterministic PRNG (splitmix64). */

@@ -163,20 +163,22 @@ machine_born(const cJSON *m)
 
 static void
 machine_create(struct sim_world *w, const char *ns, const char *cluster,
-    const char *md, const char *version)
+    const char *md, const char *ms, const char *version)
 {
-	char	 name[256], born[32], uid[40];
-	cJSON	*m;
+	char			 name[256], born[32], uid[40];
+	cJSON			*m;
+	const struct sim_obj	*o;
 
 	snprintf(name, sizeof name, "%s-%s-%05llx", cluster,
 	    md != NULL ? md : "control-plane",
 	    (unsigned long long)(sim_rand(&w->rng) & 0xfffff));
-	m = sim_machine_new(ns, cluster, name, md, version, 0, wall(w));
+	m = sim_machine_new(ns, cluster, name, md, ms, version, 0, wall(w));
 	snprintf(born, sizeof born, "%lld", (long long)w->now_ms);
 	sim_annotate(m, "sim.scs.community/born-ms", born);
 	sim_uid(&w->rng, uid, sizeof uid);
 	sim_set_str(m, "metadata.uid", uid);
-	sim_db_put(w->db, SIM_MACHINES, m);
+	o = sim_db_put(w->db, SIM_MACHINES, m);
+	sim_graph_machine(w->db, o->json, wall(w));
 }
 
 /* Advance one machine through its phases; returns 1 when running. */
@@ -205,9 +207,15 @@ machine_step(struct sim_world *w, const struct sim_obj *o)
 	else
 		want = "Running";
 	if (!scs_streq(phase, want)) {
+		char	*ns = scs_xstrdup(o->ns), *name = scs_xstrdup(o->name);
+
 		m = cJSON_Duplicate(o->json, 1);
 		sim_machine_phase(m, want, wall(w));
-		put_if_changed(w, SIM_MACHINES, o, m);
+		if (put_if_changed(w, SIM_MACHINES, o, m) &&
+		    (o = sim_db_get(w->db, SIM_MACHINES, ns, name)) != NULL)
+			sim_graph_machine(w->db, o->json, wall(w));
+		free(ns);
+		free(name);
 	}
 	return (strcmp(want, "Running") == 0);
 }
@@ -223,7 +231,7 @@ struct mstate {
 /* Step the machines of one role (md NULL = control plane). */
 static void
 machines_scan(struct sim_world *w, const char *ns, const char *cluster,
-    const char *md, const char *version, struct mstate *ms)
+    const char *md, const char *version, int64_t after, struct mstate *ms)
 {
 	struct key		*k;
 	size_t			 n, i;
@@ -254,7 +262,9 @@ machines_scan(struct sim_world *w, const char *ns, const char *cluster,
 		v = sim_get_str(o->json, "spec.version");
 		if (running)
 			ms->ready++;
-		if (scs_streq(v, version))
+		if (scs_streq(v, version) && (after <= 0 ||
+		    scs_parse_rfc3339(sim_get_str(o->json,
+		    "metadata.creationTimestamp")) >= after))
 			ms->uptodate++;
 		else {
 			if (ms->oldest_outdated[0] == '\0')
@@ -274,15 +284,49 @@ machines_scan(struct sim_world *w, const char *ns, const char *cluster,
  * roll outdated ones one at a time (surge one, then remove the old),
  * scale down the newest extras. Returns 1 while work remains.
  */
+struct role {
+	const char	*md;		/* topology name; NULL = control plane */
+	const char	*version;
+	char		 ms[256];	/* the current MachineSet */
+	int64_t		 after;		/* rollout restart time, or 0 */
+};
+
+/* The role's current revision: rollout time and MachineSet. */
+static void
+role_init(struct sim_world *w, struct role *r, const char *ns,
+    const char *cluster, const char *md, const char *version)
+{
+	const struct sim_obj	*o;
+	char			 name[512];
+	const char		*after;
+
+	r->md = md;
+	r->version = version;
+	if (md == NULL)
+		sim_graph_kcp_name(name, sizeof name, cluster);
+	else
+		snprintf(name, sizeof name, "%s-%s", cluster, md);
+	o = sim_db_get(w->db, md == NULL ? SIM_KCPS : SIM_MDS, ns, name);
+	after = o != NULL ? sim_get_str(o->json, "spec.rollout.after") : NULL;
+	r->after = after != NULL ? scs_parse_rfc3339(after) : 0;
+	if (r->after > wall(w))
+		r->after = 0;
+	r->ms[0] = '\0';
+	if (md != NULL)
+		sim_graph_ms_name(r->ms, sizeof r->ms, cluster, md, version,
+		    r->after > 0 ? after : NULL);
+}
+
 static int
 machines_converge(struct sim_world *w, const char *ns, const char *cluster,
-    const char *md, const char *version, long want, int allow_create,
-    struct mstate *ms)
+    const struct role *r, long want, int allow_create, struct mstate *ms)
 {
-	machines_scan(w, ns, cluster, md, version, ms);
+	const char	*md = r->md, *version = r->version;
+
+	machines_scan(w, ns, cluster, md, version, r->after, ms);
 	if (ms->total < want) {
 		if (allow_create)
-			machine_create(w, ns, cluster, md, version);
+			machine_create(w, ns, cluster, md, r->ms, version);
 		return (1);
 	}
 	if (ms->total > want) {
@@ -297,7 +341,7 @@ machines_converge(struct sim_world *w, const char *ns, const char *cluster,
 	if (ms->uptodate < ms->total) {
 		/* Roll: one extra up-to-date machine at a time. */
 		if (ms->ready == ms->total && allow_create)
-			machine_create(w, ns, cluster, md, version);
+			machine_create(w, ns, cluster, md, r->ms, version);
 		return (1);
 	}
 	return (ms->total != want || ms->ready != want ||
@@ -364,6 +408,7 @@ cluster_delete(struct sim_world *w, const struct sim_obj *o)
 	}
 	keys_clear(k, n);
 	delete_owned(w, SIM_MDS, ns, cl);
+	sim_graph_delete(w->db, ns, cl);
 	snprintf(name, sizeof name, "%s-kubeconfig", cl);
 	sim_db_delete(w->db, SIM_SECRETS, ns, name);
 	snprintf(name, sizeof name, "cluster-addon-%s", cl);
@@ -404,6 +449,7 @@ cluster_step(struct sim_world *w, const char *ns, const char *name)
 	const char		*version, *fail, *cls, *uid;
 	struct sim_cstat	 s;
 	struct mstate		 ms;
+	struct role		 role;
 	char			 sname[512];
 	cJSON			*c;
 	long			 cp_want;
@@ -425,8 +471,17 @@ cluster_step(struct sim_world *w, const char *ns, const char *name)
 	if (sim_annotation(o->json, SIM_STATIC_ANNOTATION) != NULL)
 		return (0);
 
-	/* Infrastructure: some time after the cluster was first seen. */
+	/* Paused: no controller touches it (the Paused condition says so). */
 	c = cJSON_Duplicate(o->json, 1);
+	if (cJSON_IsTrue(sim_get(o->json, "spec.paused"))) {
+		sim_cond(c, "Paused", "True", "Paused", "Cluster spec.paused "
+		    "is set to true", wall(w));
+		put_if_changed(w, SIM_CLUSTERS, o, c);
+		return (0);
+	}
+	sim_graph_cluster_refs(c);
+
+	/* Infrastructure: some time after the cluster was first seen. */
 	if (!cJSON_IsTrue(sim_get(o->json,
 	    "status.initialization.infrastructureProvisioned"))) {
 		const char *st = sim_annotation(o->json,
@@ -451,8 +506,8 @@ cluster_step(struct sim_world *w, const char *ns, const char *name)
 	s.infra = infra_done;
 	cp_want = sim_get_int(topo, "controlPlane.replicas", 1);
 	s.cp_desired = cp_want;
-	machines_converge(w, ns, name, NULL, version, cp_want, infra_done,
-	    &ms);
+	role_init(w, &role, ns, name, NULL, version);
+	machines_converge(w, ns, name, &role, cp_want, infra_done, &ms);
 	busy |= ms.total != cp_want || ms.ready != cp_want ||
 	    ms.uptodate != cp_want;
 	s.cp_ready = ms.ready;
@@ -467,8 +522,10 @@ cluster_step(struct sim_world *w, const char *ns, const char *name)
 
 		if (sim_get_str(mdt, "name") == NULL)
 			continue;
-		busy |= machines_converge(w, ns, name, sim_get_str(mdt, "name"),
-		    version, want, s.cp_init && fail == NULL, &ms);
+		role_init(w, &role, ns, name, sim_get_str(mdt, "name"),
+		    version);
+		busy |= machines_converge(w, ns, name, &role, want,
+		    s.cp_init && fail == NULL, &ms);
 		s.w_desired += want;
 		s.w_ready += ms.ready < want ? ms.ready : want;
 		s.w_uptodate += ms.uptodate;
@@ -489,6 +546,7 @@ cluster_step(struct sim_world *w, const char *ns, const char *name)
 	/* The status above was computed on a copy taken before the machine
 	 * writes; keep the annotation change and the new status. */
 	busy |= put_if_changed(w, SIM_CLUSTERS, o, c);
+	sim_graph_sync(w->db, ns, name, wall(w));
 	o = sim_db_get(w->db, SIM_CLUSTERS, ns, name);
 
 	/* Kubeconfig and addon once the control plane is up. */
@@ -559,14 +617,51 @@ storm(struct sim_world *w, int64_t elapsed_ms)
 
 /* --- tick ------------------------------------------------------------- */
 
+static void
+key_add(struct collect *c, const char *ns, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->n; i++) {
+		if (strcmp(c->keys[i].ns, ns) == 0 &&
+		    strcmp(c->keys[i].name, name) == 0)
+			return;
+	}
+	c->keys = scs_xreallocarray(c->keys, c->n + 1, sizeof *c->keys);
+	c->keys[c->n].ns = scs_xstrdup(ns);
+	c->keys[c->n].name = scs_xstrdup(name);
+	c->n++;
+}
+
+/* A user's write to a cluster's MachineDeployment, control plane or
+ * Machine (a rollout restart, a deleted machine) wakes the cluster. */
+static int
+touched_cb(const struct sim_event_rec *e, void *arg)
+{
+	struct collect	*c = arg;
+	cJSON		*j;
+	const cJSON	*l;
+
+	if (strcmp(e->res, SIM_MDS) != 0 && strcmp(e->res, SIM_KCPS) != 0 &&
+	    strcmp(e->res, SIM_MACHINES) != 0)
+		return (0);
+	if ((j = cJSON_ParseWithLength(e->text, e->len)) == NULL)
+		return (0);
+	l = cJSON_GetObjectItemCaseSensitive(sim_get(j, "metadata.labels"),
+	    "cluster.x-k8s.io/cluster-name");
+	if (cJSON_IsString(l) && e->ns != NULL)
+		key_add(c, e->ns, l->valuestring);
+	cJSON_Delete(j);
+	return (0);
+}
+
 long
 sim_world_tick(struct sim_world *w, int64_t now_ms)
 {
 	struct collect	 c;
 	struct key	*next = NULL;
-	size_t		 nnext = 0, i, j;
+	size_t		 nnext = 0, i;
 	uint64_t	 rv;
-	int		 dup;
 
 	if (w->last_tick < 0)
 		w->last_tick = now_ms;
@@ -585,21 +680,13 @@ sim_world_tick(struct sim_world *w, int64_t now_ms)
 	memset(&c, 0, sizeof c);
 	c.after = w->seen_rv;
 	rv = sim_db_rv(w->db);
-	if (rv != w->seen_rv)
+	if (rv != w->seen_rv) {
 		sim_db_foreach(w->db, SIM_CLUSTERS, NULL, collect_cb, &c);
-	w->seen_rv = rv;
-	for (i = 0; i < w->nactive; i++) {
-		dup = 0;
-		for (j = 0; j < c.n && !dup; j++)
-			dup = strcmp(c.keys[j].ns, w->active[i].ns) == 0 &&
-			    strcmp(c.keys[j].name, w->active[i].name) == 0;
-		if (dup)
-			continue;
-		c.keys = scs_xreallocarray(c.keys, c.n + 1, sizeof *c.keys);
-		c.keys[c.n].ns = scs_xstrdup(w->active[i].ns);
-		c.keys[c.n].name = scs_xstrdup(w->active[i].name);
-		c.n++;
+		(void)sim_db_history(w->db, w->seen_rv, touched_cb, &c);
 	}
+	w->seen_rv = rv;
+	for (i = 0; i < w->nactive; i++)
+		key_add(&c, w->active[i].ns, w->active[i].name);
 	for (i = 0; i < c.n; i++) {
 		if (cluster_step(w, c.keys[i].ns, c.keys[i].name)) {
 			next = scs_xreallocarray(next, nnext + 1,

@@ -132,9 +132,105 @@ static const struct sim_column claim_cols[] = {
 	{ NULL, NULL, NULL, 0 }
 };
 
+static const struct sim_column kcp_cols[] = {
+	{ "Cluster", "string", "label:cluster.x-k8s.io/cluster-name", 0 },
+	{ "Available", "string", "cond:Available", 0 },
+	{ "Desired", "integer", "spec.replicas", 0 },
+	{ "Current", "integer", "status.replicas", 0 },
+	{ "Ready", "integer", "status.readyReplicas", 0 },
+	{ "Up-to-date", "integer", "status.upToDateReplicas", 0 },
+	{ "Initialized", "string",
+	    "status.initialization.controlPlaneInitialized", 0 },
+	{ "Paused", "string", "cond:Paused", 10 },
+	{ "Age", "date", "age", 0 },
+	{ "Version", "string", "spec.version", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column ms_cols[] = {
+	{ "Cluster", "string", "spec.clusterName", 0 },
+	{ "Desired", "integer", "spec.replicas", 0 },
+	{ "Current", "integer", "status.replicas", 0 },
+	{ "Ready", "integer", "status.readyReplicas", 0 },
+	{ "Available", "integer", "status.availableReplicas", 0 },
+	{ "Up-to-date", "integer", "status.upToDateReplicas", 0 },
+	{ "Paused", "string", "cond:Paused", 10 },
+	{ "Age", "date", "age", 0 },
+	{ "Version", "string", "spec.template.spec.version", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column mhc_cols[] = {
+	{ "Cluster", "string", "spec.clusterName", 0 },
+	{ "Replicas", "integer", "status.expectedMachines", 0 },
+	{ "Healthy", "integer", "status.currentHealthy", 0 },
+	{ "Paused", "string", "cond:Paused", 10 },
+	{ "Age", "date", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column kubeadmconfig_cols[] = {
+	{ "Cluster", "string", "label:cluster.x-k8s.io/cluster-name", 0 },
+	{ "Data secret created", "string",
+	    "status.initialization.dataSecretCreated", 0 },
+	{ "Age", "date", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column template_cols[] = {
+	{ "Age", "date", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+/* CAPO v1beta1's columns. */
+static const struct sim_column osc_cols[] = {
+	{ "Cluster", "string", "label:cluster.x-k8s.io/cluster-name", 0 },
+	{ "Ready", "string", "status.ready", 0 },
+	{ "Network", "string", "status.network.id", 0 },
+	{ "Bastion IP", "string", "status.bastion.floatingIP", 0 },
+	{ "API Endpoint", "string", "spec.controlPlaneEndpoint.host", 0 },
+	{ "Age", "date", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column osm_cols[] = {
+	{ "Cluster", "string", "label:cluster.x-k8s.io/cluster-name", 0 },
+	{ "InstanceState", "string", "status.instanceState", 0 },
+	{ "Ready", "string", "status.ready", 0 },
+	{ "ProviderID", "string", "spec.providerID", 0 },
+	{ "Machine", "string", "owner:Machine", 0 },
+	{ "Age", "date", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+/* Crossplane composites and managed resources. */
+static const struct sim_column xr_cols[] = {
+	{ "Synced", "string", "cond:Synced", 0 },
+	{ "Ready", "string", "cond:Ready", 0 },
+	{ "Composition", "string", "spec.compositionRef.name", 0 },
+	{ "Age", "date", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column mr_cols[] = {
+	{ "Synced", "string", "cond:Synced", 0 },
+	{ "Ready", "string", "cond:Ready", 0 },
+	{ "External-Name", "string", "annotation:crossplane.io/external-name",
+	    0 },
+	{ "Age", "date", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
 #define V1	{ "v1", NULL, NULL }
 #define CAPI	{ "v1beta2", "v1beta1", NULL }
 #define ALPHA	{ "v1alpha1", NULL, NULL }
+#define BETA1	{ "v1beta1", NULL, NULL }
+#define BETA2	{ "v1beta2", NULL, NULL }
+#define CAPI_G	"cluster.x-k8s.io"
+#define CP_G	"controlplane.cluster.x-k8s.io"
+#define BOOT_G	"bootstrap.cluster.x-k8s.io"
+#define INFRA_G	"infrastructure.cluster.x-k8s.io"
+#define CAPI_CAT	{ "cluster-api", NULL }
 
 static const struct sim_resdef resources[] = {
 	{ "", "namespaces", "namespace", "Namespace", V1, 0, 1, 0,
@@ -157,6 +253,33 @@ static const struct sim_resdef resources[] = {
 	{ "cluster.x-k8s.io", "machines", "machine", "Machine", CAPI, 1, 1, 0,
 	    { "ma", NULL, NULL }, { "cluster-api", NULL }, machine_cols,
 	    "v1beta1" },
+	{ CAPI_G, "machinesets", "machineset", "MachineSet", CAPI, 1, 1, 0,
+	    { "ms", NULL, NULL }, CAPI_CAT, ms_cols, "v1beta1" },
+	{ CAPI_G, "machinehealthchecks", "machinehealthcheck",
+	    "MachineHealthCheck", CAPI, 1, 1, 0, { "mhc", "mhcs", NULL },
+	    CAPI_CAT, mhc_cols, "v1beta1" },
+	{ CP_G, "kubeadmcontrolplanes", "kubeadmcontrolplane",
+	    "KubeadmControlPlane", CAPI, 1, 1, 0, { "kcp", NULL, NULL },
+	    CAPI_CAT, kcp_cols, "v1beta1" },
+	{ CP_G, "kubeadmcontrolplanetemplates", "kubeadmcontrolplanetemplate",
+	    "KubeadmControlPlaneTemplate", CAPI, 1, 0, 0, { NULL, NULL, NULL },
+	    CAPI_CAT, template_cols, "v1beta1" },
+	{ BOOT_G, "kubeadmconfigs", "kubeadmconfig", "KubeadmConfig", CAPI, 1,
+	    1, 0, { NULL, NULL, NULL }, CAPI_CAT, kubeadmconfig_cols,
+	    "v1beta1" },
+	{ BOOT_G, "kubeadmconfigtemplates", "kubeadmconfigtemplate",
+	    "KubeadmConfigTemplate", CAPI, 1, 0, 0, { NULL, NULL, NULL },
+	    CAPI_CAT, template_cols, "v1beta1" },
+	{ INFRA_G, "openstackclusters", "openstackcluster", "OpenStackCluster",
+	    BETA1, 1, 1, 0, { "osc", NULL, NULL }, CAPI_CAT, osc_cols, NULL },
+	{ INFRA_G, "openstackclustertemplates", "openstackclustertemplate",
+	    "OpenStackClusterTemplate", BETA1, 1, 0, 0, { "osct", NULL, NULL },
+	    CAPI_CAT, template_cols, NULL },
+	{ INFRA_G, "openstackmachines", "openstackmachine", "OpenStackMachine",
+	    BETA1, 1, 1, 0, { "osm", NULL, NULL }, CAPI_CAT, osm_cols, NULL },
+	{ INFRA_G, "openstackmachinetemplates", "openstackmachinetemplate",
+	    "OpenStackMachineTemplate", BETA1, 1, 0, 0, { "osmt", NULL, NULL },
+	    CAPI_CAT, template_cols, NULL },
 	{ "clusterstack.x-k8s.io", "clusterstacks", "clusterstack",
 	    "ClusterStack", ALPHA, 1, 1, 0, { "csk", NULL, NULL },
 	    { "cluster-stack", NULL }, stack_cols, NULL },
@@ -178,6 +301,29 @@ static const struct sim_resdef resources[] = {
 	{ "api.scs.community", "networkv2s", "networkv2", "NetworkV2", ALPHA,
 	    1, 1, 0, { NULL, NULL, NULL }, { "claim", NULL }, claim_cols,
 	    NULL },
+	{ "api.scs.community", "xclusters", "xcluster", "XCluster", ALPHA, 0,
+	    1, 0, { NULL, NULL, NULL }, { "composite", NULL }, xr_cols, NULL },
+	{ "api.scs.community", "xinstancev2s", "xinstancev2", "XInstanceV2",
+	    ALPHA, 0, 1, 0, { NULL, NULL, NULL }, { "composite", NULL },
+	    xr_cols, NULL },
+	{ "api.scs.community", "xkeypairv2s", "xkeypairv2", "XKeypairV2",
+	    ALPHA, 0, 1, 0, { NULL, NULL, NULL }, { "composite", NULL },
+	    xr_cols, NULL },
+	{ "api.scs.community", "xnetworkv2s", "xnetworkv2", "XNetworkV2",
+	    ALPHA, 0, 1, 0, { NULL, NULL, NULL }, { "composite", NULL },
+	    xr_cols, NULL },
+	{ "kubernetes.crossplane.io", "objects", "object", "Object",
+	    { "v1alpha2", NULL, NULL }, 0, 1, 0, { NULL, NULL, NULL },
+	    { "crossplane", "managed" }, mr_cols, NULL },
+	{ "compute.openstack.crossplane.io", "instancev2s", "instancev2",
+	    "InstanceV2", BETA1, 0, 1, 0, { NULL, NULL, NULL },
+	    { "crossplane", "managed" }, mr_cols, NULL },
+	{ "compute.openstack.crossplane.io", "keypairv2s", "keypairv2",
+	    "KeypairV2", BETA1, 0, 1, 0, { NULL, NULL, NULL },
+	    { "crossplane", "managed" }, mr_cols, NULL },
+	{ "networking.openstack.crossplane.io", "networkv2s", "networkv2",
+	    "NetworkV2", BETA1, 0, 1, 0, { NULL, NULL, NULL },
+	    { "crossplane", "managed" }, mr_cols, NULL },
 	{ "openstack.crossplane.io", "providerconfigs", "providerconfig",
 	    "ProviderConfig", { "v1beta1", NULL, NULL }, 0, 1, 0,
 	    { NULL, NULL, NULL }, { "crossplane", NULL }, NULL, NULL },
@@ -697,6 +843,30 @@ cell(const struct sim_column *col, const cJSON *obj)
 				if (key[i] >= 'A' && key[i] <= 'Z')
 					key[i] = (char)(key[i] - 'A' + 'a');
 		return (cJSON_CreateString(key));
+	}
+	if (strncmp(p, "label:", 6) == 0 || strncmp(p, "annotation:", 11) ==
+	    0) {
+		c = cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(obj, "metadata"),
+		    p[0] == 'l' ? "labels" : "annotations");
+		v = cJSON_GetObjectItemCaseSensitive(c, strchr(p, ':') + 1);
+		return (cJSON_IsString(v) ? cJSON_CreateString(v->valuestring) :
+		    cJSON_CreateNull());
+	}
+	if (strncmp(p, "owner:", 6) == 0) {
+		c = cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(obj, "metadata"),
+		    "ownerReferences");
+		cJSON_ArrayForEach(v, c) {
+			if (scs_streq(cJSON_GetStringValue(
+			    cJSON_GetObjectItemCaseSensitive(v, "kind")),
+			    p + 6) && cJSON_GetStringValue(
+			    cJSON_GetObjectItemCaseSensitive(v, "name")) != NULL)
+				return (cJSON_CreateString(cJSON_GetStringValue(
+				    cJSON_GetObjectItemCaseSensitive(v,
+				    "name"))));
+		}
+		return (cJSON_CreateNull());
 	}
 	if (strncmp(p, "cond:", 5) == 0) {
 		c = cJSON_GetObjectItemCaseSensitive(

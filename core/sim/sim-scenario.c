@@ -227,6 +227,7 @@ stack(struct ctx *c, const char *ns, const char *provider, const char *name,
 		    c->now - age + (int64_t)i * 7 * D);
 		sim_cond(o, "RefVersionsUpToDate", "True", "RefVersionsUpToDate",
 		    NULL, c->now - age);
+		sim_graph_class(c->db, o, c->now - age + (int64_t)i * 7 * D);
 		put(c, SIM_CLASSES, o);
 	}
 }
@@ -325,13 +326,30 @@ cluster_object(struct ctx *c, const struct demo_cluster *dc, int64_t created)
 	return (o);
 }
 
+/* A Machine with its bootstrap config and infrastructure machine. */
+static void
+machine(struct ctx *c, cJSON *m, int64_t now)
+{
+	const struct sim_obj	*o;
+	char			*ns, *name;
+
+	ns = scs_xstrdup(sim_get_str(m, "metadata.namespace"));
+	name = scs_xstrdup(sim_get_str(m, "metadata.name"));
+	put(c, SIM_MACHINES, m);
+	o = sim_db_get(c->db, SIM_MACHINES, ns, name);
+	free(ns);
+	free(name);
+	if (o != NULL)
+		sim_graph_machine(c->db, o->json, now);
+}
+
 /* A cluster already up (or broken) with its machines, as if reconciled. */
 static void
 demo_cluster(struct ctx *c, const struct demo_cluster *dc)
 {
 	struct sim_cstat	 s;
 	cJSON			*o, *m, *md;
-	char			 name[256], uid[40];
+	char			 name[256], uid[40], ms[256];
 	int			 i, wready;
 	int64_t			 created = c->now - dc->age;
 
@@ -382,9 +400,12 @@ demo_cluster(struct ctx *c, const struct demo_cluster *dc)
 	}
 	sim_cluster_status(o, &s, dc->state == DC_DEGRADED ? c->now - 3 * H :
 	    created + 600);
+	sim_graph_cluster_refs(o);
 	put(c, SIM_CLUSTERS, o);
-	if (dc->state == DC_FAILED)
+	if (dc->state == DC_FAILED) {
+		sim_graph_sync(c->db, dc->ns, dc->name, created + 600);
 		return;
+	}
 
 	for (i = 0; i < dc->cp; i++) {
 		snprintf(name, sizeof name, "%s-control-plane-%c%c%c%c%c",
@@ -393,9 +414,9 @@ demo_cluster(struct ctx *c, const struct demo_cluster *dc)
 		    '0' + (int)(sim_rand(&c->rng) % 10),
 		    'a' + (int)(sim_rand(&c->rng) % 26),
 		    'a' + (int)(sim_rand(&c->rng) % 26));
-		m = sim_machine_new(dc->ns, dc->name, name, NULL, dc->version,
-		    1, created + 300);
-		put(c, SIM_MACHINES, m);
+		m = sim_machine_new(dc->ns, dc->name, name, NULL, NULL,
+		    dc->version, 1, created + 300);
+		machine(c, m, created + 300);
 	}
 	md = sim_md_new(dc->ns, dc->name, "md-0", "default-worker",
 	    dc->workers, dc->version, created + 200);
@@ -414,7 +435,9 @@ demo_cluster(struct ctx *c, const struct demo_cluster *dc)
 			    'a' + (int)(sim_rand(&c->rng) % 26),
 			    'a' + (int)(sim_rand(&c->rng) % 26),
 			    '0' + (int)(sim_rand(&c->rng) % 10));
-		m = sim_machine_new(dc->ns, dc->name, name, "md-0",
+		sim_graph_ms_name(ms, sizeof ms, dc->name, "md-0", dc->version,
+		    NULL);
+		m = sim_machine_new(dc->ns, dc->name, name, "md-0", ms,
 		    dc->version, 1, created + 500);
 		if (dc->state == DC_DEGRADED && i == dc->workers - 1) {
 			sim_set_str(m, "status.phase", "Failed");
@@ -428,12 +451,13 @@ demo_cluster(struct ctx *c, const struct demo_cluster *dc)
 			sim_annotate(m, SIM_FAIL_ANNOTATION,
 			    "No valid host was found");
 		}
-		put(c, SIM_MACHINES, m);
+		machine(c, m, created + 500);
 	}
 	put(c, SIM_SECRETS, sim_kubeconfig_secret(dc->ns, dc->name,
 	    created + 400));
 	put(c, SIM_ADDONS, sim_addon(dc->ns, dc->name, uid, dc->cls,
 	    created + 450));
+	sim_graph_sync(c->db, dc->ns, dc->name, created + 600);
 }
 
 static void
@@ -487,6 +511,7 @@ claim(struct ctx *c, const char *plural, const char *kind, const char *ns,
 	else
 		sim_cond(o, "Ready", "True", "Available", NULL,
 		    c->now - age + 300);
+	sim_crossplane_claim(c->db, o, notready, c->now - age + 60);
 	snprintf(res, sizeof res, "api.scs.community/%s", plural);
 	put(c, res, o);
 }

@@ -18,6 +18,19 @@
 #define SIM_CLASSES	"cluster.x-k8s.io/clusterclasses"
 #define SIM_MDS		"cluster.x-k8s.io/machinedeployments"
 #define SIM_MACHINES	"cluster.x-k8s.io/machines"
+#define SIM_MSS		"cluster.x-k8s.io/machinesets"
+#define SIM_MHCS	"cluster.x-k8s.io/machinehealthchecks"
+#define SIM_KCPS	"controlplane.cluster.x-k8s.io/kubeadmcontrolplanes"
+#define SIM_KCPTS	"controlplane.cluster.x-k8s.io/" \
+			"kubeadmcontrolplanetemplates"
+#define SIM_KCS		"bootstrap.cluster.x-k8s.io/kubeadmconfigs"
+#define SIM_KCTS	"bootstrap.cluster.x-k8s.io/kubeadmconfigtemplates"
+#define SIM_OSCS	"infrastructure.cluster.x-k8s.io/openstackclusters"
+#define SIM_OSCTS	"infrastructure.cluster.x-k8s.io/" \
+			"openstackclustertemplates"
+#define SIM_OSMS	"infrastructure.cluster.x-k8s.io/openstackmachines"
+#define SIM_OSMTS	"infrastructure.cluster.x-k8s.io/" \
+			"openstackmachinetemplates"
 #define SIM_STACKS	"clusterstack.x-k8s.io/clusterstacks"
 #define SIM_RELEASES	"clusterstack.x-k8s.io/clusterstackreleases"
 #define SIM_ADDONS	"clusterstack.x-k8s.io/clusteraddons"
@@ -89,16 +102,43 @@ struct sim_cstat {
 void		 sim_cluster_status(cJSON *cluster, const struct sim_cstat *,
 		    int64_t now);
 /* A Machine of cluster (role "control-plane" or a MachineDeployment
- * name), created now_s, in phase "Pending" unless running is set. */
+ * name md owned by MachineSet ms), created now_s, in phase "Pending"
+ * unless running is set; its bootstrap and infrastructure refs set. */
 cJSON		*sim_machine_new(const char *ns, const char *cluster,
-		    const char *name, const char *md, const char *version,
-		    int running, int64_t now);
+		    const char *name, const char *md, const char *ms,
+		    const char *version, int running, int64_t now);
 void		 sim_machine_phase(cJSON *m, const char *phase, int64_t now);
 cJSON		*sim_md_new(const char *ns, const char *cluster,
 		    const char *md, const char *class, long replicas,
 		    const char *version, int64_t now);
 void		 sim_md_status(cJSON *md, long replicas, long ready,
 		    long uptodate, int64_t now);
+
+/* sim-graph.c: the objects around a cluster (DOMAIN.md 3): refs set on
+ * a Cluster or Machine about to be written, the companions of a stored
+ * Machine, everything else of a stored cluster (sync: create, update
+ * status, collect garbage), its removal, a ClusterClass's templates
+ * (refs set on cc, templates stored). */
+void		 sim_graph_cluster_refs(cJSON *cluster);
+void		 sim_graph_machine_refs(cJSON *machine);
+void		 sim_graph_machine(struct sim_db *, const cJSON *machine,
+		    int64_t now);
+void		 sim_graph_sync(struct sim_db *, const char *ns,
+		    const char *cluster, int64_t now);
+void		 sim_graph_delete(struct sim_db *, const char *ns,
+		    const char *cluster);
+void		 sim_graph_class(struct sim_db *, cJSON *cc, int64_t now);
+/* The MachineSet of a MachineDeployment revision; the control plane. */
+void		 sim_graph_ms_name(char *buf, size_t len, const char *cluster,
+		    const char *md, const char *version,
+		    const char *rollout_after);
+void		 sim_graph_kcp_name(char *buf, size_t len, const char *cluster);
+
+/* sim-crossplane.c: the composite and composed resources of a claim
+ * (its spec.resourceRef set); notready: the message of the one composed
+ * resource not ready, or NULL. */
+void		 sim_crossplane_claim(struct sim_db *, cJSON *claim,
+		    const char *notready, int64_t now);
 
 /* sim-hostile.c: the hostile scenario's objects, added to the demo world. */
 void		 sim_scenario_hostile(struct sim_db *, uint64_t *rng,
