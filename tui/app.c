@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "scs/log.h"
@@ -26,6 +27,8 @@
 #define ALERT_SCAN_MS		1000	/* alerts compare states this often */
 
 static volatile sig_atomic_t	got_signal;
+static volatile sig_atomic_t	got_winch;
+static struct scs_http		*winch_http;	/* woken by SIGWINCH */
 
 static int	app_use_context(struct app *, const char *, int, const char *,
 		    char **);
@@ -33,11 +36,40 @@ static void	app_draw(struct app *);
 static void	app_settings(struct app *);
 static void	draw_keys(struct app *);
 static void	app_connect(struct app *);
+static void	app_typeahead(struct app *);
 
 static void
 on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+/* The terminal changed size: relayout at once, not at the next key. */
+static void
+on_winch(int sig)
+{
+	int	 saved = errno;
+
+	(void)sig;
+	got_winch = 1;
+	if (winch_http != NULL)
+		scs_http_wakeup(winch_http);
+	errno = saved;
+}
+
+static void
+app_resize(struct app *a)
+{
+	struct winsize	 ws;
+
+	got_winch = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	scs_log_debug("resized to %dx%d at %lld", COLS, LINES,
+	    (long long)scs_now_ms());
+	a->dirty = 1;
+	a->urgent = 1;
 }
 
 void
@@ -273,6 +305,7 @@ app_ready(struct app *a)
 	if (first != NULL && app_show_name(a, first) != 0)
 		scs_log_info("--view %s: not on this server", first);
 	a->dirty = 1;
+	app_typeahead(a);
 }
 
 static void
@@ -316,6 +349,7 @@ on_discovered(const struct scs_api_result *r, void *arg)
 		    r->message);
 		a->conn_bad = 1;
 		a->dirty = 1;
+		app_typeahead(a);
 		return;
 	}
 	a->discovered = 1;
@@ -956,16 +990,35 @@ on_tty(int fd, short revents, void *arg)
 {
 	struct app	*a = arg;
 	wint_t		 wc;
-	int		 r;
+	int		 r, key;
 
 	(void)fd;
 	(void)revents;
 	while ((r = get_wch(&wc)) != ERR) {
-		app_key(a, r == KEY_CODE_YES ? KEYS_SPECIAL + (int)wc :
-		    (int)wc);
+		key = r == KEY_CODE_YES ? KEYS_SPECIAL + (int)wc : (int)wc;
+		/* Typed before the first screen is up: kept for then. */
+		if (!a->persona_known && !a->conn_bad &&
+		    key != KEYS_SPECIAL + KEY_RESIZE &&
+		    a->ntypeahead < TYPEAHEAD_MAX) {
+			a->typeahead[a->ntypeahead++] = key;
+			continue;
+		}
+		app_key(a, key);
 		if (a->quit)
 			break;
 	}
+}
+
+/* The keys typed while starting, in order, once the first screen is up
+ * (or the connection failed). */
+static void
+app_typeahead(struct app *a)
+{
+	size_t	 i, n = a->ntypeahead;
+
+	a->ntypeahead = 0;
+	for (i = 0; i < n && !a->quit; i++)
+		app_key(a, a->typeahead[i]);
 }
 
 /* Nothing in flight, nothing to draw: a script may take a step. */
@@ -1239,11 +1292,18 @@ app_run(const struct options *opts)
 	}
 	a.screen_up = 1;
 	app_settings(&a);
-	if (!opts->no_display)
+	if (!opts->no_display) {
 		scs_http_add_fd(a.http, STDIN_FILENO, POLLIN, on_tty, &a);
+		/* Ours, not curses': curses notices a resize only in getch. */
+		winch_http = a.http;
+		sa.sa_handler = on_winch;
+		sigaction(SIGWINCH, &sa, NULL);
+	}
 	app_connect(&a);
 	a.dirty = 1;
 	while (!a.quit && got_signal == 0) {
+		if (got_winch)
+			app_resize(&a);
 		/* Changes from the server are drawn at most every
 		 * DRAW_MIN_MS (a watch storm), keys at once. */
 		if (a.dirty && (a.urgent || a.script != NULL ||
@@ -1291,6 +1351,8 @@ app_run(const struct options *opts)
 		    (wake > 0 && scs_now_ms() >= wake))
 			a.dirty = 1;
 	}
+	signal(SIGWINCH, SIG_DFL);
+	winch_http = NULL;
 	screen_done();
 	app_free(&a);
 	scs_log_close();

@@ -463,6 +463,10 @@ struct app {
 	int			 keys_named;	/* the last was "Enter", ... */	/* drawing for a dump: hide revealed values */
 
 	int			 urgent;	/* dirty from a key: draw now */
+#define TYPEAHEAD_MAX	256
+	int			 typeahead[TYPEAHEAD_MAX];	/* typed while
+						 * starting, not applied yet */
+	size_t			 ntypeahead;
 
 	int			 discovered;
 	char			 conn[256];	/* connection state text */

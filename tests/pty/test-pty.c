@@ -4,7 +4,9 @@
  * the terminal, and the checks read its screen: start-up (header, the
  * clusters table), colours (and none with NO_COLOR), resize (TIOCSWINSZ +
  * SIGWINCH), and a clean exit on q, SIGTERM and SIGHUP (status 0,
- * alternate screen left, cursor visible, no process left behind).
+ * alternate screen left, cursor visible, no process left behind); a
+ * resize relayouts without a key and keeps the prompt's text; keys typed
+ * before the first screen are applied once it is up (typeahead).
  *
  * Usage: test-pty SCS-TUI. TAP. Every wait has a deadline and the whole
  * run is bounded by an alarm, so a hung program fails, never hangs.
@@ -528,6 +530,94 @@ test_mouse(const char *prog)
 	term_free(&t);
 }
 
+static int
+prompt_kept(struct term *t)
+{
+	char	 last[4096];
+
+	term_row(t, t->rows - 1, last, sizeof last);
+	return (strcmp(last, ":abc") == 0);
+}
+
+static int
+resized_prompt(struct term *t)
+{
+	return (resized(t) && prompt_kept(t));
+}
+
+/* SIGWINCH with no key after it: relaid out at once, the prompt kept. */
+static void
+test_resize(const char *prog)
+{
+	struct term	 t;
+	struct winsize	 ws = { .ws_row = 40, .ws_col = 120 };
+	long		 t0, ms;
+	int		 done;
+
+	if (term_start(&t, prog, 80, 24, NULL) != 0) {
+		ok(0, "start %s", prog);
+		return;
+	}
+	if (!wait_for(&t, started, START_MS)) {
+		ok(0, "resize: started");
+		term_dump(&t);
+		term_free(&t);
+		return;
+	}
+	(void)write(t.fd, ":abc", 4);
+	ok(wait_for(&t, prompt_kept, 3000), "resize: the prompt shows :abc");
+	term_pump(&t, 300);
+	ioctl(t.fd, TIOCSWINSZ, &ws);
+	vterm_set_size(t.vt, 40, 120);
+	t.rows = 40;
+	t.cols = 120;
+	t0 = now_ms();
+	kill(t.pid, SIGWINCH);
+	done = wait_for(&t, resized_prompt, 3000);
+	ms = now_ms() - t0;
+	ok(done && ms < 500, "resize without a key: relaid out in %ld ms "
+	    "(limit 500 on a loaded machine)", ms);
+	ok(prompt_kept(&t), "resize: the prompt keeps :abc");
+	if (!done)
+		term_dump(&t);
+	kill(t.pid, SIGTERM);
+	check_exit(&t, "SIGTERM after resize");
+	term_free(&t);
+}
+
+static int
+namespaces_up(struct term *t)
+{
+	return (term_has(t, "namespaces(") && term_body_rows(t) >= 5);
+}
+
+/* Keys typed before the first screen: applied in order once it is up,
+ * and the start view (--view clusters) does not replace what they
+ * opened. */
+static void
+test_typeahead(const char *prog)
+{
+	struct term	 t;
+	int		 up;
+
+	if (term_start(&t, prog, 80, 24, NULL) != 0) {
+		ok(0, "start %s", prog);
+		return;
+	}
+	(void)write(t.fd, ":namespaces\r", 12);
+	up = wait_for(&t, namespaces_up, START_MS);
+	ok(up, "typeahead: :namespaces<Enter> typed at start opens the "
+	    "namespaces table");
+	term_pump(&t, 1000);
+	ok(up && namespaces_up(&t) && !term_has(&t, "clusters("),
+	    "typeahead: nothing replaces it afterwards");
+	if (!up || !namespaces_up(&t))
+		term_dump(&t);
+	kill(t.pid, SIGTERM);
+	check_exit(&t, "SIGTERM after typeahead");
+	term_free(&t);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -545,6 +635,8 @@ main(int argc, char **argv)
 	alarm(RUN_LIMIT_S);
 
 	test_main(argv[1]);
+	test_resize(argv[1]);
+	test_typeahead(argv[1]);
 	test_mouse(argv[1]);
 	test_signal(argv[1], SIGTERM, "SIGTERM", 1);
 	test_signal(argv[1], SIGHUP, "SIGHUP", 0);
