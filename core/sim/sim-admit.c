@@ -1,8 +1,10 @@
 /*
- * sim-admit.c: the admission webhooks the simulator runs on Cluster
- * writes: CAPI defaulting and validation of the topology variables
- * against the class (with the server's field paths), the "v" of the
- * version, and the cluster-stacks (CSO) version rule (DOMAIN.md 5, 7).
+ * sim-admit.c: admission in the simulator. The webhooks it runs on
+ * Cluster writes: CAPI defaulting and validation of the topology
+ * variables against the class (with the server's field paths), the "v"
+ * of the version, and the cluster-stacks (CSO) version rule (DOMAIN.md
+ * 5, 7); then, for every write, the ValidatingAdmissionPolicies
+ * (sim-vap.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +16,8 @@
 
 #define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
 
-static void
-warn(char ***w, char *msg)
+void
+sim_warn(char ***w, char *msg)
 {
 	size_t	 n = 0;
 
@@ -73,7 +75,7 @@ check_variables(const cJSON *cc, cJSON *obj, char ***warnings)
 
 	defs = scs_schema_definitions(cc, &from_status);
 	if (!from_status)
-		warn(warnings, scs_xstrdup("ClusterClass variables are not "
+		sim_warn(warnings, scs_xstrdup("ClusterClass variables are not "
 		    "reconciled yet: validated against spec.variables"));
 	topo = J(J(obj, "spec"), "topology");
 	vars = J(topo, "variables");
@@ -195,8 +197,9 @@ check_md_classes(const cJSON *cc, const cJSON *obj)
 	return (e);
 }
 
-int
-sim_admit(struct sim_db *db, const char *res, cJSON *obj, const cJSON *old,
+/* The Cluster webhooks: CAPI's defaulting and validation, CSO's rules. */
+static int
+admit_cluster(struct sim_db *db, cJSON *obj, const cJSON *old,
     struct scs_api_error **err, char ***warnings)
 {
 	cJSON			*topo, *ver;
@@ -205,9 +208,6 @@ sim_admit(struct sim_db *db, const char *res, cJSON *obj, const cJSON *old,
 	char			*rname, v[64], w[64];
 	struct scs_class_name	 a, b;
 
-	*err = NULL;
-	if (strcmp(res, "cluster.x-k8s.io/clusters") != 0)
-		return (0);
 	topo = J(J(obj, "spec"), "topology");
 	if (topo == NULL)
 		return (0);
@@ -229,7 +229,7 @@ sim_admit(struct sim_db *db, const char *res, cJSON *obj, const cJSON *old,
 	    NULL)
 		return (-1);
 	if (cc == NULL)
-		warn(warnings, scs_xprintf("Cluster refers to ClusterClass "
+		sim_warn(warnings, scs_xprintf("Cluster refers to ClusterClass "
 		    "%s/%s, but this ClusterClass does not exist. Cluster "
 		    "topology has not been fully validated.", cns, cls));
 	else if ((*err = check_variables(cc->json, obj, warnings)) != NULL)
@@ -243,7 +243,7 @@ sim_admit(struct sim_db *db, const char *res, cJSON *obj, const cJSON *old,
 	want = rel != NULL ? cJSON_GetStringValue(J(J(rel->json, "status"),
 	    "kubernetesVersion")) : NULL;
 	if (want == NULL) {
-		warn(warnings, scs_xprintf("no ClusterStackRelease for class "
+		sim_warn(warnings, scs_xprintf("no ClusterStackRelease for class "
 		    "%s in namespace %s: the Kubernetes version was not "
 		    "checked", cls, ns != NULL ? ns : ""));
 	} else if (cJSON_IsString(ver)) {
@@ -277,4 +277,56 @@ sim_admit(struct sim_db *db, const char *res, cJSON *obj, const cJSON *old,
 		}
 	}
 	return (0);
+}
+
+/* The ValidatingAdmissionPolicies that match a write of res. */
+static int
+admit_policies(struct sim_db *db, const char *res, const cJSON *obj,
+    const cJSON *old, const char *user, int dry_run,
+    struct scs_api_error **err, char ***warnings)
+{
+	const struct sim_resdef	*rd;
+	struct sim_vap_req	 rq;
+	size_t			 n, i;
+	char			 key[256];
+
+	rd = sim_resources(&n);
+	for (i = 0; i < n; i++) {
+		sim_resource_key(&rd[i], key, sizeof key);
+		if (strcmp(key, res) == 0)
+			break;
+	}
+	if (i == n)
+		return (0);
+	memset(&rq, 0, sizeof rq);
+	rq.group = rd[i].group;
+	rq.version = rd[i].versions[0];
+	rq.resource = rd[i].plural;
+	rq.kind = rd[i].kind;
+	rq.operation = old != NULL ? "UPDATE" : "CREATE";
+	rq.ns = cJSON_GetStringValue(J(J(obj, "metadata"), "namespace"));
+	rq.name = cJSON_GetStringValue(J(J(obj, "metadata"), "name"));
+	rq.object = obj;
+	rq.old = old;
+	rq.user = user;
+	rq.dry_run = dry_run;
+	return (sim_vap_admit(db, &rq, err, warnings));
+}
+
+int
+sim_admit(struct sim_db *db, const char *res, cJSON *obj, const cJSON *old,
+    const char *user, int dry_run, struct scs_api_error **err,
+    char ***warnings)
+{
+	*err = NULL;
+	if (strcmp(res, "admissionregistration.k8s.io/"
+	    "validatingadmissionpolicies") == 0) {
+		*err = sim_vap_validate(obj);
+		return (*err != NULL ? -1 : 0);
+	}
+	if (strcmp(res, "cluster.x-k8s.io/clusters") == 0 &&
+	    admit_cluster(db, obj, old, err, warnings) != 0)
+		return (-1);
+	return (admit_policies(db, res, obj, old, user, dry_run, err,
+	    warnings));
 }

@@ -42,6 +42,12 @@ static const struct rule rules[] = {
 	{ "kaas-operator", READ, "", "namespaces,events", EVERYWHERE },
 	{ "kaas-operator", READ, "api.scs.community", "*", EVERYWHERE },
 	{ "kaas-operator", READ, "", "secrets", SYSTEM_NS },
+	/* Pins: the operator writes every namespace's scs-pins and reads
+	 * the policies (installing them is the cluster admin's). */
+	{ "kaas-operator", "*", "", "configmaps", EVERYWHERE },
+	{ "kaas-operator", READ, "admissionregistration.k8s.io",
+	    "validatingadmissionpolicies,validatingadmissionpolicybindings",
+	    EVERYWHERE },
 	{ "tenant", "*", "cluster.x-k8s.io", "clusters,machinedeployments",
 	    OWN_NS },
 	{ "tenant", READ, "cluster.x-k8s.io", "clusterclasses,machines,"
@@ -50,7 +56,10 @@ static const struct rule rules[] = {
 	{ "tenant", READ, "clusterstack.x-k8s.io,"
 	    "infrastructure.clusterstack.x-k8s.io", "*", OWN_NS },
 	{ "tenant", "*", "api.scs.community", "*", OWN_NS },
-	{ "tenant", "*", "", "secrets,configmaps", OWN_NS },
+	{ "tenant", "*", "", "secrets", OWN_NS },
+	/* Tenants read their ConfigMaps (the pins among them) and do not
+	 * write them: a tenant that could would unpin itself. */
+	{ "tenant", READ, "", "configmaps", OWN_NS },
 	{ "tenant", READ, "", "events", OWN_NS },
 	{ "tenant", READ, "rbac.authorization.k8s.io", "rolebindings",
 	    OWN_NS },

@@ -146,9 +146,11 @@ int		 sim_convert(const char *res, cJSON *obj, const char *to_version);
 
 /* --- sim-admit.c ---------------------------------------------------- */
 /*
- * The admission webhooks: defaulting and validation of a Cluster's
- * topology variables against its ClusterClass status.variables (CAPI),
- * the cluster-stacks version rule (CSO). obj is the storage-version object
+ * Admission of a write of res by user: the webhooks (defaulting and
+ * validation of a Cluster's topology variables against its ClusterClass
+ * status.variables (CAPI), the cluster-stacks version rule (CSO)), then
+ * the ValidatingAdmissionPolicies (sim-vap.c); a policy about to be
+ * stored has its expressions compiled. obj is the storage-version object
  * about to be written (mutable: defaults are applied); old is the current
  * one for updates, else NULL. On refusal returns non-zero and sets *err to
  * a Status the server sends (422 Invalid with causes, or 403 for CSO).
@@ -156,8 +158,35 @@ int		 sim_convert(const char *res, cJSON *obj, const char *to_version);
  * terminated array the caller frees with each string).
  */
 int		 sim_admit(struct sim_db *, const char *res, cJSON *obj,
-		    const cJSON *old, struct scs_api_error **err,
-		    char ***warnings);
+		    const cJSON *old, const char *user, int dry_run,
+		    struct scs_api_error **err, char ***warnings);
+/* Append msg (taken) to the NULL-terminated array *w. */
+void		 sim_warn(char ***w, char *msg);
+
+/* --- sim-vap.c ------------------------------------------------------ */
+/* A write as ValidatingAdmissionPolicies see it. */
+struct sim_vap_req {
+	const char	*group;		/* "" = core */
+	const char	*version;
+	const char	*resource;	/* plural */
+	const char	*kind;
+	const char	*operation;	/* CREATE, UPDATE, DELETE */
+	const char	*ns;		/* NULL: cluster-scoped */
+	const char	*name;
+	const char	*user;		/* NULL: not known */
+	const cJSON	*object;	/* NULL for DELETE */
+	const cJSON	*old;		/* NULL for CREATE */
+	int		 dry_run;
+};
+/*
+ * Run the policies bound to rq (sim-vap.c says how). 0 admitted (Warn
+ * actions append to *warnings), -1 denied with *err the Status to send.
+ */
+int		 sim_vap_admit(struct sim_db *, const struct sim_vap_req *,
+		    struct scs_api_error **err, char ***warnings);
+/* A policy about to be stored: a 422 when an expression does not
+ * parse, else NULL. */
+struct scs_api_error *sim_vap_validate(const cJSON *policy);
 
 #endif
 

@@ -169,6 +169,12 @@ static const struct sim_column mhc_cols[] = {
 	{ NULL, NULL, NULL, 0 }
 };
 
+static const struct sim_column vap_cols[] = {
+	{ "ParamKind", "string", "spec.paramKind.kind", 0 },
+	{ "Age", "date", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
 static const struct sim_column kubeadmconfig_cols[] = {
 	{ "Cluster", "string", "label:cluster.x-k8s.io/cluster-name", 0 },
 	{ "Data secret created", "string",
@@ -217,6 +223,13 @@ static const struct sim_column mr_cols[] = {
 	{ "Ready", "string", "cond:Ready", 0 },
 	{ "External-Name", "string", "annotation:crossplane.io/external-name",
 	    0 },
+	{ "Age", "date", "age", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct sim_column vapb_cols[] = {
+	{ "PolicyName", "string", "spec.policyName", 0 },
+	{ "ParamRef", "string", "spec.paramRef.name", 0 },
 	{ "Age", "date", "age", 0 },
 	{ NULL, NULL, NULL, 0 }
 };
@@ -327,6 +340,15 @@ static const struct sim_resdef resources[] = {
 	{ "openstack.crossplane.io", "providerconfigs", "providerconfig",
 	    "ProviderConfig", { "v1beta1", NULL, NULL }, 0, 1, 0,
 	    { NULL, NULL, NULL }, { "crossplane", NULL }, NULL, NULL },
+	{ "admissionregistration.k8s.io", "validatingadmissionpolicies",
+	    "validatingadmissionpolicy", "ValidatingAdmissionPolicy", V1, 0, 1,
+	    0, { NULL, NULL, NULL }, { "api-extensions", NULL }, vap_cols,
+	    NULL },
+	{ "admissionregistration.k8s.io", "validatingadmissionpolicybindings",
+	    "validatingadmissionpolicybinding",
+	    "ValidatingAdmissionPolicyBinding", V1, 0, 0, 0,
+	    { NULL, NULL, NULL }, { "api-extensions", NULL }, vapb_cols,
+	    NULL },
 	{ "rbac.authorization.k8s.io", "rolebindings", "rolebinding",
 	    "RoleBinding", V1, 1, 0, 0, { NULL, NULL, NULL }, { NULL, NULL },
 	    rolebinding_cols, NULL },

@@ -93,7 +93,7 @@ sim_md_set(cJSON *j, const char *k, const char *v)
 	cJSON_AddStringToObject(md, k, v);
 }
 
-/* Run admission for clusters; 0 = go on, else replied. */
+/* Run admission (webhooks, policies); 0 = go on, else replied. */
 static int
 admit(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
     cJSON *obj, const cJSON *old, char ***warnings, enum MHD_Result *ret)
@@ -101,9 +101,8 @@ admit(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 	struct scs_api_error	*err = NULL;
 
 	*warnings = NULL;
-	if (strcmp(rt->key, "cluster.x-k8s.io/clusters") != 0)
-		return (0);
-	if (sim_admit(sim->db, rt->key, obj, old, &err, warnings) != 0) {
+	if (sim_admit(sim->db, rt->key, obj, old, sim_authenticate(sim, c),
+	    sim_arg(c, "dryRun") != NULL, &err, warnings) != 0) {
 		if (err != NULL)
 			*ret = sim_reply_error(c, err);
 		else

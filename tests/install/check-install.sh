@@ -40,6 +40,7 @@ share/bash-completion/completions/scs-tui
 share/bash-completion/completions/scs-tui-sim
 share/man/man1/scs-tui-sim.1
 share/man/man1/scs-tui.1
+share/scs-tui/policies/scs-pins.yaml
 share/scs-tui/themes/default.yaml
 share/scs-tui/themes/high-contrast.yaml
 share/scs-tui/themes/light.yaml
