@@ -252,42 +252,41 @@ av_open(struct app *a, const struct alert *al)
 	app_message(a, 1, "context %s is no longer open", al->ctx);
 }
 
+static enum scope
+av_scope(struct view *vw)
+{
+	(void)vw;
+	return (SCOPE_ALERTS);
+}
+
 static int
-av_key(struct view *vw, int key)
+av_action(struct view *vw, enum action act)
 {
 	struct aview		*v = vw->data;
 	struct alerts		*al = v->app->alerts;
 	const struct list_line	*l = list_current(&v->list);
 	size_t			 i;
 
-	if (list_key(&v->list, key))
-		return (1);
-	switch (key) {
-	case 'a':
+	if (list_action(&v->list, act))
+		return (VIEW_HANDLED);
+	switch (act) {
+	case ACTION_ACK:
 		if (l != NULL && l->node >= 0 && (size_t)l->node < al->n)
 			al->v[l->node].acked = 1;
-		return (1);
-	case 'A':
+		return (VIEW_HANDLED);
+	case ACTION_ACK_ALL:
 		for (i = 0; al != NULL && i < al->n; i++)
 			al->v[i].acked = 1;
-		return (1);
-	case '\r':
-	case '\n':
-	case KEYS_SPECIAL + KEY_ENTER:
+		return (VIEW_HANDLED);
+	case ACTION_OPEN:
 		if (l == NULL || l->node < 0 || (size_t)l->node >= al->n)
-			return (1);
+			return (VIEW_HANDLED);
 		al->v[l->node].acked = 1;
 		av_open(v->app, &al->v[l->node]);
-		return (1);
+		return (VIEW_HANDLED);
+	default:
+		return (0);
 	}
-	return (0);
-}
-
-static const char *
-av_hints(struct view *vw)
-{
-	(void)vw;
-	return ("<Enter>open (acknowledges) <a>acknowledge <A>all <Esc>back");
 }
 
 static void
@@ -310,8 +309,8 @@ av_click(struct view *vw, int y)
 static const struct view_ops av_ops = {
 	.kind = "alerts",
 	.draw = av_draw,
-	.key = av_key,
-	.hints = av_hints,
+	.scope = av_scope,
+	.action = av_action,
 	.free = av_free,
 	.click = av_click,
 };

@@ -133,7 +133,8 @@ alerts_scan(void *arg)
 	}
 	if (added > 0) {
 		app_message(a, 1, "ALERT: %d cluster%s turned failed or "
-		    "degraded (! lists them)", added, added == 1 ? "" : "s");
+		    "degraded (%s lists them)", added, added == 1 ? "" : "s",
+		    app_key_name(a, ACTION_ALERTS, SCOPE_TABLE));
 		if (!a->opts->no_display)
 			beep();
 	}
@@ -434,6 +435,16 @@ app_settings(struct app *a)
 	    BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
 }
 
+const char *
+app_key_name(struct app *a, enum action act, enum scope s)
+{
+	int	 key;
+
+	if (action_keys(&a->eff, act, s, &key, 1) == 0)
+		return (action_name(act));
+	return (keys_name(key));
+}
+
 int
 app_export(struct app *a, const char *path, enum export_format f)
 {
@@ -452,63 +463,6 @@ app_export(struct app *a, const char *path, enum export_format f)
 		return (-1);
 	}
 	return (0);
-}
-
-/* Is key one of the action's default keys (what the views understand)?
- * The first default key in *first. */
-static int
-action_default_key(int action, int key, int *first)
-{
-	static const char *const keys[] = {
-#define X(n, name, k, help)	k,
-		ACTION_LIST(X)
-#undef X
-	};
-	const char	*k = keys[action];
-	size_t		 len;
-	int		 c, n = 0;
-
-	*first = -1;
-	while (*k != '\0') {
-		if (*k == ' ') {
-			k++;
-			continue;
-		}
-		if (*k == '<' && (c = keys_parse_name(k, &len)) != -1)
-			k += len;
-		else
-			c = (unsigned char)*k++;
-		if (n++ == 0)
-			*first = c;
-		if (c == key)
-			return (1);
-	}
-	return (0);
-}
-
-/*
- * Keys through the bindings: a bound key becomes its action's default key;
- * a default key whose action was bound elsewhere does nothing (-1); other
- * keys pass.
- */
-static int
-app_translate(struct app *a, int key)
-{
-	int	 act, b, first;
-	size_t	 i;
-
-	if ((act = config_action(&a->eff, key)) >= 0)
-		return (action_default_key(act, key, &first) ? key : first);
-	for (b = 0; b < ACTION_MAX; b++) {
-		if (!action_default_key(b, key, &first))
-			continue;
-		for (i = 0; i < a->eff.keys[b].n; i++) {
-			if (a->eff.keys[b].keys[i] == key)
-				return (key);
-		}
-		return (-1);
-	}
-	return (key);
 }
 
 /* --- drawing --------------------------------------------------------- */
@@ -549,8 +503,9 @@ draw_header(struct app *a)
 	    a->redact ? "  [redact]" : "", conn);
 	draw_cell(0, 0, buf, COLS, 0);
 	if (nal > 0) {
-		snprintf(buf, sizeof buf, " \u26a0 %zu alert%s (!) ", nal,
-		    nal == 1 ? "" : "s");
+		snprintf(buf, sizeof buf, " \u26a0 %zu alert%s (%s) ", nal,
+		    nal == 1 ? "" : "s", app_key_name(a, ACTION_ALERTS,
+		    SCOPE_TABLE));
 		screen_role(ROLE_ERROR);
 		if (draw_width(buf) < COLS)
 			draw_cell(0, COLS - draw_width(buf), buf,
@@ -569,7 +524,7 @@ static void
 draw_footer(struct app *a)
 {
 	int		 y = LINES - 1;
-	char		 buf[512];
+	char		 buf[sizeof a->entry.text + 512];
 	struct view	*v = view_top(a);
 
 	move(y, 0);
@@ -578,17 +533,17 @@ draw_footer(struct app *a)
 		if (strcmp(a->del_plural, "clusters") == 0)
 			snprintf(buf, sizeof buf, "Delete cluster %s/%s? Type "
 			    "its name to confirm (Esc cancels): %s",
-			    a->del_ns, a->del_name, a->line);
+			    a->del_ns, a->del_name, a->entry.text);
 		else
 			snprintf(buf, sizeof buf, "Delete %s %s%s%s? [y/N] %s",
 			    a->del_plural, a->del_ns, a->del_ns[0] != '\0' ?
-			    "/" : "", a->del_name, a->line);
+			    "/" : "", a->del_name, a->entry.text);
 		draw_cell(y, 0, buf, COLS, 0);
 		return;
 	}
 	if (a->prompt != 0) {
 		screen_role(ROLE_PROMPT);
-		snprintf(buf, sizeof buf, "%c%s", a->prompt, a->line);
+		snprintf(buf, sizeof buf, "%c%s", a->prompt, a->entry.text);
 		draw_cell(y, 0, buf, COLS, 0);
 		return;
 	}
@@ -598,52 +553,12 @@ draw_footer(struct app *a)
 		return;
 	}
 	screen_role(ROLE_KEY);
-	draw_cell(y, 0, v != NULL && v->ops->hints != NULL ?
-	    v->ops->hints(v) : "<:>cmd <?>help <q>quit", COLS, 0);
-}
-
-static const char *const help_lines[] = {
-	"Keys",
-	"  j k Down Up      move          g G Home End   first / last",
-	"  PgDn PgUp C-f C-b  page        Esc  back (the trail is in line 2)",
-	"  :                command: a resource (clusters, cc, secrets, ...),",
-	"                   ns NAME, persona NAME, ctx NAME, theme NAME, alerts,",
-	"                   tree NS/NAME, mouse, q    Tab completes",
-	"  /                filter a table, search a text view",
-	"  n  0  -A         namespace prompt, all namespaces, toggle all",
-	"  p  !             next persona, alerts      q  back / quit",
-	"  ?                this help",
-	NULL
-};
-
-static void
-draw_help(struct app *a)
-{
-	struct view	*v = view_top(a);
-	int		 i, y = 3;
-
-	for (i = 0; help_lines[i] != NULL && y < LINES - 2; i++, y++) {
-		screen_role(i == 0 ? ROLE_TITLE : ROLE_NORMAL);
-		draw_cell(y, 0, help_lines[i], COLS, 0);
-	}
-	if (v != NULL && v->ops->help != NULL && y < LINES - 2) {
-		screen_role(ROLE_TITLE);
-		draw_cell(y++, 0, "This view", COLS, 0);
-		for (i = 0; v->ops->help[i] != NULL && y < LINES - 2; i++, y++) {
-			screen_role(ROLE_NORMAL);
-			draw_cell(y, 0, v->ops->help[i], COLS, 0);
-		}
-	}
-	if (y < LINES - 1) {
-		screen_role(ROLE_MUTED);
-		draw_cell(y++, 0, "Status glyphs: \u25cf ok  \u25d0 progressing  "
-		    "\u25b2 warning  \u2716 error  \u2020 deleting  ? unknown",
-		    COLS, 0);
-	}
-	for (; y < LINES - 1; y++) {
-		move(y, 0);
-		clrtoeol();
-	}
+	if (v != NULL && v->ops->typing != NULL && v->ops->typing(v))
+		scs_strlcpy(buf, ENTRY_HINTS, sizeof buf);
+	else
+		action_hints(&a->eff, v != NULL ? v->ops->scope(v) :
+		    SCOPE_OVERVIEW, a->readonly, COLS, buf, sizeof buf);
+	draw_cell(y, 0, buf, COLS, 0);
 }
 
 static void
@@ -653,9 +568,7 @@ app_draw(struct app *a)
 
 	erase();
 	draw_header(a);
-	if (a->help)
-		draw_help(a);
-	else if (v != NULL)
+	if (v != NULL)
 		view_draw(v, 2, LINES - 3);
 	else {
 		screen_role(a->conn_bad ? ROLE_ERROR : ROLE_MUTED);
@@ -689,7 +602,7 @@ static void
 delete_confirmed(struct app *a)
 {
 	const struct scs_resource	*r;
-	const char			*ans = a->line;
+	const char			*ans = a->entry.text;
 	int				 go;
 
 	if (strcmp(a->del_plural, "clusters") == 0)
@@ -726,8 +639,7 @@ app_delete_ask(struct app *a, const struct scs_resource *res,
 	a->del_ns = scs_xstrdup(ns != NULL ? ns : "");
 	a->del_name = scs_xstrdup(name);
 	a->prompt = 'D';
-	a->linelen = 0;
-	a->line[0] = '\0';
+	entry_set(&a->entry, "");
 }
 
 /* --- keys --------------------------------------------------------------- */
@@ -738,7 +650,8 @@ prompt_complete(struct app *a)
 	const char	*c;
 
 	if (a->compl_index == 0)
-		scs_strlcpy(a->compl_prefix, a->line, sizeof a->compl_prefix);
+		scs_strlcpy(a->compl_prefix, a->entry.text,
+		    sizeof a->compl_prefix);
 	c = command_complete(a, a->compl_prefix, a->compl_index++);
 	if (c == NULL) {
 		a->compl_index = 0;
@@ -746,8 +659,7 @@ prompt_complete(struct app *a)
 	}
 	if (c == NULL)
 		return;
-	scs_strlcpy(a->line, c, sizeof a->line);
-	a->linelen = strlen(a->line);
+	entry_set(&a->entry, c);
 }
 
 static void
@@ -756,15 +668,14 @@ prompt_filter(struct app *a)
 	struct view	*v = view_top(a);
 
 	if (v != NULL && v->ops->filter != NULL)
-		v->ops->filter(v, a->line);
+		v->ops->filter(v, a->entry.text);
 }
 
 void
 app_prompt(struct app *a, int kind, const char *text)
 {
 	a->prompt = kind;
-	scs_strlcpy(a->line, text, sizeof a->line);
-	a->linelen = strlen(a->line);
+	entry_set(&a->entry, text);
 	a->compl_index = 0;
 	if (kind == '/')
 		prompt_filter(a);
@@ -773,43 +684,52 @@ app_prompt(struct app *a, int kind, const char *text)
 static void
 prompt_key(struct app *a, int key)
 {
-	if (key == '\t' && a->prompt == ':') {
+	enum entry_result	 r = entry_key(&a->entry, key);
+
+	if (r == ENTRY_TAB && a->prompt == ':') {
 		prompt_complete(a);
 		a->dirty = 1;
 		return;
 	}
 	a->compl_index = 0;
-	if (key == 27) {
+	if (r == ENTRY_ESCAPE) {
 		if (a->prompt == '/') {
-			a->line[0] = '\0';
+			entry_set(&a->entry, "");
 			prompt_filter(a);
 		}
 		a->prompt = 0;
-	} else if (key == '\r' || key == '\n' ||
-	    key == KEYS_SPECIAL + KEY_ENTER) {
+	} else if (r == ENTRY_ENTER) {
 		key = a->prompt;
 		a->prompt = 0;
 		if (key == ':')
-			command_run(a, a->line);
+			command_run(a, a->entry.text);
 		else if (key == 'D')
 			delete_confirmed(a);
-	} else if (key == 127 || key == 8 ||
-	    key == KEYS_SPECIAL + KEY_BACKSPACE) {
-		while (a->linelen > 0 && ((unsigned char)a->line[--a->linelen]
-		    & 0xc0) == 0x80)
-			;
-		a->line[a->linelen] = '\0';
-	} else if (key == 21) {		/* C-u */
-		a->linelen = 0;
-		a->line[0] = '\0';
-	} else if (key >= 0x20 && key < KEYS_SPECIAL &&
-	    a->linelen + 5 < sizeof a->line) {
-		a->linelen += scs_utf8_put(a->line + a->linelen, (unsigned)key);
-		a->line[a->linelen] = '\0';
 	}
 	if (a->prompt == '/')
 		prompt_filter(a);
 	a->dirty = 1;
+}
+
+void
+app_confirm(struct app *a, const char *question, void (*cb)(void *, int),
+    void *arg)
+{
+	app_message(a, 1, "%s", question);
+	a->confirm_cb = cb;
+	a->confirm_arg = arg;
+}
+
+/* The answer to app_confirm: y or Y is yes, any other key no. */
+static void
+confirm_key(struct app *a, int key)
+{
+	void	(*cb)(void *, int) = a->confirm_cb;
+
+	a->confirm_cb = NULL;
+	a->message[0] = '\0';
+	a->dirty = 1;
+	cb(a->confirm_arg, key == 'y' || key == 'Y');
 }
 
 static void
@@ -823,7 +743,8 @@ app_mouse(struct app *a)
 		return;
 	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		for (i = 0; i < 3; i++)
-			v->ops->key(v, ev.bstate & BUTTON4_PRESSED ? 'k' : 'j');
+			view_act(a, v, ev.bstate & BUTTON4_PRESSED ?
+			    ACTION_UP : ACTION_DOWN);
 		return;
 	}
 	if (v->ops->click != NULL)
@@ -885,11 +806,75 @@ draw_keys(struct app *a)
 	draw_cell(LINES - 2, COLS - w, buf, w, 0);
 }
 
+/* The console's own actions: what no view took. */
+static void
+app_action(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACTION_COMMAND:
+		app_prompt(a, ':', "");
+		break;
+	case ACTION_FILTER:
+	case ACTION_SEARCH:
+	case ACTION_FIND_FIELD:
+		app_prompt(a, '/', "");
+		break;
+	case ACTION_NAMESPACE:
+		app_prompt(a, ':', "ns ");
+		break;
+	case ACTION_TOGGLE_ALL_NS:
+		command_run(a, "-A");
+		break;
+	case ACTION_HELP:
+		if (view_top(a) != NULL)
+			view_push(a, help_view(a, view_top(a)));
+		break;
+	case ACTION_PERSONA:
+		if (a->discovered)
+			app_next_persona(a);
+		break;
+	case ACTION_ALERTS:
+		view_push(a, alerts_view(a));
+		break;
+	case ACTION_EXPORT:
+		app_prompt(a, ':', "export ");
+		break;
+	case ACTION_MOUSE_TOGGLE:
+		command_run(a, "mouse");
+		break;
+	case ACTION_ALL_NS:
+		if (!a->access.list_clusters_all && a->persona ==
+		    SCS_PERSONA_TENANT && !a->persona_forced) {
+			app_message(a, 1, "all namespaces: not allowed for "
+			    "%s (it may list in its own namespace only)",
+			    a->context);
+			break;
+		}
+		app_set_ns(a, NULL);
+		break;
+	case ACTION_BACK:
+		view_pop(a);
+		break;
+	case ACTION_QUIT:
+		if (a->nviews > 1)
+			view_pop(a);
+		else
+			a->quit = 1;
+		break;
+	case ACTION_QUIT_NOW:
+		a->quit = 1;
+		break;
+	default:
+		break;
+	}
+}
+
 static void
 app_key(struct app *a, int key)
 {
 	struct view	*v;
-	struct table	*t;
+	enum scope	 s;
+	int		 act;
 
 	keys_record(a, key);
 	scs_log_debug("key %s at %lld", keys_name(key), (long long)scs_now_ms());
@@ -902,85 +887,27 @@ app_key(struct app *a, int key)
 		prompt_key(a, key);
 		return;
 	}
+	if (a->confirm_cb != NULL) {
+		confirm_key(a, key);
+		return;
+	}
 	a->message[0] = '\0';
 	a->dirty = 1;
-	if (a->help) {
-		a->help = 0;
-		if (key == 27 || key == '?' || key == 'q')
-			return;
-	}
 	if (key == KEYS_SPECIAL + KEY_MOUSE) {
 		app_mouse(a);
 		return;
 	}
-	if ((key = app_translate(a, key)) == -1)
-		return;
-	if (a->dash) {
-		a->dash = 0;
-		if (key == 'A') {
-			command_run(a, "-A");
-			return;
-		}
-	}
 	v = view_top(a);
-	if (v != NULL && v->ops->key(v, key))
+	/* A view editing text takes the keys as text. */
+	if (v != NULL && v->ops->text != NULL && v->ops->text(v, key))
 		return;
-	t = tview_table(v);
-	switch (key) {
-	case ':':
-		app_prompt(a, ':', "");
+	s = v != NULL ? v->ops->scope(v) : SCOPE_OVERVIEW;
+	if ((act = action_find(&a->eff, key, s)) == -1)
 		return;
-	case '/':
-		app_prompt(a, '/', "");
+	scs_log_debug("action %s in %s", action_name(act), scope_name(s));
+	if (v != NULL && view_act(a, v, act) != 0)
 		return;
-	case 'n':
-		app_prompt(a, ':', "ns ");
-		return;
-	case '-':
-		a->dash = 1;
-		return;
-	case '?':
-		a->help = 1;
-		return;
-	case 'p':
-		if (a->discovered)
-			app_next_persona(a);
-		return;
-	case '!':
-		view_push(a, alerts_view(a));
-		return;
-	case 5:		/* C-e */
-		app_prompt(a, ':', "export ");
-		return;
-	case 'm':
-		command_run(a, "mouse");
-		return;
-	case '0':
-		if (!a->access.list_clusters_all && a->persona ==
-		    SCS_PERSONA_TENANT && !a->persona_forced) {
-			app_message(a, 1, "all namespaces: not allowed for "
-			    "%s (it may list in its own namespace only)",
-			    a->context);
-			return;
-		}
-		app_set_ns(a, NULL);
-		return;
-	case 27:
-		if (t != NULL && table_filter(t)[0] != '\0')
-			table_set_filter(t, "");
-		else
-			view_pop(a);
-		return;
-	case 'q':
-		if (a->nviews > 1)
-			view_pop(a);
-		else
-			a->quit = 1;
-		return;
-	case 3:		/* C-c */
-		a->quit = 1;
-		return;
-	}
+	app_action(a, act);
 }
 
 /* --- input ------------------------------------------------------------- */

@@ -177,7 +177,7 @@ cmd_edit(struct app *a, const char *arg)
 
 	if (split_name(a, arg, ns, sizeof ns, &name) != 0)
 		return;
-	if ((v = form_edit_view(a, ns, name)) != NULL)
+	if ((v = form_edit_view(a, ns, name, ACTION_EDIT)) != NULL)
 		view_push(a, v);
 }
 

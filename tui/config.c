@@ -21,14 +21,6 @@
 #define CONFIG_CONTEXTS_MAX	256
 
 static const struct {
-	const char	*name, *keys, *help;
-} actions[ACTION_MAX] = {
-#define X(n, name, keys, help)	{ name, keys, help },
-	ACTION_LIST(X)
-#undef X
-};
-
-static const struct {
 	const char		*name;
 	enum config_type	 type;
 } settings[CONFIG_SETTING_MAX] = {
@@ -82,18 +74,6 @@ struct parse {
 	yaml_document_t	*doc;
 	char		**cause;
 };
-
-const char *
-config_action_name(enum action a)
-{
-	return (a < ACTION_MAX ? actions[a].name : "?");
-}
-
-const char *
-config_action_help(enum action a)
-{
-	return (a < ACTION_MAX ? actions[a].help : "?");
-}
 
 const char *
 config_setting_name(enum config_setting s)
@@ -334,6 +314,19 @@ parse_settings(struct parse *p, yaml_node_t *m, struct config_set *set,
 	return (0);
 }
 
+/* The first scope where a and b both apply, for messages. */
+static const char *
+common(int a, int b)
+{
+	int	 s;
+
+	for (s = 0; s < SCOPE_MAX; s++) {
+		if (action_in(a, s) && action_in(b, s))
+			return (scope_name(s));
+	}
+	return ("?");
+}
+
 static int
 parse_keys(struct parse *p, yaml_node_t *m, struct config *cfg)
 {
@@ -354,15 +347,12 @@ parse_keys(struct parse *p, yaml_node_t *m, struct config *cfg)
 		k = node(p, pair->key);
 		v = node(p, pair->value);
 		name = scalar(k);
-		for (a = 0; name != NULL && a < ACTION_MAX; a++) {
-			if (strcmp(name, actions[a].name) == 0)
-				break;
-		}
-		if (name == NULL || a == ACTION_MAX) {
+		a = name != NULL ? action_by_name(name) : -1;
+		if (a == -1) {
 			scs_buf_init(&b, 0);
 			for (a = 0; a < ACTION_MAX; a++)
 				scs_buf_printf(&b, "%s%s", a != 0 ? ", " : "",
-				    actions[a].name);
+				    action_name(a));
 			fail(p, k, "unknown action '%s' (expected one of %s)",
 			    name != NULL && text_ok(name) ? name : "?", b.data);
 			scs_buf_done(&b);
@@ -395,15 +385,21 @@ parse_keys(struct parse *p, yaml_node_t *m, struct config *cfg)
 				    "<lt>)", scalar(items[j]) != NULL &&
 				    text_ok(scalar(items[j])) ?
 				    scalar(items[j]) : "?", name));
-			/* Bound by the file already? */
+			/* Bound by the file already, in a scope of
+			 * this action? */
 			for (b2 = 0; b2 < ACTION_MAX; b2++) {
+				if (b2 != a && !action_clash(a, b2))
+					continue;
 				for (l = 0; l < cfg->keys[b2].n; l++) {
 					if (cfg->keys[b2].keys[l] == key)
 						return (fail(p, items[j],
 						    "key '%s' is bound to both "
-						    "'%s' and '%s'",
+						    "'%s' and '%s'%s%s",
 						    scalar(items[j]),
-						    actions[b2].name, name));
+						    action_name(b2), name,
+						    b2 != a ? " in " : "",
+						    b2 != a ? common(a, b2) :
+						    ""));
 				}
 			}
 			ck->keys[ck->n] = key;
@@ -668,7 +664,7 @@ config_resolve(const struct config *cfg, const char *context,
 	e->v[CONFIG_HEADER].s = "default";
 	e->v[CONFIG_HEADER].n = -1;
 	for (a = 0; a < ACTION_MAX; a++)
-		default_keys(&e->keys[a], actions[a].keys);
+		default_keys(&e->keys[a], action_default_keys(a));
 
 	if (cfg != NULL) {
 		apply_set(e, cfg, &cfg->top, NULL);
@@ -678,7 +674,8 @@ config_resolve(const struct config *cfg, const char *context,
 				    cfg->contexts[i].pattern);
 		}
 		/* The file's bindings replace an action's keys and take
-		 * those keys from every other action. */
+		 * those keys from every other action they could clash
+		 * with. */
 		for (a = 0; a < ACTION_MAX; a++) {
 			if (!cfg->keys[a].set)
 				continue;
@@ -696,7 +693,8 @@ config_resolve(const struct config *cfg, const char *context,
 			for (j = 0; j < kb->n; j++) {
 				key = kb->keys[j];
 				for (b = 0; b < ACTION_MAX; b++) {
-					if (b == a || cfg->keys[b].set)
+					if (!action_clash(a, b) ||
+					    cfg->keys[b].set)
 						continue;
 					for (l = 0; l < e->keys[b].n; l++) {
 						if (e->keys[b].keys[l] != key)
@@ -735,21 +733,6 @@ config_resolve(const struct config *cfg, const char *context,
 		apply_flag(e, CONFIG_REDACT, "true", 1, "--redact");
 	if (o->mouse)
 		apply_flag(e, CONFIG_MOUSE, "true", 1, "--mouse");
-}
-
-int
-config_action(const struct config_effective *e, int key)
-{
-	size_t	 i;
-	int	 a;
-
-	for (a = 0; a < ACTION_MAX; a++) {
-		for (i = 0; i < e->keys[a].n; i++) {
-			if (e->keys[a].keys[i] == key)
-				return (a);
-		}
-	}
-	return (-1);
 }
 
 /* A double-quoted YAML scalar. */
@@ -792,9 +775,11 @@ origin(struct scs_buf *b, const struct config_origin *from)
 	}
 }
 
-/* "line" padded to a column, then the comment. */
+/* "line" padded to a column, then the comment: the origin, and where
+ * (an action's scopes) unless NULL or empty. */
 static void
-line_end(struct scs_buf *b, size_t start, const struct config_origin *from)
+line_end(struct scs_buf *b, size_t start, const struct config_origin *from,
+    const char *where)
 {
 	size_t	 w = b->len - start;
 
@@ -802,6 +787,8 @@ line_end(struct scs_buf *b, size_t start, const struct config_origin *from)
 		scs_buf_addc(b, ' ');
 	while (++w < 32);
 	origin(b, from);
+	if (where != NULL && *where != '\0')
+		scs_buf_printf(b, "; in %s", where);
 	scs_buf_addc(b, '\n');
 }
 
@@ -828,7 +815,7 @@ config_print(FILE *f, const struct config_effective *e)
 			/* Only the namespace has no default value. */
 			scs_buf_printf(&b, "# %s: the context's",
 			    settings[i].name);
-			line_end(&b, start, &v->from);
+			line_end(&b, start, &v->from, NULL);
 			continue;
 		}
 		scs_buf_printf(&b, "%s: ", settings[i].name);
@@ -847,13 +834,13 @@ config_print(FILE *f, const struct config_effective *e)
 			scs_buf_adds(&b, v->s);
 			break;
 		}
-		line_end(&b, start, &v->from);
+		line_end(&b, start, &v->from, NULL);
 	}
 	scs_buf_adds(&b, "keys:\n");
 	for (i = 0; i < ACTION_MAX; i++) {
 		kb = &e->keys[i];
 		start = b.len;
-		scs_buf_printf(&b, "  %s: ", actions[i].name);
+		scs_buf_printf(&b, "  %s: ", action_name(i));
 		if (kb->n == 1)
 			quoted(&b, kb->names[0]);
 		else {
@@ -865,7 +852,7 @@ config_print(FILE *f, const struct config_effective *e)
 			}
 			scs_buf_addc(&b, ']');
 		}
-		line_end(&b, start, &kb->from);
+		line_end(&b, start, &kb->from, action_scopes(i));
 	}
 	rc = fwrite(b.data, 1, b.len, f) == b.len && fflush(f) == 0 ? 0 : -1;
 	scs_buf_done(&b);

@@ -292,8 +292,14 @@ describe_secret(struct detail *d)
 	int		 on;
 
 	kv(d, "Type:", cJSON_GetStringValue(J(d->obj, "type")));
-	line_add(d, d->redact ? "Data (values hidden: --redact):" :
-	    "Data (values hidden; x on a key reveals it):");
+	if (d->redact)
+		line_add(d, "Data (values hidden: --redact):");
+	else {
+		l = scs_xprintf("Data (values hidden; %s on a key reveals "
+		    "it):", app_key_name(d->app, ACTION_REVEAL, SCOPE_SECRET));
+		line_add(d, l);
+		free(l);
+	}
 	cJSON_ArrayForEach(x, J(d->obj, "data")) {
 		on = !d->redact && revealed(d, x->string);
 		l = scs_xprintf("  %-30s %zu bytes %s", x->string,
@@ -585,68 +591,81 @@ reveal_toggle(struct detail *d)
 	render(d);
 }
 
+static enum scope
+detail_scope(struct view *v)
+{
+	struct detail	*d = v->data;
+
+	if (d->obj == NULL || !scs_yaml_is_secret(d->obj))
+		return (SCOPE_DETAIL);
+	/* A cluster's kubeconfig Secret can be saved and merged. */
+	return (J(J(d->obj, "data"), "value") != NULL ? SCOPE_KUBECONFIG :
+	    SCOPE_SECRET);
+}
+
+/* w and M: the : line with the command to save or merge the kubeconfig
+ * of the Secret shown. */
+static void
+kubeconfig_prompt(struct detail *d, int save)
+{
+	char		*cmd, *base;
+	const char	*n = cJSON_GetStringValue(scs_jpath(d->obj,
+			    "metadata.name"));
+
+	base = scs_xstrdup(n != NULL ? n : "cluster");
+	if (strlen(base) > 11 && strcmp(base + strlen(base) - 11,
+	    "-kubeconfig") == 0)
+		base[strlen(base) - 11] = '\0';
+	if (save)
+		cmd = scs_xprintf("save-kubeconfig ./%s.kubeconfig", base);
+	else
+		cmd = scs_xstrdup("merge-kubeconfig ");
+	app_prompt(d->app, ':', cmd);
+	free(cmd);
+	free(base);
+}
+
 static int
-detail_key(struct view *v, int key)
+detail_action(struct view *v, enum action act)
 {
 	struct detail	*d = v->data;
 	size_t		 step = (size_t)(COLS > 8 ? COLS / 2 : 4);	/* h l */
 
-	if (cursor_key(&d->cur, d->nlines, LINES > 6 ? (size_t)LINES - 5 : 1,
-	    key))
-		return (1);
-	switch (key) {
-	case 'g':
-		d->cur = 0;
-		return (1);
-	case 'l':
-	case KEYS_SPECIAL + KEY_RIGHT:
+	if (cursor_action(&d->cur, d->nlines, LINES > 6 ? (size_t)LINES - 5 :
+	    1, act))
+		return (VIEW_HANDLED);
+	switch (act) {
+	case ACTION_SCROLL_RIGHT:
 		d->left += step;
-		return (1);
-	case 'h':
-	case KEYS_SPECIAL + KEY_LEFT:
+		return (VIEW_HANDLED);
+	case ACTION_SCROLL_LEFT:
 		d->left = d->left > step ? d->left - step : 0;
-		return (1);
-	case 'n':
-	case 'N':
-		if (!search_step(d, key == 'n' ? 1 : -1, 0) &&
+		return (VIEW_HANDLED);
+	case ACTION_SEARCH_NEXT:
+	case ACTION_SEARCH_PREV:
+		if (!search_step(d, act == ACTION_SEARCH_NEXT ? 1 : -1, 0) &&
 		    d->search[0] != '\0')
 			app_message(d->app, 1, "not found: %s", d->search);
-		return (1);
-	case 'x':
+		return (VIEW_HANDLED);
+	case ACTION_REVEAL:
 		reveal_toggle(d);
-		return (1);
-	case 'w':
-	case 'M':
+		return (VIEW_HANDLED);
+	case ACTION_SAVE_KUBECONFIG:
+	case ACTION_MERGE_KUBECONFIG:
 		if (d->obj == NULL || !scs_yaml_is_secret(d->obj))
 			return (0);
-		{
-			char	*cmd = NULL, *base;
-			const char *n = cJSON_GetStringValue(scs_jpath(d->obj,
-			    "metadata.name"));
-
-			base = scs_xstrdup(n != NULL ? n : "cluster");
-			if (strlen(base) > 11 && strcmp(base + strlen(base) -
-			    11, "-kubeconfig") == 0)
-				base[strlen(base) - 11] = '\0';
-			if (key == 'w')
-				cmd = scs_xprintf("save-kubeconfig ./%s."
-				    "kubeconfig", base);
-			else
-				cmd = scs_xstrdup("merge-kubeconfig ");
-			app_prompt(d->app, ':', cmd);
-			free(cmd);
-			free(base);
-		}
-		return (1);
-	case 'y':
+		kubeconfig_prompt(d, act == ACTION_SAVE_KUBECONFIG);
+		return (VIEW_HANDLED);
+	case ACTION_YAML:
 		d->yaml = !d->yaml;
 		d->cur = d->top = 0;
 		render(d);
 		snprintf(v->crumb, sizeof v->crumb, "%s", d->yaml ? "yaml" :
 		    "describe");
-		return (1);
+		return (VIEW_HANDLED);
+	default:
+		return (0);
 	}
-	return (0);
 }
 
 static const struct view_ops detail_ops;
@@ -679,40 +698,13 @@ detail_kubeconfig(struct view *v, char **text, size_t *len, char **name)
 	return (0);
 }
 
-static const char *
-detail_hints(struct view *v)
-{
-	struct detail	*d = v->data;
-
-	if (scs_yaml_is_secret(d->obj) && !d->redact &&
-	    J(J(d->obj, "data"), "value") != NULL)
-		return ("<x>reveal <w>save as kubeconfig <M>merge into mine "
-		    "</>search <Esc>back");
-	if (scs_yaml_is_secret(d->obj) && !d->redact)
-		return ("<j/k>move <x>reveal key <y>yaml/describe </>search "
-		    "<n/N>next/prev <Esc>back");
-	return ("<j/k>move <h/l>scroll <y>yaml/describe </>search "
-	    "<n/N>next/prev <Esc>back");
-}
-
-static const char *const detail_help[] = {
-	"  j k g G PgUp PgDn  move the cursor     y  describe <-> YAML",
-	"  /TEXT  n  N        search, next, previous match",
-	"  h l  Left Right    scroll long lines sideways (half a screen)",
-	"  x                  reveal/hide the secret value under the cursor",
-	"  w  M               a cluster's kubeconfig Secret: save it as a file",
-	"                     (0600), merge its context into your kubeconfig",
-	NULL
-};
-
 static const struct view_ops detail_ops = {
 	.kind = "detail",
 	.draw = detail_draw,
-	.key = detail_key,
+	.scope = detail_scope,
+	.action = detail_action,
 	.filter = detail_filter,
 	.busy = detail_busy,
-	.hints = detail_hints,
-	.help = detail_help,
 	.free = detail_free,
 };
 

@@ -239,8 +239,15 @@ ft_draw(struct view *v, int y, int rows)
 	table_draw(ft->table, y, rows);
 }
 
+static enum scope
+ft_scope(struct view *v)
+{
+	(void)v;
+	return (SCOPE_FLEET);
+}
+
 static int
-ft_key(struct view *v, int key)
+ft_action(struct view *v, enum action act)
 {
 	struct ftable			*ft = v->data;
 	struct app			*a = ft->app;
@@ -248,35 +255,41 @@ ft_key(struct view *v, int key)
 	int				 src = table_selected_source(ft->table);
 	const struct scs_resource	*res;
 
+	if (act == ACTION_BACK && table_filter(ft->table)[0] != '\0') {
+		/* Esc clears the filter first. */
+		table_set_filter(ft->table, "");
+		return (VIEW_HANDLED);
+	}
 	if (r == NULL || src < 0 || (size_t)src >= ft->n)
-		return (table_key(ft->table, key, LINES - 5));
-	switch (key) {
-	case '\r':
-	case '\n':
-	case KEYS_SPECIAL + KEY_ENTER:
+		return (table_action(ft->table, act, LINES - 5) ?
+		    VIEW_HANDLED : 0);
+	switch (act) {
+	case ACTION_OPEN:
 		view_push(a, tree_view_api(a, ft->apis[src], ft->names[src],
 		    r->ns, r->name));
-		return (1);
-	case 'd':
-	case 'y':
+		return (VIEW_HANDLED);
+	case ACTION_DESCRIBE:
+	case ACTION_YAML:
 		res = api_resource(ft->apis[src], "cluster.x-k8s.io",
 		    "clusters");
 		if (res != NULL)
 			view_push(a, detail_view_api(a, ft->apis[src], res,
-			    r->ns, r->name, key == 'y'));
-		return (1);
-	case 4:		/* C-d */
+			    r->ns, r->name, act == ACTION_YAML));
+		return (VIEW_HANDLED);
+	case ACTION_DELETE:
 		if (src != 0) {
 			app_message(a, 1, "this cluster is in context %s: :ctx "
 			    "%s to change it", ft->names[src], ft->names[src]);
-			return (1);
+			return (VIEW_HANDLED);
 		}
 		if ((res = app_resource(a, "cluster.x-k8s.io", "clusters")) !=
 		    NULL)
 			app_delete_ask(a, res, r->ns, r->name);
-		return (1);
+		return (VIEW_HANDLED);
+	default:
+		return (table_action(ft->table, act, LINES - 5) ?
+		    VIEW_HANDLED : 0);
 	}
-	return (table_key(ft->table, key, LINES - 5));
 }
 
 static void
@@ -293,14 +306,6 @@ ft_busy(struct view *v)
 	struct ftable	*ft = v->data;
 
 	return (fleet_busy(ft->app));
-}
-
-static const char *
-ft_hints(struct view *v)
-{
-	(void)v;
-	return ("<Enter>tree <d>describe <y>yaml </>filter <N/A/S>sort "
-	    "<Esc>back <?>help");
 }
 
 static void
@@ -331,21 +336,21 @@ ft_free(struct view *v)
 	free(ft);
 }
 
-static const char *const ft_help[] = {
-	"  Enter d y        tree, describe, YAML of the cluster (in its context)",
-	"  /  N A S  < >    filter; sort (the CONTEXT column too)",
-	"  Each context fails on its own: its state is in the fleet overview.",
+static const char *const ft_notes[] = {
+	"Each cluster opens in its own context; sorting takes the CONTEXT "
+	"column too.",
+	"Each context fails on its own: its state is in the fleet overview.",
 	NULL
 };
 
 static const struct view_ops ft_ops = {
 	.kind = "fleet-table",
 	.draw = ft_draw,
-	.key = ft_key,
+	.scope = ft_scope,
+	.action = ft_action,
 	.filter = ft_filter,
 	.busy = ft_busy,
-	.hints = ft_hints,
-	.help = ft_help,
+	.notes = ft_notes,
 	.free = ft_free,
 	.click = ft_click,
 	.wake = ft_wake,

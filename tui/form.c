@@ -50,13 +50,13 @@ struct form {
 	size_t			 cur, top;
 	int			 editing;	/* inline editor open */
 	int			 adding;	/* editor asks for a key */
-	char			 line[1024];
-	size_t			 linelen;
+	struct entry		 ed;		/* the editor's text */
 	char			*problem;	/* of the editor's text */
 	int			 preview;
 	size_t			 ptop;
-	int			 asking;	/* discard changes? */
 	int			 discarded;	/* yes: no draft kept */
+	const char		*focus;		/* field to go to once
+						 * loaded, or NULL */
 	char			*note;		/* server causes without a row */
 };
 
@@ -449,7 +449,8 @@ editor_check(struct form *fm)
 	free(fm->problem);
 	fm->problem = NULL;
 	if (!fm->adding)
-		(void)scs_cform_check(fm->f, fm->cur, fm->line, &fm->problem);
+		(void)scs_cform_check(fm->f, fm->cur, fm->ed.text,
+		    &fm->problem);
 }
 
 static void
@@ -457,8 +458,7 @@ editor_open(struct form *fm, const char *text, int adding)
 {
 	fm->editing = 1;
 	fm->adding = adding;
-	scs_strlcpy(fm->line, text, sizeof fm->line);
-	fm->linelen = strlen(fm->line);
+	entry_set(&fm->ed, text);
 	editor_check(fm);
 }
 
@@ -469,9 +469,9 @@ editor_commit(struct form *fm)
 	int	 r;
 
 	if (fm->adding)
-		r = scs_cform_add(fm->f, fm->cur, fm->line, &cause);
+		r = scs_cform_add(fm->f, fm->cur, fm->ed.text, &cause);
 	else
-		r = scs_cform_set(fm->f, fm->cur, fm->line, &cause);
+		r = scs_cform_set(fm->f, fm->cur, fm->ed.text, &cause);
 	if (r != 0) {
 		free(fm->problem);
 		fm->problem = cause != NULL ? cause : scs_xstrdup("refused");
@@ -483,33 +483,37 @@ editor_commit(struct form *fm)
 	scs_cform_validate(fm->f, NULL);
 }
 
+/* The editor takes every key as text while it is open. */
 static int
-editor_key(struct form *fm, int key)
+form_text(struct view *v, int key)
 {
-	if (key == 27) {
+	struct form	*fm = v->data;
+
+	if (!fm->editing)
+		return (0);
+	switch (entry_key(&fm->ed, key)) {
+	case ENTRY_ESCAPE:
 		fm->editing = 0;
-		return (1);
-	}
-	if (key == '\r' || key == '\n' || key == KEYS_SPECIAL + KEY_ENTER) {
+		break;
+	case ENTRY_ENTER:
 		editor_commit(fm);
-		return (1);
+		break;
+	case ENTRY_EDITED:
+		editor_check(fm);
+		break;
+	case ENTRY_TAB:
+	case ENTRY_IGNORED:
+		break;
 	}
-	if (key == 127 || key == 8 || key == KEYS_SPECIAL + KEY_BACKSPACE) {
-		while (fm->linelen > 0 &&
-		    ((unsigned char)fm->line[--fm->linelen] & 0xc0) == 0x80)
-			;
-		fm->line[fm->linelen] = '\0';
-	} else if (key == 21) {		/* C-u */
-		fm->linelen = 0;
-		fm->line[0] = '\0';
-	} else if (key >= 0x20 && key < KEYS_SPECIAL &&
-	    fm->linelen + 5 < sizeof fm->line) {
-		fm->linelen += scs_utf8_put(fm->line + fm->linelen,
-		    (unsigned)key);
-		fm->line[fm->linelen] = '\0';
-	}
-	editor_check(fm);
 	return (1);
+}
+
+static int
+form_typing(struct view *v)
+{
+	struct form	*fm = v->data;
+
+	return (fm->editing);
 }
 
 /* The next row Tab stops at (not a group header). */
@@ -569,111 +573,120 @@ row_enter(struct form *fm)
 	}
 }
 
+static enum scope
+form_scope(struct view *v)
+{
+	struct form	*fm = v->data;
+
+	return (fm->preview ? SCOPE_PREVIEW : SCOPE_FORM);
+}
+
+/* Leaving with changes asks first (app_confirm). */
+static void
+form_discard(void *arg, int yes)
+{
+	struct form	*fm = arg;
+
+	if (!yes) {
+		app_message(fm->app, 0, "kept editing");
+		return;
+	}
+	fm->discarded = 1;
+	draft_remove(fm);
+	view_pop(fm->app);
+}
+
 static int
-form_key(struct view *v, int key)
+preview_action(struct form *fm, enum action act)
+{
+	switch (act) {
+	case ACTION_PREVIEW:
+	case ACTION_BACK:
+		fm->preview = 0;
+		return (VIEW_HANDLED);
+	case ACTION_DOWN:
+		fm->ptop++;
+		return (VIEW_HANDLED);
+	case ACTION_UP:
+		if (fm->ptop > 0)
+			fm->ptop--;
+		return (VIEW_HANDLED);
+	case ACTION_SEND:
+		form_submit(fm);
+		return (VIEW_HANDLED);
+	case ACTION_COMMAND:
+	case ACTION_HELP:
+	case ACTION_QUIT_NOW:
+		return (0);
+	default:
+		/* Nothing else while the preview is up. */
+		return (VIEW_HANDLED);
+	}
+}
+
+static int
+form_action(struct view *v, enum action act)
 {
 	struct form	*fm = v->data;
 	size_t		 n = scs_cform_nrows(fm->f);
 
 	if (fm->state == FORM_LOADING)
-		return (key == 27 ? (view_pop(fm->app), 1) : 0);
-	if (fm->asking) {
-		fm->asking = 0;
-		if (key == 'y' || key == 'Y') {
-			fm->discarded = 1;
-			draft_remove(fm);
-			view_pop(fm->app);
-			return (1);
-		}
-		app_message(fm->app, 0, "kept editing");
-		return (1);
-	}
-	if (fm->editing)
-		return (editor_key(fm, key));
-	if (fm->preview) {
-		switch (key) {
-		case 'p':
-		case 27:
-			fm->preview = 0;
-			return (1);
-		case 'j':
-		case KEYS_SPECIAL + KEY_DOWN:
-			fm->ptop++;
-			return (1);
-		case 'k':
-		case KEYS_SPECIAL + KEY_UP:
-			if (fm->ptop > 0)
-				fm->ptop--;
-			return (1);
-		case 's':
-			form_submit(fm);
-			return (1);
-		}
-		return (key != ':' && key != '?');
-	}
-	if (cursor_key(&fm->cur, n, 10, key))
-		return (1);
-	switch (key) {
-	case '\t':
-		fm->cur = next_field(fm, fm->cur, 1);
-		return (1);
-	case KEYS_SPECIAL + KEY_BTAB:
-		fm->cur = next_field(fm, fm->cur, -1);
-		return (1);
-	case 'g':
-		fm->cur = 0;
-		return (1);
-	case '\r':
-	case '\n':
-	case KEYS_SPECIAL + KEY_ENTER:
+		return (act == ACTION_BACK ? VIEW_CLOSE : 0);
+	if (fm->preview)
+		return (preview_action(fm, act));
+	if (cursor_action(&fm->cur, n, 10, act))
+		return (VIEW_HANDLED);
+	switch (act) {
+	case ACTION_NEXT_FIELD:
+	case ACTION_PREV_FIELD:
+		fm->cur = next_field(fm, fm->cur, act == ACTION_NEXT_FIELD ?
+		    1 : -1);
+		return (VIEW_HANDLED);
+	case ACTION_EDIT_FIELD:
 		row_enter(fm);
-		return (1);
-	case ' ':
-	case 'l':
-	case KEYS_SPECIAL + KEY_RIGHT:
-	case 'h':
-	case KEYS_SPECIAL + KEY_LEFT:
-		if (scs_cform_step(fm->f, fm->cur, key == 'h' ||
-		    key == KEYS_SPECIAL + KEY_LEFT ? -1 : 1) == 0) {
+		return (VIEW_HANDLED);
+	case ACTION_CHOICE_NEXT:
+	case ACTION_CHOICE_PREV:
+		if (scs_cform_step(fm->f, fm->cur, act == ACTION_CHOICE_PREV ?
+		    -1 : 1) == 0) {
 			if (strstr(scs_cform_row(fm->f, fm->cur)->path,
 			    "class") != NULL)
 				class_sync(fm);
 			scs_cform_validate(fm->f, NULL);
 		}
-		return (1);
-	case 'D':
-	case KEYS_SPECIAL + KEY_DC:
+		return (VIEW_HANDLED);
+	case ACTION_REMOVE:
 		if (scs_cform_remove(fm->f, fm->cur) != 0)
 			app_message(fm->app, 0, "nothing to remove here");
 		else
 			scs_cform_validate(fm->f, NULL);
-		return (1);
-	case 'u':
+		return (VIEW_HANDLED);
+	case ACTION_UNDO:
 		if (scs_cform_undo(fm->f) != 0)
 			app_message(fm->app, 0, "nothing to undo");
 		else {
 			class_sync(fm);
 			scs_cform_validate(fm->f, NULL);
 		}
-		return (1);
-	case 'p':
+		return (VIEW_HANDLED);
+	case ACTION_PREVIEW:
 		fm->preview = 1;
 		fm->ptop = 0;
-		return (1);
-	case 's':
+		return (VIEW_HANDLED);
+	case ACTION_SEND:
 		form_submit(fm);
-		return (1);
-	case 'q':
-	case 27:
+		return (VIEW_HANDLED);
+	case ACTION_QUIT:
+	case ACTION_BACK:
 		if (scs_cform_changed(fm->f)) {
-			fm->asking = 1;
-			app_message(fm->app, 1, "discard your changes? [y/N]");
-			return (1);
+			app_confirm(fm->app, "discard your changes? [y/N]",
+			    form_discard, fm);
+			return (VIEW_HANDLED);
 		}
-		view_pop(fm->app);
-		return (1);
+		return (VIEW_CLOSE);
+	default:
+		return (0);
 	}
-	return (0);
 }
 
 /* --- drawing ---------------------------------------------------------------- */
@@ -685,8 +698,9 @@ draw_preview(struct form *fm, int y, int rows)
 	size_t		 i = 0;
 	int		 yy = y;
 
-	view_title(y, " YAML preview: exactly what will be sent (p: back to "
-	    "the form, s: send) ");
+	view_title(y, " YAML preview: exactly what will be sent (%s: back to "
+	    "the form, %s: send) ", app_key_name(fm->app, ACTION_PREVIEW,
+	    SCOPE_PREVIEW), app_key_name(fm->app, ACTION_SEND, SCOPE_PREVIEW));
 	yy++;
 	for (p = yaml; p != NULL && *p != '\0' && yy < y + rows; p = nl) {
 		nl = strchr(p, '\n');
@@ -763,7 +777,7 @@ form_draw(struct view *v, int y, int rows)
 		if (i == fm->cur && fm->editing) {
 			screen_role(ROLE_PROMPT);
 			snprintf(buf, sizeof buf, "%s%s_", fm->adding ?
-			    "name: " : "", fm->line);
+			    "name: " : "", fm->ed.text);
 			draw_cell(yy, x, buf, COLS - x, 0);
 		} else if (r->kind != SCS_FROW_ADD && (r->kind !=
 		    SCS_FROW_HEAD || r->unset)) {
@@ -833,14 +847,11 @@ form_draw(struct view *v, int y, int rows)
 /* The / line: go to the first field (from the cursor on) whose name or
  * path holds the text. */
 static void
-form_filter(struct view *v, const char *text)
+goto_field(struct form *fm, const char *text)
 {
-	struct form		*fm = v->data;
 	size_t			 n = scs_cform_nrows(fm->f), i, k;
 	const struct scs_frow	*r;
 
-	if (*text == '\0' || fm->editing || fm->preview)
-		return;
 	/* An exact name or path first, then any that holds the text. */
 	for (k = 0; k < n; k++) {
 		r = scs_cform_row(fm->f, k);
@@ -861,6 +872,15 @@ form_filter(struct view *v, const char *text)
 	app_message(fm->app, 1, "no field '%s'", text);
 }
 
+static void
+form_filter(struct view *v, const char *text)
+{
+	struct form	*fm = v->data;
+
+	if (*text != '\0' && !fm->editing && !fm->preview)
+		goto_field(fm, text);
+}
+
 static int
 form_busy(struct view *v)
 {
@@ -870,19 +890,6 @@ form_busy(struct view *v)
 	    scs_store_state(fm->classes, NULL) == SCS_STORE_LOADING) ||
 	    (fm->releases != NULL && scs_store_state(fm->releases, NULL) ==
 	    SCS_STORE_LOADING));
-}
-
-static const char *
-form_hints(struct view *v)
-{
-	struct form	*fm = v->data;
-
-	if (fm->editing)
-		return ("<Enter>keep <Esc>drop the edit <C-u>clear");
-	if (fm->preview)
-		return ("<p>form <s>send <j/k>scroll <Esc>form");
-	return ("<Tab>next <Enter>edit <Space>choose <D>remove <u>undo "
-	    "<p>YAML <s>send <Esc>back");
 }
 
 static void
@@ -913,26 +920,22 @@ form_free(struct view *v)
 	free(fm);
 }
 
-static const char *const form_help[] = {
-	"  Tab S-Tab j k    next / previous field     Enter  edit, toggle, add",
-	"  Space h l        step through the choices  D Del  remove, unset",
-	"  u                undo the last change      p  YAML preview <-> form",
-	"  /TEXT            go to the field whose name holds TEXT",
-	"  s                send: checks here, then a server dry run, then for "
-	"real",
-	"  Esc              back (asks when there are changes; they are kept "
-	"as a draft)",
+static const char *const form_notes[] = {
+	"Esc asks when there are changes; they are kept as a draft.",
+	"Editing a field: Enter keeps it, Esc drops the edit, C-u clears.",
 	NULL
 };
 
 static const struct view_ops form_ops = {
 	.kind = "form",
 	.draw = form_draw,
-	.key = form_key,
+	.scope = form_scope,
+	.action = form_action,
+	.text = form_text,
+	.typing = form_typing,
 	.filter = form_filter,
 	.busy = form_busy,
-	.hints = form_hints,
-	.help = form_help,
+	.notes = form_notes,
 	.free = form_free,
 };
 
@@ -1029,11 +1032,14 @@ on_cluster(const struct scs_api_result *r, void *arg)
 	fm->classes = form_store(fm, "cluster.x-k8s.io", "clusterclasses");
 	fm->releases = form_store(fm, "clusterstack.x-k8s.io",
 	    "clusterstackreleases");
+	if (fm->focus != NULL)
+		goto_field(fm, fm->focus);
 	fm->app->dirty = 1;
 }
 
 struct view *
-form_edit_view(struct app *a, const char *ns, const char *name)
+form_edit_view(struct app *a, const char *ns, const char *name,
+    enum action act)
 {
 	struct form			*fm;
 	const struct scs_resource	*res;
@@ -1045,6 +1051,8 @@ form_edit_view(struct app *a, const char *ns, const char *name)
 	fm = form_new(a, ns);
 	fm->name = scs_xstrdup(name);
 	fm->state = FORM_LOADING;
+	fm->focus = act == ACTION_SCALE ? "replicas" : act == ACTION_UPGRADE ?
+	    "class" : NULL;
 	/* Until the cluster arrives, an empty form stands in. */
 	fm->f = scs_cform_new(ns, NULL, fm->v1beta1);
 	if ((res = app_resource(a, "cluster.x-k8s.io", "clusters")) != NULL)

@@ -67,8 +67,9 @@ keys_name(int key)
 	static char	 buf[16];
 	size_t		 i;
 
+	/* "<" is itself here; "lt" is only for writing it in brackets. */
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (names[i].key == key)
+		if (names[i].key == key && key != '<')
 			return (names[i].name);
 	}
 	if (key > 0 && key < 0x20)

@@ -173,47 +173,43 @@ cursor_fit(size_t *cur, size_t *top, size_t n, size_t rows)
 }
 
 int
-cursor_key(size_t *cur, size_t n, size_t page, int key)
+cursor_action(size_t *cur, size_t n, size_t page, enum action act)
 {
 	size_t	 max = n > 0 ? n - 1 : 0;
 
 	if (page == 0)
 		page = 1;
-	switch (key) {
-	case 'j':
-	case KEYS_SPECIAL + KEY_DOWN:
+	switch (act) {
+	case ACTION_DOWN:
 		if (*cur < max)
 			(*cur)++;
 		return (1);
-	case 'k':
-	case KEYS_SPECIAL + KEY_UP:
+	case ACTION_UP:
 		if (*cur > 0)
 			(*cur)--;
 		return (1);
-	case KEYS_SPECIAL + KEY_HOME:
+	case ACTION_TOP:
 		*cur = 0;
 		return (1);
-	case 'G':
-	case KEYS_SPECIAL + KEY_END:
+	case ACTION_BOTTOM:
 		*cur = max;
 		return (1);
-	case KEYS_SPECIAL + KEY_NPAGE:
-	case 6:		/* C-f */
+	case ACTION_PAGE_DOWN:
 		*cur = *cur + page < max ? *cur + page : max;
 		return (1);
-	case KEYS_SPECIAL + KEY_PPAGE:
-	case 2:		/* C-b */
+	case ACTION_PAGE_UP:
 		*cur = *cur > page ? *cur - page : 0;
 		return (1);
+	default:
+		return (0);
 	}
-	return (0);
 }
 
 int
-list_key(struct list *l, int key)
+list_action(struct list *l, enum action act)
 {
-	return (cursor_key(&l->cur, l->n, l->nvis > 1 ? (size_t)l->nvis - 1 :
-	    1, key));
+	return (cursor_action(&l->cur, l->n, l->nvis > 1 ? (size_t)l->nvis -
+	    1 : 1, act));
 }
 
 int

@@ -761,8 +761,17 @@ ov_draw(struct view *v, int y, int rows)
 	list_draw(&o->list, y + 1, rows - 1, NULL);
 }
 
+static enum scope
+ov_scope(struct view *v)
+{
+	struct overview		*o = v->data;
+
+	return (o->persona == SCS_PERSONA_TENANT ? SCOPE_TENANT :
+	    SCOPE_OVERVIEW);
+}
+
 static int
-ov_key(struct view *v, int key)
+ov_action(struct view *v, enum action act)
 {
 	struct overview		*o = v->data;
 	struct app		*a = o->app;
@@ -770,19 +779,19 @@ ov_key(struct view *v, int key)
 	char			 ns[256], name[256];
 	const char		*slash;
 
-	if (list_key(&o->list, key))
-		return (1);
-	if (key == 'c' && o->persona == SCS_PERSONA_TENANT) {
+	if (list_action(&o->list, act))
+		return (VIEW_HANDLED);
+	if (act == ACTION_CREATE) {
 		struct view	*nv = form_create_view(a, a->ns);
 
 		if (nv != NULL)
 			view_push(a, nv);
-		return (1);
+		return (VIEW_HANDLED);
 	}
-	if (key != '\r' && key != '\n' && key != KEYS_SPECIAL + KEY_ENTER)
+	if (act != ACTION_OPEN)
 		return (0);
 	if ((l = list_current(&o->list)) == NULL || l->link == NULL)
-		return (1);
+		return (VIEW_HANDLED);
 	if (strncmp(l->link, "cluster ", 8) == 0 &&
 	    (slash = strchr(l->link + 8, '/')) != NULL) {
 		snprintf(ns, sizeof ns, "%.*s", (int)(slash - l->link - 8),
@@ -798,7 +807,7 @@ ov_key(struct view *v, int key)
 		sp = strchr(l->link + 9, ' ');
 		slash = sp != NULL ? strchr(sp, '/') : NULL;
 		if (sp == NULL || slash == NULL)
-			return (1);
+			return (VIEW_HANDLED);
 		nn = fleet_sources(a, st, nm, api, NULL, FLEET_MAX + 1);
 		for (k = 0; k < nn; k++) {
 			if (strlen(nm[k]) == (size_t)(sp - l->link - 9) &&
@@ -806,7 +815,7 @@ ov_key(struct view *v, int key)
 				break;
 		}
 		if (k == nn)
-			return (1);
+			return (VIEW_HANDLED);
 		snprintf(ns, sizeof ns, "%.*s", (int)(slash - sp - 1), sp + 1);
 		scs_strlcpy(name, slash + 1, sizeof name);
 		view_push(a, tree_view_api(a, api[k], nm[k], ns, name));
@@ -822,7 +831,7 @@ ov_key(struct view *v, int key)
 		    tview_table(view_top(a)) != NULL)
 			table_set_filter(tview_table(view_top(a)), name);
 	}
-	return (1);
+	return (VIEW_HANDLED);
 }
 
 static void
@@ -854,18 +863,6 @@ ov_busy(struct view *v)
 	return (0);
 }
 
-static const char *
-ov_hints(struct view *v)
-{
-	struct overview	*o = v->data;
-
-	if (o->persona == SCS_PERSONA_TENANT)
-		return ("<j/k>move <Enter>open <c>create cluster <p>persona "
-		    "<!>alerts <?>help <q>quit");
-	return ("<j/k>move <Enter>open <:>cmd <p>persona <!>alerts <?>help "
-	    "<q>quit");
-}
-
 static void
 ov_free(struct view *v)
 {
@@ -880,20 +877,12 @@ ov_free(struct view *v)
 	free(o);
 }
 
-static const char *const ov_help[] = {
-	"  j k Enter        move, open the line (a cluster: its live tree)",
-	"  p                next persona: iaas, kaas, tenant",
-	"  !                alerts (clusters that turned failed or degraded)",
-	NULL
-};
-
 static const struct view_ops ov_ops = {
 	.kind = "overview",
 	.draw = ov_draw,
-	.key = ov_key,
+	.scope = ov_scope,
+	.action = ov_action,
 	.busy = ov_busy,
-	.hints = ov_hints,
-	.help = ov_help,
 	.free = ov_free,
 	.click = ov_click,
 };

@@ -141,8 +141,15 @@ stack_draw(struct view *v, int y, int rows)
 	list_draw(&k->list, y + 1, rows - 1, NULL);
 }
 
+static enum scope
+stack_scope(struct view *v)
+{
+	(void)v;
+	return (SCOPE_STACK);
+}
+
 static int
-stack_key(struct view *v, int key)
+stack_action(struct view *v, enum action act)
 {
 	struct stack			*k = v->data;
 	struct app			*a = k->app;
@@ -151,19 +158,18 @@ stack_key(struct view *v, int key)
 	const char			*sp, *slash;
 	char				 ns[256];
 
-	if (list_key(&k->list, key))
-		return (1);
-	if (key != '\r' && key != '\n' && key != KEYS_SPECIAL + KEY_ENTER &&
-	    key != 'y')
+	if (list_action(&k->list, act))
+		return (VIEW_HANDLED);
+	if (act != ACTION_OPEN && act != ACTION_YAML)
 		return (0);
 	if ((l = list_current(&k->list)) == NULL || l->link == NULL ||
 	    (sp = strchr(l->link, ' ')) == NULL ||
 	    (slash = strchr(sp, '/')) == NULL)
-		return (1);
+		return (VIEW_HANDLED);
 	snprintf(ns, sizeof ns, "%.*s", (int)(slash - sp - 1), sp + 1);
-	if (strncmp(l->link, "cluster ", 8) == 0 && key != 'y') {
+	if (strncmp(l->link, "cluster ", 8) == 0 && act == ACTION_OPEN) {
 		view_push(a, tree_view(a, ns, slash + 1));
-		return (1);
+		return (VIEW_HANDLED);
 	}
 	res = strncmp(l->link, "release ", 8) == 0 ? app_resource(a,
 	    "clusterstack.x-k8s.io", "clusterstackreleases") :
@@ -171,8 +177,9 @@ stack_key(struct view *v, int key)
 	    "cluster.x-k8s.io", "clusterclasses") : app_resource(a,
 	    "cluster.x-k8s.io", "clusters");
 	if (res != NULL)
-		view_push(a, detail_view(a, res, ns, slash + 1, key == 'y'));
-	return (1);
+		view_push(a, detail_view(a, res, ns, slash + 1,
+		    act == ACTION_YAML));
+	return (VIEW_HANDLED);
 }
 
 static int
@@ -188,13 +195,6 @@ stack_busy(struct view *v)
 			return (1);
 	}
 	return (0);
-}
-
-static const char *
-stack_hints(struct view *v)
-{
-	(void)v;
-	return ("<j/k>move <Enter>open <y>yaml <Esc>back <?>help");
 }
 
 static void
@@ -224,18 +224,18 @@ stack_click(struct view *v, int y)
 	list_click(&k->list, y);
 }
 
-static const char *const stack_help[] = {
-	"  Enter            a release or class: describe; a cluster: its tree",
+static const char *const stack_notes[] = {
+	"Enter on a release or class describes it; on a cluster: its tree.",
 	NULL
 };
 
 static const struct view_ops stack_ops = {
 	.kind = "stack",
 	.draw = stack_draw,
-	.key = stack_key,
+	.scope = stack_scope,
+	.action = stack_action,
 	.busy = stack_busy,
-	.hints = stack_hints,
-	.help = stack_help,
+	.notes = stack_notes,
 	.free = stack_free,
 	.click = stack_click,
 };

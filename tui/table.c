@@ -536,30 +536,32 @@ table_sort_step(struct table *t, int dir)
 }
 
 int
-table_key(struct table *t, int key, int page)
+table_action(struct table *t, enum action act, int page)
 {
 	table_refresh(t);
 	if (page < 1)
 		page = 1;
-	if (key == 'g')		/* tables have no other use for it */
-		key = KEYS_SPECIAL + KEY_HOME;
-	if (cursor_key(&t->sel, t->nrows, (size_t)page, key)) {
+	if (cursor_action(&t->sel, t->nrows, (size_t)page, act)) {
 		remember(t);
 		return (1);
 	}
-	switch (key) {
-	case 'N':
-	case 'A':
-	case 'S':
-		table_sort_by(t, key == 'N' ? "NAME" : key == 'A' ? "AGE" :
-		    "STATUS");
+	switch (act) {
+	case ACTION_SORT_NAME:
+		table_sort_by(t, "NAME");
 		return (1);
-	case '>':
-	case '<':
-		table_sort_step(t, key == '>' ? 1 : -1);
+	case ACTION_SORT_AGE:
+		table_sort_by(t, "AGE");
 		return (1);
+	case ACTION_SORT_STATUS:
+		table_sort_by(t, "STATUS");
+		return (1);
+	case ACTION_SORT_NEXT:
+	case ACTION_SORT_PREV:
+		table_sort_step(t, act == ACTION_SORT_NEXT ? 1 : -1);
+		return (1);
+	default:
+		return (0);
 	}
-	return (0);
 }
 
 /* Choose the columns that fit into width. */

@@ -378,8 +378,15 @@ node_resource(struct tree *t, const struct scs_tree_node *n)
 	    plural) : NULL);
 }
 
+static enum scope
+tree_scope(struct view *v)
+{
+	(void)v;
+	return (SCOPE_TREE);
+}
+
 static int
-tree_key(struct view *v, int key)
+tree_action(struct view *v, enum action act)
 {
 	struct tree			*t = v->data;
 	const struct scs_tree_node	*n = NULL;
@@ -390,18 +397,19 @@ tree_key(struct view *v, int key)
 
 	if (l != NULL && l->node >= 0 && (size_t)l->node < t->nnodes)
 		n = &t->nodes[l->node];
-	if (list_key(&t->list, key))
-		return (1);
-	switch (key) {
-	case 'g':
+	if (list_action(&t->list, act))
+		return (VIEW_HANDLED);
+	switch (act) {
+	case ACTION_GROUP:
 		t->group = !t->group;
 		t->stale = 1;
-		return (1);
-	case 'c':
+		return (VIEW_HANDLED);
+	case ACTION_CONDITIONS:
 		if (n == NULL || n->kind == NULL) {
-			app_message(t->app, 0, "c shows the conditions of an "
-			    "object: move to one");
-			return (1);
+			app_message(t->app, 0, "%s shows the conditions of "
+			    "an object: move to one", app_key_name(t->app,
+			    act, SCOPE_TREE));
+			return (VIEW_HANDLED);
 		}
 		snprintf(k, sizeof k, "%s/%s", n->kind, n->name);
 		if (scs_streq(k, t->expanded)) {
@@ -412,39 +420,39 @@ tree_key(struct view *v, int key)
 			t->expanded = scs_xstrdup(k);
 		}
 		t->stale = 1;
-		return (1);
-	case '\r':
-	case '\n':
-	case KEYS_SPECIAL + KEY_ENTER:
-	case 'd':
-	case 'y':
+		return (VIEW_HANDLED);
+	case ACTION_OPEN:
+	case ACTION_DESCRIBE:
+	case ACTION_YAML:
 		if (n == NULL || (res = node_resource(t, n)) == NULL) {
 			app_message(t->app, 0, "no object on this line");
-			return (1);
+			return (VIEW_HANDLED);
 		}
 		view_push(t->app, detail_view_api(t->app, t->api, res, t->ns,
-		    n->name, key == 'y'));
-		return (1);
-	case 4:		/* C-d */
-	case 'e':
+		    n->name, act == ACTION_YAML));
+		return (VIEW_HANDLED);
+	case ACTION_DELETE:
+	case ACTION_EDIT:
+	case ACTION_SCALE:
+	case ACTION_UPGRADE:
 		if (t->api != t->app->api) {
 			app_message(t->app, 1, "this cluster is in context %s: "
 			    ":ctx %s to change it", t->ctx, t->ctx);
-			return (1);
+			return (VIEW_HANDLED);
 		}
-		if (key == 'e')
-			break;
+		if (act != ACTION_DELETE) {
+			nv = form_edit_view(t->app, t->ns, t->name, act);
+			if (nv != NULL)
+				view_push(t->app, nv);
+			return (VIEW_HANDLED);
+		}
 		if ((res = api_resource(t->api, "cluster.x-k8s.io",
 		    "clusters")) != NULL)
 			app_delete_ask(t->app, res, t->ns, t->name);
-		return (1);
+		return (VIEW_HANDLED);
+	default:
+		return (0);
 	}
-	if (key == 'e') {
-		if ((nv = form_edit_view(t->app, t->ns, t->name)) != NULL)
-			view_push(t->app, nv);
-		return (1);
-	}
-	return (0);
 }
 
 static int
@@ -467,14 +475,6 @@ tree_busy(struct view *v)
 			return (1);
 	}
 	return (0);
-}
-
-static const char *
-tree_hints(struct view *v)
-{
-	(void)v;
-	return ("<Enter>describe <y>yaml <c>conditions <g>group <e>edit "
-	    "<C-d>delete <Esc>back");
 }
 
 static void
@@ -508,15 +508,6 @@ tree_free(struct view *v)
 	free(t);
 }
 
-static const char *const tree_help[] = {
-	"  Enter d  y       describe / YAML of the object on the line",
-	"  c                conditions of that object (again: hide)",
-	"  g                group machines in the same state, or list each",
-	"  e                edit: variables, scale, upgrade (a form)",
-	"  C-d              delete this cluster (type its name to confirm)",
-	NULL
-};
-
 static void
 tree_click(struct view *v, int y)
 {
@@ -529,10 +520,9 @@ static const struct view_ops tree_ops = {
 	.kind = "tree",
 	.click = tree_click,
 	.draw = tree_draw,
-	.key = tree_key,
+	.scope = tree_scope,
+	.action = tree_action,
 	.busy = tree_busy,
-	.hints = tree_hints,
-	.help = tree_help,
 	.free = tree_free,
 };
 

@@ -180,45 +180,239 @@ int	 keys_parse_name(const char *s, size_t *len);
 /* "<Enter>", "j", ... for help and logs; static buffer. */
 const char *keys_name(int key);
 
-/* --- config.c: the configuration file --------------------------------- */
+/* --- action.c: the one table of actions ------------------------------- */
 
 /*
- * Actions a key can be bound to: enum, name in the config file, default
- * keys (key names as in scripts, space-separated), help text.
+ * Scopes: where a key means something. A view is in exactly one scope at a
+ * time (its kind and mode): a table, the clusters table, a Secret's
+ * describe, the form or its YAML preview, ...
+ */
+#define SCOPE_LIST(X)						\
+	X(TABLE,	"table")	/* a resource table */	\
+	X(CLUSTERS,	"clusters")	/* the clusters table */ \
+	X(FLEET,	"fleet")	/* clusters of contexts */ \
+	X(TREE,		"tree")		/* a cluster's tree */	\
+	X(DETAIL,	"detail")	/* describe, YAML */	\
+	X(SECRET,	"secret")	/* the same of a Secret */ \
+	X(KUBECONFIG,	"kubeconfig")	/* of a kubeconfig Secret */ \
+	X(FORM,		"form")		/* the cluster form */	\
+	X(PREVIEW,	"preview")	/* its YAML preview */	\
+	X(OVERVIEW,	"overview")	/* IaaS, KaaS overview */ \
+	X(TENANT,	"tenant")	/* the tenant overview */ \
+	X(STACK,	"stack")	/* a cluster stack */	\
+	X(ALERTS,	"alerts")	/* the alerts */	\
+	X(HELP,		"help")		/* the keys (?) */
+
+enum scope {
+#define X(n, name)	SCOPE_##n,
+	SCOPE_LIST(X)
+#undef X
+	SCOPE_MAX
+};
+
+/* Scope masks for the table. */
+#define IN(n)		(1u << SCOPE_##n)
+#define IN_ALL		((1u << SCOPE_MAX) - 1)
+#define IN_TABLES	(IN(TABLE) | IN(CLUSTERS) | IN(FLEET))
+#define IN_SECRET	(IN(SECRET) | IN(KUBECONFIG))
+#define IN_DETAIL	(IN(DETAIL) | IN_SECRET)
+#define IN_OVERVIEW	(IN(OVERVIEW) | IN(TENANT))
+#define IN_CLUSTER	(IN(CLUSTERS) | IN(TREE))	/* one cluster */
+#define IN_LISTS	(IN_ALL & ~IN(PREVIEW))
+
+/*
+ * Flags: ACT_APP is the console's (the app's) tier: a view action of the
+ * same scope bound to the same key comes first. ACT_WRITE changes
+ * something on the server: --readonly hides it from footers and help.
+ */
+#define ACT_APP		0x1
+#define ACT_WRITE	0x2
+
+/*
+ * Every key the console reacts to is an action: enum, name (in the config
+ * file and --print-config), default keys (key names as in scripts, space-
+ * separated), scopes, flags, footer hint ("" = not in the footer), help.
+ * The order is the order of footers and help.
  */
 #define ACTION_LIST(X)							\
-	X(QUIT,		"quit",		"q",		"Quit")		\
-	X(HELP,		"help",		"?",		"Show the keys") \
-	X(COMMAND,	"command",	":",		"Enter a command") \
-	X(FILTER,	"filter",	"/",		"Filter the rows") \
-	X(DESCRIBE,	"describe",	"<Enter> d",	"Describe the object") \
-	X(YAML,		"yaml",		"y",		"Show the object's YAML") \
-	X(DELETE,	"delete",	"<C-d>",	"Delete the object") \
-	X(BACK,		"back",		"<Esc>",	"Back; clear the filter") \
-	X(DOWN,		"down",		"j <Down>",	"Next row")	\
-	X(UP,		"up",		"k <Up>",	"Previous row")	\
-	X(TOP,		"top",		"g <Home>",	"First row")	\
-	X(BOTTOM,	"bottom",	"G <End>",	"Last row")	\
-	X(PAGE_DOWN,	"page-down",	"<C-f> <PgDn>",	"Next page")	\
-	X(PAGE_UP,	"page-up",	"<C-b> <PgUp>",	"Previous page") \
-	X(ALL_NS,	"all-namespaces", "0",		"All namespaces") \
-	X(SORT_NAME,	"sort-name",	"N",		"Sort by name")	\
-	X(SORT_AGE,	"sort-age",	"A",		"Sort by age")	\
-	X(SORT_STATUS,	"sort-status",	"S",		"Sort by status") \
-	X(SORT_NEXT,	"sort-next",	">",		"Sort by the next column") \
-	X(SORT_PREV,	"sort-prev",	"<lt>",		"Sort by the previous column") \
-	X(EXPORT,	"export",	"<C-e>",	"Export the screen") \
-	X(REVEAL,	"reveal",	"x",		"Reveal a secret value") \
-	X(MOUSE_TOGGLE,	"mouse-toggle",	"m",		"Mouse on or off") \
-	X(SCROLL_LEFT,	"scroll-left",	"h <Left>",	"Scroll long lines left") \
-	X(SCROLL_RIGHT,	"scroll-right",	"l <Right>",	"Scroll long lines right")
+	/* A view's own. */						\
+	X(OPEN,		"open",		"<Enter>",			\
+	    IN_TABLES | IN(TREE) | IN_OVERVIEW | IN(STACK) | IN(ALERTS), \
+	    0,		"open",	"Open the line (a cluster: its tree)")	\
+	X(TREE,		"tree",		"t",		IN(CLUSTERS),	\
+	    0,		"",	"The cluster's live tree")		\
+	X(CREATE,	"create",	"c",				\
+	    IN(CLUSTERS) | IN(TENANT), ACT_WRITE, "create",		\
+	    "Create a cluster (a form; a kept draft comes back)")	\
+	X(EDIT,		"edit",		"e",		IN_CLUSTER,	\
+	    ACT_WRITE,	"edit",	"Edit the cluster: variables, scale, upgrade") \
+	X(SCALE,	"scale",	"s",		IN_CLUSTER,	\
+	    ACT_WRITE,	"",	"Scale: the edit form at the replicas")	\
+	X(UPGRADE,	"upgrade",	"u",		IN_CLUSTER,	\
+	    ACT_WRITE,	"",	"Upgrade: the edit form at the class")	\
+	X(CONDITIONS,	"conditions",	"c",		IN(TREE),	\
+	    0,		"conditions", "Conditions of the object (again: hide)") \
+	X(GROUP,	"group",	"g",		IN(TREE),	\
+	    0,		"group", "Group machines in one state, or list each") \
+	X(DESCRIBE,	"describe",	"d",		IN_TABLES | IN(TREE), \
+	    0,		"",	"Describe the object")		\
+	X(YAML,		"yaml",		"y",				\
+	    IN_TABLES | IN(TREE) | IN(STACK) | IN_DETAIL,		\
+	    0,		"yaml",	"The object's YAML (describe <-> YAML)") \
+	X(DELETE,	"delete",	"<C-d>",	IN_TABLES | IN(TREE), \
+	    ACT_WRITE,	"delete", "Delete the object (asks first)")	\
+	X(FILTER,	"filter",	"/",		IN_TABLES,	\
+	    0,		"filter", "Filter: text, !text, -l a=b,c!=d,e in (f,g)") \
+	X(SEARCH,	"search",	"/",		IN_DETAIL,	\
+	    0,		"search", "Search the text")			\
+	X(SEARCH_NEXT,	"search-next",	"n",		IN_DETAIL,	\
+	    0,		"next",	"Next match")				\
+	X(SEARCH_PREV,	"search-prev",	"N",		IN_DETAIL,	\
+	    0,		"",	"Previous match")			\
+	X(SCROLL_LEFT,	"scroll-left",	"h <Left>",	IN_DETAIL,	\
+	    0,		"",	"Scroll long lines left (half a screen)") \
+	X(SCROLL_RIGHT,	"scroll-right",	"l <Right>",	IN_DETAIL,	\
+	    0,		"",	"Scroll long lines right")		\
+	X(REVEAL,	"reveal",	"x",		IN_SECRET,	\
+	    0,		"reveal", "Reveal or hide the value under the cursor") \
+	X(SAVE_KUBECONFIG, "save-kubeconfig", "w",	IN(KUBECONFIG),	\
+	    0,		"save",	"A kubeconfig Secret: save it (0600 file)") \
+	X(MERGE_KUBECONFIG, "merge-kubeconfig", "M",	IN(KUBECONFIG),	\
+	    0,		"merge", "A kubeconfig Secret: merge into yours") \
+	X(SORT_NAME,	"sort-name",	"N",		IN_TABLES,	\
+	    0,		"",	"Sort by name")				\
+	X(SORT_AGE,	"sort-age",	"A",		IN_TABLES,	\
+	    0,		"",	"Sort by age")				\
+	X(SORT_STATUS,	"sort-status",	"S",		IN_TABLES,	\
+	    0,		"",	"Sort by status")			\
+	X(SORT_NEXT,	"sort-next",	">",		IN_TABLES,	\
+	    0,		"",	"Sort by the next column")		\
+	X(SORT_PREV,	"sort-prev",	"<lt>",		IN_TABLES,	\
+	    0,		"",	"Sort by the previous column")		\
+	X(ACK,		"acknowledge",	"a",		IN(ALERTS),	\
+	    0,		"acknowledge", "Acknowledge the alert")		\
+	X(ACK_ALL,	"acknowledge-all", "A",		IN(ALERTS),	\
+	    0,		"all",	"Acknowledge every alert")		\
+	X(NEXT_FIELD,	"next-field",	"<Tab>",	IN(FORM),	\
+	    0,		"next",	"Next field")				\
+	X(PREV_FIELD,	"prev-field",	"<S-Tab>",	IN(FORM),	\
+	    0,		"",	"Previous field")			\
+	X(EDIT_FIELD,	"edit-field",	"<Enter>",	IN(FORM),	\
+	    0,		"edit",	"Edit the field, toggle it, add one")	\
+	X(CHOICE_NEXT,	"choice-next",	"<Space> l <Right>", IN(FORM),	\
+	    0,		"choose", "Step to the next choice")		\
+	X(CHOICE_PREV,	"choice-prev",	"h <Left>",	IN(FORM),	\
+	    0,		"",	"Step to the previous choice")		\
+	X(REMOVE,	"remove",	"D <Del>",	IN(FORM),	\
+	    0,		"remove", "Remove the row, unset the field")	\
+	X(UNDO,		"undo",		"u",		IN(FORM),	\
+	    0,		"undo",	"Undo the last change")			\
+	X(FIND_FIELD,	"find-field",	"/",		IN(FORM),	\
+	    0,		"",	"Go to the field whose name holds TEXT") \
+	X(PREVIEW,	"preview",	"p",	IN(FORM) | IN(PREVIEW),	\
+	    0,		"YAML",	"YAML preview <-> form")		\
+	X(SEND,		"send",		"s",	IN(FORM) | IN(PREVIEW),	\
+	    ACT_WRITE,	"send",	"Send: checks, a server dry run, then for real") \
+	/* The console's, in every view unless a view action takes the key. */ \
+	X(HELP,		"help",		"?",		IN_ALL,		\
+	    ACT_APP,	"help",	"The keys of this view (again: close)")	\
+	X(COMMAND,	"command",	":",		IN_ALL,		\
+	    ACT_APP,	"cmd",	"A command: a resource, ns, ctx, ... (Tab completes)") \
+	X(BACK,		"back",		"<Esc>",	IN_ALL,		\
+	    ACT_APP,	"back",	"Back (the trail is line 2); clear the filter") \
+	X(QUIT,		"quit",		"q",		IN_LISTS,	\
+	    ACT_APP,	"",	"Back; in the first view, quit")	\
+	X(QUIT_NOW,	"quit-now",	"<C-c>",	IN_ALL,		\
+	    ACT_APP,	"",	"Quit at once")				\
+	X(DOWN,		"down",		"j <Down>",	IN_ALL,		\
+	    ACT_APP,	"",	"Next line")				\
+	X(UP,		"up",		"k <Up>",	IN_ALL,		\
+	    ACT_APP,	"",	"Previous line")			\
+	X(TOP,		"top",		"g <Home>",	IN_LISTS,	\
+	    ACT_APP,	"",	"First line")				\
+	X(BOTTOM,	"bottom",	"G <End>",	IN_LISTS,	\
+	    ACT_APP,	"",	"Last line")				\
+	X(PAGE_DOWN,	"page-down",	"<C-f> <PgDn>",	IN_LISTS,	\
+	    ACT_APP,	"",	"Next page")				\
+	X(PAGE_UP,	"page-up",	"<C-b> <PgUp>",	IN_LISTS,	\
+	    ACT_APP,	"",	"Previous page")			\
+	X(NAMESPACE,	"namespace",	"n",		IN_LISTS,	\
+	    ACT_APP,	"",	"Namespace: a prompt (Tab completes)")	\
+	X(ALL_NS,	"all-namespaces", "0",		IN_LISTS,	\
+	    ACT_APP,	"",	"All namespaces")			\
+	X(TOGGLE_ALL_NS, "toggle-all-namespaces", "-",	IN_LISTS,	\
+	    ACT_APP,	"",	"All namespaces <-> the context's")	\
+	X(PERSONA,	"persona",	"p",		IN_LISTS,	\
+	    ACT_APP,	"persona", "Next persona: iaas, kaas, tenant")	\
+	X(ALERTS,	"alerts",	"!",		IN_LISTS,	\
+	    ACT_APP,	"alerts", "Alerts: clusters that turned failed or degraded") \
+	X(EXPORT,	"export",	"<C-e>",	IN_LISTS,	\
+	    ACT_APP,	"",	"Export the screen (text, ansi, svg, html)") \
+	X(MOUSE_TOGGLE,	"mouse-toggle",	"m",		IN_LISTS,	\
+	    ACT_APP,	"",	"Mouse on or off")
 
 enum action {
-#define X(n, name, keys, help)	ACTION_##n,
+#define X(n, name, keys, scopes, flags, hint, help)	ACTION_##n,
 	ACTION_LIST(X)
 #undef X
 	ACTION_MAX
 };
+
+/* What a view's action() did (ORed); 0: not taken, the app's turn. */
+#define VIEW_HANDLED	0x1
+#define VIEW_REDRAW	0x2	/* draw again */
+#define VIEW_CLOSE	0x4	/* pop the view */
+
+struct config_effective;
+
+const char	*action_name(enum action);
+const char	*action_help(enum action);
+/* "" when the action has no footer hint. */
+const char	*action_hint(enum action);
+const char	*action_default_keys(enum action);
+int		 action_flags(enum action);
+/* The action called name, or -1. */
+int		 action_by_name(const char *name);
+const char	*scope_name(enum scope);
+/* Does action a apply in scope s? */
+int		 action_in(enum action a, enum scope s);
+/* Scope names of a, comma-separated ("" for every scope); static. */
+const char	*action_scopes(enum action a);
+/* Can a and b both take a key in some scope (same tier, a common
+ * scope)? Then they must not share a key. */
+int		 action_clash(enum action a, enum action b);
+/* The action key means in scope s (a view's before the console's), or
+ * -1. */
+int		 action_find(const struct config_effective *, int key,
+		    enum scope s);
+/* The keys of a in scope s (less those a view action of s takes);
+ * returns how many (at most max). */
+size_t		 action_keys(const struct config_effective *, enum action a,
+		    enum scope s, int *keys, size_t max);
+/* The footer of scope s: "<?>help <Enter>open <c>create ...": help
+ * first, then the view's, then the console's, as many as fit in cols
+ * columns; readonly leaves out what writes. */
+void		 action_hints(const struct config_effective *, enum scope s,
+		    int readonly, int cols, char *buf, size_t len);
+
+/* --- entry.c: a line of text being typed ------------------------------ */
+
+struct entry {
+	char	 text[1024];
+	size_t	 len;
+};
+enum entry_result { ENTRY_EDITED, ENTRY_ENTER, ENTRY_ESCAPE, ENTRY_TAB,
+	ENTRY_IGNORED };
+
+/* The footer while typing. */
+#define ENTRY_HINTS	"<Enter>keep <Esc>drop the edit <C-u>clear"
+
+void		 entry_set(struct entry *, const char *text);
+/* Typed text goes in; Backspace and C-u edit; Enter, Esc and Tab are the
+ * owner's to act on; other keys are ignored. */
+enum entry_result entry_key(struct entry *, int key);
+
+/* --- config.c: the configuration file --------------------------------- */
 
 /* Settings: enum, name in the file and in --print-config, type. */
 #define CONFIG_SETTING_LIST(X)						\
@@ -324,9 +518,6 @@ const char	*config_path(const struct config *);
 void		 config_resolve(const struct config *cfg, const char *context,
 		    const struct options *o, struct config_effective *out);
 /* The action bound to key, or -1. */
-int		 config_action(const struct config_effective *, int key);
-const char	*config_action_name(enum action);
-const char	*config_action_help(enum action);
 const char	*config_setting_name(enum config_setting);
 /*
  * Print e as a YAML document (loadable as a config file) with a comment
@@ -374,8 +565,8 @@ void		 table_set_server_columns(struct table *, int n,
 int		 table_selected_source(struct table *);
 void		 table_free(struct table *);
 void		 table_draw(struct table *, int y, int rows);
-/* Handle a key; 1 when used. */
-int		 table_key(struct table *, int key, int page);
+/* Movement and sorting; 1 when used. */
+int		 table_action(struct table *, enum action, int page);
 /* Select the row drawn at screen line y (mouse); 1 when there is one. */
 int		 table_click(struct table *, int y);
 void		 table_set_filter(struct table *, const char *);
@@ -414,12 +605,13 @@ const struct list_line *list_current(const struct list *);
 /* Draw at y (head: a heading line, tab-split like the lines, or NULL);
  * returns the width of the first column. */
 int		 list_draw(struct list *, int y, int rows, const char *head);
-/* Movement keys; 1 when used. */
-int		 list_key(struct list *, int key);
-/* The cursor movement of every line view (lists, describe, YAML): j k
- * arrows, Home, G End, PgDn PgUp C-f C-b over n lines, page lines a page;
- * 1 when key was one of them ('g' is left to the view). */
-int		 cursor_key(size_t *cur, size_t n, size_t page, int key);
+/* Movement; 1 when used. */
+int		 list_action(struct list *, enum action);
+/* The cursor movement of every line view (lists, describe, YAML): down,
+ * up, top, bottom, a page (page lines) over n lines; 1 when act was one
+ * of them. */
+int		 cursor_action(size_t *cur, size_t n, size_t page,
+		    enum action act);
 /* Keep cur within n lines and top so that cur shows in rows lines. */
 void		 cursor_fit(size_t *cur, size_t *top, size_t n, size_t rows);
 int		 list_click(struct list *, int y);
@@ -487,14 +679,13 @@ struct app {
 	size_t			 nfleet;
 
 	int			 prompt;	/* 0, ':', '/' or 'D' (delete) */
-	char			 line[256];
-	size_t			 linelen;
+	struct entry		 entry;		/* its text */
+	void			(*confirm_cb)(void *, int);	/* y/N */
+	void			*confirm_arg;
 	char			 compl_prefix[256];	/* Tab cycling */
 	int			 compl_index;
 	char			 message[512];
 	int			 message_error;
-	int			 help;
-	int			 dash;		/* '-' typed: "-A" toggles */
 
 	char			*del_group;	/* pending delete */
 	char			*del_plural;
@@ -544,6 +735,13 @@ const struct scs_resource *api_resource(struct scs_api *, const char *group,
 	    const char *plural);
 /* Open the prompt (':' or '/') with text in it. */
 void	 app_prompt(struct app *, int kind, const char *text);
+/* Ask question (y/N) in the footer; the next key answers: cb(arg, 1) for
+ * y or Y, cb(arg, 0) for any other. */
+void	 app_confirm(struct app *, const char *question,
+	    void (*cb)(void *, int yes), void *arg);
+/* The name of the first key of act in scope s, for messages ("c"), or
+ * the action's name when no key is bound; static. */
+const char *app_key_name(struct app *, enum action, enum scope);
 /* Write the screen to path in format f (EXPORT_AUTO: by extension). */
 int	 app_export(struct app *, const char *path, enum export_format f);
 /* Switch context (kubeconfig) and reconnect; 0 or -1 with a message. */
@@ -560,18 +758,25 @@ const char *command_complete(struct app *, const char *prefix, int n);
 /*
  * A view is one screen body: a table, a describe/YAML view, an overview,
  * a cluster tree. The app keeps a stack; Esc pops it and the header shows
- * the trail. A view's key() sees each key first and returns 0 for keys it
- * leaves to the app (:, /, ?, q, ...).
+ * the trail. A view never sees a key: the app looks the key up in the
+ * view's scope (the action table) and gives the view the action first;
+ * what the view does not take (returns 0) is the app's.
  */
 struct view_ops {
 	const char	*kind;
 	void		(*draw)(struct view *, int y, int rows);
-	int		(*key)(struct view *, int key);
+	/* The scope the view is in now: what keys mean in it. */
+	enum scope	(*scope)(struct view *);
+	/* Act: VIEW_HANDLED, VIEW_REDRAW, VIEW_CLOSE ORed, or 0. */
+	int		(*action)(struct view *, enum action);
+	/* While the view edits text (NULL: never), every key goes here
+	 * first; 1 when it was taken as text. */
+	int		(*text)(struct view *, int key);
+	int		(*typing)(struct view *);	/* editing text now */
 	/* The / line: filter a table, search a text view (NULL: none). */
 	void		(*filter)(struct view *, const char *text);
 	int		(*busy)(struct view *);		/* NULL = never */
-	const char	*(*hints)(struct view *);	/* footer key hints */
-	const char *const *help;			/* extra help lines */
+	const char *const *notes;	/* help lines after the keys, or NULL */
 	void		(*free)(struct view *);
 	/* Mouse click at screen line y (NULL: ignored). */
 	void		(*click)(struct view *, int y);
@@ -594,6 +799,8 @@ void		 view_push(struct app *, struct view *);
 /* Replace the whole stack with v. */
 void		 view_root(struct app *, struct view *);
 void		 view_pop(struct app *);
+/* Give act to v (the top view): its VIEW_* flags; VIEW_CLOSE pops it. */
+int		 view_act(struct app *, struct view *v, enum action act);
 void		 view_clear(struct app *);
 struct view	*view_top(struct app *);
 /* "overview > clusters > prod-eu1" */
@@ -642,8 +849,10 @@ struct view	*tree_view_api(struct app *, struct scs_api *, const char *ctx,
 /* Create a cluster in ns (reopens a kept draft); NULL with a message when
  * there is no namespace. */
 struct view	*form_create_view(struct app *, const char *ns);
-/* Edit (scale, upgrade, variables) cluster ns/name. */
-struct view	*form_edit_view(struct app *, const char *ns, const char *name);
+/* Edit (scale, upgrade, variables) cluster ns/name; act ACTION_SCALE or
+ * ACTION_UPGRADE starts at the replicas or the class. */
+struct view	*form_edit_view(struct app *, const char *ns, const char *name,
+		    enum action act);
 /* Forget the kept draft of a new cluster in ns. */
 void		 form_drop_draft(struct app *, const char *ns);
 
@@ -661,6 +870,12 @@ size_t		 fleet_sources(struct app *, struct scs_store **,
 int		 fleet_busy(struct app *);
 /* The clusters of every context in one table, with a CONTEXT column. */
 struct view	*fleet_table_view(struct app *);
+
+/* --- help.c: the keys of a view ---------------------------------------- */
+
+/* The actions of v's scope (the view's own first, then the console's)
+ * with their keys and help, and the view's notes. */
+struct view	*help_view(struct app *, struct view *v);
 
 /* --- stack.c: a ClusterStack and what hangs off it ---------------------- */
 

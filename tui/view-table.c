@@ -212,54 +212,70 @@ tview_draw(struct view *v, int y, int rows)
 	table_draw(t->table, y, rows);
 }
 
+static enum scope
+tview_scope(struct view *v)
+{
+	struct tview	*t = v->data;
+
+	return (is_capi_clusters(scs_store_resource(t->store)) ?
+	    SCOPE_CLUSTERS : SCOPE_TABLE);
+}
+
 static int
-tview_key(struct view *v, int key)
+tview_action(struct view *v, enum action act)
 {
 	struct tview			*t = v->data;
 	struct app			*a = v->app;
 	const struct scs_record		*r = table_selected(t->table);
 	const struct scs_resource	*res = scs_store_resource(t->store);
-	struct view			*nv;
+	struct view			*nv = NULL;
 
-	switch (key) {
-	case '\r':
-	case '\n':
-	case KEYS_SPECIAL + KEY_ENTER:
-	case 't':
+	switch (act) {
+	case ACTION_OPEN:
+	case ACTION_TREE:
 		if (r == NULL)
-			return (1);
+			return (VIEW_HANDLED);
 		if (is_capi_clusters(res))
 			view_push(a, tree_view(a, r->ns, r->name));
-		else if (strcmp(res->name, "clusterstacks") == 0 && key != 't')
+		else if (strcmp(res->name, "clusterstacks") == 0 &&
+		    act == ACTION_OPEN)
 			view_push(a, stack_view(a, r->ns, r->name));
-		else if (key != 't')
+		else if (act == ACTION_OPEN)
 			view_push(a, detail_view(a, res, r->ns, r->name, 0));
-		return (1);
-	case 'd':
-	case 'y':
+		return (VIEW_HANDLED);
+	case ACTION_DESCRIBE:
+	case ACTION_YAML:
 		if (r != NULL)
 			view_push(a, detail_view(a, res, r->ns, r->name,
-			    key == 'y'));
-		return (1);
-	case 4:		/* C-d */
+			    act == ACTION_YAML));
+		return (VIEW_HANDLED);
+	case ACTION_DELETE:
 		if (r != NULL)
 			app_delete_ask(a, res, r->ns, r->name);
-		return (1);
-	case 'c':
-	case 'e':
-		if (!is_capi_clusters(res))
+		return (VIEW_HANDLED);
+	case ACTION_CREATE:
+		nv = form_create_view(a, a->ns != NULL ? a->ns : r != NULL ?
+		    r->ns : NULL);
+		break;
+	case ACTION_EDIT:
+	case ACTION_SCALE:
+	case ACTION_UPGRADE:
+		if (r != NULL)
+			nv = form_edit_view(a, r->ns, r->name, act);
+		break;
+	case ACTION_BACK:
+		/* Esc clears the filter first. */
+		if (table_filter(t->table)[0] == '\0')
 			return (0);
-		if (key == 'c')
-			nv = form_create_view(a, a->ns != NULL ? a->ns :
-			    r != NULL ? r->ns : NULL);
-		else
-			nv = r != NULL ? form_edit_view(a, r->ns, r->name) :
-			    NULL;
-		if (nv != NULL)
-			view_push(a, nv);
-		return (1);
+		table_set_filter(t->table, "");
+		return (VIEW_HANDLED);
+	default:
+		return (table_action(t->table, act, LINES - 5) ?
+		    VIEW_HANDLED : 0);
 	}
-	return (table_key(t->table, key, LINES - 5));
+	if (nv != NULL)
+		view_push(a, nv);
+	return (VIEW_HANDLED);
 }
 
 static void
@@ -277,18 +293,6 @@ tview_busy(struct view *v)
 
 	return (t->tcall != NULL || scs_store_busy(t->store) ||
 	    scs_store_state(t->store, NULL) == SCS_STORE_LOADING);
-}
-
-static const char *
-tview_hints(struct view *v)
-{
-	struct tview	*t = v->data;
-
-	if (is_capi_clusters(scs_store_resource(t->store)))
-		return ("<Enter>tree <c>new <e>edit <d>describe <y>yaml "
-		    "<C-d>del </>filter <?>help");
-	return ("<Enter>describe <y>yaml <C-d>delete </>filter <:>cmd "
-	    "<0>all ns <Esc>back <?>help");
 }
 
 static void
@@ -323,23 +327,14 @@ tview_free(struct view *v)
 	free(t);
 }
 
-static const char *const tview_help[] = {
-	"  Enter            clusters: the live tree; others: describe",
-	"  d  y             describe, YAML        C-d  delete (asks)",
-	"  c  e             clusters: create one (a form), edit/scale/upgrade",
-	"  N A S  < >       sort by name, age, status / previous, next column",
-	"  /                filter: text, !text (inverse), -l a=b,c!=d,e in (f,g)",
-	NULL
-};
 
 static const struct view_ops tview_ops = {
 	.kind = "table",
 	.draw = tview_draw,
-	.key = tview_key,
+	.scope = tview_scope,
+	.action = tview_action,
 	.filter = tview_filter,
 	.busy = tview_busy,
-	.hints = tview_hints,
-	.help = tview_help,
 	.free = tview_free,
 	.click = tview_click,
 	.wake = tview_wake,

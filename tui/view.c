@@ -74,6 +74,21 @@ view_root(struct app *a, struct view *v)
 	view_push(a, v);
 }
 
+int
+view_act(struct app *a, struct view *v, enum action act)
+{
+	int	 flags;
+
+	if (v->ops->action == NULL)
+		return (0);
+	flags = v->ops->action(v, act);
+	if (flags & (VIEW_REDRAW | VIEW_HANDLED))
+		a->dirty = 1;
+	if ((flags & VIEW_CLOSE) && view_top(a) == v)
+		view_pop(a);
+	return (flags);
+}
+
 struct view *
 view_top(struct app *a)
 {

@@ -3,7 +3,8 @@
  * messages; per-context overrides match by glob; defaults < file <
  * context < flags; --print-config output matches
  * tests/tui/expected/config-print.yaml (SCS_GENERATE=1 rewrites it) and
- * loads back to the same values.
+ * loads back to the same values. Keys mean actions per scope (action.c):
+ * a view's action before the console's, a clash only within a scope.
  */
 #include <sys/stat.h>
 
@@ -112,16 +113,21 @@ test_errors(void)
 	bad("keys: q\n", "config.yaml:1:7: 'keys' must be a mapping of action "
 	    "to key, not a scalar", "keys not a mapping");
 	bad("keys:\n  quitt: q\n", "config.yaml:2:3: unknown action 'quitt' "
-	    "(expected one of quit, help, command, filter, describe, yaml, "
-	    "delete, back,", "unknown action");
+	    "(expected one of open, tree, create, edit, scale, upgrade, "
+	    "conditions, group, describe,", "unknown action");
 	bad("keys:\n  delete: <C-dd>\n", "config.yaml:2:11: bad key name "
 	    "'<C-dd>' for 'delete'", "bad key name");
 	bad("keys:\n  delete: [x, <Tabb>]\n", "config.yaml:2:15: bad key name "
 	    "'<Tabb>' for 'delete'", "bad key name in a list");
 	bad("keys:\n  quit: ab\n", "config.yaml:2:9: bad key name 'ab'",
 	    "two characters are no key");
-	bad("keys:\n  quit: x\n  reveal: [m, x]\n", "config.yaml:3:15: key 'x' "
-	    "is bound to both 'quit' and 'reveal'", "key bound twice");
+	bad("keys:\n  quit: x\n  export: [m, x]\n", "config.yaml:3:15: key 'x' "
+	    "is bound to both 'quit' and 'export' in table", "key bound twice");
+	bad("keys:\n  create: x\n  delete: [<Del>, x]\n", "config.yaml:3:19: "
+	    "key 'x' is bound to both 'create' and 'delete' in clusters",
+	    "two view actions of one scope");
+	bad("keys:\n  yaml: [y, y]\n", "config.yaml:2:13: key 'y' is bound to "
+	    "both 'yaml' and 'yaml'", "one key twice for an action");
 	bad("keys:\n  quit: [a, b, c, d, e]\n", "config.yaml:2:22: too many "
 	    "keys for 'quit' (at most 4)", "too many keys");
 	bad("theme: a\ntheme: b\n", "config.yaml:2:1: duplicate key 'theme'",
@@ -175,19 +181,24 @@ test_resolve(void)
 	is_int(e.v[CONFIG_REFRESH].n, 5000, "refresh");
 	is_int(e.v[CONFIG_HEADER].n, THEME_RGB | 0x005f87, "header colour");
 	is_str(e.v[CONFIG_THEME].s, "light", "theme");
-	is_int(config_action(&e, 17), ACTION_QUIT, "C-q quits");
-	is_int(config_action(&e, 'q'), -1, "q no longer quits");
-	is_int(config_action(&e, 'x'), ACTION_DELETE, "x deletes");
-	is_int(config_action(&e, KEYS_SPECIAL + KEY_DC), ACTION_DELETE,
-	    "<Del> deletes");
-	is_int(config_action(&e, 4), -1, "C-d no longer deletes");
-	is_int(e.keys[ACTION_REVEAL].n, 0, "reveal lost x to delete");
-	is_int(e.keys[ACTION_REVEAL].from.line, 12,
-	    "and says where it went");
-	is_int(config_action(&e, KEYS_SPECIAL + KEY_F(1)), ACTION_HELP,
-	    "F1 helps");
-	is_int(config_action(&e, '\r'), ACTION_DESCRIBE, "Enter describes");
-	is_int(config_action(&e, 'j'), ACTION_DOWN, "j moves down");
+	is_int(action_find(&e, 17, SCOPE_TABLE), ACTION_QUIT, "C-q quits");
+	is_int(action_find(&e, 'q', SCOPE_TABLE), -1, "q no longer quits");
+	is_int(action_find(&e, 'x', SCOPE_TABLE), ACTION_DELETE, "x deletes");
+	is_int(action_find(&e, KEYS_SPECIAL + KEY_DC, SCOPE_TREE),
+	    ACTION_DELETE, "<Del> deletes in the tree");
+	is_int(action_find(&e, 4, SCOPE_TABLE), -1, "C-d no longer deletes");
+	is_int(e.keys[ACTION_REVEAL].n, 1, "reveal keeps x: delete never "
+	    "applies where reveal does");
+	is_int(action_find(&e, 'x', SCOPE_SECRET), ACTION_REVEAL,
+	    "x reveals in a Secret");
+	is_int(action_find(&e, 'E', SCOPE_TREE), ACTION_EXPORT, "E exports");
+	is_int(e.keys[ACTION_EXPORT].from.line, 13, "export: from line 13");
+	is_int(action_find(&e, KEYS_SPECIAL + KEY_F(1), SCOPE_FORM),
+	    ACTION_HELP, "F1 helps");
+	is_int(action_find(&e, '\r', SCOPE_TABLE), ACTION_OPEN,
+	    "Enter opens");
+	is_int(action_find(&e, 'j', SCOPE_OVERVIEW), ACTION_DOWN,
+	    "j moves down");
 
 	config_resolve(cfg, "prod-de", NULL, &e);
 	is_int(e.v[CONFIG_READONLY].n, 1, "prod-* is readonly");
@@ -230,9 +241,81 @@ test_resolve(void)
 	is_int(e.v[CONFIG_REFRESH].n, 10000, "default refresh");
 	is_int(e.v[CONFIG_SILENCE].n, 15000, "default silence: 15 s");
 	ok(e.v[CONFIG_NAMESPACE].s == NULL, "no default namespace");
-	is_int(config_action(&e, 4), ACTION_DELETE, "C-d deletes by default");
-	is_int(config_action(&e, '<'), ACTION_SORT_PREV, "<lt> is <");
-	is_int(config_action(&e, 5), ACTION_EXPORT, "C-e exports");
+	is_int(action_find(&e, 4, SCOPE_CLUSTERS), ACTION_DELETE,
+	    "C-d deletes by default");
+	is_int(action_find(&e, '<', SCOPE_FLEET), ACTION_SORT_PREV,
+	    "<lt> is <");
+	is_int(action_find(&e, 5, SCOPE_DETAIL), ACTION_EXPORT, "C-e exports");
+}
+
+/* One key, several scopes: a view's action first, then the console's. */
+static void
+test_scopes(void)
+{
+	static const char	 rebind[] = "keys:\n  create: n\n";
+	struct config		*cfg;
+	struct config_effective	 e;
+	char			*cause = NULL, hints[512];
+	int			 keys[CONFIG_KEYS_MAX];
+	size_t			 n;
+
+	config_resolve(NULL, NULL, NULL, &e);
+	is_int(action_find(&e, 'c', SCOPE_CLUSTERS), ACTION_CREATE,
+	    "c creates in the clusters table");
+	is_int(action_find(&e, 'c', SCOPE_TENANT), ACTION_CREATE,
+	    "c creates in the tenant overview");
+	is_int(action_find(&e, 'c', SCOPE_TREE), ACTION_CONDITIONS,
+	    "c shows conditions in the tree");
+	is_int(action_find(&e, 'c', SCOPE_TABLE), -1,
+	    "c means nothing in another table");
+	is_int(action_find(&e, 'g', SCOPE_TREE), ACTION_GROUP,
+	    "g groups in the tree");
+	is_int(action_find(&e, 'g', SCOPE_TABLE), ACTION_TOP,
+	    "g goes to the top elsewhere");
+	n = action_keys(&e, ACTION_TOP, SCOPE_TREE, keys, CONFIG_KEYS_MAX);
+	ok(n == 1 && keys[0] == KEYS_SPECIAL + KEY_HOME,
+	    "in the tree, top keeps only <Home>");
+	is_int(action_find(&e, 'p', SCOPE_FORM), ACTION_PREVIEW,
+	    "p previews in the form");
+	is_int(action_find(&e, 'p', SCOPE_TABLE), ACTION_PERSONA,
+	    "p switches persona elsewhere");
+	is_int(action_find(&e, 'q', SCOPE_PREVIEW), -1,
+	    "q means nothing in the preview");
+	action_hints(&e, SCOPE_CLUSTERS, 0, 200, hints, sizeof hints);
+	ok(strstr(hints, "<c>create") != NULL && strstr(hints,
+	    "<C-d>delete") != NULL, "clusters footer: %s", hints);
+	action_hints(&e, SCOPE_CLUSTERS, 1, 200, hints, sizeof hints);
+	ok(strstr(hints, "create") == NULL && strstr(hints, "delete") ==
+	    NULL && strstr(hints, "edit") == NULL && strstr(hints,
+	    "<y>yaml") != NULL, "readonly footer: %s", hints);
+	action_hints(&e, SCOPE_TREE, 0, 200, hints, sizeof hints);
+	ok(strstr(hints, "<c>conditions") != NULL && strstr(hints,
+	    "<g>group") != NULL && strstr(hints, "filter") == NULL,
+	    "tree footer: %s", hints);
+
+	/* keys: {create: n}: n creates where create applies; elsewhere n
+	 * is still the namespace prompt; c creates nowhere. */
+	if (config_parse("config.yaml", rebind, strlen(rebind), &cfg,
+	    &cause) != 0) {
+		ok(0, "parse: %s", cause);
+		free(cause);
+		return;
+	}
+	config_resolve(cfg, NULL, NULL, &e);
+	is_int(action_find(&e, 'n', SCOPE_CLUSTERS), ACTION_CREATE,
+	    "n creates in the clusters table");
+	is_int(action_find(&e, 'n', SCOPE_TENANT), ACTION_CREATE,
+	    "n creates in the tenant overview");
+	is_int(action_find(&e, 'n', SCOPE_TABLE), ACTION_NAMESPACE,
+	    "n is the namespace prompt in other tables");
+	is_int(action_find(&e, 'c', SCOPE_CLUSTERS), -1,
+	    "c no longer creates");
+	is_int(action_find(&e, 'c', SCOPE_TREE), ACTION_CONDITIONS,
+	    "c still shows conditions in the tree");
+	action_hints(&e, SCOPE_CLUSTERS, 0, 200, hints, sizeof hints);
+	ok(strstr(hints, "<n>create") != NULL, "the footer says n: %s",
+	    hints);
+	config_free(cfg);
 }
 
 static void
@@ -267,6 +350,19 @@ test_print(void)
 	}
 	want = slurp(path);
 	is_str(text, want, "print-config matches %s", path);
+	/* Every action, the views' too, with its keys. */
+	for (i = 0; i < ACTION_MAX; i++) {
+		char	*line = scs_xprintf("\n  %s: ", action_name(i));
+
+		if (strstr(text, line) == NULL) {
+			free(line);
+			break;
+		}
+		free(line);
+	}
+	ok(i == ACTION_MAX, "print-config lists every action%s%s",
+	    i < ACTION_MAX ? "; not " : "", i < ACTION_MAX ?
+	    action_name(i) : "");
 
 	/* The output is a configuration file with the same values. */
 	ok(config_parse("printed.yaml", text, strlen(text), &again,
@@ -376,6 +472,7 @@ main(void)
 {
 	test_errors();
 	test_resolve();
+	test_scopes();
 	test_print();
 	test_files();
 	return (tap_done());

@@ -1,0 +1,216 @@
+/*
+ * action.c: the one table of actions (tui.h ACTION_LIST, like tig's
+ * request list): which action a key means in a scope, and the footer
+ * hints generated from the table. config.c binds keys to the actions,
+ * help.c lists them.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "tui.h"
+
+static const struct {
+	const char	*name, *keys, *hint, *help;
+	unsigned	 scopes;
+	int		 flags;
+} actions[ACTION_MAX] = {
+#define X(n, name, keys, scopes, flags, hint, help)			\
+	{ name, keys, hint, help, scopes, flags },
+	ACTION_LIST(X)
+#undef X
+};
+
+static const char *const scopes[SCOPE_MAX] = {
+#define X(n, name)	name,
+	SCOPE_LIST(X)
+#undef X
+};
+
+const char *
+action_name(enum action a)
+{
+	return (a < ACTION_MAX ? actions[a].name : "?");
+}
+
+const char *
+action_help(enum action a)
+{
+	return (a < ACTION_MAX ? actions[a].help : "?");
+}
+
+const char *
+action_hint(enum action a)
+{
+	return (a < ACTION_MAX ? actions[a].hint : "");
+}
+
+const char *
+action_default_keys(enum action a)
+{
+	return (a < ACTION_MAX ? actions[a].keys : "");
+}
+
+int
+action_flags(enum action a)
+{
+	return (a < ACTION_MAX ? actions[a].flags : 0);
+}
+
+int
+action_by_name(const char *name)
+{
+	int	 a;
+
+	for (a = 0; a < ACTION_MAX; a++) {
+		if (strcmp(actions[a].name, name) == 0)
+			return (a);
+	}
+	return (-1);
+}
+
+const char *
+scope_name(enum scope s)
+{
+	return (s < SCOPE_MAX ? scopes[s] : "?");
+}
+
+int
+action_in(enum action a, enum scope s)
+{
+	return (a < ACTION_MAX && s < SCOPE_MAX &&
+	    (actions[a].scopes & (1u << s)) != 0);
+}
+
+const char *
+action_scopes(enum action a)
+{
+	static char	 buf[256];
+	size_t		 used = 0;
+	unsigned	 m;
+	int		 s, w, n = 0, first = 1;
+
+	buf[0] = '\0';
+	if (a >= ACTION_MAX || (m = actions[a].scopes) == IN_ALL)
+		return (buf);
+	for (s = 0; s < SCOPE_MAX; s++)
+		n += (m & (1u << s)) != 0;
+	/* Most scopes: name those left out. */
+	if (n > SCOPE_MAX / 2) {
+		m = IN_ALL & ~m;
+		used = (size_t)snprintf(buf, sizeof buf, "all but ");
+	}
+	for (s = 0; s < SCOPE_MAX; s++) {
+		if ((m & (1u << s)) == 0)
+			continue;
+		w = snprintf(buf + used, sizeof buf - used, "%s%s",
+		    first ? "" : ", ", scopes[s]);
+		if (w < 0 || (size_t)w >= sizeof buf - used)
+			break;
+		used += (size_t)w;
+		first = 0;
+	}
+	return (buf);
+}
+
+int
+action_clash(enum action a, enum action b)
+{
+	return (a != b && a < ACTION_MAX && b < ACTION_MAX &&
+	    (actions[a].flags & ACT_APP) == (actions[b].flags & ACT_APP) &&
+	    (actions[a].scopes & actions[b].scopes) != 0);
+}
+
+static int
+bound(const struct config_effective *e, enum action a, int key)
+{
+	size_t	 i;
+
+	for (i = 0; i < e->keys[a].n; i++) {
+		if (e->keys[a].keys[i] == key)
+			return (1);
+	}
+	return (0);
+}
+
+/* The action of tier app (ACT_APP or 0) key means in s, or -1. */
+static int
+find_tier(const struct config_effective *e, int key, enum scope s, int app)
+{
+	int	 a;
+
+	for (a = 0; a < ACTION_MAX; a++) {
+		if ((actions[a].flags & ACT_APP) == app && action_in(a, s) &&
+		    bound(e, a, key))
+			return (a);
+	}
+	return (-1);
+}
+
+int
+action_find(const struct config_effective *e, int key, enum scope s)
+{
+	int	 a;
+
+	if ((a = find_tier(e, key, s, 0)) != -1)
+		return (a);
+	return (find_tier(e, key, s, ACT_APP));
+}
+
+size_t
+action_keys(const struct config_effective *e, enum action a, enum scope s,
+    int *keys, size_t max)
+{
+	size_t	 i, n = 0;
+	int	 key;
+
+	if (!action_in(a, s))
+		return (0);
+	for (i = 0; i < e->keys[a].n && n < max; i++) {
+		key = e->keys[a].keys[i];
+		/* A view action of s takes the console's key there. */
+		if ((actions[a].flags & ACT_APP) && find_tier(e, key, s, 0) !=
+		    -1)
+			continue;
+		keys[n++] = key;
+	}
+	return (n);
+}
+
+/* Append the hint of a, if it has one in s and fits in cols. */
+static void
+hint(const struct config_effective *e, enum action a, enum scope s,
+    int readonly, int cols, char *buf, size_t len)
+{
+	size_t	 used = strlen(buf);
+	int	 key, w;
+
+	if (actions[a].hint[0] == '\0' ||
+	    (readonly && (actions[a].flags & ACT_WRITE)) ||
+	    action_keys(e, a, s, &key, 1) == 0)
+		return;
+	w = snprintf(buf + used, len - used, "%s<%s>%s", used != 0 ? " " : "",
+	    keys_name(key), actions[a].hint);
+	if (w < 0 || (size_t)w >= len - used || draw_width(buf) > cols)
+		buf[used] = '\0';
+}
+
+void
+action_hints(const struct config_effective *e, enum scope s, int readonly,
+    int cols, char *buf, size_t len)
+{
+	int	 a;
+
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	/* Help first: the way to everything else. */
+	hint(e, ACTION_HELP, s, readonly, cols, buf, len);
+	for (a = 0; a < ACTION_MAX; a++) {
+		if (!(actions[a].flags & ACT_APP))
+			hint(e, a, s, readonly, cols, buf, len);
+	}
+	for (a = 0; a < ACTION_MAX; a++) {
+		if ((actions[a].flags & ACT_APP) && a != ACTION_HELP)
+			hint(e, a, s, readonly, cols, buf, len);
+	}
+}
