@@ -1,8 +1,11 @@
 /*
- * app.c: the console: start-up (kubeconfig or the embedded simulator),
- * discovery and persona, the one-thread event loop (curl_multi_poll with
- * the terminal as an extra fd), keys, the : command line and / filter,
- * and the script runner.
+ * app.c: the console's top: start-up (kubeconfig or the embedded
+ * simulator), discovery and persona, the one-thread event loop
+ * (curl_multi_poll with the terminal as an extra fd), key dispatch (a key
+ * becomes an action of the top view's scope: the view's first, then the
+ * console's) and the script runner. What views use lives below them:
+ * services.c (messages, stores, opening views), prompt.c (the footer's
+ * prompts and questions); app-draw.c draws the frame.
  */
 #include <curses.h>
 #include <errno.h>
@@ -24,7 +27,6 @@
 #define EXPECT_TIMEOUT_MS	10000
 #define AGE_REFRESH_MS		10000
 #define DRAW_MIN_MS		33	/* ~30 redraws a second at most */
-#define ALERT_SCAN_MS		1000	/* alerts compare states this often */
 
 static volatile sig_atomic_t	got_signal;
 static volatile sig_atomic_t	got_winch;
@@ -32,9 +34,7 @@ static struct scs_http		*winch_http;	/* woken by SIGWINCH */
 
 static int	app_use_context(struct app *, const char *, int, const char *,
 		    char **);
-static void	app_draw(struct app *);
 static void	app_settings(struct app *);
-static void	draw_keys(struct app *);
 static void	app_connect(struct app *);
 static void	app_typeahead(struct app *);
 
@@ -72,224 +72,7 @@ app_resize(struct app *a)
 	a->urgent = 1;
 }
 
-void
-app_message(struct app *a, int error, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	vsnprintf(a->message, sizeof a->message, fmt, ap);
-	va_end(ap);
-	a->message_error = error;
-	a->dirty = 1;
-}
-
-const struct scs_resource *
-app_resource(struct app *a, const char *group, const char *plural)
-{
-	return (api_resource(a->api, group, plural));
-}
-
-const struct scs_resource *
-api_resource(struct scs_api *api, const char *group, const char *plural)
-{
-	const struct scs_discovery	*d;
-	const struct scs_resource	*r;
-	size_t				 i;
-
-	if (api == NULL || (d = scs_api_discovery(api)) == NULL)
-		return (NULL);
-	for (i = 0; i < scs_discovery_count(d); i++) {
-		r = scs_discovery_at(d, i);
-		if (r->preferred && strcmp(r->name, plural) == 0 &&
-		    (group == NULL || strcmp(r->group, group) == 0))
-			return (r);
-	}
-	return (NULL);
-}
-
-/* --- the clusters every persona view watches -------------------------- */
-
-/* Compare the clusters of every context with what was seen before (the
- * first synced state of each is learnt). */
-static void
-alerts_scan(void *arg)
-{
-	struct app		*a = arg;
-	struct scs_store	*st[FLEET_MAX + 1];
-	const char		*nm[FLEET_MAX + 1];
-	size_t			 i, n;
-	int			 added = 0;
-
-	a->alert_timer = 0;
-	a->alert_scan_ms = scs_now_ms();
-	n = fleet_sources(a, st, nm, NULL, NULL, FLEET_MAX + 1);
-	for (i = 0; i < n; i++) {
-		if (st[i] == NULL ||
-		    scs_store_state(st[i], NULL) != SCS_STORE_SYNCED ||
-		    scs_store_busy(st[i]))
-			continue;
-		added += alerts_update(a->alerts, nm[i], scs_store_index(st[i]));
-	}
-	if (added > 0) {
-		app_message(a, 1, "ALERT: %d cluster%s turned failed or "
-		    "degraded (%s lists them)", added, added == 1 ? "" : "s",
-		    app_key_name(a, ACTION_ALERTS, SCOPE_TABLE));
-		if (!a->opts->no_display)
-			beep();
-	}
-}
-
-void
-app_alerts_due(struct app *a)
-{
-	struct scs_store	*st[FLEET_MAX + 1];
-	const char		*nm[FLEET_MAX + 1];
-	size_t			 i, n;
-	int64_t			 due;
-
-	a->dirty = 1;
-	due = a->alert_scan_ms + ALERT_SCAN_MS - scs_now_ms();
-	/* A context synced for the first time is learnt at once: what
-	 * changes after that is what alerts. */
-	n = fleet_sources(a, st, nm, NULL, NULL, FLEET_MAX + 1);
-	for (i = 0; i < n && due > 0; i++) {
-		if (st[i] != NULL && !alerts_known(a->alerts, nm[i]) &&
-		    scs_store_state(st[i], NULL) == SCS_STORE_SYNCED)
-			due = 0;
-	}
-	if (a->alert_timer != 0) {
-		if (due > 0)
-			return;
-		scs_http_timer_cancel(a->http, a->alert_timer);
-	}
-	a->alert_timer = scs_http_timer(a->http, due > 0 ? due : 0,
-	    alerts_scan, a);
-}
-
-static void
-on_clusters(struct scs_store *s, void *arg)
-{
-	(void)s;
-	app_alerts_due(arg);
-}
-
-struct scs_store *
-app_store_get(struct app *a, const struct scs_resource *res, const char *ns)
-{
-	return (scs_store_pool_get(a->stores, a->api, res, ns));
-}
-
-void
-app_store_put(struct app *a, struct scs_store *s)
-{
-	scs_store_pool_put(a->stores, s);
-}
-
-/* Forget the clusters store and its alerts (a new scope or context). */
-static void
-clusters_stop(struct app *a)
-{
-	if (a->clusters != NULL) {
-		scs_store_unsubscribe(a->clusters, on_clusters, a);
-		app_store_put(a, a->clusters);
-		a->clusters = NULL;
-	}
-	if (a->alert_timer != 0) {
-		scs_http_timer_cancel(a->http, a->alert_timer);
-		a->alert_timer = 0;
-	}
-	alerts_free(a->alerts);
-	a->alerts = alerts_new();
-}
-
-struct scs_store *
-app_clusters(struct app *a)
-{
-	const struct scs_resource	*r;
-	const char			*ns = a->ns;
-
-	if (a->clusters != NULL || !a->discovered || !a->persona_known)
-		return (a->clusters);
-	if ((r = app_resource(a, "cluster.x-k8s.io", "clusters")) == NULL)
-		return (NULL);
-	/* Fleet views look across namespaces when the user may. */
-	if (a->persona != SCS_PERSONA_TENANT && a->access.list_clusters_all)
-		ns = NULL;
-	a->clusters = app_store_get(a, r, ns);
-	scs_store_subscribe(a->clusters, on_clusters, a);
-	return (a->clusters);
-}
-
-/* --- views -------------------------------------------------------------- */
-
-/* Home, then resource res on top of it. */
-static void
-app_show(struct app *a, const struct scs_resource *res)
-{
-	while (a->nviews > 1)
-		view_pop(a);
-	/* Several contexts: the clusters of all of them. */
-	if (a->nfleet > 0 && app_clusters(a) != NULL &&
-	    strcmp(res->group, "cluster.x-k8s.io") == 0 &&
-	    strcmp(res->name, "clusters") == 0)
-		view_push(a, fleet_table_view(a));
-	else
-		view_push(a, tview_new(a, res, a->ns));
-	scs_log_info("view %s in %s", res->name, a->ns != NULL ? a->ns :
-	    "all");
-}
-
-int
-app_show_name(struct app *a, const char *name)
-{
-	const struct scs_resource	*r;
-
-	if (!a->discovered) {
-		app_message(a, 1, "not connected yet");
-		return (-1);
-	}
-	r = scs_discovery_find(scs_api_discovery(a->api), name);
-	if (r == NULL || (r->verbs & SCS_VERB_LIST) == 0) {
-		app_message(a, 1, "no resource '%s' on this server", name);
-		return (-1);
-	}
-	app_show(a, r);
-	a->message[0] = '\0';
-	return (0);
-}
-
-void
-app_set_persona(struct app *a, enum scs_persona p)
-{
-	a->persona = p;
-	a->persona_known = 1;
-	if (!a->discovered)
-		return;
-	clusters_stop(a);
-	view_root(a, overview_view(a, p));
-}
-
-void
-app_set_ns(struct app *a, const char *ns)
-{
-	struct view	*top = view_top(a);
-	struct table	*t = tview_table(top);
-	char		*kind = NULL;
-
-	if (t != NULL)
-		kind = scs_xstrdup(scs_store_resource(table_store(t))->name);
-	free(a->ns);
-	a->ns = ns != NULL ? scs_xstrdup(ns) : NULL;
-	if (!a->discovered) {
-		free(kind);
-		return;
-	}
-	app_set_persona(a, a->persona);
-	if (kind != NULL)
-		app_show_name(a, kind);
-	free(kind);
-}
+/* --- connecting --------------------------------------------------------- */
 
 /* Start-up done (discovery and both access reviews): the home view. */
 static void
@@ -435,302 +218,7 @@ app_settings(struct app *a)
 	    BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
 }
 
-const char *
-app_key_name(struct app *a, enum action act, enum scope s)
-{
-	int	 key;
-
-	if (action_keys(&a->eff, act, s, &key, 1) == 0)
-		return (action_name(act));
-	return (keys_name(key));
-}
-
-int
-app_export(struct app *a, const char *path, enum export_format f)
-{
-	char	*cause = NULL;
-	int	 r;
-
-	/* Revealed secret values never reach a file. */
-	a->dump_safe = 1;
-	app_draw(a);
-	r = export_screen(path, f, &cause);
-	a->dump_safe = 0;
-	a->dirty = 1;
-	if (r != 0) {
-		app_message(a, 1, "export: %s", cause);
-		free(cause);
-		return (-1);
-	}
-	return (0);
-}
-
-/* --- drawing --------------------------------------------------------- */
-
-static void
-draw_header(struct app *a)
-{
-	char		 buf[1024], trail[512], conn[sizeof a->conn + 320];
-	char		 waiting[256];
-	size_t		 nal = alerts_count(a->alerts) + live_lost(a);
-	const char	*msg;
-	int		 lost;
-
-	/* The connection as the server's liveness and the stores see it: a
-	 * server that does not answer says so at once; one that answers
-	 * again names the stores not whole yet. */
-	lost = 1;
-	if (a->api != NULL && live_state(a->api, a->conn, conn,
-	    sizeof conn) == conn)
-		;
-	else if (a->api != NULL && scs_store_pool_state(a->stores, a->api,
-	    &msg) == SCS_STORE_BACKOFF) {
-		scs_store_pool_waiting(a->stores, a->api, waiting,
-		    sizeof waiting);
-		snprintf(conn, sizeof conn, "reconnecting: %s wait: %s",
-		    waiting, msg);
-	} else {
-		lost = 0;
-		scs_strlcpy(conn, a->conn, sizeof conn);
-	}
-	screen_role(a->readonly || lost || a->conn_bad ? ROLE_WARN :
-	    ROLE_HEADER);
-	snprintf(buf, sizeof buf, " scs-tui  ctx:%s  ns:%s  persona:%s%s%s  "
-	    "%s", a->context != NULL ? a->context : "-",
-	    a->ns != NULL ? a->ns : "all",
-	    a->persona_known ? scs_persona_name(a->persona) : "\u2026",
-	    a->readonly ? "  [readonly]" : "",
-	    a->redact ? "  [redact]" : "", conn);
-	draw_cell(0, 0, buf, COLS, 0);
-	if (nal > 0) {
-		snprintf(buf, sizeof buf, " \u26a0 %zu alert%s (%s) ", nal,
-		    nal == 1 ? "" : "s", app_key_name(a, ACTION_ALERTS,
-		    SCOPE_TABLE));
-		screen_role(ROLE_ERROR);
-		if (draw_width(buf) < COLS)
-			draw_cell(0, COLS - draw_width(buf), buf,
-			    draw_width(buf), 0);
-	}
-	view_trail(a, trail, sizeof trail);
-	snprintf(buf, sizeof buf, " %s%s  %s", a->target != NULL ?
-	    a->target->server : "", a->target != NULL &&
-	    a->target->insecure ? " (TLS NOT VERIFIED)" : "", trail);
-	screen_role(a->target != NULL && a->target->insecure ? ROLE_WARN :
-	    ROLE_MUTED);
-	draw_cell(1, 0, buf, COLS, 0);
-}
-
-static void
-draw_footer(struct app *a)
-{
-	int		 y = LINES - 1;
-	char		 buf[sizeof a->entry.text + 512];
-	struct view	*v = view_top(a);
-
-	move(y, 0);
-	if (a->prompt == 'D') {
-		screen_role(ROLE_WARN);
-		if (strcmp(a->del_plural, "clusters") == 0)
-			snprintf(buf, sizeof buf, "Delete cluster %s/%s? Type "
-			    "its name to confirm (Esc cancels): %s",
-			    a->del_ns, a->del_name, a->entry.text);
-		else
-			snprintf(buf, sizeof buf, "Delete %s %s%s%s? [y/N] %s",
-			    a->del_plural, a->del_ns, a->del_ns[0] != '\0' ?
-			    "/" : "", a->del_name, a->entry.text);
-		draw_cell(y, 0, buf, COLS, 0);
-		return;
-	}
-	if (a->prompt != 0) {
-		screen_role(ROLE_PROMPT);
-		snprintf(buf, sizeof buf, "%c%s", a->prompt, a->entry.text);
-		draw_cell(y, 0, buf, COLS, 0);
-		return;
-	}
-	if (a->message[0] != '\0') {
-		screen_role(a->message_error ? ROLE_ERROR : ROLE_NORMAL);
-		draw_cell(y, 0, a->message, COLS, 0);
-		return;
-	}
-	screen_role(ROLE_KEY);
-	if (v != NULL && v->ops->typing != NULL && v->ops->typing(v))
-		scs_strlcpy(buf, ENTRY_HINTS, sizeof buf);
-	else
-		action_hints(&a->eff, v != NULL ? v->ops->scope(v) :
-		    SCOPE_OVERVIEW, a->readonly, COLS, buf, sizeof buf);
-	draw_cell(y, 0, buf, COLS, 0);
-}
-
-static void
-app_draw(struct app *a)
-{
-	struct view	*v = view_top(a);
-
-	erase();
-	draw_header(a);
-	if (v != NULL)
-		view_draw(v, 2, LINES - 3);
-	else {
-		screen_role(a->conn_bad ? ROLE_ERROR : ROLE_MUTED);
-		draw_cell(3, 1, a->conn, COLS - 1, 0);
-	}
-	draw_footer(a);
-	draw_keys(a);
-	screen_role(ROLE_NORMAL);
-	refresh();
-	a->dirty = 0;
-	a->urgent = 0;
-	a->last_draw = scs_now_ms();
-	scs_log_debug("drawn at %lld", (long long)a->last_draw);	/* bench */
-}
-
-/* --- delete ----------------------------------------------------------- */
-
-static void
-on_deleted(const struct scs_api_result *r, void *arg)
-{
-	struct app	*a = arg;
-
-	if (r->status == SCS_OK)
-		app_message(a, 0, "deleting %s", a->del_name != NULL ?
-		    a->del_name : "");
-	else
-		app_message(a, 1, "delete failed: %s", r->message);
-}
-
-static void
-delete_confirmed(struct app *a)
-{
-	const struct scs_resource	*r;
-	const char			*ans = a->entry.text;
-	int				 go;
-
-	if (strcmp(a->del_plural, "clusters") == 0)
-		go = strcmp(ans, a->del_name) == 0;
-	else
-		go = strcmp(ans, "y") == 0 || strcmp(ans, "yes") == 0;
-	if (!go) {
-		app_message(a, 0, "not deleted");
-		return;
-	}
-	if ((r = app_resource(a, a->del_group, a->del_plural)) == NULL) {
-		app_message(a, 1, "%s: no longer on this server",
-		    a->del_plural);
-		return;
-	}
-	scs_api_delete(a->api, r, a->del_ns, a->del_name, NULL, 0,
-	    on_deleted, a);
-}
-
-void
-app_delete_ask(struct app *a, const struct scs_resource *res,
-    const char *ns, const char *name)
-{
-	if (a->readonly) {
-		app_message(a, 1, "read-only: deleting is refused");
-		return;
-	}
-	free(a->del_group);
-	free(a->del_plural);
-	free(a->del_ns);
-	free(a->del_name);
-	a->del_group = scs_xstrdup(res->group);
-	a->del_plural = scs_xstrdup(res->name);
-	a->del_ns = scs_xstrdup(ns != NULL ? ns : "");
-	a->del_name = scs_xstrdup(name);
-	a->prompt = 'D';
-	entry_set(&a->entry, "");
-}
-
 /* --- keys --------------------------------------------------------------- */
-
-static void
-prompt_complete(struct app *a)
-{
-	const char	*c;
-
-	if (a->compl_index == 0)
-		scs_strlcpy(a->compl_prefix, a->entry.text,
-		    sizeof a->compl_prefix);
-	c = command_complete(a, a->compl_prefix, a->compl_index++);
-	if (c == NULL) {
-		a->compl_index = 0;
-		c = command_complete(a, a->compl_prefix, a->compl_index++);
-	}
-	if (c == NULL)
-		return;
-	entry_set(&a->entry, c);
-}
-
-static void
-prompt_filter(struct app *a)
-{
-	struct view	*v = view_top(a);
-
-	if (v != NULL && v->ops->filter != NULL)
-		v->ops->filter(v, a->entry.text);
-}
-
-void
-app_prompt(struct app *a, int kind, const char *text)
-{
-	a->prompt = kind;
-	entry_set(&a->entry, text);
-	a->compl_index = 0;
-	if (kind == '/')
-		prompt_filter(a);
-}
-
-static void
-prompt_key(struct app *a, int key)
-{
-	enum entry_result	 r = entry_key(&a->entry, key);
-
-	if (r == ENTRY_TAB && a->prompt == ':') {
-		prompt_complete(a);
-		a->dirty = 1;
-		return;
-	}
-	a->compl_index = 0;
-	if (r == ENTRY_ESCAPE) {
-		if (a->prompt == '/') {
-			entry_set(&a->entry, "");
-			prompt_filter(a);
-		}
-		a->prompt = 0;
-	} else if (r == ENTRY_ENTER) {
-		key = a->prompt;
-		a->prompt = 0;
-		if (key == ':')
-			command_run(a, a->entry.text);
-		else if (key == 'D')
-			delete_confirmed(a);
-	}
-	if (a->prompt == '/')
-		prompt_filter(a);
-	a->dirty = 1;
-}
-
-void
-app_confirm(struct app *a, const char *question, void (*cb)(void *, int),
-    void *arg)
-{
-	app_message(a, 1, "%s", question);
-	a->confirm_cb = cb;
-	a->confirm_arg = arg;
-}
-
-/* The answer to app_confirm: y or Y is yes, any other key no. */
-static void
-confirm_key(struct app *a, int key)
-{
-	void	(*cb)(void *, int) = a->confirm_cb;
-
-	a->confirm_cb = NULL;
-	a->message[0] = '\0';
-	a->dirty = 1;
-	cb(a->confirm_arg, key == 'y' || key == 'Y');
-}
 
 static void
 app_mouse(struct app *a)
@@ -749,61 +237,6 @@ app_mouse(struct app *a)
 	}
 	if (v->ops->click != NULL)
 		v->ops->click(v, ev.y);
-}
-
-static void
-app_next_persona(struct app *a)
-{
-	a->persona_forced = 1;
-	/* The order of the brief: IaaS, KaaS, tenant, and round. */
-	app_set_persona(a, a->persona == SCS_PERSONA_IAAS ?
-	    SCS_PERSONA_KAAS : a->persona == SCS_PERSONA_KAAS ?
-	    SCS_PERSONA_TENANT : SCS_PERSONA_IAAS);
-	app_message(a, 0, "persona %s", scs_persona_name(a->persona));
-}
-
-#define KEYS_SHOW_MS	2500
-
-/* The presenter overlay: the last keys, newest right. */
-static void
-keys_record(struct app *a, int key)
-{
-	const char	*n = keys_name(key);
-	char		 buf[sizeof a->keys_shown + 64];
-	size_t		 len;
-
-	if (!a->show_keys || key == KEYS_SPECIAL + KEY_RESIZE ||
-	    key == KEYS_SPECIAL + KEY_MOUSE || n == NULL)
-		return;
-	if (scs_now_ms() - a->keys_at > KEYS_SHOW_MS)
-		a->keys_shown[0] = '\0';
-	/* Typed text runs together; named keys stand apart. */
-	snprintf(buf, sizeof buf, "%s%s%s", a->keys_shown,
-	    a->keys_shown[0] != '\0' && (strlen(n) > 1 ||
-	    a->keys_named) ? " " : "", n);
-	a->keys_named = strlen(n) > 1;
-	/* Keep the tail when it gets long. */
-	len = strlen(buf);
-	scs_strlcpy(a->keys_shown, len > 40 ? buf + len - 40 : buf,
-	    sizeof a->keys_shown);
-	a->keys_at = scs_now_ms();
-}
-
-static void
-draw_keys(struct app *a)
-{
-	char	 buf[128];
-	int	 w;
-
-	if (!a->show_keys || a->keys_shown[0] == '\0' ||
-	    scs_now_ms() - a->keys_at > KEYS_SHOW_MS)
-		return;
-	snprintf(buf, sizeof buf, " \u2328 %s ", a->keys_shown);
-	w = draw_width(buf);
-	if (w >= COLS || LINES < 4)
-		return;
-	screen_role(ROLE_PROMPT);
-	draw_cell(LINES - 2, COLS - w, buf, w, 0);
 }
 
 /* The console's own actions: what no view took. */
@@ -876,21 +309,15 @@ app_key(struct app *a, int key)
 	enum scope	 s;
 	int		 act;
 
-	keys_record(a, key);
+	app_keys_record(a, key);
 	scs_log_debug("key %s at %lld", keys_name(key), (long long)scs_now_ms());
 	a->urgent = 1;	/* a key's effect is drawn at once */
 	if (key == KEYS_SPECIAL + KEY_RESIZE) {
 		a->dirty = 1;
 		return;
 	}
-	if (a->prompt != 0) {
-		prompt_key(a, key);
+	if (prompt_key(a, key))
 		return;
-	}
-	if (a->confirm_cb != NULL) {
-		confirm_key(a, key);
-		return;
-	}
 	a->message[0] = '\0';
 	a->dirty = 1;
 	if (key == KEYS_SPECIAL + KEY_MOUSE) {
@@ -1072,7 +499,7 @@ app_use_context(struct app *a, const char *ctx, int all_ns, const char *ns,
 	}
 	scs_api_set_silence(api, a->silence_ms, 0);
 	view_clear(a);
-	clusters_stop(a);
+	app_clusters_stop(a);
 	scs_api_free(a->api);
 	scs_target_free(a->target);
 	a->api = api;
@@ -1140,7 +567,7 @@ app_free(struct app *a)
 {
 	fleet_close(a);
 	view_clear(a);
-	clusters_stop(a);
+	app_clusters_stop(a);
 	alerts_free(a->alerts);
 	scs_store_pool_free(a->stores);
 	free(a->del_group);

@@ -704,25 +704,36 @@ struct app {
 };
 
 int	 app_run(const struct options *);
+/* Switch context (kubeconfig) and reconnect; 0 or -1 with a message. */
+int	 app_switch_context(struct app *, const char *ctx);
+
+/* --- services.c: what the views use ------------------------------------- */
+
 void	 app_message(struct app *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+/* The name of the first key of act in scope s, for messages ("c"), or
+ * the action's name when no key is bound; static. */
+const char *app_key_name(struct app *, enum action, enum scope);
 /* Open resource name (plural, kind, short name) as a table; 0 or -1
  * with a message. */
 int	 app_show_name(struct app *, const char *name);
-/* Ask to delete ns/name of res (confirmation in the footer; clusters need
- * the name typed). Refused under --readonly. */
-void	 app_delete_ask(struct app *, const struct scs_resource *,
-	    const char *ns, const char *name);
 /* Switch to namespace ns (NULL = all) and reopen the current views. */
 void	 app_set_ns(struct app *, const char *ns);
 /* Switch persona and show its home view. */
 void	 app_set_persona(struct app *, enum scs_persona);
+/* The next persona (iaas, kaas, tenant, round), said in a message. */
+void	 app_next_persona(struct app *);
 /* The clusters every persona view watches (the persona's scope: all
  * namespaces when the user may list them, else the current one), started
  * on first use and shared with a clusters table of the same scope; NULL
  * before discovery or without Cluster API. The loop also starts it once
  * the first view has loaded, for the alerts. */
 struct scs_store *app_clusters(struct app *);
+/* Forget the clusters store and its alerts (a new scope or context). */
+void	 app_clusters_stop(struct app *);
+/* A change in some context's clusters: compare soon (at most once a
+ * second, a watch storm costs one comparison). */
+void	 app_alerts_due(struct app *);
 /* A shared store of res in ns (scs_store_pool_get of the app's api). */
 struct scs_store *app_store_get(struct app *, const struct scs_resource *,
 	    const char *ns);
@@ -733,19 +744,32 @@ const struct scs_resource *app_resource(struct app *, const char *group,
 	    const char *plural);
 const struct scs_resource *api_resource(struct scs_api *, const char *group,
 	    const char *plural);
+
+/* --- prompt.c: the footer's line of input -------------------------------- */
+
 /* Open the prompt (':' or '/') with text in it. */
 void	 app_prompt(struct app *, int kind, const char *text);
 /* Ask question (y/N) in the footer; the next key answers: cb(arg, 1) for
  * y or Y, cb(arg, 0) for any other. */
 void	 app_confirm(struct app *, const char *question,
 	    void (*cb)(void *, int yes), void *arg);
-/* The name of the first key of act in scope s, for messages ("c"), or
- * the action's name when no key is bound; static. */
-const char *app_key_name(struct app *, enum action, enum scope);
+/* Ask to delete ns/name of res (confirmation in the footer; clusters need
+ * the name typed). Refused under --readonly. */
+void	 app_delete_ask(struct app *, const struct scs_resource *,
+	    const char *ns, const char *name);
+/* While a prompt or a question is open, the key is its: 1; else 0. */
+int	 prompt_key(struct app *, int key);
+
+/* --- app-draw.c: the console's frame ------------------------------------- */
+
+#define KEYS_SHOW_MS	2500	/* the presenter overlay's last keys */
+
+/* Header, the top view, footer, key overlay; refresh. */
+void	 app_draw(struct app *);
+/* Remember key for the presenter overlay (--show-keys). */
+void	 app_keys_record(struct app *, int key);
 /* Write the screen to path in format f (EXPORT_AUTO: by extension). */
 int	 app_export(struct app *, const char *path, enum export_format f);
-/* Switch context (kubeconfig) and reconnect; 0 or -1 with a message. */
-int	 app_switch_context(struct app *, const char *ctx);
 
 /* --- command.c: the : line --------------------------------------------- */
 
@@ -909,8 +933,5 @@ int		 alerts_update(struct alerts *, const char *ctx,
 int		 alerts_known(struct alerts *, const char *ctx);
 size_t		 alerts_count(const struct alerts *);	/* unacknowledged */
 struct view	*alerts_view(struct app *);
-/* A change in some context's clusters: compare soon (app.c; at most once
- * a second, a watch storm costs one comparison). */
-void		 app_alerts_due(struct app *);
 
 #endif

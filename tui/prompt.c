@@ -1,0 +1,169 @@
+/*
+ * prompt.c: the footer's line of input (tui.h): the : command line with
+ * Tab completion, the / filter or search (applied as it is typed), the
+ * delete confirmation (a cluster's name typed, else y) and the one-key
+ * y/N questions of app_confirm.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scs/util.h"
+#include "tui.h"
+
+static void
+on_deleted(const struct scs_api_result *r, void *arg)
+{
+	struct app	*a = arg;
+
+	if (r->status == SCS_OK)
+		app_message(a, 0, "deleting %s", a->del_name != NULL ?
+		    a->del_name : "");
+	else
+		app_message(a, 1, "delete failed: %s", r->message);
+}
+
+static void
+delete_confirmed(struct app *a)
+{
+	const struct scs_resource	*r;
+	const char			*ans = a->entry.text;
+	int				 go;
+
+	if (strcmp(a->del_plural, "clusters") == 0)
+		go = strcmp(ans, a->del_name) == 0;
+	else
+		go = strcmp(ans, "y") == 0 || strcmp(ans, "yes") == 0;
+	if (!go) {
+		app_message(a, 0, "not deleted");
+		return;
+	}
+	if ((r = app_resource(a, a->del_group, a->del_plural)) == NULL) {
+		app_message(a, 1, "%s: no longer on this server",
+		    a->del_plural);
+		return;
+	}
+	scs_api_delete(a->api, r, a->del_ns, a->del_name, NULL, 0,
+	    on_deleted, a);
+}
+
+void
+app_delete_ask(struct app *a, const struct scs_resource *res,
+    const char *ns, const char *name)
+{
+	if (a->readonly) {
+		app_message(a, 1, "read-only: deleting is refused");
+		return;
+	}
+	free(a->del_group);
+	free(a->del_plural);
+	free(a->del_ns);
+	free(a->del_name);
+	a->del_group = scs_xstrdup(res->group);
+	a->del_plural = scs_xstrdup(res->name);
+	a->del_ns = scs_xstrdup(ns != NULL ? ns : "");
+	a->del_name = scs_xstrdup(name);
+	a->prompt = 'D';
+	entry_set(&a->entry, "");
+}
+
+static void
+prompt_complete(struct app *a)
+{
+	const char	*c;
+
+	if (a->compl_index == 0)
+		scs_strlcpy(a->compl_prefix, a->entry.text,
+		    sizeof a->compl_prefix);
+	c = command_complete(a, a->compl_prefix, a->compl_index++);
+	if (c == NULL) {
+		a->compl_index = 0;
+		c = command_complete(a, a->compl_prefix, a->compl_index++);
+	}
+	if (c == NULL)
+		return;
+	entry_set(&a->entry, c);
+}
+
+static void
+prompt_filter(struct app *a)
+{
+	struct view	*v = view_top(a);
+
+	if (v != NULL && v->ops->filter != NULL)
+		v->ops->filter(v, a->entry.text);
+}
+
+void
+app_prompt(struct app *a, int kind, const char *text)
+{
+	a->prompt = kind;
+	entry_set(&a->entry, text);
+	a->compl_index = 0;
+	if (kind == '/')
+		prompt_filter(a);
+}
+
+/* A key for the line being typed. */
+static void
+prompt_line_key(struct app *a, int key)
+{
+	enum entry_result	 r = entry_key(&a->entry, key);
+
+	if (r == ENTRY_TAB && a->prompt == ':') {
+		prompt_complete(a);
+		a->dirty = 1;
+		return;
+	}
+	a->compl_index = 0;
+	if (r == ENTRY_ESCAPE) {
+		if (a->prompt == '/') {
+			entry_set(&a->entry, "");
+			prompt_filter(a);
+		}
+		a->prompt = 0;
+	} else if (r == ENTRY_ENTER) {
+		key = a->prompt;
+		a->prompt = 0;
+		if (key == ':')
+			command_run(a, a->entry.text);
+		else if (key == 'D')
+			delete_confirmed(a);
+	}
+	if (a->prompt == '/')
+		prompt_filter(a);
+	a->dirty = 1;
+}
+
+void
+app_confirm(struct app *a, const char *question, void (*cb)(void *, int),
+    void *arg)
+{
+	app_message(a, 1, "%s", question);
+	a->confirm_cb = cb;
+	a->confirm_arg = arg;
+}
+
+/* The answer to app_confirm: y or Y is yes, any other key no. */
+static void
+prompt_answer(struct app *a, int key)
+{
+	void	(*cb)(void *, int) = a->confirm_cb;
+
+	a->confirm_cb = NULL;
+	a->message[0] = '\0';
+	a->dirty = 1;
+	cb(a->confirm_arg, key == 'y' || key == 'Y');
+}
+
+int
+prompt_key(struct app *a, int key)
+{
+	if (a->prompt != 0)
+		prompt_line_key(a, key);
+	else if (a->confirm_cb != NULL)
+		prompt_answer(a, key);
+	else
+		return (0);
+	return (1);
+}
