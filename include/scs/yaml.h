@@ -23,6 +23,12 @@ enum scs_yaml_flags {
 char	*scs_yaml_emit(const cJSON *obj, unsigned flags,
 	    const char *const *reveal, char **cause);
 
+/*
+ * YAML text as JSON: an array with one element per document (yaml-load.c
+ * says how scalars resolve). NULL with *cause on bad YAML.
+ */
+cJSON	*scs_yaml_load(const char *text, size_t len, char **cause);
+
 /* Is obj a v1 Secret? */
 int	 scs_yaml_is_secret(const cJSON *obj);
 
