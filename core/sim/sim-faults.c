@@ -12,7 +12,7 @@
 	"drop-watch-after=N, cut-list-every=N, 429-every=N[:retry=S], " \
 	"500-burst=N, slow=MS, expire-continue[=N], watch-410-every=N, " \
 	"hang-after=N[:for=MS], hang-every=N, restart-after=MS[:down=MS], " \
-	"storm=N, storm-for=MS"
+	"storm=N, storm-for=MS, no-watch-list"
 
 static int
 num(const char *s, long *out)
@@ -56,6 +56,10 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 	    item = strtok_r(NULL, ",", &save)) {
 		if (strcmp(item, "expire-continue") == 0) {
 			f->expire_continue = -1;
+			continue;
+		}
+		if (strcmp(item, "no-watch-list") == 0) {
+			f->no_watch_list = 1;
 			continue;
 		}
 		if ((eq = strchr(item, '=')) == NULL)

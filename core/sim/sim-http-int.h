@@ -10,7 +10,8 @@
  *   sim-read.c    get, list (pages, continue tokens, Table)
  *   sim-write.c   create, update, patch
  *   sim-delete.c  delete, deletecollection
- *   sim-watch.c   watches, bookmarks
+ *   sim-watch.c   watches, streaming lists, bookmarks
+ *   sim-pace.c    bodies: gzip, the cost model's pace, cut-list-every
  */
 #ifndef SCS_SIM_HTTP_INT_H
 #define SCS_SIM_HTTP_INT_H
@@ -30,6 +31,10 @@ struct sim_req {
 	int64_t			 held_since;
 	int			 held;
 	int			 drop;		/* when resumed: close */
+	/* --request-latency: 1 waiting on sim->delayed, 2 released. */
+	struct sim_req		*next_delayed;
+	int64_t			 due;
+	int			 delayed;
 };
 
 /* A parsed request path. */
@@ -80,6 +85,11 @@ const char	*sim_obj_text_as(const struct sim_resdef *, const char *key,
 const char	*sim_dep_warning(const struct route *);
 int		 sim_wants_table(struct MHD_Connection *);
 const char	*sim_arg(struct MHD_Connection *, const char *k);
+/* 422 Invalid for ListOptions, as the real server words it: one or two
+ * causes (field NULL: left out), each message "Forbidden: ...". */
+enum MHD_Result	 sim_reply_invalid_options(struct MHD_Connection *,
+		    const char *field1, const char *msg1, const char *field2,
+		    const char *msg2);
 int		 sim_is_true(const char *);
 
 /* sim-route.c */
@@ -134,5 +144,22 @@ int		 sim_watches_tick(struct scs_sim *, int64_t now);
 void		 sim_watches_end(struct scs_sim *, int abort);
 /* Is any watch still suspended? */
 int		 sim_watches_suspended(struct scs_sim *);
+
+/* sim-pace.c */
+/* A 200 with a JSON body (taken): gzip when the client accepts it and
+ * the body is 128 KiB or more, paced at --serve-rate, cut halfway and
+ * dropped when cut. */
+enum MHD_Result	 sim_reply_body(struct scs_sim *, struct MHD_Connection *,
+		    char *body, const char *warning, int cut);
+/* How many of want bytes a body that started at t0 (ms) and sent sent
+ * bytes may send now (--serve-rate); 0: suspend until the next tick. */
+size_t		 sim_pace_allow(struct scs_sim *, int64_t t0, uint64_t sent,
+		    size_t want);
+/* A body or watch suspends for its pace: have the tick resume it soon. */
+void		 sim_pace_wait(struct scs_sim *);
+/* Resume what waits for its pace when due; the ms until then (or 1000). */
+long		 sim_pace_tick(struct scs_sim *, int64_t now);
+/* Resume the bodies waiting for their pace (now); nonzero if any. */
+int		 sim_pace_resume(struct scs_sim *);
 
 #endif

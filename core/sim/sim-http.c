@@ -203,10 +203,36 @@ dispatch(struct scs_sim *sim, struct MHD_Connection *c, const char *url,
 	return (ret);
 }
 
+/* --request-latency: answer the requests that are due (drop: drop
+ * every one). Returns the ms until the next is due, at most 1000. */
+static long
+delayed_release(struct scs_sim *sim, int64_t now, int drop)
+{
+	struct sim_req	**p = &sim->delayed, *rq;
+	long		 next = 1000;
+
+	while ((rq = *p) != NULL) {
+		if (now < rq->due && !drop) {
+			if (rq->due - now < next)
+				next = (long)(rq->due - now);
+			p = &rq->next_delayed;
+			continue;
+		}
+		*p = rq->next_delayed;
+		rq->next_delayed = NULL;
+		rq->delayed = 2;
+		rq->drop = drop;
+		MHD_resume_connection(rq->conn);
+		sim->kick = 1;
+	}
+	return (next);
+}
+
 long
 sim_http_tick(struct scs_sim *sim, int64_t now)
 {
 	int	 any = 0;
+	long	 next, pace;
 
 	if (sim->hanging && now >= sim->hang_until) {
 		/* The hang is over: answer what came meanwhile. */
@@ -219,9 +245,12 @@ sim_http_tick(struct scs_sim *sim, int64_t now)
 		any = 1;
 	if (any)
 		sim_watches_resume(sim);
-	if (sim->hanging && sim->hang_until - now < 1000)
-		return ((long)(sim->hang_until - now));
-	return (1000);
+	next = delayed_release(sim, now, 0);
+	if ((pace = sim_pace_tick(sim, now)) < next)
+		next = pace;
+	if (sim->hanging && sim->hang_until - now < next)
+		next = (long)(sim->hang_until - now);
+	return (next);
 }
 
 /* Is this request (already counted) to hang? Starts hang-after's hang. */
@@ -293,10 +322,11 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		return (MHD_YES);
 	}
-	if (rq->held) {
-		/* Released from a hang: answer now (its faults were
-		 * decided when it came), or drop it. */
+	if (rq->held || rq->delayed == 2) {
+		/* Released from a hang or from --request-latency: answer
+		 * now (its faults were decided when it came), or drop it. */
 		rq->held = 0;
+		rq->delayed = 3;
 		if (rq->drop || sim->stop)
 			return (MHD_NO);
 		return (rq->too_large ? sim_reply_status(c, 413,
@@ -347,6 +377,18 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
 	if (rq->too_large)
 		return (sim_reply_status(c, 413, "RequestEntityTooLarge",
 		    "request entity too large", NULL));
+	if (sim->opts.request_latency_ms > 0 && !sim->stopping) {
+		/* The cost model: answered when due (sim_http_tick),
+		 * other requests go on meanwhile. */
+		rq->delayed = 1;
+		rq->conn = c;
+		rq->due = scs_now_ms() + sim->opts.request_latency_ms;
+		rq->next_delayed = sim->delayed;
+		sim->delayed = rq;
+		sim->kick = 1;
+		MHD_suspend_connection(c);
+		return (MHD_YES);
+	}
 	return (dispatch(sim, c, url, method, rq));
 }
 
@@ -446,6 +488,8 @@ resume_all(struct scs_sim *sim, int abort)
 {
 	sim_watches_end(sim, abort);
 	held_release(sim, 1, 1, 0);
+	delayed_release(sim, 0, 1);
+	sim_pace_resume(sim);
 }
 
 enum scs_status
@@ -494,7 +538,8 @@ sim_http_stop(struct scs_sim *sim)
 	for (i = 0; i < 100; i++) {
 		resume_all(sim, 0);
 		MHD_run(sim->mhd);
-		if (!sim_watches_suspended(sim) && sim->held == NULL && i >= 2)
+		if (!sim_watches_suspended(sim) && sim->held == NULL &&
+		    sim->delayed == NULL && sim->bodies == NULL && i >= 2)
 			break;
 	}
 	MHD_stop_daemon(sim->mhd);

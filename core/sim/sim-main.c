@@ -53,6 +53,11 @@ static const char usage_text[] =
 "  --seed N               world seed (default 1)\n"
 "  --speed X              reconcile speed factor (default 1)\n"
 "\n"
+"Cost model (as a real server costs; off by default):\n"
+"  --serve-rate MB/S      send response bodies at no more than MB/S\n"
+"                         (lists, gets, watch streams; after gzip)\n"
+"  --request-latency MS   answer every request MS later\n"
+"\n"
 "Testing:\n"
 "  --faults SPEC          faults to inject, comma-separated (N counts\n"
 "                         requests, lists or watches; MS milliseconds;\n"
@@ -81,6 +86,8 @@ static const char usage_text[] =
 "                             down MS\n"
 "      storm=N                N cluster changes per second (benchmarks)\n"
 "      storm-for=MS           each SIGUSR1 starts a storm of MS\n"
+"      no-watch-list          refuse streaming lists (sendInitialEvents)\n"
+"                             with 422, as an apiserver without WatchList\n"
 "                         csp-admin can read and replace the faults while the\n"
 "                         server runs: GET or POST SPEC to /sim/faults\n"
 "\n"
@@ -153,6 +160,8 @@ main(int argc, char **argv)
 		{ "faults", required_argument, NULL, 'f' },
 		{ "seed", required_argument, NULL, 'e' },
 		{ "speed", required_argument, NULL, 'p' },
+		{ "serve-rate", required_argument, NULL, 'R' },
+		{ "request-latency", required_argument, NULL, 'L' },
 		{ "plain-http", no_argument, NULL, 'P' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "version", no_argument, NULL, 'V' },
@@ -183,6 +192,8 @@ main(int argc, char **argv)
 		case 'f': o.faults = optarg; break;
 		case 'e': o.seed = strtoull(optarg, NULL, 10); break;
 		case 'p': o.speed = atof(optarg); break;
+		case 'R': o.serve_rate = atof(optarg); break;
+		case 'L': o.request_latency_ms = atol(optarg); break;
 		case 'P': o.plain_http = 1; break;
 		case 'q': o.quiet = 1; break;
 		case 'V':
@@ -196,7 +207,8 @@ main(int argc, char **argv)
 			return (2);
 		}
 	}
-	if (optind < argc || o.speed <= 0) {
+	if (optind < argc || o.speed <= 0 || o.serve_rate < 0 ||
+	    o.request_latency_ms < 0) {
 		fputs(usage_text, stderr);
 		return (2);
 	}

@@ -50,59 +50,16 @@ token_parse(const char *tok, uint64_t *rv, char **ns, char **name)
 	return (0);
 }
 
-/* cut-list-every: a body that stops halfway, then the connection drops. */
-struct cut {
-	char	*body;
-	size_t	 len;
-};
-
-static ssize_t
-cut_read(void *cls, uint64_t pos, char *buf, size_t max)
-{
-	struct cut	*ct = cls;
-	size_t		 half = ct->len / 2, n;
-
-	if (pos >= half)
-		return (MHD_CONTENT_READER_END_WITH_ERROR);
-	n = half - (size_t)pos;
-	if (n > max)
-		n = max;
-	memcpy(buf, ct->body + pos, n);
-	return ((ssize_t)n);
-}
-
-static void
-cut_free(void *cls)
-{
-	struct cut	*ct = cls;
-
-	free(ct->body);
-	free(ct);
-}
-
-/* A list's 200; takes body. */
+/* A list's 200; takes body. cut-list-every: every Nth stops halfway
+ * through, then the connection drops. */
 static enum MHD_Result
 reply_list(struct scs_sim *sim, struct MHD_Connection *c, char *body,
     const char *warning)
 {
-	struct MHD_Response	*r;
-	struct cut		*ct;
-	enum MHD_Result		 ret;
-
 	sim->nlists++;
-	if (sim->faults.cut_list_every <= 0 ||
-	    sim->nlists % (uint64_t)sim->faults.cut_list_every != 0)
-		return (sim_reply_json(c, 200, body, warning));
-	ct = scs_xcalloc(1, sizeof *ct);
-	ct->body = body;
-	ct->len = strlen(body);
-	r = MHD_create_response_from_callback(ct->len, 16 * 1024, cut_read,
-	    ct, cut_free);
-	MHD_add_response_header(r, "Content-Type", "application/json");
-	MHD_add_response_header(r, "Cache-Control", "no-cache, private");
-	ret = MHD_queue_response(c, 200, r);
-	MHD_destroy_response(r);
-	return (ret);
+	return (sim_reply_body(sim, c, body, warning,
+	    sim->faults.cut_list_every > 0 &&
+	    sim->nlists % (uint64_t)sim->faults.cut_list_every == 0));
 }
 
 /* One list response being built (list_one visits each object). */
@@ -192,12 +149,27 @@ sim_do_list(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 	struct list_ctx		 l;
 	cJSON			*tj = NULL, *md;
 
+	const char		*rvq = sim_arg(c, "resourceVersion");
+	const char		*rvm = sim_arg(c, "resourceVersionMatch");
+
+	if (sim_arg(c, "sendInitialEvents") != NULL)
+		return (sim_reply_invalid_options(c, rvm != NULL &&
+		    (rvq == NULL || *rvq == '\0') ? "resourceVersionMatch" :
+		    NULL, "Forbidden: resourceVersionMatch is forbidden unless "
+		    "resourceVersion is provided", "sendInitialEvents",
+		    "Forbidden: sendInitialEvents is forbidden for list"));
 	memset(&l, 0, sizeof l);
 	l.c = c;
 	l.rt = rt;
 	l.lsel = sim_arg(c, "labelSelector");
 	l.fsel = sim_arg(c, "fieldSelector");
 	l.limit = lim != NULL ? atol(lim) : 0;
+	/* resourceVersion=0: any version will do, and the real server
+	 * serves it from its watch cache, which ignores limit: one
+	 * answer, no continue. */
+	if (rvq != NULL && strcmp(rvq, "0") == 0 && (cont == NULL ||
+	    *cont == '\0'))
+		l.limit = 0;
 	l.table = sim_wants_table(c);
 	if (cont != NULL && *cont != '\0') {
 		if (token_parse(cont, &rv, &cns, &cname) != 0)

@@ -234,3 +234,35 @@ sim_is_true(const char *s)
 	return (s != NULL && (strcmp(s, "1") == 0 || strcmp(s, "true") == 0));
 }
 
+
+enum MHD_Result
+sim_reply_invalid_options(struct MHD_Connection *c, const char *field1,
+    const char *msg1, const char *field2, const char *msg2)
+{
+	struct scs_api_error	*e = scs_xcalloc(1, sizeof *e);
+	const char		*fields[2] = { field1, field2 };
+	const char		*msgs[2] = { msg1, msg2 };
+	struct scs_buf		 m;
+	size_t			 i;
+
+	scs_buf_init(&m, 0);
+	scs_buf_adds(&m, "ListOptions.meta.k8s.io \"\" is invalid: [");
+	e->causes = scs_xcalloc(2, sizeof *e->causes);
+	for (i = 0; i < 2; i++) {
+		if (fields[i] == NULL)
+			continue;
+		scs_buf_printf(&m, "%s%s: %s", e->ncauses > 0 ? ", " : "",
+		    fields[i], msgs[i]);
+		e->causes[e->ncauses].reason = scs_xstrdup(
+		    "FieldValueForbidden");
+		e->causes[e->ncauses].message = scs_xstrdup(msgs[i]);
+		e->causes[e->ncauses].field = scs_xstrdup(fields[i]);
+		e->ncauses++;
+	}
+	scs_buf_adds(&m, "]");
+	e->code = 422;
+	e->reason = scs_xstrdup("Invalid");
+	e->details_kind = scs_xstrdup("ListOptions");
+	e->message = scs_buf_steal(&m);
+	return (sim_reply_error(c, e));
+}

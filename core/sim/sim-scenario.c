@@ -714,6 +714,89 @@ load_hostile(struct ctx *c)
 	secret(c, "tenant-a", "hostile-secret", "Opaque", kv, D);
 }
 
+/*
+ * What real Clusters carry beyond what the console shows (issue 17: a
+ * median of ~8 KB of JSON each, half of it managedFields): labels and
+ * annotations set by their owners, a dozen cluster variables, the
+ * references CAPI fills in.
+ */
+static void
+scale_dress(struct ctx *c, cJSON *o, int i)
+{
+	static const char *const teams[] = { "auth", "billing", "search",
+	    "payments", "platform", "data", "edge" };
+	static const char *const envs[] = { "prod", "staging", "ci", "dev" };
+	static const char *const regions[] = { "de-fra1", "de-ber1",
+	    "nl-ams1" };
+	const char	*name = sim_get_str(o, "metadata.name");
+	char		 buf[160];
+	cJSON		*vars, *v;
+
+	snprintf(buf, sizeof buf, "team-%s", teams[i % 7]);
+	sim_label(o, "team", buf);
+	sim_label(o, "environment", envs[i % 4]);
+	sim_label(o, "region", regions[i % 3]);
+	snprintf(buf, sizeof buf, "cc-%04d", 1000 + i % 8999);
+	sim_label(o, "cost-center", buf);
+	sim_label(o, "cluster.x-k8s.io/cluster-name", name);
+	sim_label(o, "topology.cluster.x-k8s.io/owned", "");
+	snprintf(buf, sizeof buf, "%s cluster for %s in %s", envs[i % 4],
+	    teams[i % 7], sim_get_str(o, "metadata.namespace"));
+	sim_annotate(o, "description", buf);
+	sim_annotate(o, "scs.community/contact", "platform-team@example.com");
+	sim_set_str(o, "spec.controlPlaneRef.apiGroup",
+	    "controlplane.cluster.x-k8s.io");
+	sim_set_str(o, "spec.controlPlaneRef.kind", "KubeadmControlPlane");
+	snprintf(buf, sizeof buf, "%s-control-plane", name);
+	sim_set_str(o, "spec.controlPlaneRef.name", buf);
+	sim_set_str(o, "spec.infrastructureRef.apiGroup",
+	    "infrastructure.cluster.x-k8s.io");
+	sim_set_str(o, "spec.infrastructureRef.kind", "OpenStackCluster");
+	snprintf(buf, sizeof buf, "%s-%05d", name, (int)(sim_rand(&c->rng) %
+	    100000));
+	sim_set_str(o, "spec.infrastructureRef.name", buf);
+	vars = cJSON_GetObjectItemCaseSensitive(sim_path(o, "spec.topology"),
+	    "variables");
+	if (vars == NULL)
+		vars = cJSON_AddArrayToObject(sim_path(o, "spec.topology"),
+		    "variables");
+	v = cJSON_Parse("[{\"name\":\"apiserver_loadbalancer\",\"value\":"
+	    "\"octavia-ovn\"},{\"name\":\"dns_nameservers\",\"value\":"
+	    "[\"9.9.9.9\",\"149.112.112.112\"]},{\"name\":\"oidc_config\","
+	    "\"value\":{\"client_id\":\"kubectl\",\"issuer_url\":"
+	    "\"https://dex.example.invalid\"}},{\"name\":\"ssh_key\","
+	    "\"value\":\"platform-keypair\"},{\"name\":\"worker_root_disk\","
+	    "\"value\":50}]");
+	while (cJSON_GetArraySize(v) > 0)
+		cJSON_AddItemToArray(vars, cJSON_DetachItemFromArray(v, 0));
+	cJSON_Delete(v);
+	snprintf(buf, sizeof buf, "10.%d.%d.0/20", 8 + i % 200,
+	    (i / 200 % 16) * 16);
+	v = cJSON_CreateObject();
+	cJSON_AddStringToObject(v, "name", "node_cidr");
+	cJSON_AddStringToObject(v, "value", buf);
+	cJSON_AddItemToArray(vars, v);
+}
+
+/* The rest of a v1beta2 Cluster's conditions, and message "" on each, as
+ * the CAPI controllers write them. */
+static void
+scale_conditions(cJSON *o, int64_t now)
+{
+	cJSON	*cond;
+
+	sim_cond(o, "MachinesReady", "True", "Ready", NULL, now);
+	sim_cond(o, "MachinesUpToDate", "True", "UpToDate", NULL, now);
+	sim_cond(o, "ScalingDown", "False", "NotScalingDown", NULL, now);
+	sim_cond(o, "Remediating", "False", "NotRemediating", NULL, now);
+	sim_cond(o, "Paused", "False", "NotPaused", NULL, now);
+	cJSON_ArrayForEach(cond, cJSON_GetObjectItemCaseSensitive(
+	    sim_path(o, "status"), "conditions")) {
+		if (cJSON_GetObjectItemCaseSensitive(cond, "message") == NULL)
+			cJSON_AddStringToObject(cond, "message", "");
+	}
+}
+
 static void
 load_scale(struct ctx *c, const struct scs_sim_opts *o)
 {
@@ -727,6 +810,7 @@ load_scale(struct ctx *c, const struct scs_sim_opts *o)
 	struct sim_cstat s;
 	cJSON		*obj;
 	const char	*kv[5];
+	int64_t		 created;
 
 	for (i = 0; i < nns; i++) {
 		snprintf(ns, sizeof ns, "tenant-%03d", i);
@@ -756,13 +840,9 @@ load_scale(struct ctx *c, const struct scs_sim_opts *o)
 		dc.version = ver;
 		dc.cp = i % 5 == 0 ? 3 : 1;
 		dc.workers = 1 + i % 6;
-		obj = cluster_object(c, &dc, c->now - (int64_t)(1 + i % 90) * D);
-		/* A bit of managedFields, as real objects carry. */
-		cJSON_AddItemToArray(cJSON_AddArrayToObject(sim_path(obj,
-		    "metadata"), "managedFields"), cJSON_Parse(
-		    "{\"apiVersion\":\"cluster.x-k8s.io/v1beta2\",\"fieldsType\":"
-		    "\"FieldsV1\",\"manager\":\"capi-topology\",\"operation\":"
-		    "\"Update\",\"time\":\"2026-11-01T00:00:00Z\"}"));
+		created = c->now - (int64_t)(1 + i % 90) * D;
+		obj = cluster_object(c, &dc, created);
+		scale_dress(c, obj, i);
 		s.phase = "Provisioned";
 		s.infra = s.cp_init = 1;
 		s.cp_desired = s.cp_ready = s.cp_uptodate = dc.cp;
@@ -776,6 +856,11 @@ load_scale(struct ctx *c, const struct scs_sim_opts *o)
 		sim_annotate(obj, SIM_STATIC_ANNOTATION,
 		    "true");
 		sim_cluster_status(obj, &s, c->now - (int64_t)(i % 90) * D);
+		scale_conditions(obj, c->now - (int64_t)(i % 90) * D);
+		/* As server-side apply leaves them: the creating manager
+		 * and the status writer. */
+		sim_managed_fields(obj, "capi-operator", created,
+		    "capi-controller-manager", c->now - (int64_t)(i % 90) * D);
 		put(c, SIM_CLUSTERS, obj);
 	}
 	for (i = 0; i < nsec; i++) {

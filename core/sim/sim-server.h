@@ -15,6 +15,7 @@
 
 struct sim_watch;
 struct sim_req;
+struct sim_body;
 
 struct scs_sim {
 	struct scs_sim_opts	 opts;
@@ -40,6 +41,9 @@ struct scs_sim {
 
 	struct sim_watch	*watches;
 	struct sim_req		*held;		/* requests hanging (faults) */
+	struct sim_req		*delayed;	/* --request-latency */
+	struct sim_body		*bodies;	/* waiting for --serve-rate */
+	int64_t			 pace_at;	/* when to resume those, 0 */
 	uint64_t		 nrequests;
 	uint64_t		 nwatches;
 	uint64_t		 nlists;

@@ -2,6 +2,16 @@
  * sim-watch.c: watches: the initial ADDED events, events from the db's
  * history, bookmarks, timeouts, 410 for a resourceVersion too old, Table
  * rows for kubectl get -w, and the watch faults.
+ *
+ * Streaming lists (watch=1&sendInitialEvents=true&resourceVersionMatch=
+ * NotOlderThan&allowWatchBookmarks=true) as kube-apiserver 1.32+ serves
+ * them: every object as ADDED, then a BOOKMARK annotated
+ * "k8s.io/initial-events-end": "true" at the resourceVersion of that
+ * state, then the watch goes on from there. Initial events are written
+ * as the client reads them, a batch at a time, from a snapshot of the
+ * db at the watch's start (never the whole list in memory). The
+ * no-watch-list fault refuses them with 422 as a server without the
+ * WatchList feature does.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +43,21 @@ struct sim_watch {
 	int64_t			 deadline;
 	int64_t			 next_bookmark;
 	long			 events;
+	/* Initial events: objects after (cur_ns, cur_name) as they were
+	 * at snap_rv; then the initial-events-end bookmark (watch_list). */
+	int			 initial;
+	int			 watch_list;
+	uint64_t		 snap_rv;
+	char			*cur_ns;
+	char			*cur_name;
+	char			*fsel;
+	/* --serve-rate */
+	int64_t			 t0;
+	uint64_t		 sent;
 };
+
+/* Initial events are written in batches of about this many bytes. */
+#define INITIAL_BATCH	(256 * 1024)
 
 /* A watch event's object as a Table of one row (kubectl get -w): the
  * column definitions in the first event only. */
@@ -104,6 +128,27 @@ watch_error(struct sim_watch *w, unsigned code, const char *reason,
 	w->done = 1;
 }
 
+/* The faults that cut a watch after N events; 1 = stop. before: the
+ * output's length before this event's line. */
+static int
+watch_faults(struct sim_watch *w, size_t before)
+{
+	if (w->sim->faults.cut_watch_after > 0 &&
+	    w->events >= w->sim->faults.cut_watch_after) {
+		w->done = 1;
+		return (1);
+	}
+	if (w->sim->faults.drop_watch_after > 0 &&
+	    w->events > w->sim->faults.drop_watch_after) {
+		/* Half of this event's line goes out, then the
+		 * connection drops. */
+		w->out.len = before + (w->out.len - before) / 2;
+		w->done = w->abort = 1;
+		return (1);
+	}
+	return (0);
+}
+
 static int
 watch_event(const struct sim_event_rec *e, void *arg)
 {
@@ -124,20 +169,73 @@ watch_event(const struct sim_event_rec *e, void *arg)
 	}
 	if (ok)
 		watch_line(w, names[e->type], e->text, e->len);
-	if (w->sim->faults.cut_watch_after > 0 &&
+	if (!ok && w->sim->faults.cut_watch_after > 0 &&
 	    w->events >= w->sim->faults.cut_watch_after) {
 		w->done = 1;
 		return (1);
 	}
-	if (ok && w->sim->faults.drop_watch_after > 0 &&
-	    w->events > w->sim->faults.drop_watch_after) {
-		/* Half of this event's line goes out, then the
-		 * connection drops. */
-		w->out.len = before + (w->out.len - before) / 2;
-		w->done = w->abort = 1;
+	return (ok && watch_faults(w, before));
+}
+
+static int
+initial_cb(const struct sim_obj *o, void *arg)
+{
+	struct sim_watch	*w = arg;
+	size_t			 before = w->out.len;
+
+	free(w->cur_ns);
+	free(w->cur_name);
+	w->cur_ns = scs_xstrdup(o->ns);
+	w->cur_name = scs_xstrdup(o->name);
+	if (!sim_obj_match(o->json, w->selector, w->fsel))
+		return (0);
+	watch_line(w, "ADDED", o->text, o->text_len);
+	if (watch_faults(w, before))
 		return (1);
+	return (w->out.len >= INITIAL_BATCH);
+}
+
+static void
+watch_bookmark(struct sim_watch *w, int initial_end)
+{
+	scs_buf_printf(&w->out, "{\"type\":\"BOOKMARK\",\"object\":{"
+	    "\"kind\":\"%s\",\"apiVersion\":\"%s%s%s\",\"metadata\":{"
+	    "\"resourceVersion\":\"%llu\"%s}}}\n", w->rd->kind, w->rd->group,
+	    w->rd->group[0] != '\0' ? "/" : "", w->version,
+	    (unsigned long long)w->rv, initial_end ? ",\"annotations\":{"
+	    "\"k8s.io/initial-events-end\":\"true\"}" : "");
+}
+
+/* The next batch of initial events; at the end, the bookmark. */
+static void
+initial_fill(struct sim_watch *w)
+{
+	char	*ns = w->cur_ns, *name = w->cur_name, msg[160];
+
+	if (w->snap_rv < sim_db_oldest_rv(w->sim->db)) {
+		snprintf(msg, sizeof msg, "too old resource version: %llu "
+		    "(%llu)", (unsigned long long)w->snap_rv,
+		    (unsigned long long)sim_db_oldest_rv(w->sim->db));
+		watch_error(w, 410, "Expired", msg);
+		return;
 	}
-	return (0);
+	w->cur_ns = w->cur_name = NULL;
+	sim_db_foreach_at(w->sim->db, w->key, w->ns, ns, name, w->snap_rv,
+	    initial_cb, w);
+	if (w->cur_ns == NULL) {	/* nothing visited: keep the cursor */
+		w->cur_ns = ns;
+		w->cur_name = name;
+	} else {
+		free(ns);
+		free(name);
+	}
+	if (w->done || w->out.len >= INITIAL_BATCH)
+		return;
+	/* The snapshot is done. */
+	w->initial = 0;
+	w->rv = w->snap_rv;
+	if (w->watch_list)
+		watch_bookmark(w, 1);
 }
 
 static void
@@ -147,6 +245,10 @@ watch_fill(struct sim_watch *w)
 
 	if (w->done)
 		return;
+	if (w->initial) {
+		initial_fill(w);
+		return;
+	}
 	if (sim_db_history(w->sim->db, w->rv, watch_event, w) != 0) {
 		snprintf(msg, sizeof msg, "too old resource version: %llu "
 		    "(%llu)", (unsigned long long)w->rv,
@@ -177,8 +279,19 @@ watch_read(void *cls, uint64_t pos, char *buf, size_t max)
 		n = w->out.len - w->outpos;
 		if (n > max)
 			n = max;
+		if ((n = sim_pace_allow(w->sim, w->t0, w->sent, n)) == 0 &&
+		    !w->sim->stopping) {
+			/* --serve-rate: on at the next tick. */
+			w->suspended = 1;
+			sim_pace_wait(w->sim);
+			MHD_suspend_connection(w->conn);
+			return (0);
+		}
+		if (n == 0)
+			return (MHD_CONTENT_READER_END_WITH_ERROR);
 		memcpy(buf, w->out.data + w->outpos, n);
 		w->outpos += n;
+		w->sent += n;
 		return ((ssize_t)n);
 	}
 	if (w->abort)
@@ -204,24 +317,49 @@ watch_free(void *cls)
 	scs_buf_done(&w->out);
 	free(w->ns);
 	free(w->selector);
+	free(w->fsel);
+	free(w->cur_ns);
+	free(w->cur_name);
 	free(w);
 }
 
-struct initial {
-	struct sim_watch	*w;
-	const char		*fsel;
-};
-
+/* The options of a streaming list, checked as the real server does;
+ * 0 = none asked, 1 = a streaming list, -1 = replied 422. */
 static int
-initial_cb(const struct sim_obj *o, void *arg)
+watch_list_opts(struct scs_sim *sim, struct MHD_Connection *c,
+    enum MHD_Result *ret)
 {
-	struct initial	*in = arg;
+	const char	*sie = sim_arg(c, "sendInitialEvents");
+	const char	*rvm = sim_arg(c, "resourceVersionMatch");
 
-	if (in->w->ns != NULL && strcmp(o->ns, in->w->ns) != 0)
+	if (sie == NULL && (rvm == NULL || *rvm == '\0'))
 		return (0);
-	if (sim_obj_match(o->json, in->w->selector, in->fsel))
-		watch_line(in->w, "ADDED", o->text, o->text_len);
-	return (0);
+	if (sie != NULL && sim->faults.no_watch_list) {
+		*ret = sim_reply_invalid_options(c, "sendInitialEvents",
+		    "Forbidden: sendInitialEvents is forbidden for watch "
+		    "unless the WatchList feature gate is enabled", NULL, NULL);
+		return (-1);
+	}
+	if (sie == NULL) {
+		*ret = sim_reply_invalid_options(c, "resourceVersionMatch",
+		    "Forbidden: resourceVersionMatch is forbidden for watch "
+		    "unless sendInitialEvents is provided", NULL, NULL);
+		return (-1);
+	}
+	if (rvm == NULL || strcmp(rvm, "NotOlderThan") != 0) {
+		*ret = sim_reply_invalid_options(c, "resourceVersionMatch",
+		    "Forbidden: sendInitialEvents requires setting "
+		    "resourceVersionMatch to NotOlderThan", NULL, NULL);
+		return (-1);
+	}
+	if (sim_is_true(sie) &&
+	    !sim_is_true(sim_arg(c, "allowWatchBookmarks"))) {
+		*ret = sim_reply_invalid_options(c, "allowWatchBookmarks",
+		    "Forbidden: allowWatchBookmarks must be set to true when "
+		    "sendInitialEvents is set", NULL, NULL);
+		return (-1);
+	}
+	return (sim_is_true(sie));
 }
 
 enum MHD_Result
@@ -229,16 +367,20 @@ sim_do_watch(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 {
 	struct sim_watch	*w;
 	struct MHD_Response	*r;
-	enum MHD_Result		 ret;
+	enum MHD_Result		 ret = MHD_NO;
 	const char		*rv = sim_arg(c, "resourceVersion");
 	const char		*to = sim_arg(c, "timeoutSeconds");
 	const char		*sel = sim_arg(c, "labelSelector");
-	struct initial		 in;
+	const char		*fsel = sim_arg(c, "fieldSelector");
 	int64_t			 now = scs_now_ms();
 	long			 t;
 	char			 msg[160];
+	int			 wl;
 
+	if ((wl = watch_list_opts(sim, c, &ret)) < 0)
+		return (ret);
 	w = scs_xcalloc(1, sizeof *w);
+	w->t0 = now;
 	w->sim = sim;
 	w->conn = c;
 	w->rd = rt->rd;
@@ -261,11 +403,14 @@ sim_do_watch(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt)
 		    rv != NULL ? rv : "0",
 		    (unsigned long long)sim_db_rv(sim->db));
 		watch_error(w, 410, "Expired", msg);
-	} else if (rv == NULL || *rv == '\0' || strcmp(rv, "0") == 0) {
-		in.w = w;
-		in.fsel = sim_arg(c, "fieldSelector");
-		sim_db_foreach(sim->db, rt->key, rt->ns, initial_cb, &in);
-		w->rv = sim_db_rv(sim->db);
+	} else if (wl || rv == NULL || *rv == '\0' || strcmp(rv, "0") == 0) {
+		/* The state now (NotOlderThan any rv given: now is newer),
+		 * sent as the client reads. */
+		w->initial = 1;
+		w->watch_list = wl;
+		w->fsel = fsel != NULL && *fsel != '\0' ? scs_xstrdup(fsel) :
+		    NULL;
+		w->snap_rv = w->rv = sim_db_rv(sim->db);
 	} else {
 		w->rv = strtoull(rv, NULL, 10);
 		/* A resourceVersion from before a restart (restart-after):
@@ -325,14 +470,9 @@ sim_watches_tick(struct scs_sim *sim, int64_t now)
 			w->done = 1;
 			any = 1;
 		} else if (w->bookmarks && now >= w->next_bookmark &&
-		    w->outpos >= w->out.len) {
+		    w->outpos >= w->out.len && !w->initial) {
 			watch_fill(w);
-			scs_buf_printf(&w->out, "{\"type\":\"BOOKMARK\","
-			    "\"object\":{\"kind\":\"%s\",\"apiVersion\":"
-			    "\"%s%s%s\",\"metadata\":{\"resourceVersion\":"
-			    "\"%llu\"}}}\n", w->rd->kind, w->rd->group,
-			    w->rd->group[0] != '\0' ? "/" : "", w->version,
-			    (unsigned long long)w->rv);
+			watch_bookmark(w, 0);
 			w->next_bookmark = now + BOOKMARK_MS;
 			any = 1;
 		}

@@ -49,6 +49,14 @@
 /* Annotation: left alone by the reconcile loop (scale scenario). */
 #define SIM_STATIC_ANNOTATION	"sim.scs.community/static"
 
+/* sim-managed.c */
+/* Replace o's metadata.managedFields with what server-side apply writes:
+ * manager owns labels, annotations and spec (applied at created),
+ * status_manager (or NULL) the status subresource (at status_time). */
+void		 sim_managed_fields(cJSON *o, const char *manager,
+		    int64_t created, const char *status_manager,
+		    int64_t status_time);
+
 /* sim-objects.c */
 cJSON		*sim_obj_new(const char *api_version, const char *kind,
 		    const char *ns, const char *name, int64_t created);

@@ -40,6 +40,12 @@ struct scs_sim_opts {
 	int		 plain_http;
 	int		 quiet;		/* no access log on stderr */
 	size_t		 history;	/* watch event history; 0 = 10000 */
+	/* Cost model (0 = off): every request waits request_latency_ms
+	 * before it is answered, and bodies (lists, gets, watch streams)
+	 * go out at no more than serve_rate MB/s, so request shapes
+	 * compare as on a real server (issue 17's figures). */
+	double		 serve_rate;
+	long		 request_latency_ms;
 };
 
 struct scs_sim	*scs_sim_start(const struct scs_sim_opts *, char **cause);
