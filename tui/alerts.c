@@ -191,7 +191,7 @@ av_rebuild(struct aview *v)
 	struct alerts	*al = v->app->alerts;
 	struct alert	*a;
 	size_t		 i;
-	char		 link[600], age[32];
+	char		 name[600], age[32];
 
 	list_clear(&v->list);
 	if (al == NULL || al->n == 0) {
@@ -202,15 +202,15 @@ av_rebuild(struct aview *v)
 	for (i = al->n; i-- > 0;) {
 		a = &al->v[i];
 		if (v->app->nfleet > 0)
-			snprintf(link, sizeof link, "%s %s/%s", a->ctx, a->ns,
+			snprintf(name, sizeof name, "%s %s/%s", a->ctx, a->ns,
 			    a->name);
 		else
-			snprintf(link, sizeof link, "%s/%s", a->ns, a->name);
+			snprintf(name, sizeof name, "%s/%s", a->ns, a->name);
 		scs_format_age(scs_wall_s() - a->at, age, sizeof age);
 		list_add(&v->list, a->acked ? ROLE_MUTED :
-		    screen_health_role(a->to), link,
+		    screen_health_role(a->to), NULL,
 		    "  %s %s %s\t%-5s %s -> %s  %s", a->acked ? " " : "!",
-		    screen_health_glyph(a->to), link, age,
+		    screen_health_glyph(a->to), name, age,
 		    scs_health_word(a->from), scs_health_word(a->to),
 		    a->message);
 		v->list.v[v->list.n - 1].node = (int)i;

@@ -20,7 +20,7 @@ list_clear(struct list *l)
 
 	for (i = 0; i < l->n; i++) {
 		free(l->v[i].text);
-		free(l->v[i].link);
+		link_clear(&l->v[i].link);
 	}
 	free(l->v);
 	l->v = NULL;
@@ -28,7 +28,7 @@ list_clear(struct list *l)
 }
 
 struct list_line *
-list_add(struct list *l, enum role role, const char *link,
+list_add(struct list *l, enum role role, const struct link *link,
     const char *fmt, ...)
 {
 	struct list_line	*x;
@@ -40,7 +40,9 @@ list_add(struct list *l, enum role role, const char *link,
 	scs_xvasprintf(&x->text, fmt, ap);
 	va_end(ap);
 	x->role = role;
-	x->link = link != NULL ? scs_xstrdup(link) : NULL;
+	memset(&x->link, 0, sizeof x->link);
+	if (link != NULL)
+		link_copy(&x->link, link);
 	x->node = -1;
 	return (x);
 }
@@ -226,16 +228,47 @@ list_click(struct list *l, int y)
 	return (1);
 }
 
+static char *
+dup_or_null(const char *s)
+{
+	return (s != NULL ? scs_xstrdup(s) : NULL);
+}
+
+void
+link_copy(struct link *dst, const struct link *src)
+{
+	dst->kind = src->kind;
+	dst->ctx = dup_or_null(src->ctx);
+	dst->ns = dup_or_null(src->ns);
+	dst->name = dup_or_null(src->name);
+}
+
+void
+link_clear(struct link *l)
+{
+	free((char *)l->ctx);
+	free((char *)l->ns);
+	free((char *)l->name);
+	memset(l, 0, sizeof *l);
+}
+
+int
+link_equal(const struct link *a, const struct link *b)
+{
+	return (a->kind == b->kind && scs_streq(a->ctx, b->ctx) &&
+	    scs_streq(a->ns, b->ns) && scs_streq(a->name, b->name));
+}
+
 /* Keep the cursor on the line with the same link after a rebuild. */
 void
-list_keep(struct list *l, const char *link)
+list_keep(struct list *l, const struct link *link)
 {
 	size_t	 i;
 
-	if (link == NULL)
+	if (link == NULL || link->kind == LINK_NONE)
 		return;
 	for (i = 0; i < l->n; i++) {
-		if (scs_streq(l->v[i].link, link)) {
+		if (link_equal(&l->v[i].link, link)) {
 			l->cur = i;
 			return;
 		}

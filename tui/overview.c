@@ -24,6 +24,9 @@
 #include "scs/util.h"
 #include "tui.h"
 
+/* A line that opens the table of resource res. */
+#define VIEW_LINK(res)	(&(struct link){ LINK_VIEW, NULL, NULL, (res) })
+
 #define OV_STORES	12
 
 struct ov_store {
@@ -136,12 +139,12 @@ since_text(const struct scs_record *r, char *buf, size_t len)
 static void
 cluster_line(struct overview *o, const struct scs_record *r, int with_ns)
 {
-	char	 link[512], age[32];
+	struct link	 link = { LINK_CLUSTER, NULL, r->ns, r->name };
+	char		 age[32];
 
-	snprintf(link, sizeof link, "cluster %s/%s", r->ns, r->name);
 	scs_format_age(r->created > 0 ? scs_wall_s() - r->created : 0, age,
 	    sizeof age);
-	list_add(&o->list, screen_health_role(r->health), link,
+	list_add(&o->list, screen_health_role(r->health), &link,
 	    "  %s %s%s%s\t%-14s %-5s %-5s %-9s %-5s %s",
 	    screen_health_glyph(r->health), with_ns ? r->ns : "",
 	    with_ns ? "/" : "", r->name, r->status != NULL ? r->status : "",
@@ -156,15 +159,11 @@ static void
 attention_line(struct overview *o, const struct scs_record *r, int with_ns,
     const char *tag)
 {
-	char	 link[512], since[32];
+	struct link	 link = { LINK_CLUSTER, tag, r->ns, r->name };
+	char		 since[32];
 
-	if (tag != NULL)
-		snprintf(link, sizeof link, "xcluster %s %s/%s", tag, r->ns,
-		    r->name);
-	else
-		snprintf(link, sizeof link, "cluster %s/%s", r->ns, r->name);
 	since_text(r, since, sizeof since);
-	list_add(&o->list, screen_health_role(r->health), link,
+	list_add(&o->list, screen_health_role(r->health), &link,
 	    "  %s %s%s%s%s%s\t%-11s %-5s %s", screen_health_glyph(r->health),
 	    tag != NULL ? tag : "", tag != NULL ? ":" : "",
 	    with_ns ? r->ns : "", with_ns ? "/" : "", r->name,
@@ -201,8 +200,6 @@ attention_lines(struct overview *o, const struct scs_fleet *f, int with_ns,
 	const struct scs_fleet_group	*g;
 	size_t				 i, n = 0;
 	int64_t				 now = scs_wall_s();
-	char				 link[128];
-
 	for (i = 0; i < f->nattention; i++) {
 		if (strcmp(scs_fleet_why(f->attention[i], now),
 		    "end of life") == 0)
@@ -215,8 +212,8 @@ attention_lines(struct overview *o, const struct scs_fleet *f, int with_ns,
 		g = &f->by_version[i];
 		if (scs_version_state(g->key, now) != SCS_VERSION_EOL)
 			continue;
-		snprintf(link, sizeof link, "filter %s", g->key);
-		list_add(&o->list, ROLE_WARN, link, "  %s %s	end of life "
+		list_add(&o->list, ROLE_WARN, &(struct link){ LINK_FILTER,
+		    NULL, NULL, g->key }, "  %s %s	end of life "
 		    "since %s: %d cluster%s", screen_health_glyph(
 		    SCS_HEALTH_WARNING), g->key, eol_date(g->key) != NULL ?
 		    eol_date(g->key) : "?", g->total, g->total == 1 ? "" : "s");
@@ -259,7 +256,7 @@ tenant_lines(struct overview *o)
 	struct scs_fleet	 f;
 	const struct scs_record	*r;
 	const char		*to;
-	char			 counts[256], link[512];
+	char			 counts[256];
 	size_t			 i, n = 0, ups = 0;
 
 	scs_fleet_build(&f, x, a->ns, NULL, scs_wall_s());
@@ -277,8 +274,8 @@ tenant_lines(struct overview *o)
 		if ((to = upgrade_target(classes, r->ns,
 		    col(r, SCS_CLUSTER_CLASS))) == NULL)
 			continue;
-		snprintf(link, sizeof link, "cluster %s/%s", r->ns, r->name);
-		list_add(&o->list, ROLE_PROGRESS, link,
+		list_add(&o->list, ROLE_PROGRESS, &(struct link){
+		    LINK_CLUSTER, NULL, r->ns, r->name },
 		    "  \u2191 %s%s%s\tupgrade      to %s", a->ns == NULL ?
 		    r->ns : "", a->ns == NULL ? "/" : "", r->name, to);
 		n++;
@@ -289,7 +286,7 @@ tenant_lines(struct overview *o)
 		    "are fine%s", screen_health_glyph(SCS_HEALTH_OK),
 		    classes == NULL ? "" : " and up to date");
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
-	list_add(&o->list, ROLE_HEAD, "view clusters",
+	list_add(&o->list, ROLE_HEAD, VIEW_LINK("clusters"),
 	    "  CLUSTER\tSTATUS         CP    WORK  VERSION   AGE   CLASS");
 	for (i = 0; i < scs_index_count(x); i++) {
 		r = scs_index_at(x, i);
@@ -297,10 +294,10 @@ tenant_lines(struct overview *o)
 			cluster_line(o, r, a->ns == NULL);
 	}
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
-	list_add(&o->list, ROLE_KEY, "view clusterclasses",
+	list_add(&o->list, ROLE_KEY, VIEW_LINK("clusterclasses"),
 	    "  \u2192 ClusterClasses available: %zu", classes != NULL ?
 	    scs_index_count(classes) : (size_t)0);
-	list_add(&o->list, ROLE_KEY, "view secrets",
+	list_add(&o->list, ROLE_KEY, VIEW_LINK("secrets"),
 	    "  \u2192 Secrets: %zu (values masked)", secrets != NULL ?
 	    scs_index_count(secrets) : (size_t)0);
 	if (a->persona == SCS_PERSONA_TENANT && a->ns != NULL)
@@ -327,13 +324,12 @@ known_versions(struct overview *o)
 
 static void
 group_line(struct overview *o, const struct scs_fleet_group *g,
-    const char *link_kind, const char *extra)
+    enum link_kind kind, const char *extra)
 {
-	char	 link[256];
+	struct link	 link = { kind, NULL, NULL, g->key };
 
-	snprintf(link, sizeof link, "%s %s", link_kind, g->key);
 	list_add(&o->list, g->n[SCS_HEALTH_ERROR] != 0 ? ROLE_ERROR :
-	    g->n[SCS_HEALTH_WARNING] != 0 ? ROLE_WARN : ROLE_NORMAL, link,
+	    g->n[SCS_HEALTH_WARNING] != 0 ? ROLE_WARN : ROLE_NORMAL, &link,
 	    "  %s\t%5d %5d %5d %5d %5d %5d  %s", g->key, g->total,
 	    g->n[SCS_HEALTH_OK], g->n[SCS_HEALTH_PROGRESSING],
 	    g->n[SCS_HEALTH_WARNING], g->n[SCS_HEALTH_ERROR],
@@ -379,7 +375,7 @@ kaas_lines(struct overview *o)
 			list_add(&o->list, stores[i] == NULL ? ROLE_ERROR :
 			    g->n[SCS_HEALTH_ERROR] != 0 ? ROLE_ERROR :
 			    g->n[SCS_HEALTH_WARNING] != 0 ? ROLE_WARN :
-			    ROLE_NORMAL, "view clusters",
+			    ROLE_NORMAL, VIEW_LINK("clusters"),
 			    "  %s\t%5d %5d %5d %5d %5d %5d  %s", g->key,
 			    g->total, g->n[SCS_HEALTH_OK],
 			    g->n[SCS_HEALTH_PROGRESSING],
@@ -415,7 +411,7 @@ kaas_lines(struct overview *o)
 	list_add(&o->list, ROLE_HEAD, NULL, "  NAMESPACE\tTOTAL    OK  PROG  "
 	    "DEGR  FAIL   DEL");
 	for (i = 0; i < f.nns; i++)
-		group_line(o, &f.by_ns[i], "ns", NULL);
+		group_line(o, &f.by_ns[i], LINK_NS, NULL);
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
 	list_add(&o->list, ROLE_HEAD, NULL, "  KUBERNETES\tTOTAL    OK  PROG  "
 	    "DEGR  FAIL   DEL  POLICY");
@@ -437,7 +433,7 @@ kaas_lines(struct overview *o)
 			snprintf(policy + pl, sizeof policy - pl, "; behind %s",
 			    g->latest);
 		}
-		group_line(o, g, "filter", policy);
+		group_line(o, g, LINK_FILTER, policy);
 		if (vs == SCS_VERSION_EOL)
 			o->list.v[o->list.n - 1].role = ROLE_ERROR;
 	}
@@ -445,15 +441,13 @@ kaas_lines(struct overview *o)
 	list_add(&o->list, ROLE_HEAD, NULL, "  CLUSTERCLASS\tTOTAL    OK  PROG  "
 	    "DEGR  FAIL   DEL");
 	for (i = 0; i < f.nclass; i++)
-		group_line(o, &f.by_class[i], "filter", NULL);
+		group_line(o, &f.by_class[i], LINK_FILTER, NULL);
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
 	for (i = 0; go[i] != NULL; i++) {
-		char	 link[64];
-
 		if (app_resource(a, NULL, go[i]) == NULL)
 			continue;
-		snprintf(link, sizeof link, "view %s", go[i]);
-		list_add(&o->list, ROLE_KEY, link, "  \u2192 %s", go[i]);
+		list_add(&o->list, ROLE_KEY, VIEW_LINK(go[i]), "  \u2192 %s",
+		    go[i]);
 	}
 	free(known);
 	scs_fleet_free(&f);
@@ -524,6 +518,7 @@ iaas_lines(struct overview *o)
 	size_t			 i, k, pos, claims, ntenants = 0, bad = 0;
 	size_t			 others = 0;
 	char			 age[32], link[300], credtext[128], pctext[128];
+	struct link		 tenant;
 	int			 secret_ok;
 
 	for (i = 0; nss != NULL && i < scs_index_count(nss); i++) {
@@ -583,9 +578,9 @@ iaas_lines(struct overview *o)
 		}
 		if (cred == NULL || pc == NULL || !secret_ok)
 			bad++;
-		snprintf(link, sizeof link, "ns %s", r->name);
+		tenant = (struct link){ LINK_NS, NULL, NULL, r->name };
 		list_add(&o->list, cred == NULL || pc == NULL ? ROLE_ERROR :
-		    !secret_ok ? ROLE_WARN : ROLE_NORMAL, link,
+		    !secret_ok ? ROLE_WARN : ROLE_NORMAL, &tenant,
 		    "  %s\t%s %s %2zu %8zu %6zu", r->name, credtext,
 		    pctext, count_in(rbs, r->name), count_in(cls, r->name),
 		    claims);
@@ -599,7 +594,7 @@ iaas_lines(struct overview *o)
 		list_add(&o->list, ROLE_OK, NULL, "  %s every tenant is set up",
 		    screen_health_glyph(SCS_HEALTH_OK));
 	if (others != 0)
-		list_add(&o->list, ROLE_MUTED, "view namespaces", "  %zu other "
+		list_add(&o->list, ROLE_MUTED, VIEW_LINK("namespaces"), "  %zu other "
 		    "namespaces (no scs.community/tenant label)", others);
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
 	list_add(&o->list, ROLE_TITLE, NULL, "Central API claims "
@@ -616,9 +611,10 @@ iaas_lines(struct overview *o)
 		for (i = 0; i < scs_index_count(x); i++) {
 			r = scs_index_at(x, i);
 			since_text(r, age, sizeof age);
-			snprintf(link, sizeof link, "view %s.%s", res->name,
+			snprintf(link, sizeof link, "%s.%s", res->name,
 			    res->group);
-			list_add(&o->list, screen_health_role(r->health), link,
+			list_add(&o->list, screen_health_role(r->health),
+			    VIEW_LINK(link),
 			    "  %s %s %s/%s\t%-6s %-5s %-5s %s",
 			    screen_health_glyph(r->health), res->kind, r->ns,
 			    r->name, col(r, 1), col(r, 2), age,
@@ -626,25 +622,26 @@ iaas_lines(struct overview *o)
 		}
 	}
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
-	list_add(&o->list, ROLE_KEY, "view secrets", "  \u2192 secrets "
+	list_add(&o->list, ROLE_KEY, VIEW_LINK("secrets"), "  \u2192 secrets "
 	    "(values masked)");
-	list_add(&o->list, ROLE_KEY, "view providerconfigs",
+	list_add(&o->list, ROLE_KEY, VIEW_LINK("providerconfigs"),
 	    "  \u2192 providerconfigs");
-	list_add(&o->list, ROLE_KEY, "view clusters", "  \u2192 clusters");
+	list_add(&o->list, ROLE_KEY, VIEW_LINK("clusters"), "  \u2192 clusters");
 }
 
 static void
 ov_rebuild(struct overview *o)
 {
 	const struct list_line	*l = list_current(&o->list);
-	char			*keep = l != NULL && l->link != NULL ?
-				    scs_xstrdup(l->link) : NULL;
+	struct link		 keep = { LINK_NONE, NULL, NULL, NULL };
 
+	if (l != NULL)
+		link_copy(&keep, &l->link);
 	o->stale = 0;
 	list_clear(&o->list);
 	if (o->app->clusters == NULL) {
 		list_add(&o->list, ROLE_MUTED, NULL, "loading\u2026");
-		free(keep);
+		link_clear(&keep);
 		return;
 	}
 	switch (o->persona) {
@@ -659,14 +656,14 @@ ov_rebuild(struct overview *o)
 		break;
 	}
 	if (o->placed)
-		list_keep(&o->list, keep);
+		list_keep(&o->list, &keep);
 	else if (scs_store_state(o->app->clusters, NULL) == SCS_STORE_SYNCED) {
 		/* Once loaded, the cursor starts on the first line that opens
 		 * something (what needs attention first). */
 		size_t	 i;
 
 		for (i = 0; i < o->list.n; i++) {
-			if (o->list.v[i].link != NULL) {
+			if (o->list.v[i].link.kind != LINK_NONE) {
 				o->list.cur = i;
 				break;
 			}
@@ -675,7 +672,7 @@ ov_rebuild(struct overview *o)
 		o->list.cursor = 1;
 		o->list.top = 0;
 	}
-	free(keep);
+	link_clear(&keep);
 }
 
 /* The stores of a home view, opened when it is first shown: a user who
@@ -761,6 +758,50 @@ ov_draw(struct view *v, int y, int rows)
 	list_draw(&o->list, y + 1, rows - 1, NULL);
 }
 
+/* Enter on a line: what its link names. */
+static void
+ov_open_link(struct app *a, const struct link *l)
+{
+	struct scs_store	*st[FLEET_MAX + 1];
+	const char		*nm[FLEET_MAX + 1];
+	struct scs_api		*api[FLEET_MAX + 1];
+	size_t			 k, n;
+
+	switch (l->kind) {
+	case LINK_CLUSTER:
+		if (l->ctx == NULL) {
+			view_push(a, tree_view(a, l->ns, l->name));
+			break;
+		}
+		/* A cluster of another context, through that context. */
+		n = fleet_sources(a, st, nm, api, NULL, FLEET_MAX + 1);
+		for (k = 0; k < n; k++) {
+			if (strcmp(nm[k], l->ctx) == 0) {
+				view_push(a, tree_view_api(a, api[k], nm[k],
+				    l->ns, l->name));
+				break;
+			}
+		}
+		break;
+	case LINK_VIEW:
+		app_show_name(a, l->name);
+		break;
+	case LINK_NS:
+		app_set_ns(a, l->name);
+		app_show_name(a, "clusters");
+		break;
+	case LINK_FILTER:
+		if (app_show_name(a, "clusters") == 0 &&
+		    tview_table(view_top(a)) != NULL)
+			table_set_filter(tview_table(view_top(a)), l->name);
+		break;
+	case LINK_NONE:
+	case LINK_RELEASE:
+	case LINK_CLASS:
+		break;
+	}
+}
+
 static enum scope
 ov_scope(struct view *v)
 {
@@ -776,8 +817,7 @@ ov_action(struct view *v, enum action act)
 	struct overview		*o = v->data;
 	struct app		*a = o->app;
 	const struct list_line	*l;
-	char			 ns[256], name[256];
-	const char		*slash;
+	struct link		 link;
 
 	if (list_action(&o->list, act))
 		return (VIEW_HANDLED);
@@ -790,47 +830,12 @@ ov_action(struct view *v, enum action act)
 	}
 	if (act != ACTION_OPEN)
 		return (0);
-	if ((l = list_current(&o->list)) == NULL || l->link == NULL)
+	if ((l = list_current(&o->list)) == NULL)
 		return (VIEW_HANDLED);
-	if (strncmp(l->link, "cluster ", 8) == 0 &&
-	    (slash = strchr(l->link + 8, '/')) != NULL) {
-		snprintf(ns, sizeof ns, "%.*s", (int)(slash - l->link - 8),
-		    l->link + 8);
-		scs_strlcpy(name, slash + 1, sizeof name);
-		view_push(a, tree_view(a, ns, name));
-	} else if (strncmp(l->link, "xcluster ", 9) == 0) {
-		struct scs_store	*st[FLEET_MAX + 1];
-		const char		*nm[FLEET_MAX + 1], *sp;
-		struct scs_api		*api[FLEET_MAX + 1];
-		size_t			 k, nn;
-
-		sp = strchr(l->link + 9, ' ');
-		slash = sp != NULL ? strchr(sp, '/') : NULL;
-		if (sp == NULL || slash == NULL)
-			return (VIEW_HANDLED);
-		nn = fleet_sources(a, st, nm, api, NULL, FLEET_MAX + 1);
-		for (k = 0; k < nn; k++) {
-			if (strlen(nm[k]) == (size_t)(sp - l->link - 9) &&
-			    strncmp(nm[k], l->link + 9, strlen(nm[k])) == 0)
-				break;
-		}
-		if (k == nn)
-			return (VIEW_HANDLED);
-		snprintf(ns, sizeof ns, "%.*s", (int)(slash - sp - 1), sp + 1);
-		scs_strlcpy(name, slash + 1, sizeof name);
-		view_push(a, tree_view_api(a, api[k], nm[k], ns, name));
-	} else if (strncmp(l->link, "view ", 5) == 0)
-		app_show_name(a, l->link + 5);
-	else if (strncmp(l->link, "ns ", 3) == 0) {
-		scs_strlcpy(ns, l->link + 3, sizeof ns);
-		app_set_ns(a, ns);
-		app_show_name(a, "clusters");
-	} else if (strncmp(l->link, "filter ", 7) == 0) {
-		scs_strlcpy(name, l->link + 7, sizeof name);
-		if (app_show_name(a, "clusters") == 0 &&
-		    tview_table(view_top(a)) != NULL)
-			table_set_filter(tview_table(view_top(a)), name);
-	}
+	/* Opening may replace this view (a namespace): a copy. */
+	link_copy(&link, &l->link);
+	ov_open_link(a, &link);
+	link_clear(&link);
 	return (VIEW_HANDLED);
 }
 

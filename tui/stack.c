@@ -40,12 +40,12 @@ col(const struct scs_record *r, int i)
 /* Records of store in ns whose names start with the stack's prefix. */
 static size_t
 section(struct stack *k, struct scs_store *s, const char *title,
-    const char *link_kind, int ver_col)
+    enum link_kind kind, int ver_col)
 {
 	const struct scs_index	*x;
 	const struct scs_record	*r;
 	size_t			 i, n = 0;
-	char			 link[400];
+	struct link		 link;
 
 	list_add(&k->list, ROLE_TITLE, NULL, "%s", title);
 	if (s == NULL) {
@@ -58,9 +58,8 @@ section(struct stack *k, struct scs_store *s, const char *title,
 		if (strcmp(r->ns, k->ns) != 0 || strncmp(r->name, k->prefix,
 		    strlen(k->prefix)) != 0)
 			continue;
-		snprintf(link, sizeof link, "%s %s/%s", link_kind, r->ns,
-		    r->name);
-		list_add(&k->list, screen_health_role(r->health), link,
+		link = (struct link){ kind, NULL, r->ns, r->name };
+		list_add(&k->list, screen_health_role(r->health), &link,
 		    "  %s %s\t%-14s %s", screen_health_glyph(r->health),
 		    r->name, r->status != NULL ? r->status : "",
 		    ver_col >= 0 ? col(r, ver_col) : "");
@@ -77,7 +76,7 @@ stack_rebuild(struct stack *k)
 	const struct scs_record	*st = NULL, *r;
 	const struct scs_index	*x;
 	size_t			 i, n = 0;
-	char			 link[400], buf[64];
+	char			 buf[64];
 	const char		*cls;
 
 	list_clear(&k->list);
@@ -104,9 +103,9 @@ stack_rebuild(struct stack *k)
 	    st->message != NULL ? "   " : "",
 	    st->message != NULL ? st->message : "");
 	list_add(&k->list, ROLE_NORMAL, NULL, "%s", "");
-	section(k, k->releases, "ClusterStackReleases", "release", 0);
+	section(k, k->releases, "ClusterStackReleases", LINK_RELEASE, 0);
 	list_add(&k->list, ROLE_NORMAL, NULL, "%s", "");
-	section(k, k->classes, "ClusterClasses", "class", -1);
+	section(k, k->classes, "ClusterClasses", LINK_CLASS, -1);
 	list_add(&k->list, ROLE_NORMAL, NULL, "%s", "");
 	list_add(&k->list, ROLE_TITLE, NULL, "Clusters using them");
 	if (k->app->clusters != NULL) {
@@ -117,9 +116,9 @@ stack_rebuild(struct stack *k)
 			if (strcmp(r->ns, k->ns) != 0 ||
 			    strncmp(cls, k->prefix, strlen(k->prefix)) != 0)
 				continue;
-			snprintf(link, sizeof link, "cluster %s/%s", r->ns,
-			    r->name);
-			list_add(&k->list, screen_health_role(r->health), link,
+			list_add(&k->list, screen_health_role(r->health),
+			    &(struct link){ LINK_CLUSTER, NULL, r->ns,
+			    r->name },
 			    "  %s %s\t%-14s %-9s %s",
 			    screen_health_glyph(r->health), r->name,
 			    r->status != NULL ? r->status : "",
@@ -155,29 +154,33 @@ stack_action(struct view *v, enum action act)
 	struct app			*a = k->app;
 	const struct list_line		*l;
 	const struct scs_resource	*res;
-	const char			*sp, *slash;
-	char				 ns[256];
 
 	if (list_action(&k->list, act))
 		return (VIEW_HANDLED);
 	if (act != ACTION_OPEN && act != ACTION_YAML)
 		return (0);
-	if ((l = list_current(&k->list)) == NULL || l->link == NULL ||
-	    (sp = strchr(l->link, ' ')) == NULL ||
-	    (slash = strchr(sp, '/')) == NULL)
+	if ((l = list_current(&k->list)) == NULL)
 		return (VIEW_HANDLED);
-	snprintf(ns, sizeof ns, "%.*s", (int)(slash - sp - 1), sp + 1);
-	if (strncmp(l->link, "cluster ", 8) == 0 && act == ACTION_OPEN) {
-		view_push(a, tree_view(a, ns, slash + 1));
+	switch (l->link.kind) {
+	case LINK_CLUSTER:
+		if (act == ACTION_OPEN) {
+			view_push(a, tree_view(a, l->link.ns, l->link.name));
+			return (VIEW_HANDLED);
+		}
+		res = app_resource(a, "cluster.x-k8s.io", "clusters");
+		break;
+	case LINK_RELEASE:
+		res = app_resource(a, "clusterstack.x-k8s.io",
+		    "clusterstackreleases");
+		break;
+	case LINK_CLASS:
+		res = app_resource(a, "cluster.x-k8s.io", "clusterclasses");
+		break;
+	default:
 		return (VIEW_HANDLED);
 	}
-	res = strncmp(l->link, "release ", 8) == 0 ? app_resource(a,
-	    "clusterstack.x-k8s.io", "clusterstackreleases") :
-	    strncmp(l->link, "class ", 6) == 0 ? app_resource(a,
-	    "cluster.x-k8s.io", "clusterclasses") : app_resource(a,
-	    "cluster.x-k8s.io", "clusters");
 	if (res != NULL)
-		view_push(a, detail_view(a, res, ns, slash + 1,
+		view_push(a, detail_view(a, res, l->link.ns, l->link.name,
 		    act == ACTION_YAML));
 	return (VIEW_HANDLED);
 }

@@ -584,10 +584,28 @@ int64_t		 table_highlight_until(const struct table *);
 
 /* --- list.c: lines with a cursor ----------------------------------- */
 
+/* What Enter on a line opens. */
+enum link_kind {
+	LINK_NONE,
+	LINK_CLUSTER,	/* the tree of cluster ns/name, in context ctx */
+	LINK_VIEW,	/* a table of resource name ("secrets", "x.group") */
+	LINK_NS,	/* namespace name: its clusters */
+	LINK_FILTER,	/* the clusters table filtered by name */
+	LINK_RELEASE,	/* describe ClusterStackRelease ns/name */
+	LINK_CLASS	/* describe ClusterClass ns/name */
+};
+
+struct link {
+	enum link_kind	 kind;
+	const char	*ctx;		/* LINK_CLUSTER: NULL = the app's */
+	const char	*ns;
+	const char	*name;
+};
+
 struct list_line {
 	char		*text;		/* may hold one tab: column split */
 	enum role	 role;
-	char		*link;		/* what Enter opens, or NULL */
+	struct link	 link;		/* its own copies; kind LINK_NONE */
 	int		 node;		/* the owner's index, -1 = none */
 };
 
@@ -599,7 +617,8 @@ struct list {
 };
 
 void		 list_clear(struct list *);
-struct list_line *list_add(struct list *, enum role, const char *link,
+/* A line; link (NULL: none) is copied. */
+struct list_line *list_add(struct list *, enum role, const struct link *,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 const struct list_line *list_current(const struct list *);
 /* Draw at y (head: a heading line, tab-split like the lines, or NULL);
@@ -616,7 +635,11 @@ int		 cursor_action(size_t *cur, size_t n, size_t page,
 void		 cursor_fit(size_t *cur, size_t *top, size_t n, size_t rows);
 int		 list_click(struct list *, int y);
 /* After a rebuild, put the cursor back on the line linking to link. */
-void		 list_keep(struct list *, const char *link);
+void		 list_keep(struct list *, const struct link *);
+/* Copies of src's strings into dst (link_clear frees them). */
+void		 link_copy(struct link *dst, const struct link *src);
+void		 link_clear(struct link *);
+int		 link_equal(const struct link *, const struct link *);
 
 /* --- app.c: the application ------------------------------------------ */
 
