@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,10 +288,35 @@ scs_now_ms(void)
 	return ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
 }
 
+/*
+ * SCS_NOW (RFC 3339, or seconds since the epoch) stops the wall clock at
+ * that time for the whole process, console and simulator alike, so that
+ * tests see the same ages and timestamps at every run. Read once; any
+ * thread may ask first.
+ */
+#define WALL_UNREAD	INT64_MIN
+#define WALL_REAL	(INT64_MIN + 1)
+
 int64_t
 scs_wall_s(void)
 {
-	return ((int64_t)time(NULL));
+	static _Atomic int64_t	 fixed = WALL_UNREAD;
+	int64_t			 t = atomic_load(&fixed);
+	const char		*env;
+	char			*end;
+
+	if (t == WALL_UNREAD) {
+		t = WALL_REAL;
+		if ((env = getenv("SCS_NOW")) != NULL && *env != '\0') {
+			t = strtoll(env, &end, 10);
+			if (*end != '\0' || t < 0)
+				t = scs_parse_rfc3339(env);
+			if (t < 0)
+				t = WALL_REAL;
+		}
+		atomic_store(&fixed, t);
+	}
+	return (t != WALL_REAL ? t : (int64_t)time(NULL));
 }
 
 /* Days since 1970-01-01 for a proleptic Gregorian date. */

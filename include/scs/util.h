@@ -79,7 +79,9 @@ char		*scs_base64_encode(const void *, size_t);
 enum scs_status	 scs_base64_decode(const char *, size_t, unsigned char **out,
 		    size_t *outlen);
 
-/* Monotonic milliseconds and wall-clock seconds. */
+/* Monotonic milliseconds and wall-clock seconds. The environment
+ * variable SCS_NOW (RFC 3339 or epoch seconds) stops the wall clock at
+ * that time (tests); the monotonic one always runs. */
 int64_t		 scs_now_ms(void);
 int64_t		 scs_wall_s(void);
 /* Parse RFC 3339 ("2026-01-02T03:04:05Z", fractions and offsets allowed)

@@ -274,7 +274,7 @@ test_fixtures(void)
 
 	dir = scs_xprintf("%s/variables", root != NULL ? root : ".");
 	if (root == NULL || (d = opendir(dir)) == NULL) {
-		ok(1, "# SKIP %s absent", dir);
+		skip("%s absent", dir);
 		free(dir);
 		return;
 	}
@@ -286,7 +286,7 @@ test_fixtures(void)
 	}
 	closedir(d);
 	if (n == 0)
-		ok(1, "# SKIP no variable lists in %s", dir);
+		skip("no variable lists in %s", dir);
 	else
 		qsort(names, n, sizeof *names, namecmp);
 	for (i = 0; i < n; i++) {

@@ -1,8 +1,14 @@
 /*
- * test-util.c: strings, base64, time parsing and formatting, status text.
+ * test-util.c: strings, base64, time parsing and formatting, the
+ * injectable wall clock (SCS_NOW), status text.
  */
+#include <sys/wait.h>
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "scs/util.h"
 #include "../tap.h"
@@ -22,6 +28,58 @@ b64_roundtrip(const char *in)
 	free(dec);
 }
 
+/*
+ * In a child with SCS_NOW=env (NULL: unset): scs_wall_s() and the age
+ * of 2026-01-02T03:00:00Z, as "SECONDS AGE" in out.
+ */
+static void
+clock_with(const char *env, char *out, size_t len)
+{
+	char	 buf[64];
+	int	 p[2];
+	ssize_t	 n;
+	pid_t	 pid;
+
+	out[0] = '\0';
+	if (pipe(p) == -1 || (pid = fork()) == -1)
+		return;
+	if (pid == 0) {
+		close(p[0]);
+		if (env != NULL)
+			setenv("SCS_NOW", env, 1);
+		else
+			unsetenv("SCS_NOW");
+		scs_format_age_since("2026-01-02T03:00:00Z", buf, sizeof buf);
+		dprintf(p[1], "%lld %s", (long long)scs_wall_s(), buf);
+		_exit(0);
+	}
+	close(p[1]);
+	n = read(p[0], out, len - 1);
+	out[n > 0 ? n : 0] = '\0';
+	close(p[0]);
+	waitpid(pid, NULL, 0);
+}
+
+static void
+test_clock(void)
+{
+	char		 got[64];
+	long long	 t;
+
+	clock_with("2026-01-02T03:04:05Z", got, sizeof got);
+	is_str(got, "1767323045 4m5s", "SCS_NOW in RFC 3339 stops the clock");
+	clock_with("1767330000", got, sizeof got);
+	is_str(got, "1767330000 120m", "SCS_NOW in epoch seconds");
+	clock_with("soon", got, sizeof got);
+	t = strtoll(got, NULL, 10);
+	ok(t >= (long long)time(NULL) - 5 && t <= (long long)time(NULL) + 5,
+	    "a malformed SCS_NOW leaves the real clock (%s)", got);
+	clock_with(NULL, got, sizeof got);
+	t = strtoll(got, NULL, 10);
+	ok(t >= (long long)time(NULL) - 5 && t <= (long long)time(NULL) + 5,
+	    "without SCS_NOW the real clock (%s)", got);
+}
+
 int
 main(void)
 {
@@ -29,6 +87,7 @@ main(void)
 	size_t		 n;
 	char		 buf[64];
 
+	test_clock();	/* first: the clock is read once, forks inherit it */
 	b64_roundtrip("");
 	b64_roundtrip("a");
 	b64_roundtrip("ab");

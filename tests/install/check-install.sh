@@ -79,7 +79,7 @@ rm "$tmp/moved/share/scs-tui/themes/light.yaml"
 datadir=$(sed -n 's/^#define SCS_DATADIR "\(.*\)"$/\1/p' \
     "$build/scs-config.h")
 if [ -e "$datadir/themes/light.yaml" ]; then
-	echo "ok $((n = n + 1)) - # SKIP $datadir/themes exists on this machine"
+	echo "ok $((n = n + 1)) # SKIP $datadir/themes exists on this machine"
 else
 	out=$(run light)
 	rc=$?

@@ -2,6 +2,7 @@
 # Run one headless TUI script against the embedded demo simulator and
 # compare the @dump files it writes with tests/tui/expected/NAME-*.txt.
 # REGEN=1 writes the dumps as the expected screens (review the diff!).
+# The wall clock stands at SCS_NOW (default 2026-12-01T09:00:00Z).
 # Usage: run-script.sh SCS-TUI NAME [extra scs-tui flags...]
 set -u
 bin=$1; name=$2; shift 2
@@ -9,11 +10,13 @@ src=${SCS_SRCDIR:?}
 out=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$out"' EXIT
 script="$src/tests/tui/scripts/$name.script"
-# A NAME with a slash is a script elsewhere in the tree (share/tour).
-case $name in */*) script="$src/$name.script"; name=$(basename "$name") ;; esac
-sed "s|@OUT@|$out|g" "$script" >"$out/script"
+# A NAME with a slash is a presenter's script elsewhere in the tree
+# (share/tour): run without its pauses for the audience (@sleep).
+nosleep=
+case $name in */*) script="$src/$name.script"; name=$(basename "$name"); nosleep='/^@sleep/d' ;; esac
+sed -e "s|@OUT@|$out|g" ${nosleep:+-e "$nosleep"} "$script" >"$out/script"
 # Drafts and other state stay in the test's own folder.
-XDG_STATE_HOME="$out/state" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
+SCS_NOW=${SCS_NOW:-2026-12-01T09:00:00Z} XDG_STATE_HOME="$out/state" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
 timeout 60 ${SCS_WRAP:-} "$bin" --demo --no-display --size 80x24 --script "$out/script" \
 	--log "$out/debug.log" -v "$@"
 rc=$?
@@ -26,21 +29,38 @@ fail=0
 if [ -f "$src/tests/tui/scripts/$name.check" ]; then
 	( . "$src/tests/tui/scripts/$name.check" ) || fail=1
 fi
-if [ -n "${REGEN:-}" ]; then
-	for got in "$out"/*.txt; do
-		[ -e "$got" ] && cp "$got" "$src/tests/tui/expected/$name-$(basename "$got")"
-	done
-fi
-for want in "$src/tests/tui/expected/$name"-*.txt; do
-	[ -e "$want" ] || continue
-	got="$out/$(basename "$want" | sed "s/^$name-//")"
-	# Ages and the server port change from run to run.
-	# Ages anywhere on a line become "~".
-	norm() { sed -E 's/https:\/\/127\.0\.0\.1:[0-9]+/https:\/\/127.0.0.1:PORT/; s/(^|[ (])[0-9]+[smhdy]([0-9]+[smhd])?([ )…]|$)/\1~\3/g; s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/TIME/g; s/ +$//' "$1"; }
-	if ! norm "$want" | diff -u - "$(norm "$got" >"$got.n"; echo "$got.n")"; then
+# Every dump is compared with its expected screen; a dump without one
+# fails (REGEN=1 writes it). Only the server's port changes from run to
+# run: the wall clock stands still (SCS_NOW), so ages are the real ones.
+# The simulator's own timing annotations (milliseconds of its monotonic
+# clock, in YAML) are not the wall clock's: they become MS.
+norm() {
+	sed -E -e 's/https:\/\/127\.0\.0\.1:[0-9]+/https:\/\/127.0.0.1:PORT/' \
+	    -e 's/(sim\.scs\.community\/[a-z-]+-ms: )"[0-9]+"/\1"MS"/' "$1"
+}
+for got in "$out"/*.txt; do
+	[ -e "$got" ] || continue
+	want="$src/tests/tui/expected/$name-$(basename "$got")"
+	if [ -n "${REGEN:-}" ]; then
+		norm "$got" >"$want"
+	elif [ ! -f "$want" ]; then
+		echo "no expected screen for dump $(basename "$got"): $want (REGEN=1 writes it)"
+		fail=1
+	elif ! norm "$got" | diff -u "$want" -; then
 		echo "screen differs: $(basename "$want")"
 		fail=1
 	fi
+done
+# Every expected screen was dumped (NAME-X-DUMP.txt is script NAME-X's
+# when there is one).
+for want in "$src/tests/tui/expected/$name"-*.txt; do
+	[ -e "$want" ] || continue
+	dump=$(basename "$want" | sed "s/^$name-//")
+	[ -f "$src/tests/tui/scripts/$name-${dump%%-*}.script" ] && continue
+	[ -e "$out/$dump" ] || {
+		echo "expected screen never dumped: $(basename "$want")"
+		fail=1
+	}
 done
 # Tokens (sim-USER-hex) and keys never reach the log.
 if [ ! -s "$out/debug.log" ]; then
