@@ -470,3 +470,12 @@ scs_strv_free(char **v)
 		free(v[i]);
 	free(v);
 }
+
+int
+scs_invisible_format(unsigned cp)
+{
+	return (cp == 0x061c || cp == 0x180e ||
+	    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0xfeff);
+}

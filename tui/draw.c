@@ -1,13 +1,16 @@
 /*
  * draw.c: every server string reaches the screen through here: control
- * characters and escape sequences are made visible, invalid UTF-8 is
- * replaced, wide characters are measured, long text is cut with "…".
+ * characters and escape sequences are made visible, bidirectional
+ * controls and invisible format characters become "<U+202E>", invalid
+ * UTF-8 is replaced, wide characters are measured, long text is cut
+ * with "…".
  */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "scs/util.h"
 #include "tui.h"
 
 /* Decode one UTF-8 character; returns its length, *wc = U+FFFD if bad. */
@@ -56,7 +59,8 @@ draw_sanitize(const char *s, wchar_t *out, size_t outlen, int max_cols)
 				    "");
 	size_t			 n = 0;
 	int			 cols = 0, w;
-	wchar_t			 wc, rep[2];
+	wchar_t			 wc, rep[10];
+	char			 esc[12];
 	int			 nrep, i;
 
 	if (outlen == 0)
@@ -74,6 +78,12 @@ draw_sanitize(const char *s, wchar_t *out, size_t outlen, int max_cols)
 			nrep = 2;
 		} else if (wc >= 0x80 && wc < 0xa0) {
 			rep[0] = 0xfffd;
+		} else if (scs_invisible_format((unsigned)wc)) {
+			/* Bidi and zero-width: visible, never applied. */
+			nrep = snprintf(esc, sizeof esc, "<U+%04X>",
+			    (unsigned)wc);
+			for (i = 0; i < nrep; i++)
+				rep[i] = (wchar_t)esc[i];
 		}
 		for (i = 0; i < nrep; i++) {
 			w = wcwidth(rep[i]);

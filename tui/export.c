@@ -132,7 +132,8 @@ export_colour_rgb(int c)
 
 /*
  * What may leave this file: no C0/C1 controls, DEL, line or paragraph
- * separators, bidirectional controls, surrogates, non-characters or
+ * separators, bidirectional controls and invisible format characters
+ * (scs_invisible_format), surrogates, non-characters or
  * values past Unicode; the rest becomes U+FFFD.
  */
 static wchar_t
@@ -141,8 +142,7 @@ safe_wc(wchar_t wc)
 	unsigned long	 c = (unsigned long)wc;
 
 	if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 ||
-	    c == 0x2029 || c == 0x200e || c == 0x200f ||
-	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+	    c == 0x2029 || scs_invisible_format((unsigned)c) ||
 	    (c >= 0xd800 && c <= 0xdfff) || (c & 0xfffe) == 0xfffe ||
 	    (c >= 0xfdd0 && c <= 0xfdef) || c > 0x10ffff)
 		return (0xfffd);

@@ -72,6 +72,13 @@ void		 scs_strv_free(char **);
 /* Encode code point cp as UTF-8 at out (room for 4 bytes); returns the
  * bytes written (invalid code points become U+FFFD). */
 size_t		 scs_utf8_put(char *out, unsigned cp);
+/* A character that changes how text around it shows while being
+ * invisible itself: bidirectional controls (U+202A-U+202E, U+2066-U+2069,
+ * U+200E, U+200F, U+061C) and invisible format characters (zero-width
+ * space and joiners U+200B-U+200D, word joiner and invisible operators
+ * U+2060-U+2064, U+FEFF, U+180E). Shown as escapes ("<U+202E>"), never
+ * raw (Trojan Source). */
+int		 scs_invisible_format(unsigned cp);
 
 /* Base64 (standard alphabet). decode accepts missing padding and
  * whitespace; returns SCS_DECODE on bad input. Outputs are the caller's. */

@@ -11,6 +11,7 @@
  * Usage: test-pty SCS-TUI. TAP. Every wait has a deadline and the whole
  * run is bounded by an alarm, so a hung program fails, never hangs.
  */
+#define _GNU_SOURCE	/* memmem */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -42,6 +43,8 @@ struct term {
 	int		 eof;
 	int		 status;	/* waitpid status once reaped */
 	int		 reaped;
+	char		*raw;		/* every byte the program wrote */
+	size_t		 rawlen, rawcap;
 };
 
 static int	 ntests, nfailed;
@@ -126,7 +129,7 @@ on_output(const char *s, size_t len, void *arg)
 }
 
 static int	term_start_args(struct term *, const char *, int, int,
-		    const char *const *, const char *);
+		    const char *const *, const char *const *);
 
 static int
 term_start(struct term *t, const char *prog, int cols, int rows,
@@ -137,14 +140,17 @@ term_start(struct term *t, const char *prog, int cols, int rows,
 
 static int
 term_start_args(struct term *t, const char *prog, int cols, int rows,
-    const char *const *env, const char *extra)
+    const char *const *env, const char *const *extra)
 {
 	struct winsize	 ws = { .ws_row = (unsigned short)rows,
 			    .ws_col = (unsigned short)cols };
 	/* The clusters table whatever the persona's start view is. */
-	const char	*argv[] = { prog, "--demo", "--view", "clusters", extra,
-			    NULL };
-	size_t		 i;
+	const char	*argv[16] = { prog, "--demo", "--view", "clusters" };
+	size_t		 i, n = 4;
+
+	for (i = 0; extra != NULL && extra[i] != NULL && n < 15; i++)
+		argv[n++] = extra[i];
+	argv[n] = NULL;
 
 	memset(t, 0, sizeof *t);
 	t->rows = rows;
@@ -204,6 +210,14 @@ term_pump(struct term *t, int ms)
 		n = read(t->fd, buf, sizeof buf);
 		if (n > 0) {
 			vterm_input_write(t->vt, buf, (size_t)n);
+			if (t->rawlen + (size_t)n > t->rawcap) {
+				t->rawcap = (t->rawlen + (size_t)n) * 2;
+				t->raw = realloc(t->raw, t->rawcap);
+				if (t->raw == NULL)
+					abort();
+			}
+			memcpy(t->raw + t->rawlen, buf, (size_t)n);
+			t->rawlen += (size_t)n;
 			continue;
 		}
 		if (n == 0 || (errno != EAGAIN && errno != EINTR))
@@ -373,6 +387,7 @@ term_free(struct term *t)
 	term_kill(t);
 	close(t->fd);
 	vterm_free(t->vt);
+	free(t->raw);
 }
 
 /* The common end: how it exited and what it left on the terminal. */
@@ -502,7 +517,9 @@ test_mouse(const char *prog)
 	static const char click[] = "\033[<0;5;7M\033[<0;5;7m";
 	static const char wheel[] = "\033[<65;5;7M";
 
-	if (term_start_args(&t, prog, 80, 24, NULL, "--mouse") != 0) {
+	static const char *const mouse[] = { "--mouse", NULL };
+
+	if (term_start_args(&t, prog, 80, 24, NULL, mouse) != 0) {
 		ok(0, "start %s --mouse", prog);
 		return;
 	}
@@ -618,6 +635,105 @@ test_typeahead(const char *prog)
 	term_free(&t);
 }
 
+/* UTF-8 of cp in out (4 bytes); its length. */
+static size_t
+utf8(unsigned cp, char *out)
+{
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return (2);
+	}
+	out[0] = (char)(0xe0 | cp >> 12);
+	out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+	out[2] = (char)(0x80 | (cp & 0x3f));
+	return (3);
+}
+
+/* The first bidi control or invisible format character in what the
+ * program wrote, or 0. */
+static unsigned
+raw_bidi(const struct term *t)
+{
+	static const unsigned	 cps[] = { 0x202a, 0x202b, 0x202c, 0x202d,
+	    0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c,
+	    0x200b, 0x200c, 0x200d, 0xfeff, 0x2060 };
+	char			 enc[4];
+	size_t			 i, n;
+
+	for (i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+		n = utf8(cps[i], enc);
+		if (t->raw != NULL && memmem(t->raw, t->rawlen, enc, n) != NULL)
+			return (cps[i]);
+	}
+	return (0);
+}
+
+static int
+hostile_row(struct term *t)
+{
+	return (term_has(t, "hostile"));
+}
+
+static int
+hostile_tree(struct term *t)
+{
+	return (term_has(t, "Cluster/hostile"));
+}
+
+static int
+hostile_describe(struct term *t)
+{
+	return (term_has(t, "(describe)"));
+}
+
+/* The simulator's hostile world on a real terminal: the bytes scs-tui
+ * writes carry no bidi control or invisible format character, and the
+ * Trojan Source name shows as an escape. */
+static void
+test_hostile(const char *prog)
+{
+	static const char *const args[] = { "--demo=hostile", "--context",
+	    "tenant-a", "--no-redact", NULL };
+	struct term	 t;
+	unsigned	 cp;
+	int		 i;
+
+	if (term_start_args(&t, prog, 120, 40, NULL, args) != 0) {
+		ok(0, "start %s --demo=hostile", prog);
+		return;
+	}
+	if (!wait_for(&t, started, START_MS)) {
+		ok(0, "hostile: started");
+		term_dump(&t);
+		term_free(&t);
+		return;
+	}
+	(void)write(t.fd, "/hostile\r", 9);
+	ok(wait_for(&t, hostile_row, 5000), "hostile: the hostile cluster "
+	    "listed");
+	(void)write(t.fd, "\r", 1);
+	ok(wait_for(&t, hostile_tree, 5000), "hostile: its tree");
+	term_pump(&t, 500);
+	(void)write(t.fd, "\033", 1);
+	term_pump(&t, 300);
+	(void)write(t.fd, "d", 1);
+	ok(wait_for(&t, hostile_describe, 5000), "hostile: its describe");
+	for (i = 0; i < 12; i++) {
+		(void)write(t.fd, "\006", 1);	/* C-f: the next page */
+		term_pump(&t, 150);
+	}
+	cp = raw_bidi(&t);
+	ok(cp == 0, "hostile: no bidi control or invisible format character "
+	    "reached the terminal (%s U+%04X)", cp != 0 ? "found" : "none",
+	    cp);
+	ok(t.raw != NULL && memmem(t.raw, t.rawlen, "<U+202E>", 8) != NULL,
+	    "hostile: U+202E shown as <U+202E>");
+	kill(t.pid, SIGTERM);
+	check_exit(&t, "SIGTERM after hostile");
+	term_free(&t);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -637,6 +753,7 @@ main(int argc, char **argv)
 	test_main(argv[1]);
 	test_resize(argv[1]);
 	test_typeahead(argv[1]);
+	test_hostile(argv[1]);
 	test_mouse(argv[1]);
 	test_signal(argv[1], SIGTERM, "SIGTERM", 1);
 	test_signal(argv[1], SIGHUP, "SIGHUP", 0);

@@ -77,4 +77,13 @@ if grep -l -e 'SIMULATED-' -e 'Y2xvdWRz' "$out"/*.txt 2>/dev/null; then
 	echo "a secret value reached the screen"
 	fail=1
 fi
+# No bidi control or invisible format character reaches a dump (they show
+# as <U+202E> escapes): U+202A-E, U+2066-9, U+200B-F, U+061C, U+FEFF, U+2060.
+if LC_ALL=C grep -l -e "$(printf '\342\200[\252-\256]')" \
+    -e "$(printf '\342\201[\240\246-\251]')" \
+    -e "$(printf '\342\200[\213-\217]')" -e "$(printf '\330\234')" \
+    -e "$(printf '\357\273\277')" "$out"/*.txt 2>/dev/null; then
+	echo "a bidi control or invisible format character reached a dump"
+	fail=1
+fi
 exit $fail

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "scs/util.h"
 #include "tui.h"
 #include "../tap.h"
 
@@ -55,6 +56,32 @@ main(void)
 	cols = draw_sanitize(big, out, 256, 40);
 	is_int(cols, 40, "a 4 MiB string is cut to 40 columns");
 	free(big);
+	/* Trojan Source: bidi controls and invisible format characters. */
+	cols = draw_sanitize("invoice\xe2\x80\xae" "fdp.exe", out, 256, 80);
+	ok(wcscmp(out, L"invoice<U+202E>fdp.exe") == 0,
+	    "RLO U+202E shown as <U+202E>, the name reads as sent");
+	is_int(cols, (int)wcslen(out), "the escape takes its columns");
+	{
+		static const char *const hidden[] = { "\xe2\x80\xaa",
+		    "\xe2\x80\xad", "\xe2\x81\xa6", "\xe2\x81\xa9",
+		    "\xe2\x80\x8e", "\xe2\x80\x8f", "\xd8\x9c",
+		    "\xe2\x80\x8b", "\xe2\x80\x8c", "\xe2\x80\x8d",
+		    "\xef\xbb\xbf", "\xe2\x81\xa0" };
+		size_t	 i, k;
+		int	 raw = 0;
+
+		for (i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
+			draw_sanitize(hidden[i], out, 256, 80);
+			for (k = 0; out[k] != 0; k++)
+				raw |= scs_invisible_format((unsigned)out[k]);
+			raw |= out[0] != L'<';
+		}
+		ok(!raw, "every bidi control and invisible format character "
+		    "becomes a visible escape");
+	}
+	cols = draw_sanitize("ab\xe2\x80\xae" "cd", out, 256, 6);
+	ok(cols <= 6 && out[wcslen(out) - 1] == 0x2026,
+	    "an escape is cut like any text (%d columns)", cols);
 	is_int(draw_width("prod-eu1"), 8, "draw_width");
 	is_int(draw_sanitize(NULL, out, 256, 10), 0, "NULL is empty");
 	return (tap_done());
