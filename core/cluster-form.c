@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core.h"
 #include "scs/clusterform.h"
 #include "scs/model.h"
 #include "scs/schema.h"
@@ -55,7 +56,13 @@ struct scs_cform {
 	cJSON		*cls;
 	cJSON		*defs;
 	char		**class_choices;
+	char		**class_help;
 	char		**version_choices;
+	char		**version_help;
+	int		  version_open;	/* suggestions, not a closed set */
+	char		**fd_choices;
+	char		**fd_help;
+	char		**taken;
 	int		 v1beta1;
 	int		 editing;
 	cJSON		*undo[UNDO_MAX];
@@ -183,7 +190,10 @@ rows_clear(struct scs_cform *f)
 		free(f->rows[i].text);
 		free(f->rows[i].help);
 		free(f->rows[i].error);
+		free(f->rows[i].name);
+		free(f->rows[i].fixed_why);
 		scs_strv_free(f->rows[i].choices);
+		scs_strv_free(f->rows[i].choice_help);
 		free((char *)f->locs[i].key);
 	}
 	f->nrows = 0;
@@ -208,7 +218,12 @@ scs_cform_free(struct scs_cform *f)
 	cJSON_Delete(f->cls);
 	cJSON_Delete(f->defs);
 	scs_strv_free(f->class_choices);
+	scs_strv_free(f->class_help);
 	scs_strv_free(f->version_choices);
+	scs_strv_free(f->version_help);
+	scs_strv_free(f->fd_choices);
+	scs_strv_free(f->fd_help);
+	scs_strv_free(f->taken);
 	free(f);
 }
 
@@ -272,16 +287,69 @@ scs_cform_set_class(struct scs_cform *f, const cJSON *cls)
 	}
 }
 
+static char ***
+choice_list(struct scs_cform *f, const char *what, int help)
+{
+	if (strcmp(what, "class") == 0)
+		return (help ? &f->class_help : &f->class_choices);
+	if (strcmp(what, "failureDomain") == 0)
+		return (help ? &f->fd_help : &f->fd_choices);
+	return (help ? &f->version_help : &f->version_choices);
+}
+
+/* A copy of the first n entries of v (NULL entries become ""). */
+static char **
+strv_dup_n(const char *const *v, size_t n)
+{
+	char	**c = scs_xcalloc(n + 1, sizeof *c);
+	size_t	  i;
+
+	for (i = 0; i < n; i++)
+		c[i] = scs_xstrdup(v[i] != NULL ? v[i] : "");
+	return (c);
+}
+
+static size_t
+strv_len(char *const *v)
+{
+	size_t	 n = 0;
+
+	while (v != NULL && v[n] != NULL)
+		n++;
+	return (n);
+}
+
 void
 scs_cform_set_choices(struct scs_cform *f, const char *what,
     const char *const *choices)
 {
-	char	***v = strcmp(what, "class") == 0 ? &f->class_choices :
-		    &f->version_choices;
+	char	***v = choice_list(f, what, 0);
 
+	if (strncmp(what, "version", 7) == 0)
+		f->version_open = strcmp(what, "version-suggest") == 0;
 	scs_strv_free(*v);
-	*v = scs_strv_dup(choices);
+	*v = choices != NULL && choices[0] != NULL ? scs_strv_dup(choices) :
+	    NULL;
 	f->stale = 1;
+}
+
+void
+scs_cform_set_choice_help(struct scs_cform *f, const char *what,
+    const char *const *help)
+{
+	char	***h = choice_list(f, what, 1);
+	size_t	   n = strv_len(*choice_list(f, what, 0));
+
+	scs_strv_free(*h);
+	*h = help != NULL ? strv_dup_n(help, n) : NULL;
+	f->stale = 1;
+}
+
+void
+scs_cform_set_taken(struct scs_cform *f, const char *const *names)
+{
+	scs_strv_free(f->taken);
+	f->taken = names != NULL ? scs_strv_dup(names) : NULL;
 }
 
 /* --- undo ---------------------------------------------------------------- */
@@ -324,6 +392,33 @@ scs_cform_mark(struct scs_cform *f)
 
 /* --- rows ---------------------------------------------------------------- */
 
+/* How messages name a row: "md-1 replicas", "oidcConfig.issuerURL",
+ * "dnsNameservers[0]"; the label elsewhere. */
+static char *
+row_name(const char *path, const char *label)
+{
+	const char	*p, *q, *rest;
+	struct scs_buf	 b;
+
+	if (strncmp(path, MDS "[", strlen(MDS) + 1) == 0 &&
+	    (q = strchr(p = path + strlen(MDS) + 1, ']')) != NULL &&
+	    q[1] == '.')
+		return (scs_xprintf("%.*s %s", (int)(q - p), p, label));
+	if (strncmp(path, VARS "[", strlen(VARS) + 1) != 0 ||
+	    (q = strchr(p = path + strlen(VARS) + 1, ']')) == NULL ||
+	    strncmp(q, "].value", 7) != 0)
+		return (scs_xstrdup(label));
+	scs_buf_init(&b, 0);
+	scs_buf_add(&b, p, (size_t)(q - p));
+	for (rest = q + 7; *rest != '\0'; rest++) {
+		/* ".[0]" is CAPI's item of a root array: "[0]". */
+		if (rest[0] == '.' && rest[1] == '[')
+			continue;
+		scs_buf_addc(&b, *rest);
+	}
+	return (scs_buf_steal(&b));
+}
+
 static struct scs_frow *
 row_add(struct scs_cform *f, enum scs_frow_kind kind, int depth,
     const char *label, const char *path, struct loc *loc)
@@ -341,6 +436,7 @@ row_add(struct scs_cform *f, enum scs_frow_kind kind, int depth,
 	r->depth = depth;
 	r->label = scs_xstrdup(label);
 	r->path = scs_xstrdup(path);
+	r->name = row_name(path, label);
 	r->text = scs_xstrdup("");
 	memset(&f->locs[f->nrows], 0, sizeof f->locs[f->nrows]);
 	if (loc != NULL) {
@@ -571,6 +667,11 @@ value_rows(struct scs_cform *f, const cJSON *s, cJSON *v, struct loc *l,
 	}
 	r->is_default = v != NULL && J(s, "default") != NULL &&
 	    cJSON_Compare(v, J(s, "default"), 1);
+	if (kind == SCS_FROW_BOOL) {
+		static const char *const tf[] = { "true", "false", NULL };
+
+		r->choices = scs_strv_dup(tf);
+	}
 	if (kind == SCS_FROW_CHOICE) {
 		n = (size_t)cJSON_GetArraySize(J(s, "enum"));
 		r->choices = scs_xcalloc(n + 1, sizeof *r->choices);
@@ -584,6 +685,48 @@ value_rows(struct scs_cform *f, const cJSON *s, cJSON *v, struct loc *l,
 	if (kind == SCS_FROW_HEAD && v != NULL)
 		container_rows(f, s, v, path, depth + 1);
 	(void)head;
+}
+
+/*
+ * The class's worker classes: 1 when it has some. With r, they become
+ * r's choices, each described by its templates.
+ */
+static int
+worker_classes(const struct scs_cform *f, struct scs_frow **r)
+{
+	const cJSON	*w, *all = scs_jpath(f->cls,
+			    "spec.workers.machineDeployments");
+	size_t		 n = (size_t)cJSON_GetArraySize(all), i = 0;
+	const char	*c, *infra, *boot;
+
+	if (n == 0)
+		return (0);
+	if (r == NULL || *r == NULL)
+		return (1);
+	scs_strv_free((*r)->choices);
+	scs_strv_free((*r)->choice_help);
+	(*r)->choices = scs_xcalloc(n + 1, sizeof (char *));
+	(*r)->choice_help = scs_xcalloc(n + 1, sizeof (char *));
+	cJSON_ArrayForEach(w, all) {
+		if ((c = cJSON_GetStringValue(J(w, "class"))) == NULL)
+			continue;
+		infra = cJSON_GetStringValue(scs_jpath(w, "template."
+		    "infrastructure.ref.name")) != NULL ?
+		    cJSON_GetStringValue(scs_jpath(w, "template.infrastructure."
+		    "ref.name")) : cJSON_GetStringValue(scs_jpath(w,
+		    "infrastructure.templateRef.name"));
+		boot = cJSON_GetStringValue(scs_jpath(w, "template.bootstrap."
+		    "ref.name")) != NULL ? cJSON_GetStringValue(scs_jpath(w,
+		    "template.bootstrap.ref.name")) : cJSON_GetStringValue(
+		    scs_jpath(w, "bootstrap.templateRef.name"));
+		(*r)->choices[i] = scs_xstrdup(c);
+		(*r)->choice_help[i++] = infra != NULL || boot != NULL ?
+		    scs_xprintf("machines from %s%s%s", infra != NULL ? infra :
+		    "", infra != NULL && boot != NULL ? ", bootstrap " : "",
+		    boot != NULL ? boot : "") : scs_xstrdup("a worker class of "
+		    "the ClusterClass");
+	}
+	return (1);
 }
 
 static void
@@ -601,6 +744,10 @@ general_rows(struct scs_cform *f)
 	    NULL);
 	row_text(r, scs_jpath(f->obj, "metadata.namespace"));
 	r->fixed = 1;
+	r->fixed_why = scs_xstrdup(f->editing ? "an existing cluster stays "
+	    "in its namespace (Kubernetes cannot move an object)" : "the "
+	    "namespace the form was opened in: :ns NAME, then c, to create "
+	    "elsewhere");
 	memset(&l, 0, sizeof l);
 	l.type = LOC_KEY;
 	l.parent = path_obj(f->obj, "metadata", 1);
@@ -609,6 +756,10 @@ general_rows(struct scs_cform *f)
 	row_text(r, scs_jpath(f->obj, "metadata.name"));
 	r->required = 1;
 	r->fixed = f->editing;
+	if (f->editing)
+		r->fixed_why = scs_xstrdup("the name of an existing cluster "
+		    "cannot change (it is the object's key): clone it to use "
+		    "another name");
 	r->help = scs_xstrdup("lower case letters, digits and '-', starting "
 	    "with a letter, at most 63 characters (it names DNS and cloud "
 	    "resources)");
@@ -617,17 +768,22 @@ general_rows(struct scs_cform *f)
 	row_text(r, scs_jpath(f->obj, topo_class_key(f)));
 	r->required = 1;
 	r->choices = scs_strv_dup((const char *const *)f->class_choices);
+	r->choice_help = scs_strv_dup((const char *const *)f->class_help);
 	r->help = scs_xstrdup(f->editing ? "an upgrade: only the classes the "
 	    "cluster-stacks rules allow (same provider and stack, newer "
 	    "stack version or the next Kubernetes minor)" : "the "
 	    "ClusterClass: provider, stack, Kubernetes minor, stack version");
-	r = row_add(f, SCS_FROW_CHOICE, 1, "version", "spec.topology.version",
-	    NULL);
+	r = row_add(f, f->version_open ? SCS_FROW_STRING : SCS_FROW_CHOICE, 1,
+	    "version", "spec.topology.version", NULL);
 	row_text(r, scs_jpath(f->obj, "spec.topology.version"));
 	r->required = 1;
 	r->choices = scs_strv_dup((const char *const *)f->version_choices);
-	r->help = scs_xstrdup("the Kubernetes version: those the class's "
-	    "cluster stack release offers");
+	r->choice_help = scs_strv_dup((const char *const *)f->version_help);
+	r->help = scs_xstrdup(f->version_open ? "the Kubernetes version, "
+	    "vMAJOR.MINOR.PATCH: no cluster stack release describes this "
+	    "class; suggested are its clusters' versions and the latest "
+	    "patches of supported minors" : "the Kubernetes version: those "
+	    "the class's cluster stack release offers");
 	memset(&l, 0, sizeof l);
 	l.type = LOC_KEY;
 	l.parent = path_obj(f->obj, "spec.topology.controlPlane", 1);
@@ -666,12 +822,20 @@ general_rows(struct scs_cform *f)
 		row_text(r, J(md, fk));						\
 		r->help = scs_xstrdup(hlp);					\
 	} while (0)
-		MD_FIELD(SCS_FROW_STRING, "class", "class", "the worker class "
-		    "of the ClusterClass");
+		MD_FIELD(worker_classes(f, NULL) ? SCS_FROW_CHOICE :
+		    SCS_FROW_STRING, "class", "class", "the worker class of "
+		    "the ClusterClass (its workers.machineDeployments)");
+		(void)worker_classes(f, &r);
 		MD_FIELD(SCS_FROW_INTEGER, "replicas", "replicas", "number of "
 		    "worker machines");
-		MD_FIELD(SCS_FROW_STRING, "failureDomain", "failure domain",
-		    "availability zone, e.g. nova (optional)");
+		MD_FIELD(f->fd_choices != NULL ? SCS_FROW_CHOICE :
+		    SCS_FROW_STRING, "failureDomain", "failure domain",
+		    f->fd_choices != NULL ? "availability zone: those the "
+		    "infrastructure reports (D unsets: any)" : "availability "
+		    "zone, e.g. nova (optional; none known here)");
+		f->locs[f->nrows - 1].optional = 1;
+		r->choices = scs_strv_dup((const char *const *)f->fd_choices);
+		r->choice_help = scs_strv_dup((const char *const *)f->fd_help);
 #undef MD_FIELD
 		ovr = J(J(md, "variables"), "overrides");
 		cJSON_ArrayForEach(ov, ovr) {
@@ -869,13 +1033,32 @@ loc_put(struct scs_cform *f, struct loc *l, cJSON *v)
 	}
 }
 
+/* "must be one of: a, b, c" (the first few, then how many more). */
+static void
+one_of(char **cause, char *const *choices)
+{
+	struct scs_buf	 b;
+	size_t		 i;
+
+	scs_buf_init(&b, 0);
+	for (i = 0; choices[i] != NULL; i++) {
+		if (i == 8) {
+			scs_buf_printf(&b, " and %zu more", strv_len(choices) - 8);
+			break;
+		}
+		scs_buf_printf(&b, "%s%s", i > 0 ? ", " : "", choices[i]);
+	}
+	scs_cause(cause, "must be one of: %s", b.data);
+	scs_buf_done(&b);
+}
+
 static int
 parse_value(const struct scs_frow *r, const struct loc *l, const char *text,
     cJSON **out, char **cause)
 {
-	char	*end;
+	char	*end, num[40];
 	long	 n;
-	double	 d;
+	double	 d, lim;
 	size_t	 i;
 
 	*out = NULL;
@@ -892,8 +1075,25 @@ parse_value(const struct scs_frow *r, const struct loc *l, const char *text,
 	case SCS_FROW_INTEGER:
 		errno = 0;
 		n = strtol(text, &end, 10);
-		if (*text == '\0' || *end != '\0' || errno != 0) {
-			scs_cause(cause, "%s: not a whole number", text);
+		if (*text == '\0' || *end != '\0' || (errno != 0 &&
+		    errno != ERANGE)) {
+			scs_cause(cause, "must be a whole number");
+			return (-1);
+		}
+		/* Whole but beyond what the field holds: CAPI's own fields
+		 * are int32, variables int64 unless the schema says less. */
+		lim = cJSON_IsNumber(J(l->schema, "maximum")) ?
+		    J(l->schema, "maximum")->valuedouble : l->schema == NULL ?
+		    2147483647.0 : 9223372036854775807.0;
+		if (errno == ERANGE || (n > 0 && (double)n > lim) ||
+		    (l->schema == NULL && n < -2147483648L)) {
+			core_schema_num(lim, num, sizeof num);
+			if (n < 0)
+				scs_cause(cause, "too small: at least %s",
+				    l->schema == NULL ? "-2147483648" :
+				    "-9223372036854775808");
+			else
+				scs_cause(cause, "too large: at most %s", num);
 			return (-1);
 		}
 		*out = cJSON_CreateNumber((double)n);
@@ -901,7 +1101,7 @@ parse_value(const struct scs_frow *r, const struct loc *l, const char *text,
 	case SCS_FROW_NUMBER:
 		d = strtod(text, &end);
 		if (*text == '\0' || *end != '\0' || !isfinite(d)) {
-			scs_cause(cause, "%s: not a number", text);
+			scs_cause(cause, "must be a number");
 			return (-1);
 		}
 		*out = cJSON_CreateNumber(d);
@@ -912,7 +1112,7 @@ parse_value(const struct scs_frow *r, const struct loc *l, const char *text,
 		else if (strcmp(text, "false") == 0 || strcmp(text, "no") == 0)
 			*out = cJSON_CreateFalse();
 		else {
-			scs_cause(cause, "%s: true or false", text);
+			scs_cause(cause, "must be true or false");
 			return (-1);
 		}
 		return (0);
@@ -923,7 +1123,7 @@ parse_value(const struct scs_frow *r, const struct loc *l, const char *text,
 		}
 		if (r->choices != NULL && r->choices[0] != NULL &&
 		    r->choices[i] == NULL) {
-			scs_cause(cause, "%s: not one of the choices", text);
+			one_of(cause, r->choices);
 			return (-1);
 		}
 		/* Enum members that are not strings are JSON. */
@@ -998,7 +1198,8 @@ scs_cform_set(struct scs_cform *f, size_t row, const char *text,
 	return (0);
 }
 
-static const char	*name_problem(const char *);
+static const char	*name_problem(const struct scs_cform *, const char *);
+static const char	*version_problem(const char *);
 
 int
 scs_cform_check(struct scs_cform *f, size_t row, const char *text,
@@ -1016,7 +1217,14 @@ scs_cform_check(struct scs_cform *f, size_t row, const char *text,
 	r = &f->rows[row];
 	l = &f->locs[row];
 	if (strcmp(r->path, "metadata.name") == 0) {
-		if ((np = name_problem(text)) != NULL) {
+		if ((np = name_problem(f, text)) != NULL) {
+			scs_cause(problem, "%s", np);
+			return (-1);
+		}
+		return (0);
+	}
+	if (strcmp(r->path, "spec.topology.version") == 0 && f->version_open) {
+		if ((np = version_problem(text)) != NULL) {
 			scs_cause(problem, "%s", np);
 			return (-1);
 		}
@@ -1043,7 +1251,7 @@ scs_cform_check(struct scs_cform *f, size_t row, const char *text,
 		scs_schema_validate_value(l->schema, v, r->path, &e);
 	cJSON_Delete(v);
 	if (e.n > 0) {
-		scs_cause(problem, "%s", scs_schema_cause_text(&e.v[0]));
+		*problem = scs_schema_readable(e.v[0].message);
 		scs_schema_errors_free(&e);
 		return (-1);
 	}
@@ -1248,18 +1456,49 @@ err_add(struct scs_cform *f, const char *path, const char *msg)
 {
 	f->errs = scs_xreallocarray(f->errs, f->nerrs + 1, sizeof *f->errs);
 	f->errs[f->nerrs].path = scs_xstrdup(path);
-	f->errs[f->nerrs].message = scs_xstrdup(msg);
+	f->errs[f->nerrs].message = scs_schema_readable(msg);
 	f->nerrs++;
 }
 
-/* DNS-1123 label, as Kubernetes checks cluster names. */
+/* vMAJOR.MINOR.PATCH, as CAPI's webhook wants a topology version. */
 static const char *
-name_problem(const char *s)
+version_problem(const char *s)
+{
+	int	 i, dots = 0;
+
+	if (*s == '\0')
+		return ("required");
+	if (s[0] != 'v')
+		return ("must be a version such as v1.33.4 (a 'v', then "
+		    "MAJOR.MINOR.PATCH)");
+	for (i = 1; s[i] != '\0'; i++) {
+		if (s[i] == '.' && s[i - 1] != '.' && i > 1)
+			dots++;
+		else if (s[i] < '0' || s[i] > '9')
+			return ("must be a version such as v1.33.4 (a 'v', "
+			    "then MAJOR.MINOR.PATCH)");
+	}
+	if (dots != 2 || s[i - 1] == '.')
+		return ("must be a version such as v1.33.4 (a 'v', then "
+		    "MAJOR.MINOR.PATCH)");
+	return (NULL);
+}
+
+/* DNS-1123 label, as Kubernetes checks cluster names; a new cluster's
+ * name must be free. */
+static const char *
+name_problem(const struct scs_cform *f, const char *s)
 {
 	size_t	 i, n = strlen(s);
 
+	if (!f->editing && f->taken != NULL) {
+		for (i = 0; f->taken[i] != NULL; i++)
+			if (strcmp(f->taken[i], s) == 0)
+				return ("a cluster of this name exists already "
+				    "in this namespace");
+	}
 	if (n == 0)
-		return ("Required value");
+		return ("required");
 	if (n > 63)
 		return ("must be no more than 63 characters");
 	if (!(s[0] >= 'a' && s[0] <= 'z'))
@@ -1302,12 +1541,12 @@ scs_cform_validate(struct scs_cform *f, long *first)
 	size_t				 i, k;
 
 	errs_clear(f);
-	if ((p = name_problem(str_at(f->obj, "metadata.name") != NULL ?
+	if ((p = name_problem(f, str_at(f->obj, "metadata.name") != NULL ?
 	    str_at(f->obj, "metadata.name") : "")) != NULL)
 		err_add(f, "metadata.name", p);
 	cls = scs_cform_class_name(f);
 	if (cls == NULL || *cls == '\0')
-		err_add(f, topo_class_key(f), "Required value");
+		err_add(f, topo_class_key(f), "required");
 	else if (f->class_choices != NULL && f->class_choices[0] != NULL) {
 		for (i = 0; f->class_choices[i] != NULL; i++) {
 			if (strcmp(f->class_choices[i], cls) == 0)
@@ -1315,11 +1554,13 @@ scs_cform_validate(struct scs_cform *f, long *first)
 		}
 		if (f->class_choices[i] == NULL)
 			err_add(f, topo_class_key(f), "not a class offered "
-			    "here");
+			    "here: choose one (Enter)");
 	}
 	ver = str_at(f->obj, "spec.topology.version");
 	if (ver == NULL || *ver == '\0')
-		err_add(f, "spec.topology.version", "Required value");
+		err_add(f, "spec.topology.version", "required");
+	else if (f->version_open && (p = version_problem(ver)) != NULL)
+		err_add(f, "spec.topology.version", p);
 	r = scs_jpath(f->obj, "spec.topology.controlPlane.replicas");
 	if (r != NULL && (!cJSON_IsNumber(r) || r->valueint < 1 ||
 	    r->valueint % 2 == 0))

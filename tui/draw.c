@@ -152,3 +152,47 @@ draw_cell(int y, int x, const char *s, int cols, int right)
 			mvhline(y, x + used, ' ', cols - used);
 	}
 }
+
+size_t
+draw_wrap(const char *text, int cols, size_t *start, size_t *len,
+    size_t maxlines)
+{
+	const char	*s = text;
+	size_t		 n = 0, cut, space, i;
+	char		*line;
+
+	if (cols < 1)
+		cols = 1;
+	while (*s != '\0' && n < maxlines) {
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			break;
+		/* The longest prefix that fits, in whole characters. */
+		for (cut = 0, i = 0, space = 0; s[i] != '\0';) {
+			size_t	 next = i + 1;
+
+			while (s[next] != '\0' &&
+			    ((unsigned char)s[next] & 0xc0) == 0x80)
+				next++;
+			line = strndup(s, next);
+			if (line == NULL || draw_width(line) > cols) {
+				free(line);
+				break;
+			}
+			free(line);
+			if (s[i] == ' ')
+				space = i;
+			i = cut = next;
+		}
+		/* Break at the last space when a word would be cut. */
+		if (s[cut] != '\0' && s[cut] != ' ' && space > 0)
+			cut = space;
+		if (cut == 0)
+			cut = 1;
+		start[n] = (size_t)(s - text);
+		len[n++] = cut;
+		s += cut;
+	}
+	return (n);
+}

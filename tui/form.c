@@ -7,8 +7,10 @@
  * at the bottom; errors show under the rows they name, as you type.
  *
  * Keys: j/k, arrows, Tab/S-Tab move; Enter edits a value (Enter again
- * keeps it, Esc drops the edit), toggles a boolean, adds an item on a
- * "+ add" row; Space and h/l step choices; Delete or D removes an item or
+ * keeps it, Esc drops the edit), opens a picker on a closed set (enum,
+ * boolean, class, version, worker class, failure domain: type to
+ * filter, Enter takes, Esc cancels; nothing else can be typed there),
+ * adds an item on a "+ add" row; Space and h/l step choices; Delete or D removes an item or
  * unsets an optional value; u undoes the last change; p switches between
  * the form and a YAML preview of exactly what will be sent; s submits:
  * local validation, then the server's dry run (its causes land on the
@@ -43,6 +45,8 @@ struct form {
 	char			*from_class;	/* edit: its class at start */
 	struct scs_store	*classes;
 	struct scs_store	*releases;
+	struct scs_store	*clusters;	/* names, zones, versions */
+	struct picker		*picker;	/* choosing the focused row */
 	struct scs_api_call	*call;
 	enum form_state		 state;
 	int			 v1beta1;
@@ -158,31 +162,167 @@ class_object(struct form *fm, const char *name)
 	return (r != NULL ? r->obj : NULL);
 }
 
-/* Kubernetes versions of the class's cluster stack release. */
+/* A string list that grows (borrowed or owned strings, as the caller
+ * keeps track). */
+static void
+strs_add(char ***v, size_t *n, char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*v)[i], s) == 0) {
+			free(s);
+			return;
+		}
+	*v = scs_xreallocarray(*v, *n + 2, sizeof **v);
+	(*v)[(*n)++] = s;
+	(*v)[*n] = NULL;
+}
+
+/*
+ * Versions: the class's cluster stack release says the one it offers
+ * (closed). A class no release describes (any ClusterClass) gets
+ * suggestions: the versions of its existing clusters, then the latest
+ * patch of every supported Kubernetes minor.
+ */
 static void
 version_choices(struct form *fm, const char *cls)
 {
 	const struct scs_index	*x;
-	const struct scs_record	*r;
-	char			*rel, v[64];
-	const char		*list[2] = { NULL, NULL };
-	const char		*kv;
+	const struct scs_record	*r = NULL;
+	char			*rel, v[64], **vs = NULL, **hs = NULL;
+	const char		*list[2] = { NULL, NULL }, *kv, *c;
+	const struct scs_eol	*eol;
+	size_t			 i, n = 0, nh = 0, neol;
+	int64_t			 now = scs_wall_s();
 
-	if (fm->releases == NULL || cls == NULL)
+	if (cls == NULL || *cls == '\0')
 		return;
-	x = scs_store_index(fm->releases);
-	rel = scs_release_name(cls);
-	r = scs_index_find(x, fm->ns, rel);
-	free(rel);
-	if (r == NULL || r->obj == NULL)
+	if (fm->releases != NULL) {
+		x = scs_store_index(fm->releases);
+		rel = scs_release_name(cls);
+		r = scs_index_find(x, fm->ns, rel);
+		free(rel);
+	}
+	kv = r != NULL ? cJSON_GetStringValue(scs_jpath(r->obj,
+	    "status.kubernetesVersion")) : NULL;
+	if (kv != NULL) {
+		scs_k8s_version_norm(kv, v, sizeof v);
+		list[0] = v;
+		scs_cform_set_choices(fm->f, "version", list);
+		{
+			char	*h = scs_xprintf("the Kubernetes of cluster "
+				    "stack release %s", r->name);
+			const char *hl[2] = { h, NULL };
+
+			scs_cform_set_choice_help(fm->f, "version", hl);
+			free(h);
+		}
 		return;
-	kv = cJSON_GetStringValue(scs_jpath(r->obj,
-	    "status.kubernetesVersion"));
-	if (kv == NULL)
+	}
+	x = fm->clusters != NULL ? scs_store_index(fm->clusters) : NULL;
+	for (i = 0; x != NULL && i < scs_index_count(x); i++) {
+		r = scs_index_at(x, i);
+		c = cJSON_GetStringValue(scs_jpath(r->obj, fm->v1beta1 ?
+		    "spec.topology.class" : "spec.topology.classRef.name"));
+		kv = cJSON_GetStringValue(scs_jpath(r->obj,
+		    "spec.topology.version"));
+		if (!scs_streq(c, cls) || kv == NULL || strcmp(r->ns,
+		    fm->ns) != 0)
+			continue;
+		strs_add(&vs, &n, scs_xstrdup(kv));
+		if (nh < n)
+			strs_add(&hs, &nh, scs_xprintf("the version of cluster "
+			    "%s (same class)", r->name));
+	}
+	eol = scs_eol_table(&neol);
+	for (i = 0; i < neol; i++) {
+		snprintf(v, sizeof v, "v%d.%d.%d", eol[i].major, eol[i].minor,
+		    eol[i].patch);
+		if (scs_version_state(v, now) != SCS_VERSION_OK &&
+		    scs_version_state(v, now) != SCS_VERSION_EOL_SOON)
+			continue;
+		strs_add(&vs, &n, scs_xstrdup(v));
+		if (nh < n)
+			strs_add(&hs, &nh, scs_xprintf("the latest patch of "
+			    "Kubernetes %d.%d known here; supported until %s",
+			    eol[i].major, eol[i].minor, eol[i].end_of_life));
+	}
+	scs_cform_set_choices(fm->f, "version-suggest",
+	    (const char *const *)vs);
+	scs_cform_set_choice_help(fm->f, "version-suggest",
+	    (const char *const *)hs);
+	scs_strv_free(vs);
+	scs_strv_free(hs);
+}
+
+/*
+ * What the namespace's clusters tell: the names taken, and the failure
+ * domains their infrastructure reports (status.failureDomains: a list
+ * of {name, controlPlane} in v1beta2, a map in v1beta1).
+ */
+static void
+cluster_facts(struct form *fm)
+{
+	const struct scs_index	*x;
+	const struct scs_record	*r;
+	const cJSON		*fds, *d;
+	char			**names = NULL, **fd = NULL, **fh = NULL;
+	size_t			 i, n = 0, nfd = 0, nfh = 0;
+	const char		*dn;
+
+	if (fm->clusters == NULL)
 		return;
-	scs_k8s_version_norm(kv, v, sizeof v);
-	list[0] = v;
-	scs_cform_set_choices(fm->f, "version", list);
+	x = scs_store_index(fm->clusters);
+	for (i = 0; i < scs_index_count(x); i++) {
+		r = scs_index_at(x, i);
+		if (strcmp(r->ns, fm->ns) != 0)
+			continue;
+		strs_add(&names, &n, scs_xstrdup(r->name));
+		fds = scs_jpath(r->obj, "status.failureDomains");
+		cJSON_ArrayForEach(d, fds) {
+			dn = cJSON_IsArray(fds) ? cJSON_GetStringValue(J(d,
+			    "name")) : d->string;
+			if (dn == NULL)
+				continue;
+			strs_add(&fd, &nfd, scs_xstrdup(dn));
+			if (nfh < nfd)
+				strs_add(&fh, &nfh, scs_xprintf("a failure "
+				    "domain of the infrastructure (%s)%s",
+				    r->name, cJSON_IsTrue(J(d, "controlPlane")) ?
+				    "; control plane machines may run here" :
+				    "; for workers only"));
+		}
+	}
+	scs_cform_set_taken(fm->f, (const char *const *)names);
+	scs_cform_set_choices(fm->f, "failureDomain", (const char *const *)fd);
+	scs_cform_set_choice_help(fm->f, "failureDomain",
+	    (const char *const *)fh);
+	scs_strv_free(names);
+	scs_strv_free(fd);
+	scs_strv_free(fh);
+}
+
+/* What a class is, for the picker. */
+static char *
+class_help(struct form *fm, const char *cls)
+{
+	const struct scs_record	*r = NULL;
+	const char		*kv;
+	char			*rel;
+
+	if (fm->releases != NULL) {
+		rel = scs_release_name(cls);
+		r = scs_index_find(scs_store_index(fm->releases), fm->ns, rel);
+		free(rel);
+	}
+	kv = r != NULL ? cJSON_GetStringValue(scs_jpath(r->obj,
+	    "status.kubernetesVersion")) : NULL;
+	if (kv != NULL)
+		return (scs_xprintf("Kubernetes %s, from cluster stack release "
+		    "%s", kv, r->name));
+	return (scs_xprintf("a ClusterClass no cluster stack release "
+	    "describes: any Kubernetes vMAJOR.MINOR.PATCH"));
 }
 
 /* Class choices: all of the namespace's for a new cluster; for an edit
@@ -193,6 +333,7 @@ class_choices(struct form *fm)
 	const struct scs_index	*x;
 	const struct scs_record	*r;
 	const char		**list, *why;
+	char			**help;
 	size_t			 i, n = 0;
 
 	if (fm->classes == NULL)
@@ -210,6 +351,11 @@ class_choices(struct form *fm)
 		list[n++] = r->name;
 	}
 	scs_cform_set_choices(fm->f, "class", list);
+	help = scs_xcalloc(n + 1, sizeof *help);
+	for (i = 0; i < n; i++)
+		help[i] = class_help(fm, list[i]);
+	scs_cform_set_choice_help(fm->f, "class", (const char *const *)help);
+	scs_strv_free(help);
 	free(list);
 }
 
@@ -267,9 +413,17 @@ class_sync(struct form *fm)
 	if ((obj = class_object(fm, cls)) != NULL)
 		scs_cform_set_class(fm->f, obj);
 	version_choices(fm, cls);
-	/* The version follows the class when it is not one it offers. */
+	/* The version follows the class when it is not one it offers; an
+	 * empty one takes the first suggestion. */
 	i = scs_cform_find(fm->f, "spec.topology.version");
 	if (i >= 0 && (r = scs_cform_row(fm->f, (size_t)i)) != NULL &&
+	    r->kind == SCS_FROW_STRING && r->unset && r->choices != NULL &&
+	    r->choices[0] != NULL && fm->name == NULL) {
+		char	*c = scs_xstrdup(r->choices[0]);
+
+		scs_cform_set(fm->f, (size_t)i, c, NULL);
+		free(c);
+	} else if (i >= 0 && r != NULL && r->kind == SCS_FROW_CHOICE &&
 	    r->choices != NULL && r->choices[0] != NULL) {
 		size_t	 k;
 
@@ -293,6 +447,7 @@ form_stores_changed(struct scs_store *s, void *arg)
 	int		 fresh = !scs_cform_changed(fm->f);
 
 	(void)s;
+	cluster_facts(fm);
 	class_choices(fm);
 	class_sync(fm);
 	/* What the class fills in (defaults) is no change of the user's. */
@@ -314,10 +469,23 @@ form_failed(struct form *fm, const struct scs_api_result *r)
 	fm->note = NULL;
 	n = scs_cform_server_errors(fm->f, r->error, &fm->note);
 	draft_save(fm);
-	if (n > 0)
-		app_message(fm->app, 1, "the server refused %zu field%s "
-		    "(marked); your input is kept", n, n == 1 ? "" : "s");
-	else
+	if (n > 0) {
+		const struct scs_frow	*row = NULL;
+		size_t			 i;
+
+		/* Focus on the first marked field (drawing scrolls to it). */
+		for (i = 0; i < scs_cform_nrows(fm->f); i++) {
+			row = scs_cform_row(fm->f, i);
+			if (row->error != NULL) {
+				fm->cur = i;
+				break;
+			}
+		}
+		app_message(fm->app, 1, "the server refused %zu field%s, "
+		    "your input is kept: %s: %s", n, n == 1 ? "" : "s",
+		    row != NULL && row->error != NULL ? row->name : "?",
+		    row != NULL && row->error != NULL ? row->error : "");
+	} else
 		app_message(fm->app, 1, "%s, your input is kept as a draft: "
 		    "%s", fm->state == FORM_DRY_RUN ? "dry run failed" :
 		    "request failed", r->message);
@@ -434,7 +602,7 @@ form_submit(struct form *fm)
 			fm->cur = (size_t)first;
 			r = scs_cform_row(fm->f, (size_t)first);
 			app_message(fm->app, 1, "%zu problem%s: %s: %s", n,
-			    n == 1 ? "" : "s", r->label, r->error);
+			    n == 1 ? "" : "s", r->name, r->error);
 		}
 		return;
 	}
@@ -483,12 +651,16 @@ editor_commit(struct form *fm)
 	scs_cform_validate(fm->f, NULL);
 }
 
-/* The editor takes every key as text while it is open. */
+static int	form_pick(struct form *, int key);
+
+/* The editor and the picker take every key as text while open. */
 static int
 form_text(struct view *v, int key)
 {
 	struct form	*fm = v->data;
 
+	if (fm->picker != NULL)
+		return (form_pick(fm, key));
 	if (!fm->editing)
 		return (0);
 	switch (entry_key(&fm->ed, key)) {
@@ -513,7 +685,40 @@ form_typing(struct view *v)
 {
 	struct form	*fm = v->data;
 
-	return (fm->editing);
+	return (fm->editing || fm->picker != NULL);
+}
+
+/* A key for the open picker; a choice taken is set like a typed value. */
+static int
+form_pick(struct form *fm, int key)
+{
+	const struct scs_frow	*r;
+	char			*v, *cause = NULL;
+
+	switch (picker_key(fm->picker, key)) {
+	case PICKER_OPEN:
+		return (1);
+	case PICKER_CANCELLED:
+		break;
+	case PICKER_CHOSEN:
+		v = scs_xstrdup(picker_value(fm->picker));
+		if (scs_cform_set(fm->f, fm->cur, v, &cause) != 0) {
+			r = scs_cform_row(fm->f, fm->cur);
+			app_message(fm->app, 1, "%s: %s", r != NULL ? r->name :
+			    "?", cause != NULL ? cause : "refused");
+			free(cause);
+		} else {
+			if (strstr(scs_cform_row(fm->f, fm->cur)->path,
+			    "class") != NULL)
+				class_sync(fm);
+			scs_cform_validate(fm->f, NULL);
+		}
+		free(v);
+		break;
+	}
+	picker_free(fm->picker);
+	fm->picker = NULL;
+	return (1);
 }
 
 /* The next row Tab stops at (not a group header). */
@@ -544,14 +749,22 @@ row_enter(struct form *fm)
 	if (r == NULL)
 		return;
 	if (r->fixed) {
-		app_message(fm->app, 0, "%s cannot be changed here", r->label);
+		app_message(fm->app, 0, "%s is read-only: %s", r->name,
+		    r->fixed_why != NULL ? r->fixed_why : "set by the form");
+		return;
+	}
+	/* A closed set is chosen, never typed; suggestions too, with the
+	 * typed text taken when it is none of them. */
+	if (r->kind == SCS_FROW_CHOICE || r->kind == SCS_FROW_BOOL ||
+	    (r->kind == SCS_FROW_STRING && r->choices != NULL &&
+	    r->choices[0] != NULL)) {
+		picker_free(fm->picker);
+		fm->picker = picker_new(r->name, (const char *const *)r->choices,
+		    (const char *const *)r->choice_help, r->text,
+		    r->kind == SCS_FROW_STRING);
 		return;
 	}
 	switch (r->kind) {
-	case SCS_FROW_BOOL:
-		scs_cform_step(fm->f, fm->cur, 1);
-		scs_cform_validate(fm->f, NULL);
-		break;
 	case SCS_FROW_HEAD:
 		if (r->unset) {
 			scs_cform_set(fm->f, fm->cur, "", NULL);
@@ -720,13 +933,59 @@ draw_preview(struct form *fm, int y, int rows)
 	free(yaml);
 }
 
+/*
+ * The message area under the rows: the focused field's error in full
+ * (wrapped), else why it is read-only, else its description and
+ * constraints; server causes that name no row come first.
+ */
+static void
+message_area(struct form *fm, int y, int lines)
+{
+	const struct scs_frow	*r = scs_cform_row(fm->f, fm->cur);
+	const char		*text = NULL;
+	char			*own = NULL;
+	size_t			 st[4], ln[4], nl, k;
+	enum role		 role = ROLE_MUTED;
+
+	for (k = 0; k < (size_t)lines; k++) {
+		move(y + (int)k, 0);
+		clrtoeol();
+	}
+	if (fm->note != NULL) {
+		text = fm->note;
+		role = ROLE_ERROR;
+	} else if (r != NULL && fm->editing && fm->problem != NULL) {
+		text = own = scs_xprintf("\u2716 %s: %s", r->name, fm->problem);
+		role = ROLE_ERROR;
+	} else if (r != NULL && r->error != NULL && !fm->editing) {
+		text = own = scs_xprintf("\u2716 %s: %s", r->name, r->error);
+		role = ROLE_ERROR;
+	} else if (r != NULL && r->fixed && r->fixed_why != NULL)
+		text = own = scs_xprintf("read-only: %s", r->fixed_why);
+	else if (r != NULL)
+		text = r->help;
+	if (text == NULL)
+		return;
+	screen_role(role);
+	nl = draw_wrap(text, COLS - 1, st, ln, (size_t)lines > 4 ? 4 :
+	    (size_t)lines);
+	for (k = 0; k < nl; k++) {
+		char	*line = scs_xprintf("%.*s", (int)ln[k], text + st[k]);
+
+		draw_cell(y + (int)k, 0, line, COLS, 0);
+		free(line);
+	}
+	free(own);
+	screen_role(ROLE_NORMAL);
+}
+
 static void
 form_draw(struct view *v, int y, int rows)
 {
 	struct form		*fm = v->data;
 	const struct scs_frow	*r;
-	size_t			 n, i, lines, k;
-	int			 yy, lw, body, x;
+	size_t			 n, i, lines;
+	int			 yy, lw, body, x, ycur, ph;
 	char			 buf[2048];
 	const char		*state;
 
@@ -763,8 +1022,11 @@ form_draw(struct view *v, int y, int rows)
 		fm->top++;
 	}
 	yy = y + 1;
+	ycur = -1;
 	for (i = fm->top; i < n && yy < y + 1 + body; i++) {
 		r = scs_cform_row(fm->f, i);
+		if (i == fm->cur)
+			ycur = yy;
 		move(yy, 0);
 		clrtoeol();
 		screen_role(i == fm->cur ? ROLE_SELECT : r->kind ==
@@ -814,34 +1076,19 @@ form_draw(struct view *v, int y, int rows)
 		screen_role(ROLE_NORMAL);
 		clrtoeol();
 	}
-	/* The focused field's description and constraints. */
-	r = scs_cform_row(fm->f, fm->cur);
-	screen_role(ROLE_MUTED);
-	for (k = 0; k < 2; k++) {
-		move(y + 1 + body + (int)k, 0);
-		clrtoeol();
+	/* The picker opens under its row (above when there is no room),
+	 * beside the labels when the screen is wide enough. */
+	if (fm->picker != NULL && ycur >= 0) {
+		x = COLS - (lw + 1) >= 36 ? lw + 1 : 0;
+		ph = picker_height(fm->picker, body);
+		if (ycur + 1 + ph <= y + 1 + body)
+			picker_draw(fm->picker, ycur + 1, x, ph, COLS - x);
+		else if (ycur - ph >= y + 1)
+			picker_draw(fm->picker, ycur - ph, x, ph, COLS - x);
+		else
+			picker_draw(fm->picker, y + 1, x, ph, COLS - x);
 	}
-	if (fm->note != NULL) {
-		screen_role(ROLE_ERROR);
-		draw_cell(y + 1 + body, 0, fm->note, COLS, 0);
-	} else if (r != NULL && r->help != NULL) {
-		size_t	 len = strlen(r->help), cut = 0;
-		int	 w = 0;
-
-		/* Two lines of help: split where the first is full. */
-		while (cut < len && w < COLS - 1) {
-			cut++;
-			while (cut < len && ((unsigned char)r->help[cut] &
-			    0xc0) == 0x80)
-				cut++;
-			w++;
-		}
-		snprintf(buf, sizeof buf, "%.*s", (int)cut, r->help);
-		draw_cell(y + 1 + body, 0, buf, COLS, 0);
-		if (cut < len)
-			draw_cell(y + 2 + body, 0, r->help + cut, COLS, 0);
-	}
-	screen_role(ROLE_NORMAL);
+	message_area(fm, y + 1 + body, 2);
 }
 
 /* The / line: go to the first field (from the cursor on) whose name or
@@ -889,7 +1136,8 @@ form_busy(struct view *v)
 	return (fm->call != NULL || (fm->classes != NULL &&
 	    scs_store_state(fm->classes, NULL) == SCS_STORE_LOADING) ||
 	    (fm->releases != NULL && scs_store_state(fm->releases, NULL) ==
-	    SCS_STORE_LOADING));
+	    SCS_STORE_LOADING) || (fm->clusters != NULL &&
+	    scs_store_state(fm->clusters, NULL) == SCS_STORE_LOADING));
 }
 
 static void
@@ -911,6 +1159,11 @@ form_free(struct view *v)
 		scs_store_unsubscribe(fm->releases, form_stores_changed, fm);
 		scs_store_free(fm->releases);
 	}
+	if (fm->clusters != NULL) {
+		scs_store_unsubscribe(fm->clusters, form_stores_changed, fm);
+		scs_store_free(fm->clusters);
+	}
+	picker_free(fm->picker);
 	scs_cform_free(fm->f);
 	free(fm->ns);
 	free(fm->name);
@@ -994,6 +1247,7 @@ form_create_view(struct app *a, const char *ns)
 	fm->classes = form_store(fm, "cluster.x-k8s.io", "clusterclasses");
 	fm->releases = form_store(fm, "clusterstack.x-k8s.io",
 	    "clusterstackreleases");
+	fm->clusters = form_store(fm, "cluster.x-k8s.io", "clusters");
 	fm->cur = next_field(fm, 0, 1);		/* the first field */
 	return (view_new(a, &form_ops, fm, "new cluster"));
 }
@@ -1032,6 +1286,7 @@ on_cluster(const struct scs_api_result *r, void *arg)
 	fm->classes = form_store(fm, "cluster.x-k8s.io", "clusterclasses");
 	fm->releases = form_store(fm, "clusterstack.x-k8s.io",
 	    "clusterstackreleases");
+	fm->clusters = form_store(fm, "cluster.x-k8s.io", "clusters");
 	if (fm->focus != NULL)
 		goto_field(fm, fm->focus);
 	fm->app->dirty = 1;

@@ -36,6 +36,15 @@ int	 draw_width(const char *s);
 void	 draw_pad(char *buf, size_t size, int cols);
 /* Draw s at y,x padded or cut to exactly cols columns. */
 void	 draw_cell(int y, int x, const char *s, int cols, int right);
+/*
+ * Break text into at most maxlines lines of at most cols display columns
+ * (as draw_sanitize measures), at spaces where it can, inside a word
+ * where it must; leading spaces of a line are dropped. Line i is
+ * text[start[i]] for len[i] bytes. Returns the number of lines; text
+ * left over when maxlines are full is not counted.
+ */
+size_t	 draw_wrap(const char *text, int cols, size_t *start, size_t *len,
+	    size_t maxlines);
 
 /* --- screen.c: curses, headless mode, dumps -------------------------- */
 
@@ -890,6 +899,46 @@ struct view	*tree_view(struct app *, const char *ns, const char *name);
 /* A cluster of another context ctx, reached through api. */
 struct view	*tree_view_api(struct app *, struct scs_api *, const char *ctx,
 		    const char *ns, const char *name);
+
+/* --- picker.c: choose one of a set -------------------------------------- */
+
+/*
+ * A small list with type-to-filter and the description of the focused
+ * choice, drawn where its owner says. Typed characters filter (case-
+ * insensitive substring); Backspace and C-u edit the filter; Up, Down,
+ * Tab, S-Tab, C-n, C-p, PgUp, PgDn, Home, End move; Enter takes the
+ * focused choice; Esc and C-c cancel. Closed (open 0): only a listed
+ * choice can be taken, Enter with nothing matching does nothing. Open:
+ * the choices are suggestions and Enter on typed text that is no choice
+ * takes the text (the owner validates it).
+ *
+ *	p = picker_new("class", choices, help, current, 0);
+ *	... on a key: switch (picker_key(p, key)) {
+ *	    case PICKER_CHOSEN: use picker_value(p); picker_free(p); ...
+ *	    case PICKER_CANCELLED: picker_free(p); ...
+ *	    case PICKER_OPEN: redraw }
+ *	... when drawing: picker_draw(p, y, x, picker_height(p, max), cols);
+ *
+ * choices: NULL-terminated, copied; help: one description per choice
+ * (copied; NULL, or shorter: ends at its first NULL); current: the
+ * choice focused first (may be NULL). Strings are drawn through
+ * draw_cell (server text is safe).
+ */
+enum picker_state { PICKER_OPEN, PICKER_CHOSEN, PICKER_CANCELLED };
+
+struct picker;
+struct picker	*picker_new(const char *title, const char *const *choices,
+		    const char *const *help, const char *current, int open);
+void		 picker_free(struct picker *);
+enum picker_state picker_key(struct picker *, int key);
+/* The value taken (after PICKER_CHOSEN), else NULL; the picker owns it. */
+const char	*picker_value(const struct picker *);
+/* The focused choice, or NULL when nothing matches. */
+const char	*picker_focused(const struct picker *);
+/* Lines the picker wants (filter, choices, two of description), at most
+ * max; draw it in rows x cols at y,x (at least 3 x 8). */
+int		 picker_height(const struct picker *, int max);
+void		 picker_draw(struct picker *, int y, int x, int rows, int cols);
 
 /* --- form.c: the cluster form ------------------------------------------- */
 

@@ -41,6 +41,11 @@ sim_cluster_status(cJSON *c, const struct sim_cstat *s, int64_t now)
 	set_replicas(st, "controlPlane", s->cp_desired, s->cp_ready,
 	    s->cp_uptodate);
 	set_replicas(st, "workers", s->w_desired, s->w_ready, s->w_uptodate);
+	/* The zones the infrastructure reports once it is up. */
+	if (s->infra && sim_get(c, "status.failureDomains") == NULL)
+		sim_set(c, "status.failureDomains", cJSON_Parse("[{\"name\":"
+		    "\"nova\",\"controlPlane\":true},{\"name\":\"nova-b\","
+		    "\"controlPlane\":false}]"));
 
 	cp_ok = s->cp_ready >= 1 && s->cp_ready * 2 > s->cp_desired;
 	w_ok = s->w_ready >= s->w_desired;

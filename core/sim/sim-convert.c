@@ -168,6 +168,46 @@ refs_convert(cJSON *o, int to_v1beta1)
 		    "spec.machineTemplate.spec.infrastructureRef");
 }
 
+/* status.failureDomains: a list of {name, controlPlane} in v1beta2, a
+ * map of name to {controlPlane} in v1beta1. */
+static void
+fd_to_map(cJSON *o)
+{
+	const cJSON	*list = sim_get(o, "status.failureDomains"), *d;
+	cJSON		*map, *v;
+
+	if (!cJSON_IsArray(list))
+		return;
+	map = cJSON_CreateObject();
+	cJSON_ArrayForEach(d, list) {
+		if (sim_get_str(d, "name") == NULL)
+			continue;
+		v = cJSON_AddObjectToObject(map, sim_get_str(d, "name"));
+		cJSON_AddBoolToObject(v, "controlPlane",
+		    cJSON_IsTrue(sim_get(d, "controlPlane")));
+	}
+	sim_set(o, "status.failureDomains", map);
+}
+
+static void
+fd_to_list(cJSON *o)
+{
+	const cJSON	*map = sim_get(o, "status.failureDomains"), *d;
+	cJSON		*list, *v;
+
+	if (!cJSON_IsObject(map))
+		return;
+	list = cJSON_CreateArray();
+	cJSON_ArrayForEach(d, map) {
+		v = cJSON_CreateObject();
+		cJSON_AddStringToObject(v, "name", d->string);
+		cJSON_AddBoolToObject(v, "controlPlane",
+		    cJSON_IsTrue(sim_get(d, "controlPlane")));
+		cJSON_AddItemToArray(list, v);
+	}
+	sim_set(o, "status.failureDomains", list);
+}
+
 static void
 cluster_to_v1beta1(cJSON *o)
 {
@@ -191,6 +231,7 @@ cluster_to_v1beta1(cJSON *o)
 	    "status.initialization.controlPlaneInitialized")));
 	cJSON_DeleteItemFromObjectCaseSensitive((cJSON *)sim_get(o, "status"),
 	    "initialization");
+	fd_to_map(o);
 	conds = cJSON_Duplicate(sim_get(o, "status.v1beta2.conditions"), 1);
 	if (conds != NULL) {
 		rename_types(conds, "Available", "Ready");
@@ -213,6 +254,7 @@ cluster_to_v1beta2(cJSON *o)
 	    "spec.topology"), "rolloutAfter");
 	if ((st = (cJSON *)sim_get(o, "status")) == NULL)
 		return;
+	fd_to_list(o);
 	if (sim_get(o, "status.v1beta2") != NULL) {
 		cJSON_DeleteItemFromObjectCaseSensitive(st, "conditions");
 		move(o, "status.v1beta2.conditions", "status.conditions");

@@ -46,7 +46,15 @@ struct scs_frow {
 	char			*text;		/* the value as text, "" unset */
 	char			*help;		/* description and constraints */
 	char			*error;		/* local or server error, or NULL */
-	char			**choices;	/* CHOICE: NULL-terminated */
+	char			**choices;	/* CHOICE, BOOL: the closed set;
+						   STRING: suggestions (NULL-
+						   terminated, or NULL) */
+	char			**choice_help;	/* one per choice (entries may
+						   be NULL), or NULL */
+	char			*name;		/* the row in messages: "md-1
+						   replicas", "oidcConfig.
+						   issuerURL" */
+	char			*fixed_why;	/* fixed: why, for the focus */
 	int			 required;
 	int			 is_default;	/* the value is the default */
 	int			 unset;
@@ -73,9 +81,29 @@ int		 scs_cform_editing(const struct scs_cform *);
  */
 void		 scs_cform_set_class(struct scs_cform *, const cJSON *cls);
 const char	*scs_cform_class_name(const struct scs_cform *);
-/* Choices offered for the class and version rows (copied). */
+/*
+ * Choices offered (copied; NULL or empty: none known). what:
+ *   "class"		the class row (closed)
+ *   "version"		the version row, closed (a release says it)
+ *   "version-suggest"	the version row, suggestions: any vMAJOR.MINOR.PATCH
+ *			is taken (a class no ClusterStackRelease describes)
+ *   "failureDomain"	the MachineDeployments' failure domain (closed
+ *			when known, free text otherwise)
+ * A MachineDeployment's class is always a choice of the class's
+ * workers.machineDeployments[].class. scs_cform_set_choice_help gives a
+ * description per choice (same order; NULL entries allowed).
+ */
 void		 scs_cform_set_choices(struct scs_cform *, const char *what,
 		    const char *const *choices);
+void		 scs_cform_set_choice_help(struct scs_cform *, const char *what,
+		    const char *const *help);
+/*
+ * Names already taken in the namespace (copied): a new cluster's name
+ * among them is refused as it is typed ("a cluster named X exists
+ * already"). The server stays the judge.
+ */
+void		 scs_cform_set_taken(struct scs_cform *,
+		    const char *const *names);
 
 size_t		 scs_cform_nrows(struct scs_cform *);
 const struct scs_frow *scs_cform_row(struct scs_cform *, size_t);

@@ -195,6 +195,7 @@ int		 scs_upgrade_allowed(const char *from, const char *to,
 struct scs_eol {
 	int		 major, minor;
 	const char	*end_of_life;	/* "2026-06-28" */
+	int		 patch;		/* latest patch this build knows */
 };
 /* The table, newest first; *n set to its length. */
 const struct scs_eol *scs_eol_table(size_t *n);

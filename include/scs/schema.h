@@ -98,6 +98,15 @@ void	 scs_schema_errors_free(struct scs_schema_errors *);
 const char	*scs_schema_cause_text(const struct scs_schema_cause *);
 
 /*
+ * A cause's message (the local engine's or the server's, same wording) as
+ * a form shows it, one style for both: "must be at least 10", "too large:
+ * at most 65535", "must be one of: a, b, c", "must be a CIDR such as
+ * 10.0.0.0/16", "required". Messages it does not know come back as
+ * scs_schema_cause_text gives them. Caller frees.
+ */
+char		*scs_schema_readable(const char *message);
+
+/*
  * The definitions a client should use for a ClusterClass object:
  * status.variables when the class is reconciled (VariablesReady or
  * VariablesReconciled True and observedGeneration == generation), else

@@ -84,5 +84,22 @@ main(void)
 	    "an escape is cut like any text (%d columns)", cols);
 	is_int(draw_width("prod-eu1"), 8, "draw_width");
 	is_int(draw_sanitize(NULL, out, 256, 10), 0, "NULL is empty");
+	{
+		size_t	 st[8], ln[8], k;
+		const char *t = "must be a CIDR such as 10.0.0.0/16";
+
+		k = draw_wrap(t, 12, st, ln, 8);
+		ok(k == 3 && strncmp(t + st[0], "must be a", ln[0]) == 0 &&
+		    ln[0] == 9, "wrapped at a space (%zu lines)", k);
+		ok(k == 3 && ln[2] == 11 && strncmp(t + st[2], "10.0.0.0/16",
+		    ln[2]) == 0,
+		    "the last word whole on its own line");
+		k = draw_wrap("abcdefghij", 4, st, ln, 8);
+		ok(k == 3 && ln[0] == 4 && ln[2] == 2, "a long word is cut");
+		k = draw_wrap("集群名称", 5, st, ln, 8);
+		ok(k == 2 && ln[0] == 6, "wide characters by columns");
+		is_int((int)draw_wrap("a b c d e f", 1, st, ln, 2), 2,
+		    "at most maxlines");
+	}
 	return (tap_done());
 }
