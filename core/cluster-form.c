@@ -251,10 +251,31 @@ set_class_ref(struct scs_cform *f, const char *name)
 		    cJSON_CreateString(name));
 }
 
+static void
+drop_unknown(const cJSON *defs, const cJSON *list)
+{
+	cJSON		*e, *next;
+	const cJSON	*d;
+	int		 known;
+
+	if (cJSON_GetArraySize(defs) == 0)
+		return;
+	for (e = list != NULL ? list->child : NULL; e != NULL; e = next) {
+		next = e->next;
+		known = 0;
+		cJSON_ArrayForEach(d, defs)
+			known |= scs_streq(cJSON_GetStringValue(J(d, "name")),
+			    cJSON_GetStringValue(J(e, "name")));
+		if (!known)
+			cJSON_Delete(cJSON_DetachItemViaPointer((cJSON *)list,
+			    e));
+	}
+}
+
 void
 scs_cform_set_class(struct scs_cform *f, const cJSON *cls)
 {
-	cJSON		*vars, *topo;
+	cJSON		*vars, *topo, *md;
 	const cJSON	*w;
 	const char	*name;
 
@@ -274,13 +295,16 @@ scs_cform_set_class(struct scs_cform *f, const cJSON *cls)
 		vars = cJSON_CreateArray();
 		cJSON_AddItemToObject(topo, "variables", vars);
 	}
+	/* Values of variables the class does not define (left from another
+	 * class) would be refused: they go. */
+	drop_unknown(f->defs, vars);
+	cJSON_ArrayForEach(md, path_obj(f->obj, MDS, 0))
+		drop_unknown(f->defs, scs_jpath(md, "variables.overrides"));
 	scs_schema_default(f->defs, vars);
 	/* New MachineDeployments use the class's first worker class. */
 	w = cJSON_GetArrayItem(scs_jpath(cls,
 	    "spec.workers.machineDeployments"), 0);
 	if (!f->editing && cJSON_GetStringValue(J(w, "class")) != NULL) {
-		cJSON	*md;
-
 		cJSON_ArrayForEach(md, path_obj(f->obj, MDS, 0))
 			set_item(md, "class", cJSON_CreateString(
 			    cJSON_GetStringValue(J(w, "class"))));
@@ -1087,7 +1111,12 @@ parse_value(const struct scs_frow *r, const struct loc *l, const char *text,
 		    2147483647.0 : 9223372036854775807.0;
 		if (errno == ERANGE || (n > 0 && (double)n > lim) ||
 		    (l->schema == NULL && n < -2147483648L)) {
-			core_schema_num(lim, num, sizeof num);
+			if (cJSON_IsNumber(J(l->schema, "maximum")))
+				core_schema_num(lim, num, sizeof num);
+			else
+				snprintf(num, sizeof num, "%s", l->schema ==
+				    NULL ? "2147483647" :
+				    "9223372036854775807");
 			if (n < 0)
 				scs_cause(cause, "too small: at least %s",
 				    l->schema == NULL ? "-2147483648" :

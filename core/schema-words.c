@@ -95,8 +95,8 @@ scs_schema_readable(const char *message)
 	memset(&c, 0, sizeof c);
 	c.message = (char *)message;
 	d = scs_schema_cause_text(&c);
-	if (strcmp(d, "Required value") == 0 || strcmp(d, "Required value: "
-	    "") == 0)
+	if (strcmp(d, "Required value") == 0 || strncmp(d, "required "
+	    "variable ", 18) == 0)
 		return (scs_xstrdup("required"));
 	if ((x = after(d, "should be greater than or equal to ")) != NULL)
 		return (scs_xprintf("must be at least %s", x));

@@ -1043,6 +1043,9 @@ form_draw(struct view *v, int y, int rows)
 			draw_cell(yy, x, buf, COLS - x, 0);
 		} else if (r->kind != SCS_FROW_ADD && (r->kind !=
 		    SCS_FROW_HEAD || r->unset)) {
+			int	 closed = r->kind == SCS_FROW_CHOICE ||
+				    r->kind == SCS_FROW_BOOL;
+
 			if (i != fm->cur)
 				screen_role(r->unset || r->is_default ?
 				    ROLE_MUTED : r->fixed ? ROLE_MUTED :
@@ -1053,8 +1056,7 @@ form_draw(struct view *v, int y, int rows)
 				    "creates it)" : "(unset)");
 			else
 				snprintf(buf, sizeof buf, "%s%s%s%s",
-				    r->kind == SCS_FROW_CHOICE ? "\u25c2 " : "",
-				    r->text, r->kind == SCS_FROW_CHOICE ?
+				    closed ? "\u25c2 " : "", r->text, closed ?
 				    " \u25b8" : "", r->is_default ?
 				    "  (default)" : "");
 			draw_cell(yy, x, buf, COLS - x, 0);

@@ -80,7 +80,9 @@ static const char scs_variables[] =
 " {\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":1,"
 "  \"default\":[\"5.1.66.255\",\"185.150.99.255\"],\"description\":\"DNS servers.\"}}},"
 "{\"name\":\"node_cidr\",\"required\":false,\"schema\":{\"openAPIV3Schema\":"
-" {\"type\":\"string\",\"format\":\"cidr\",\"default\":\"10.8.0.0/20\",\"description\":\"Node subnet.\"}}}"
+" {\"type\":\"string\",\"format\":\"cidr\",\"default\":\"10.8.0.0/20\",\"description\":\"Node subnet.\"}}},"
+"{\"name\":\"etcd_defrag\",\"required\":false,\"schema\":{\"openAPIV3Schema\":"
+" {\"type\":\"boolean\",\"default\":true,\"description\":\"Defragment etcd every night.\"}}}"
 "]";
 
 static const char docker_variables[] =

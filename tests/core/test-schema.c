@@ -1423,9 +1423,59 @@ test_garbage(void)
 	}
 }
 
+/* One wording for the local engine's and the server's causes. */
+static void
+test_readable(void)
+{
+	static const char *const cases[][2] = {
+	    { "Invalid value: \"5\": should be greater than or equal to 10",
+	      "must be at least 10" },
+	    { "Invalid value: \"{\\\"port\\\":70000}\": port in body should "
+	      "be less than or equal to 65535", "too large: at most 65535" },
+	    { "Unsupported value: \"x\": supported values: \"a\", \"b\", "
+	      "\"c\"", "must be one of: a, b, c" },
+	    { "Invalid value: \"10.8.0.0\": must be of type cidr: "
+	      "\"10.8.0.0\"", "must be a CIDR such as 10.0.0.0/16" },
+	    { "Invalid value: \"[1]\": [0] in body must be of type string: "
+	      "\"integer\"", "must be text" },
+	    { "Required value", "required" },
+	    { "Required value: required variable \"x\" must be set",
+	      "required" },
+	    { "Too long: may not be longer than 8",
+	      "too long: at most 8 characters" },
+	    { "must be an odd number, at least 1",
+	      "must be an odd number, at least 1" },
+	};
+	size_t	 i;
+	char	*t;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		t = scs_schema_readable(cases[i][0]);
+		is_str(t, cases[i][1], "readable: %s", cases[i][1]);
+		free(t);
+	}
+	/* The engine's own cause, read the same way. */
+	{
+		cJSON				*s = cJSON_Parse("{\"type\":"
+						    "\"integer\",\"minimum\":10}");
+		cJSON				*v = cJSON_CreateNumber(5);
+		struct scs_schema_errors	 e;
+
+		memset(&e, 0, sizeof e);
+		scs_schema_validate_value(s, v, "x", &e);
+		t = e.n > 0 ? scs_schema_readable(e.v[0].message) : NULL;
+		is_str(t, "must be at least 10", "the engine's cause readable");
+		free(t);
+		scs_schema_errors_free(&e);
+		cJSON_Delete(s);
+		cJSON_Delete(v);
+	}
+}
+
 int
 main(void)
 {
+	test_readable();
 	test_fixtures();
 	test_types();
 	test_enum();
