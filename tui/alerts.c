@@ -186,7 +186,7 @@ struct aview {
 };
 
 static void
-av_rebuild(struct aview *v)
+alerts_view_rebuild(struct aview *v)
 {
 	struct alerts	*al = v->app->alerts;
 	struct alert	*a;
@@ -218,11 +218,11 @@ av_rebuild(struct aview *v)
 }
 
 static void
-av_draw(struct view *vw, int y, int rows)
+alerts_view_draw(struct view *vw, int y, int rows)
 {
 	struct aview	*v = vw->data;
 
-	av_rebuild(v);
+	alerts_view_rebuild(v);
 	view_title(y, " alerts [%zu unacknowledged] ",
 	    alerts_count(v->app->alerts));
 	list_draw(&v->list, y + 1, rows - 1, "  CLUSTER\tAGO   CHANGE  "
@@ -231,7 +231,7 @@ av_draw(struct view *vw, int y, int rows)
 
 /* The live tree of an alert's cluster, through its context's API. */
 static void
-av_open(struct app *a, const struct alert *al)
+alerts_view_open(struct app *a, const struct alert *al)
 {
 	struct scs_store	*st[FLEET_MAX + 1];
 	struct scs_api		*api[FLEET_MAX + 1];
@@ -253,14 +253,14 @@ av_open(struct app *a, const struct alert *al)
 }
 
 static enum scope
-av_scope(struct view *vw)
+alerts_view_scope(struct view *vw)
 {
 	(void)vw;
 	return (SCOPE_ALERTS);
 }
 
 static int
-av_action(struct view *vw, enum action act)
+alerts_view_action(struct view *vw, enum action act)
 {
 	struct aview		*v = vw->data;
 	struct alerts		*al = v->app->alerts;
@@ -282,7 +282,7 @@ av_action(struct view *vw, enum action act)
 		if (l == NULL || l->node < 0 || (size_t)l->node >= al->n)
 			return (VIEW_HANDLED);
 		al->v[l->node].acked = 1;
-		av_open(v->app, &al->v[l->node]);
+		alerts_view_open(v->app, &al->v[l->node]);
 		return (VIEW_HANDLED);
 	default:
 		return (0);
@@ -290,7 +290,7 @@ av_action(struct view *vw, enum action act)
 }
 
 static void
-av_free(struct view *vw)
+alerts_view_free(struct view *vw)
 {
 	struct aview	*v = vw->data;
 
@@ -299,20 +299,20 @@ av_free(struct view *vw)
 }
 
 static void
-av_click(struct view *vw, int y)
+alerts_view_click(struct view *vw, int y)
 {
 	struct aview	*v = vw->data;
 
 	list_click(&v->list, y);
 }
 
-static const struct view_ops av_ops = {
+static const struct view_ops alerts_view_ops = {
 	.kind = "alerts",
-	.draw = av_draw,
-	.scope = av_scope,
-	.action = av_action,
-	.free = av_free,
-	.click = av_click,
+	.draw = alerts_view_draw,
+	.scope = alerts_view_scope,
+	.action = alerts_view_action,
+	.free = alerts_view_free,
+	.click = alerts_view_click,
 };
 
 struct view *
@@ -323,7 +323,7 @@ alerts_view(struct app *a)
 
 	v->app = a;
 	v->list.cursor = 1;
-	vw = view_new(a, &av_ops, v, "alerts");
+	vw = view_new(a, &alerts_view_ops, v, "alerts");
 	vw->api = NULL;		/* every context's */
 	return (vw);
 }

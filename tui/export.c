@@ -65,14 +65,6 @@ static const int xterm16[16] = {
 	0x5c5cff, 0xff00ff, 0x00ffff, 0xffffff,
 };
 
-const char *
-export_format_name(enum export_format f)
-{
-	if (f < 0 || f >= EXPORT_NONE)
-		return ("auto");
-	return (format_names[f]);
-}
-
 enum export_format
 export_format_from_name(const char *s)
 {

@@ -232,54 +232,56 @@ struct ftable {
 };
 
 static void
-ft_draw(struct view *v, int y, int rows)
+fleet_table_draw(struct view *v, int y, int rows)
 {
-	struct ftable	*ft = v->data;
+	struct ftable	*fleet = v->data;
 
-	table_draw(ft->table, y, rows);
+	table_draw(fleet->table, y, rows);
 }
 
 static enum scope
-ft_scope(struct view *v)
+fleet_table_scope(struct view *v)
 {
 	(void)v;
 	return (SCOPE_FLEET);
 }
 
 static int
-ft_action(struct view *v, enum action act)
+fleet_table_action(struct view *v, enum action act)
 {
-	struct ftable			*ft = v->data;
-	struct app			*a = ft->app;
-	const struct scs_record		*r = table_selected(ft->table);
-	int				 src = table_selected_source(ft->table);
+	struct ftable			*fleet = v->data;
+	struct app			*a = fleet->app;
+	const struct scs_record		*r = table_selected(fleet->table);
+	int				 src;
 	const struct scs_resource	*res;
 
-	if (act == ACTION_BACK && table_filter(ft->table)[0] != '\0') {
+	if (act == ACTION_BACK && table_filter(fleet->table)[0] != '\0') {
 		/* Esc clears the filter first. */
-		table_set_filter(ft->table, "");
+		table_set_filter(fleet->table, "");
 		return (VIEW_HANDLED);
 	}
-	if (r == NULL || src < 0 || (size_t)src >= ft->n)
-		return (table_action(ft->table, act, LINES - 5) ?
+	src = table_selected_source(fleet->table);
+	if (r == NULL || src < 0 || (size_t)src >= fleet->n)
+		return (table_action(fleet->table, act, LINES - 5) ?
 		    VIEW_HANDLED : 0);
 	switch (act) {
 	case ACTION_OPEN:
-		view_push(a, tree_view_api(a, ft->apis[src], ft->names[src],
-		    r->ns, r->name));
+		view_push(a, tree_view_api(a, fleet->apis[src],
+		    fleet->names[src], r->ns, r->name));
 		return (VIEW_HANDLED);
 	case ACTION_DESCRIBE:
 	case ACTION_YAML:
-		res = api_resource(ft->apis[src], "cluster.x-k8s.io",
+		res = api_resource(fleet->apis[src], "cluster.x-k8s.io",
 		    "clusters");
 		if (res != NULL)
-			view_push(a, detail_view_api(a, ft->apis[src], res,
+			view_push(a, detail_view_api(a, fleet->apis[src], res,
 			    r->ns, r->name, act == ACTION_YAML));
 		return (VIEW_HANDLED);
 	case ACTION_DELETE:
 		if (src != 0) {
 			app_message(a, 1, "this cluster is in context %s: :ctx "
-			    "%s to change it", ft->names[src], ft->names[src]);
+			    "%s to change it", fleet->names[src],
+			    fleet->names[src]);
 			return (VIEW_HANDLED);
 		}
 		if ((res = app_resource(a, "cluster.x-k8s.io", "clusters")) !=
@@ -287,99 +289,99 @@ ft_action(struct view *v, enum action act)
 			app_delete_ask(a, res, r->ns, r->name);
 		return (VIEW_HANDLED);
 	default:
-		return (table_action(ft->table, act, LINES - 5) ?
+		return (table_action(fleet->table, act, LINES - 5) ?
 		    VIEW_HANDLED : 0);
 	}
 }
 
 static void
-ft_filter(struct view *v, const char *text)
+fleet_table_filter(struct view *v, const char *text)
 {
-	struct ftable	*ft = v->data;
+	struct ftable	*fleet = v->data;
 
-	table_set_filter(ft->table, text);
+	table_set_filter(fleet->table, text);
 }
 
 static int
-ft_busy(struct view *v)
+fleet_table_busy(struct view *v)
 {
-	struct ftable	*ft = v->data;
+	struct ftable	*fleet = v->data;
 
-	return (fleet_busy(ft->app));
+	return (fleet_busy(fleet->app));
 }
 
 static void
-ft_click(struct view *v, int y)
+fleet_table_click(struct view *v, int y)
 {
-	struct ftable	*ft = v->data;
+	struct ftable	*fleet = v->data;
 
-	table_click(ft->table, y);
+	table_click(fleet->table, y);
 }
 
 static int64_t
-ft_wake(struct view *v)
+fleet_table_wake(struct view *v)
 {
-	struct ftable	*ft = v->data;
+	struct ftable	*fleet = v->data;
 
-	return (table_highlight_until(ft->table));
+	return (table_highlight_until(fleet->table));
 }
 
 static void
-ft_free(struct view *v)
+fleet_table_free(struct view *v)
 {
-	struct ftable	*ft = v->data;
+	struct ftable	*fleet = v->data;
 	size_t		 i;
 
-	table_free(ft->table);
-	for (i = 0; i < ft->n; i++)
-		free(ft->names[i]);
-	free(ft);
+	table_free(fleet->table);
+	for (i = 0; i < fleet->n; i++)
+		free(fleet->names[i]);
+	free(fleet);
 }
 
-static const char *const ft_notes[] = {
+static const char *const fleet_table_notes[] = {
 	"Each cluster opens in its own context; sorting takes the CONTEXT "
 	"column too.",
 	"Each context fails on its own: its state is in the fleet overview.",
 	NULL
 };
 
-static const struct view_ops ft_ops = {
+static const struct view_ops fleet_table_ops = {
 	.kind = "fleet-table",
-	.draw = ft_draw,
-	.scope = ft_scope,
-	.action = ft_action,
-	.filter = ft_filter,
-	.busy = ft_busy,
-	.notes = ft_notes,
-	.free = ft_free,
-	.click = ft_click,
-	.wake = ft_wake,
+	.draw = fleet_table_draw,
+	.scope = fleet_table_scope,
+	.action = fleet_table_action,
+	.filter = fleet_table_filter,
+	.busy = fleet_table_busy,
+	.notes = fleet_table_notes,
+	.free = fleet_table_free,
+	.click = fleet_table_click,
+	.wake = fleet_table_wake,
 };
 
 struct view *
 fleet_table_view(struct app *a)
 {
-	struct ftable		*ft = scs_xcalloc(1, sizeof *ft);
+	struct ftable		*fleet = scs_xcalloc(1, sizeof *fleet);
 	struct scs_store	*stores[FLEET_MAX + 1], *ok[FLEET_MAX + 1];
 	const char		*names[FLEET_MAX + 1], *okn[FLEET_MAX + 1];
 	struct scs_api		*apis[FLEET_MAX + 1];
 	struct view		*v;
 	size_t			 n, i;
 
-	ft->app = a;
+	fleet->app = a;
 	n = fleet_sources(a, stores, names, apis, NULL, FLEET_MAX + 1);
 	/* Contexts not connected (yet) have no store: left out. */
 	for (i = 0; i < n; i++) {
 		if (stores[i] == NULL)
 			continue;
-		ok[ft->n] = stores[i];
-		okn[ft->n] = names[i];
-		ft->apis[ft->n] = apis[i];
-		ft->names[ft->n] = scs_xstrdup(names[i]);
-		ft->n++;
+		ok[fleet->n] = stores[i];
+		okn[fleet->n] = names[i];
+		fleet->apis[fleet->n] = apis[i];
+		fleet->names[fleet->n] = scs_xstrdup(names[i]);
+		fleet->n++;
 	}
-	ft->table = table_new_multi(ok, okn, ft->n, "clusters", 1);
-	v = view_new(a, &ft_ops, ft, "clusters");
+	fleet->table = table_new_multi(ok, okn, fleet->n, "clusters", 1);
+	v = view_new(a, &fleet_table_ops, fleet, "clusters");
 	v->api = NULL;		/* every context's */
 	return (v);
 }

@@ -29,7 +29,7 @@
 
 #define OV_STORES	12
 
-struct ov_store {
+struct overview_store {
 	const char		*what;	/* "clusterclasses" */
 	struct scs_store	*store;
 };
@@ -37,18 +37,18 @@ struct ov_store {
 struct overview {
 	struct app		*app;
 	enum scs_persona	 persona;
-	struct ov_store		 st[OV_STORES];
+	struct overview_store		 st[OV_STORES];
 	size_t			 nst;
 	struct list		 list;
 	int			 stale;
 	uint64_t		 seen_gen;	/* of the clusters it was built on */
 	int64_t			 built_ms;
 	int			 placed;	/* the cursor found its start */
-	int			 opened;	/* ov_open done */
+	int			 opened;	/* overview_open done */
 };
 
 static void
-ov_changed(struct scs_store *s, void *arg)
+overview_changed(struct scs_store *s, void *arg)
 {
 	struct overview	*o = arg;
 
@@ -58,7 +58,7 @@ ov_changed(struct scs_store *s, void *arg)
 }
 
 static void
-ov_watch(struct overview *o, const char *group, const char *plural,
+overview_watch(struct overview *o, const char *group, const char *plural,
     const char *ns)
 {
 	const struct scs_resource	*res;
@@ -68,14 +68,14 @@ ov_watch(struct overview *o, const char *group, const char *plural,
 	    (res = app_resource(o->app, group, plural)) == NULL)
 		return;
 	s = app_store_get(o->app, res, ns);
-	scs_store_subscribe(s, ov_changed, o);
+	scs_store_subscribe(s, overview_changed, o);
 	o->st[o->nst].what = scs_store_resource(s)->name;
 	o->st[o->nst].store = s;
 	o->nst++;
 }
 
 static struct scs_store *
-ov_store(struct overview *o, const char *what)
+overview_store(struct overview *o, const char *what)
 {
 	size_t	 i;
 
@@ -87,9 +87,9 @@ ov_store(struct overview *o, const char *what)
 }
 
 static const struct scs_index *
-ov_index(struct overview *o, const char *what)
+overview_index(struct overview *o, const char *what)
 {
-	struct scs_store	*s = ov_store(o, what);
+	struct scs_store	*s = overview_store(o, what);
 
 	return (s != NULL ? scs_store_index(s) : NULL);
 }
@@ -251,8 +251,8 @@ tenant_lines(struct overview *o)
 {
 	struct app		*a = o->app;
 	const struct scs_index	*x = scs_store_index(a->clusters);
-	const struct scs_index	*classes = ov_index(o, "clusterclasses");
-	const struct scs_index	*secrets = ov_index(o, "secrets");
+	const struct scs_index	*classes = overview_index(o, "clusterclasses");
+	const struct scs_index	*secrets = overview_index(o, "secrets");
 	struct scs_fleet	 f;
 	const struct scs_record	*r;
 	const char		*to;
@@ -311,7 +311,7 @@ tenant_lines(struct overview *o)
 static const char **
 known_versions(struct overview *o)
 {
-	const struct scs_index	*x = ov_index(o, "clusterstackreleases");
+	const struct scs_index	*x = overview_index(o, "clusterstackreleases");
 	const char		**v;
 	size_t			 i, n;
 
@@ -509,10 +509,10 @@ static void
 iaas_lines(struct overview *o)
 {
 	struct app		*a = o->app;
-	const struct scs_index	*nss = ov_index(o, "namespaces");
-	const struct scs_index	*secrets = ov_index(o, "secrets");
-	const struct scs_index	*pcs = ov_index(o, "providerconfigs");
-	const struct scs_index	*rbs = ov_index(o, "rolebindings");
+	const struct scs_index	*nss = overview_index(o, "namespaces");
+	const struct scs_index	*secrets = overview_index(o, "secrets");
+	const struct scs_index	*pcs = overview_index(o, "providerconfigs");
+	const struct scs_index	*rbs = overview_index(o, "rolebindings");
 	const struct scs_index	*cls = scs_store_index(a->clusters);
 	const struct scs_record	*r, *s, *cred, *pc;
 	size_t			 i, k, pos, claims, ntenants = 0, bad = 0;
@@ -594,7 +594,8 @@ iaas_lines(struct overview *o)
 		list_add(&o->list, ROLE_OK, NULL, "  %s every tenant is set up",
 		    screen_health_glyph(SCS_HEALTH_OK));
 	if (others != 0)
-		list_add(&o->list, ROLE_MUTED, VIEW_LINK("namespaces"), "  %zu other "
+		list_add(&o->list, ROLE_MUTED, VIEW_LINK("namespaces"),
+		    "  %zu other "
 		    "namespaces (no scs.community/tenant label)", others);
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
 	list_add(&o->list, ROLE_TITLE, NULL, "Central API claims "
@@ -626,11 +627,12 @@ iaas_lines(struct overview *o)
 	    "(values masked)");
 	list_add(&o->list, ROLE_KEY, VIEW_LINK("providerconfigs"),
 	    "  \u2192 providerconfigs");
-	list_add(&o->list, ROLE_KEY, VIEW_LINK("clusters"), "  \u2192 clusters");
+	list_add(&o->list, ROLE_KEY, VIEW_LINK("clusters"),
+	    "  \u2192 clusters");
 }
 
 static void
-ov_rebuild(struct overview *o)
+overview_rebuild(struct overview *o)
 {
 	const struct list_line	*l = list_current(&o->list);
 	struct link		 keep = { LINK_NONE, NULL, NULL, NULL };
@@ -678,7 +680,7 @@ ov_rebuild(struct overview *o)
 /* The stores of a home view, opened when it is first shown: a user who
  * starts on another view (--view) waits for none of them. */
 static void
-ov_open(struct overview *o)
+overview_open(struct overview *o)
 {
 	struct app			*a = o->app;
 	const struct scs_discovery	*d = scs_api_discovery(a->api);
@@ -689,25 +691,28 @@ ov_open(struct overview *o)
 	app_clusters(a);
 	switch (o->persona) {
 	case SCS_PERSONA_TENANT:
-		ov_watch(o, "cluster.x-k8s.io", "clusterclasses", a->ns);
-		ov_watch(o, "", "secrets", a->ns);
+		overview_watch(o, "cluster.x-k8s.io", "clusterclasses", a->ns);
+		overview_watch(o, "", "secrets", a->ns);
 		break;
 	case SCS_PERSONA_KAAS:
-		ov_watch(o, "clusterstack.x-k8s.io", "clusterstackreleases",
+		overview_watch(o, "clusterstack.x-k8s.io",
+		    "clusterstackreleases",
 		    NULL);
 		break;
 	case SCS_PERSONA_IAAS:
-		ov_watch(o, "", "namespaces", NULL);
-		ov_watch(o, "", "secrets", NULL);
-		ov_watch(o, "openstack.crossplane.io", "providerconfigs", NULL);
-		ov_watch(o, "rbac.authorization.k8s.io", "rolebindings", NULL);
+		overview_watch(o, "", "namespaces", NULL);
+		overview_watch(o, "", "secrets", NULL);
+		overview_watch(o, "openstack.crossplane.io", "providerconfigs",
+		    NULL);
+		overview_watch(o, "rbac.authorization.k8s.io", "rolebindings",
+		    NULL);
 		for (i = 0; d != NULL && i < scs_discovery_count(d); i++) {
 			r = scs_discovery_at(d, i);
 			/* Claims are namespaced; their composites not. */
 			if (r->preferred && r->namespaced && strcmp(r->group,
 			    "api.scs.community") == 0 &&
 			    (r->verbs & SCS_VERB_LIST) != 0)
-				ov_watch(o, r->group, r->name, NULL);
+				overview_watch(o, r->group, r->name, NULL);
 		}
 		break;
 	}
@@ -715,7 +720,7 @@ ov_open(struct overview *o)
 
 /* A number that moves whenever the clusters of any context change. */
 static uint64_t
-ov_clusters_gen(struct overview *o)
+overview_clusters_gen(struct overview *o)
 {
 	struct scs_store	*st[FLEET_MAX + 1];
 	const char		*nm[FLEET_MAX + 1];
@@ -732,7 +737,7 @@ ov_clusters_gen(struct overview *o)
 }
 
 static void
-ov_draw(struct view *v, int y, int rows)
+overview_draw(struct view *v, int y, int rows)
 {
 	struct overview		*o = v->data;
 	uint64_t		 gen;
@@ -740,15 +745,15 @@ ov_draw(struct view *v, int y, int rows)
 	enum scs_store_state	 st;
 
 	if (!o->opened)
-		ov_open(o);
+		overview_open(o);
 	/* Rebuilt when a store changed (its own, or the clusters of any
 	 * context), and once a second for the ages; not on every draw. */
-	gen = ov_clusters_gen(o);
+	gen = overview_clusters_gen(o);
 	if (o->stale || gen != o->seen_gen ||
 	    scs_now_ms() - o->built_ms >= 1000) {
 		o->seen_gen = gen;
 		o->built_ms = scs_now_ms();
-		ov_rebuild(o);
+		overview_rebuild(o);
 	}
 	st = o->app->clusters != NULL ? scs_store_state(o->app->clusters,
 	    &msg) : SCS_STORE_LOADING;
@@ -760,7 +765,7 @@ ov_draw(struct view *v, int y, int rows)
 
 /* Enter on a line: what its link names. */
 static void
-ov_open_link(struct app *a, const struct link *l)
+overview_open_link(struct app *a, const struct link *l)
 {
 	struct scs_store	*st[FLEET_MAX + 1];
 	const char		*nm[FLEET_MAX + 1];
@@ -803,7 +808,7 @@ ov_open_link(struct app *a, const struct link *l)
 }
 
 static enum scope
-ov_scope(struct view *v)
+overview_scope(struct view *v)
 {
 	struct overview		*o = v->data;
 
@@ -812,7 +817,7 @@ ov_scope(struct view *v)
 }
 
 static int
-ov_action(struct view *v, enum action act)
+overview_action(struct view *v, enum action act)
 {
 	struct overview		*o = v->data;
 	struct app		*a = o->app;
@@ -834,13 +839,13 @@ ov_action(struct view *v, enum action act)
 		return (VIEW_HANDLED);
 	/* Opening may replace this view (a namespace): a copy. */
 	link_copy(&link, &l->link);
-	ov_open_link(a, &link);
+	overview_open_link(a, &link);
 	link_clear(&link);
 	return (VIEW_HANDLED);
 }
 
 static void
-ov_click(struct view *v, int y)
+overview_click(struct view *v, int y)
 {
 	struct overview	*o = v->data;
 
@@ -848,7 +853,7 @@ ov_click(struct view *v, int y)
 }
 
 static int
-ov_busy(struct view *v)
+overview_busy(struct view *v)
 {
 	struct overview	*o = v->data;
 	size_t		 i;
@@ -869,27 +874,27 @@ ov_busy(struct view *v)
 }
 
 static void
-ov_free(struct view *v)
+overview_free(struct view *v)
 {
 	struct overview	*o = v->data;
 	size_t		 i;
 
 	for (i = 0; i < o->nst; i++) {
-		scs_store_unsubscribe(o->st[i].store, ov_changed, o);
+		scs_store_unsubscribe(o->st[i].store, overview_changed, o);
 		app_store_put(o->app, o->st[i].store);
 	}
 	list_clear(&o->list);
 	free(o);
 }
 
-static const struct view_ops ov_ops = {
+static const struct view_ops overview_ops = {
 	.kind = "overview",
-	.draw = ov_draw,
-	.scope = ov_scope,
-	.action = ov_action,
-	.busy = ov_busy,
-	.free = ov_free,
-	.click = ov_click,
+	.draw = overview_draw,
+	.scope = overview_scope,
+	.action = overview_action,
+	.busy = overview_busy,
+	.free = overview_free,
+	.click = overview_click,
 };
 
 struct view *
@@ -901,7 +906,7 @@ overview_view(struct app *a, enum scs_persona p)
 	o->app = a;
 	o->persona = p;
 	o->stale = 1;
-	v = view_new(a, &ov_ops, o, "%s", scs_persona_name(p));
+	v = view_new(a, &overview_ops, o, "%s", scs_persona_name(p));
 	v->api = NULL;		/* every context's */
 	return (v);
 }

@@ -116,18 +116,6 @@ screen_condition_row(const cJSON *c, char *buf, size_t len)
 	    reason != NULL ? reason : "", age, msg != NULL ? msg : "");
 }
 
-int
-screen_cols(void)
-{
-	return (COLS);
-}
-
-int
-screen_rows(void)
-{
-	return (LINES);
-}
-
 char *
 screen_dump(void)
 {

@@ -57,8 +57,6 @@ struct table {
 	int			  sort_desc;
 	struct col		  last[MAXCOLS];	/* the last layout */
 	size_t			  nlast;
-	char			 *only_ns;	/* rows of one namespace */
-	int			  attention;	/* attention first */
 	int			  row_y;	/* screen line of the first row */
 	int			  nvis;		/* rows drawn */
 	int64_t			  highlight_until;
@@ -82,8 +80,6 @@ static void		 table_refresh(struct table *);
 static const struct col	*sort_col;	/* for qsort, one thread */
 static struct table	*cell_table;	/* for server cells, one thread */
 static int		 sort_desc;
-static int		 sort_attention;
-static int64_t		 sort_now;
 
 /* Compare digits as numbers ("9" < "10"), the rest as text. */
 static int
@@ -116,14 +112,6 @@ row_cmp(const void *pa, const void *pb)
 	char			 ba[128], bb[128];
 	int			 c;
 
-	if (sort_attention) {
-		c = (scs_fleet_why(a, sort_now) == NULL) -
-		    (scs_fleet_why(b, sort_now) == NULL);
-		if (c == 0 && scs_fleet_why(a, sort_now) != NULL)
-			c = (int)b->health - (int)a->health;
-		if (c != 0 || sort_col == NULL)
-			return (c != 0 ? c : strcmp(a->name, b->name));
-	}
 	if (sort_col->fixed == 5)	/* context: in the given order */
 		c = sa - sb;
 	else if (sort_col->fixed == 3)	/* age: newer first reads naturally */
@@ -185,7 +173,6 @@ table_free(struct table *t)
 		free(t->server_names[i]);
 	free(t->rows);
 	free(t->title);
-	free(t->only_ns);
 	free(t);
 }
 
@@ -353,9 +340,6 @@ table_refresh(struct table *t)
 			x = scs_store_index(t->stores[k]);
 			for (i = 0; i < scs_index_count(x); i++) {
 				r = scs_index_at(x, i);
-				if (t->only_ns != NULL && strcmp(r->ns,
-				    t->only_ns) != 0)
-					continue;
 				if (!row_matches(r, &c))
 					continue;
 				t->rows[t->nrows].r = r;
@@ -386,10 +370,8 @@ table_refresh(struct table *t)
 			sort_col = &t->last[i];
 	}
 	cell_table = t;
-	if (sort_col != NULL || t->attention) {
+	if (sort_col != NULL) {
 		sort_desc = t->sort_desc;
-		sort_attention = t->attention && sort_col == NULL;
-		sort_now = scs_wall_s();
 		qsort(t->rows, t->nrows, sizeof *t->rows, row_cmp);
 	}
 	/* Keep the selection on the same object when it is still there. */
@@ -419,13 +401,6 @@ remember(struct table *t)
 	}
 }
 
-size_t
-table_count(struct table *t)
-{
-	table_refresh(t);
-	return (t->nrows);
-}
-
 const struct scs_record *
 table_selected(struct table *t)
 {
@@ -445,23 +420,6 @@ const char *
 table_filter(const struct table *t)
 {
 	return (t->filter);
-}
-
-void
-table_set_namespace(struct table *t, const char *ns)
-{
-	free(t->only_ns);
-	t->only_ns = ns != NULL ? scs_xstrdup(ns) : NULL;
-	t->all_ns = ns == NULL;
-	t->stale = 1;
-	t->applied[0] = '\0';	/* rows[] no longer a superset */
-}
-
-void
-table_set_attention(struct table *t, int on)
-{
-	t->attention = on;
-	t->stale = 1;
 }
 
 void
@@ -724,7 +682,7 @@ table_draw(struct table *t, int y, int rows)
 		t->synced_ms = now;
 	snprintf(title, sizeof title, " %s(%s)[%zu]%s%s%s%s%s%s ", t->title,
 	    t->nstores > 1 ? "all contexts" :
-	    t->only_ns != NULL ? t->only_ns : t->all_ns ? "all" :
+	    t->all_ns ? "all" :
 	    scs_store_namespace(t->store)[0] != '\0' ?
 	    scs_store_namespace(t->store) : "-", t->nrows,
 	    t->filter[0] != '\0' ? " </" : "", t->filter,

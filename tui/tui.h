@@ -89,8 +89,6 @@ void	 screen_condition_row(const cJSON *c, char *buf, size_t len);
 /* The screen as UTF-8 text, one line per row, trailing blanks trimmed;
  * caller frees. */
 char	*screen_dump(void);
-int	 screen_cols(void);
-int	 screen_rows(void);
 
 /* --- theme.c: colour themes ----------------------------------------- */
 
@@ -151,8 +149,6 @@ enum export_format {
 enum export_format export_format_from_name(const char *);
 /* By the extension of path's last component; EXPORT_NONE if unknown. */
 enum export_format export_format_from_path(const char *path);
-/* "text", ... ("auto" for EXPORT_AUTO); static. */
-const char	*export_format_name(enum export_format);
 /* A theme colour (0-255 with the xterm palette, THEME_RGB) as 0xrrggbb;
  * -1 (terminal default) stays -1. */
 int		 export_colour_rgb(int colour);
@@ -260,7 +256,8 @@ enum scope {
 	X(UPGRADE,	"upgrade",	"u",		IN_CLUSTER,	\
 	    ACT_WRITE,	"",	"Upgrade: the edit form at the class")	\
 	X(CONDITIONS,	"conditions",	"c",		IN(TREE),	\
-	    0,		"conditions", "Conditions of the object (again: hide)") \
+	    0,		"conditions",					\
+	    "Conditions of the object (again: hide)")			\
 	X(GROUP,	"group",	"g",		IN(TREE),	\
 	    0,		"group", "Group machines in one state, or list each") \
 	X(DESCRIBE,	"describe",	"d",		IN_TABLES | IN(TREE), \
@@ -271,7 +268,8 @@ enum scope {
 	X(DELETE,	"delete",	"<C-d>",	IN_TABLES | IN(TREE), \
 	    ACT_WRITE,	"delete", "Delete the object (asks first)")	\
 	X(FILTER,	"filter",	"/",		IN_TABLES,	\
-	    0,		"filter", "Filter: text, !text, -l a=b,c!=d,e in (f,g)") \
+	    0,		"filter",					\
+	    "Filter: text, !text, -l a=b,c!=d,e in (f,g)")		\
 	X(SEARCH,	"search",	"/",		IN_DETAIL,	\
 	    0,		"search", "Search the text")			\
 	X(SEARCH_NEXT,	"search-next",	"n",		IN_DETAIL,	\
@@ -321,14 +319,17 @@ enum scope {
 	X(PREVIEW,	"preview",	"p",	IN(FORM) | IN(PREVIEW),	\
 	    0,		"YAML",	"YAML preview <-> form")		\
 	X(SEND,		"send",		"s",	IN(FORM) | IN(PREVIEW),	\
-	    ACT_WRITE,	"send",	"Send: checks, a server dry run, then for real") \
+	    ACT_WRITE,	"send",						\
+	    "Send: checks, a server dry run, then for real")		\
 	/* The console's, in every view unless a view action takes the key. */ \
 	X(HELP,		"help",		"?",		IN_ALL,		\
 	    ACT_APP,	"help",	"The keys of this view (again: close)")	\
 	X(COMMAND,	"command",	":",		IN_ALL,		\
-	    ACT_APP,	"cmd",	"A command: a resource, ns, ctx, ... (Tab completes)") \
+	    ACT_APP,	"cmd",						\
+	    "A command: a resource, ns, ctx, ... (Tab completes)")	\
 	X(BACK,		"back",		"<Esc>",	IN_ALL,		\
-	    ACT_APP,	"back",	"Back (the trail is line 2); clear the filter") \
+	    ACT_APP,	"back",						\
+	    "Back (the trail is line 2); clear the filter")		\
 	X(QUIT,		"quit",		"q",		IN_LISTS,	\
 	    ACT_APP,	"",	"Back; in the first view, quit")	\
 	X(QUIT_NOW,	"quit-now",	"<C-c>",	IN_ALL,		\
@@ -354,7 +355,8 @@ enum scope {
 	X(PERSONA,	"persona",	"p",		IN_LISTS,	\
 	    ACT_APP,	"persona", "Next persona: iaas, kaas, tenant")	\
 	X(ALERTS,	"alerts",	"!",		IN_LISTS,	\
-	    ACT_APP,	"alerts", "Alerts: clusters that turned failed or degraded") \
+	    ACT_APP,	"alerts",					\
+	    "Alerts: clusters that turned failed or degraded")		\
 	X(EXPORT,	"export",	"<C-e>",	IN_LISTS,	\
 	    ACT_APP,	"",	"Export the screen (text, ansi, svg, html)") \
 	X(MOUSE_TOGGLE,	"mouse-toggle",	"m",		IN_LISTS,	\
@@ -580,12 +582,7 @@ int		 table_action(struct table *, enum action, int page);
 int		 table_click(struct table *, int y);
 void		 table_set_filter(struct table *, const char *);
 const char	*table_filter(const struct table *);
-/* Only rows of namespace ns (NULL = all), without changing the store. */
-void		 table_set_namespace(struct table *, const char *ns);
-/* Order rows by attention (scs_fleet_why) first. */
-void		 table_set_attention(struct table *, int);
 const struct scs_record *table_selected(struct table *);
-size_t		 table_count(struct table *);
 struct scs_store *table_store(const struct table *);
 /* Monotonic ms when a highlighted (recently changed) row stops being
  * highlighted, or 0: the app redraws then. */
