@@ -422,8 +422,10 @@ app_script(struct app *a)
 			app_export(a, arg, f == EXPORT_NONE ? EXPORT_TEXT : f);
 			break;
 		case SCRIPT_EXPECT:
+		case SCRIPT_WAIT:
 			dump = screen_dump();
-			if (strstr(dump, arg) != NULL) {
+			if (st == SCRIPT_EXPECT ? strstr(dump, arg) != NULL :
+			    access(arg, F_OK) == 0) {
 				a->expect_since = 0;
 				free(dump);
 				break;
@@ -431,10 +433,12 @@ app_script(struct app *a)
 			if (a->expect_since == 0)
 				a->expect_since = now;
 			if (now - a->expect_since > EXPECT_TIMEOUT_MS) {
-				fprintf(stderr, "scs-tui: %s: @expect '%s' not "
-				    "on screen after %d s; the screen was:\n%s",
-				    script_where(a->script), arg,
-				    EXPECT_TIMEOUT_MS / 1000, dump);
+				fprintf(stderr, "scs-tui: %s: %s '%s' not %s "
+				    "after %d s; the screen was:\n%s",
+				    script_where(a->script), st == SCRIPT_EXPECT ?
+				    "@expect" : "@wait", arg, st == SCRIPT_EXPECT ?
+				    "on screen" : "there", EXPECT_TIMEOUT_MS / 1000,
+				    dump);
 				a->exit_code = 3;
 				a->quit = 1;
 			} else {

@@ -1,7 +1,8 @@
 /*
  * script.c: --script FILE (DESIGN.md section 4): keys as text, <Named>
- * keys, # comments, @dump FILE, @expect TEXT, @sleep MS, @quit. The app
- * takes a step only when idle, so scripts need no sleeps.
+ * keys, # comments, @dump FILE, @expect TEXT, @wait FILE (until FILE
+ * exists: a cue from a test driving the server), @sleep MS, @quit. The
+ * app takes a step only when idle, so scripts need no sleeps.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -102,6 +103,9 @@ script_read(FILE *f, const char *path, long delay, char **cause)
 			else if (strncmp(line, "@expect ", 8) == 0 &&
 			    line[8] != '\0')
 				add(s, SCRIPT_EXPECT, 0, line + 8, 0, lineno);
+			else if (strncmp(line, "@wait ", 6) == 0 &&
+			    line[6] != '\0')
+				add(s, SCRIPT_WAIT, 0, line + 6, 0, lineno);
 			else if (strncmp(line, "@sleep ", 7) == 0) {
 				ms = strtol(line + 7, &end, 10);
 				if (end == line + 7 || *end != '\0' || ms < 0 ||

@@ -540,8 +540,8 @@ int		 config_print(FILE *, const struct config_effective *e);
 /* --- script.c: --script ---------------------------------------------- */
 
 struct script;
-enum script_step { SCRIPT_KEY, SCRIPT_DUMP, SCRIPT_EXPECT, SCRIPT_SLEEP,
-	SCRIPT_QUIT, SCRIPT_END };
+enum script_step { SCRIPT_KEY, SCRIPT_DUMP, SCRIPT_EXPECT, SCRIPT_WAIT,
+	SCRIPT_SLEEP, SCRIPT_QUIT, SCRIPT_END };
 /* Load; NULL with "FILE:LINE: problem" in *cause. */
 struct script	*script_load(const char *path, long delay_ms, char **cause);
 /* The same for a script's text (path names it in messages). */

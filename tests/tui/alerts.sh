@@ -14,7 +14,6 @@ cat >"$tmp/script" <<SCRIPT
 @expect kaas overview
 @expect synced
 <C-l>
-@sleep 2500
 @expect ALERT: 2 clusters turned failed or degraded
 @expect 2 alerts (!)
 !

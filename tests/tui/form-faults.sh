@@ -16,10 +16,11 @@ faults() {	# faults SPEC: replace the simulator's faults now
 }
 
 # One fault: fill in the form, wait (the shell sets the fault when the
-# log shows the C-l typed just before the wait), submit, and look.
+# log shows the C-l typed just before the @wait, then creates the file
+# it waits for), submit, and look.
 for spec in 500-burst=100000 drop-every=1 429-every=1:retry=1; do
 	name=f-$(printf '%s' "$spec" | tr -c 'a-z0-9\n' '-' | cut -c1-20)
-	rm -f "$draft" "$tmp/log"
+	rm -f "$draft" "$tmp/log" "$tmp/fault-set"
 	cat >"$tmp/script" <<SCRIPT
 @expect My clusters
 c
@@ -31,7 +32,7 @@ $name
 <Enter>
 @expect $name
 <C-l>
-@sleep 2500
+@wait $tmp/fault-set
 s
 @expect your input is kept
 @expect $name
@@ -45,6 +46,7 @@ SCRIPT
 	wait_key "$tmp/log" C-l
 	faults "$spec" >"$tmp/fout" 2>&1
 	say $? "$spec: fault set while the form is open" "$tmp/fout"
+	: >"$tmp/fault-set"
 	wait $tp
 	rc=$?
 	faults "" >/dev/null 2>&1

@@ -12,10 +12,9 @@ command -v kubectl >/dev/null 2>&1 || { echo "1..0 # SKIP kubectl not installed"
 cat >"$tmp/script" <<SCRIPT
 @expect clusters(all)[12]
 <C-l>
-@sleep 500
 @expect reconnecting:
 @dump $tmp/lost.txt
-@sleep 4000
+@expect  connected
 @expect clusters(all)[12]
 @dump $tmp/back.txt
 j

@@ -6,7 +6,8 @@
 #   finish                the plan line; exits with the result
 #   wait_key LOG KEY      wait (up to 10 s) until scs-tui's debug log LOG
 #                         shows that it read KEY (a script's cue to the
-#                         shell: type KEY, then @sleep while the shell acts)
+#                         shell: type KEY, then @wait FILE while the shell
+#                         acts and creates FILE)
 tmp=$(mktemp -d)
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 "$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k.yaml" --quiet \
