@@ -351,6 +351,24 @@ scs_discovery_get(const struct scs_discovery *d, const char *group,
 	return (NULL);
 }
 
+const struct scs_resource *
+scs_discovery_kind(const struct scs_discovery *d, const char *group,
+    const char *kind)
+{
+	const struct scs_resource	*best = NULL;
+	size_t				 i;
+
+	for (i = 0; d != NULL && kind != NULL && i < d->nres; i++) {
+		if (strcmp(d->res[i].kind, kind) != 0 || strchr(d->res[i].name,
+		    '/') != NULL || (group != NULL && strcmp(d->res[i].group,
+		    group) != 0))
+			continue;
+		if (best == NULL || (!best->preferred && d->res[i].preferred))
+			best = &d->res[i];
+	}
+	return (best);
+}
+
 size_t
 scs_discovery_count(const struct scs_discovery *d)
 {

@@ -2,9 +2,12 @@
  * tree.c: one cluster, live, the way `clusterctl describe cluster` shows
  * it (core/model-tree.c builds the tree), then its topology (class,
  * version, variables with values and defaults from the class) and its
- * events. Four small stores keep it live: the cluster itself (field
- * selector on its name), its MachineDeployments and Machines (label
- * selector on the cluster name) and its events.
+ * events. Small stores keep it live: the cluster itself (field selector
+ * on its name), its events, and by label selector on the cluster name
+ * its MachineDeployments and Machines, MachineSets, MachineHealthChecks
+ * and MachinePools, and every kind its refs name (the infrastructure
+ * cluster, the control plane, infrastructure machines and bootstrap
+ * configs), found through discovery so any provider shows as itself.
  *
  * Keys: j/k move; Enter/d describe the object on the line, y its YAML;
  * c shows the conditions of the line's object under it; g groups or
@@ -19,6 +22,7 @@
 #include "tui.h"
 
 #define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
+#define TREE_MAXKINDS	12
 
 struct tree {
 	struct app		*app;
@@ -35,15 +39,22 @@ struct tree {
 	char			*class_name;	/* fetched or in flight */
 	cJSON			*class_defs;	/* the class's definitions */
 
+	/* The other kinds of the graph, by "group/Kind". */
+	struct scs_store	*kinds[TREE_MAXKINDS];
+	char			*kind_keys[TREE_MAXKINDS];
+	size_t			 nkinds;
+
 	struct scs_tree_node	*nodes;
 	size_t			 nnodes;
 	struct list		 list;
-	int			 group;
+	struct scs_tree_opts	 opts;
 	char			*expanded;	/* "Kind/name" with conditions */
 	int			 stale;
 };
 
 static void	tree_rebuild(struct tree *);
+static struct scs_store *sub_store_res(struct tree *,
+		    const struct scs_resource *, const char *, const char *);
 
 static void
 tree_changed(struct scs_store *s, void *arg)
@@ -66,24 +77,82 @@ cluster_obj(struct tree *t)
 	return (r != NULL ? r->obj : NULL);
 }
 
-/* The objects of a store, as an array for scs_tree_build. */
+/* Append the objects of a store to v (count *n), for scs_tree_build. */
 static const cJSON **
-objects(struct scs_store *s, size_t *n)
+objects(const cJSON **v, size_t *n, struct scs_store *s)
 {
 	const struct scs_index	*x;
-	const cJSON		**v;
-	size_t			 i;
+	size_t			 i, k;
 
-	if (s == NULL) {
-		*n = 0;
-		return (scs_xcalloc(1, sizeof *v));
-	}
+	if (s == NULL)
+		return (v != NULL ? v : scs_xcalloc(1, sizeof *v));
 	x = scs_store_index(s);
-	*n = scs_index_count(x);
-	v = scs_xcalloc(*n + 1, sizeof *v);
-	for (i = 0; i < *n; i++)
-		v[i] = scs_index_at(x, i)->obj;
+	k = scs_index_count(x);
+	v = scs_xreallocarray(v, *n + k + 1, sizeof *v);
+	for (i = 0; i < k; i++)
+		if (scs_index_at(x, i)->obj != NULL)
+			v[(*n)++] = scs_index_at(x, i)->obj;
 	return (v);
+}
+
+/* Watch the cluster's objects of kind in group (once; found through
+ * discovery, so any provider's kinds; nothing when not served). */
+static void
+kind_watch(struct tree *t, const char *group, const char *kind)
+{
+	const struct scs_resource	*res;
+	char				*key, *sel;
+	size_t				 i;
+
+	if (kind == NULL || *kind == '\0' || t->nkinds == TREE_MAXKINDS)
+		return;
+	key = scs_xprintf("%s/%s", group, kind);
+	for (i = 0; i < t->nkinds; i++) {
+		if (strcmp(t->kind_keys[i], key) == 0) {
+			free(key);
+			return;
+		}
+	}
+	res = scs_discovery_kind(scs_api_discovery(t->api), group, kind);
+	/* The ones the tree has stores for already. */
+	if (res != NULL && strcmp(res->group, "cluster.x-k8s.io") == 0 &&
+	    (strcmp(res->name, "machines") == 0 ||
+	    strcmp(res->name, "machinedeployments") == 0 ||
+	    strcmp(res->name, "clusters") == 0))
+		res = NULL;
+	t->kind_keys[t->nkinds] = key;
+	sel = scs_xprintf("cluster.x-k8s.io/cluster-name=%s", t->name);
+	t->kinds[t->nkinds++] = res != NULL && (res->verbs & SCS_VERB_LIST) ?
+	    sub_store_res(t, res, sel, NULL) : NULL;
+	free(sel);
+}
+
+static void
+ref_watch(struct tree *t, const cJSON *ref)
+{
+	char	 g[128];
+
+	if (ref == NULL)
+		return;
+	scs_ref_group(ref, g, sizeof g);
+	kind_watch(t, g, cJSON_GetStringValue(J(ref, "kind")));
+}
+
+/* The kinds the cluster's and its machines' refs name. */
+static void
+refs_watch(struct tree *t, const cJSON *c, const cJSON *const *v, size_t n)
+{
+	size_t	 i;
+
+	ref_watch(t, scs_jpath(c, "spec.infrastructureRef"));
+	ref_watch(t, scs_jpath(c, "spec.controlPlaneRef"));
+	for (i = 0; i < n; i++) {
+		if (!scs_streq(cJSON_GetStringValue(J(v[i], "kind")),
+		    "Machine"))
+			continue;
+		ref_watch(t, scs_jpath(v[i], "spec.infrastructureRef"));
+		ref_watch(t, scs_jpath(v[i], "spec.bootstrap.configRef"));
+	}
 }
 
 static void
@@ -256,8 +325,8 @@ static void
 tree_rebuild(struct tree *t)
 {
 	const cJSON		*c = cluster_obj(t);
-	const cJSON		**mds, **ms;
-	size_t			 nmd, nm, i;
+	const cJSON		**objs = NULL;
+	size_t			 nobjs = 0, i;
 	const struct scs_tree_node *n;
 	char			 age[32], key[256];
 	const char		*v, *cls;
@@ -275,11 +344,13 @@ tree_rebuild(struct tree *t)
 		return;
 	}
 	class_fetch(t, c);
-	mds = objects(t->mds, &nmd);
-	ms = objects(t->machines, &nm);
-	t->nnodes = scs_tree_build(c, mds, nmd, ms, nm, t->group, &t->nodes);
-	free(mds);
-	free(ms);
+	objs = objects(objs, &nobjs, t->mds);
+	objs = objects(objs, &nobjs, t->machines);
+	refs_watch(t, c, objs, nobjs);
+	for (i = 0; i < t->nkinds; i++)
+		objs = objects(objs, &nobjs, t->kinds[i]);
+	t->nnodes = scs_tree_build(c, objs, nobjs, &t->opts, &t->nodes);
+	free(objs);
 	for (i = 0; i < t->nnodes; i++) {
 		n = &t->nodes[i];
 		age_of(n->since, age, sizeof age);
@@ -319,9 +390,11 @@ tree_draw(struct view *v, int y, int rows)
 	char				 buf[2048];
 	int				 foot = rows > 12 ? 2 : 0;
 
-	view_title(y, " cluster %s%s%s/%s%s ", t->ctx != NULL ? t->ctx : "",
-	    t->ctx != NULL ? ": " : "", t->ns, t->name,
-	    t->group ? "" : " (machines ungrouped)");
+	view_title(y, " cluster %s%s%s/%s%s%s%s ", t->ctx != NULL ? t->ctx :
+	    "", t->ctx != NULL ? ": " : "", t->ns, t->name,
+	    t->opts.group ? "" : " (machines ungrouped)", t->opts.echo ?
+	    " (echo)" : "", cJSON_IsTrue(scs_jpath(cluster_obj(t),
+	    "spec.paused")) ? " PAUSED" : "");
 	list_draw(&t->list, y + 1, rows - 1 - foot, "NAME\tREADY REPL. REASON"
 	    "             SINCE MESSAGE");
 	if (foot == 0)
@@ -367,15 +440,10 @@ tree_draw(struct view *v, int y, int rows)
 static const struct scs_resource *
 node_resource(struct tree *t, const struct scs_tree_node *n)
 {
-	const char	*plural;
-
 	if (n->kind == NULL)
 		return (NULL);
-	plural = strcmp(n->kind, "Cluster") == 0 ? "clusters" :
-	    strcmp(n->kind, "MachineDeployment") == 0 ? "machinedeployments" :
-	    strcmp(n->kind, "Machine") == 0 ? "machines" : NULL;
-	return (plural != NULL ? api_resource(t->api, "cluster.x-k8s.io",
-	    plural) : NULL);
+	return (scs_discovery_kind(scs_api_discovery(t->api), n->group,
+	    n->kind));
 }
 
 static enum scope
@@ -401,7 +469,7 @@ tree_action(struct view *v, enum action act)
 		return (VIEW_HANDLED);
 	switch (act) {
 	case ACTION_GROUP:
-		t->group = !t->group;
+		t->opts.group = !t->opts.group;
 		t->stale = 1;
 		return (VIEW_HANDLED);
 	case ACTION_CONDITIONS:
@@ -465,6 +533,11 @@ tree_busy(struct view *v)
 
 	if (t->class_call != NULL)
 		return (1);
+	for (i = 0; i < t->nkinds; i++) {
+		if (t->kinds[i] != NULL && (scs_store_busy(t->kinds[i]) ||
+		    scs_store_state(t->kinds[i], NULL) == SCS_STORE_LOADING))
+			return (1);
+	}
 	s[0] = t->cluster;
 	s[1] = t->mds;
 	s[2] = t->machines;
@@ -494,6 +567,13 @@ tree_free(struct view *v)
 			continue;
 		scs_store_unsubscribe(s[i], tree_changed, t);
 		scs_store_free(s[i]);
+	}
+	for (i = 0; i < t->nkinds; i++) {
+		if (t->kinds[i] != NULL) {
+			scs_store_unsubscribe(t->kinds[i], tree_changed, t);
+			scs_store_free(t->kinds[i]);
+		}
+		free(t->kind_keys[i]);
 	}
 	if (t->class_call != NULL)
 		scs_api_cancel(t->class_call);
@@ -531,11 +611,19 @@ sub_store(struct tree *t, const char *group, const char *plural,
     const char *labels, const char *fields)
 {
 	const struct scs_resource	*res;
-	struct scs_store_opts		 o;
-	struct scs_store		*s;
 
 	if ((res = api_resource(t->api, group, plural)) == NULL)
 		return (NULL);
+	return (sub_store_res(t, res, labels, fields));
+}
+
+static struct scs_store *
+sub_store_res(struct tree *t, const struct scs_resource *res,
+    const char *labels, const char *fields)
+{
+	struct scs_store_opts		 o;
+	struct scs_store		*s;
+
 	memset(&o, 0, sizeof o);
 	o.label_selector = labels;
 	o.field_selector = fields;
@@ -565,7 +653,7 @@ tree_view_api(struct app *a, struct scs_api *api, const char *ctx,
 	    scs_xstrdup(ctx) : NULL;
 	t->ns = scs_xstrdup(ns);
 	t->name = scs_xstrdup(name);
-	t->group = 1;
+	t->opts.group = 1;
 	t->stale = 1;
 	t->list.cursor = 1;
 	sel = scs_xprintf("cluster.x-k8s.io/cluster-name=%s", name);
@@ -579,6 +667,9 @@ tree_view_api(struct app *a, struct scs_api *api, const char *ctx,
 	t->events = sub_store(t, "", "events", NULL, fsel);
 	t->classes = sub_store(t, "cluster.x-k8s.io", "clusterclasses", NULL,
 	    NULL);
+	kind_watch(t, "cluster.x-k8s.io", "MachineSet");
+	kind_watch(t, "cluster.x-k8s.io", "MachineHealthCheck");
+	kind_watch(t, "cluster.x-k8s.io", "MachinePool");
 	free(fsel);
 	free(sel);
 	v = view_new(a, &tree_ops, t, "%s", name);

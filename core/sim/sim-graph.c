@@ -448,7 +448,7 @@ infra_cluster(struct sim_db *db, const cJSON *cl, int64_t now)
 	}
 	if (!ready && fail != NULL)
 		sim_cond_v1beta1(o, "Ready", "False", "Error",
-		    "OpenStackErrorReason", fail, now);
+		    "OpenStackError", fail, now);
 	else
 		sim_cond_v1beta1(o, "Ready", ready ? "True" : "False", ready ?
 		    NULL : "Info", ready ? NULL : "Provisioning", ready ?

@@ -73,6 +73,10 @@ const struct scs_resource *scs_discovery_find(const struct scs_discovery *,
 /* A specific group/version/plural, or NULL. */
 const struct scs_resource *scs_discovery_get(const struct scs_discovery *,
 		    const char *group, const char *version, const char *plural);
+/* The resource of kind in group (NULL: any group), preferred version
+ * first; subresources never. NULL when not served. */
+const struct scs_resource *scs_discovery_kind(const struct scs_discovery *,
+		    const char *group, const char *kind);
 size_t		 scs_discovery_count(const struct scs_discovery *);
 const struct scs_resource *scs_discovery_at(const struct scs_discovery *,
 		    size_t);

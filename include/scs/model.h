@@ -234,9 +234,11 @@ int		 scs_review_allowed(const cJSON *review);
 
 /*
  * One line of a cluster's tree: the Cluster, its infrastructure and
- * control plane, the Workers group with each MachineDeployment, and the
- * Machines under each (machines in the same state are grouped into one
- * line "3 Machines..." when group is set). Strings are the node's own.
+ * control plane (the kinds their refs name), the Workers group with each
+ * MachineDeployment and MachinePool, MachineSets, MachineHealthChecks
+ * and the Machines with their infrastructure machines and bootstrap
+ * configs (machines in the same state are grouped into one line
+ * "3 Machines..." when group is set). Strings are the node's own.
  */
 struct scs_tree_node {
 	int		 depth;		/* 0 = the Cluster */
@@ -244,6 +246,7 @@ struct scs_tree_node {
 	char		*label;		/* "Cluster/prod-eu1", "Workers", ... */
 	char		*kind;		/* object to open, NULL for groups */
 	char		*name;
+	char		*group;		/* its API group */
 	const char	*ready;		/* "True", "False", "Unknown" or "" */
 	char		 replicas[24];	/* "2/3" ready/desired, or "" */
 	char		*reason;
@@ -253,17 +256,32 @@ struct scs_tree_node {
 	const cJSON	*conditions;	/* the object's, borrowed; or NULL */
 };
 
+/* As clusterctl describe cluster's --grouping and --echo. */
+struct scs_tree_opts {
+	int	group;		/* alike machines on one line */
+	int	echo;		/* every machine's infrastructure machine and
+				 * bootstrap config, and the MachineSets (else
+				 * only those that say something else, and
+				 * MachineSets while there are several) */
+};
+
 /*
- * Build the tree of cluster from its MachineDeployments and Machines
- * (objects borrowed and borrowed by the nodes' conditions; only those
- * labelled for this cluster are used). Both v1beta2 (Available,
+ * Build the tree of cluster from the other objects of the cluster, of
+ * any kinds (borrowed, and borrowed by the nodes' conditions): CAPI kinds
+ * are matched by kind and the cluster-name label (or spec.clusterName),
+ * provider objects by the refs that name them (infrastructureRef,
+ * controlPlaneRef, bootstrap.configRef). Both v1beta2 (Available,
  * status.controlPlane) and v1beta1 (Ready, severity) conditions work.
- * *out gets the nodes in drawing order; returns how many.
+ * opts NULL: grouped, no echo. *out gets the nodes in drawing order;
+ * returns how many.
  */
-size_t		 scs_tree_build(const cJSON *cluster, const cJSON *const *mds,
-		    size_t nmds, const cJSON *const *machines, size_t nmachines,
-		    int group, struct scs_tree_node **out);
+size_t		 scs_tree_build(const cJSON *cluster, const cJSON *const *objs,
+		    size_t nobjs, const struct scs_tree_opts *opts,
+		    struct scs_tree_node **out);
 void		 scs_tree_free(struct scs_tree_node *, size_t);
+/* The API group an object reference names: v1beta2 apiGroup, else the
+ * group of apiVersion ("" for the core group). */
+void		 scs_ref_group(const cJSON *ref, char *buf, size_t len);
 
 /* --- fleet summary ------------------------------------------------- */
 

@@ -59,8 +59,9 @@ machine(const char *name, const char *cluster_name, const char *md,
 static void
 test_tree(void)
 {
-	cJSON			*c, *mds[2], *ms[7];
+	cJSON			*c, *mds[2], *ms[7], *all[9];
 	struct scs_tree_node	*v;
+	struct scs_tree_opts	 opts = { 1, 0 };
 	size_t			 n, i;
 	int			 found_group = 0, found_fail = 0, md_at = -1;
 	int			 workers_at = -1;
@@ -88,8 +89,11 @@ test_tree(void)
 	    "\"cluster.x-k8s.io/deployment-name\":\"md-0\"", "False", "Failed");
 	ms[6] = machine("other-cp", "other", NULL, "True", "Running");
 
-	n = scs_tree_build(c, (const cJSON *const *)mds, 2,
-	    (const cJSON *const *)ms, 7, 1, &v);
+	for (i = 0; i < 2; i++)
+		all[i] = mds[i];
+	for (i = 0; i < 7; i++)
+		all[2 + i] = ms[i];
+	n = scs_tree_build(c, (const cJSON *const *)all, 9, NULL, &v);
 	ok(n > 0 && strcmp(v[0].label, "Cluster/c1") == 0, "root is the "
 	    "Cluster");
 	is_int(v[0].depth, 0, "root depth");
@@ -131,8 +135,8 @@ test_tree(void)
 	scs_tree_free(v, n);
 
 	/* Ungrouped: every machine has its line. */
-	n = scs_tree_build(c, (const cJSON *const *)mds, 2,
-	    (const cJSON *const *)ms, 7, 0, &v);
+	opts.group = 0;
+	n = scs_tree_build(c, (const cJSON *const *)all, 9, &opts, &v);
 	for (i = found_group = 0; i < n; i++)
 		found_group += strncmp(v[i].label, "Machine/", 8) == 0;
 	is_int(found_group, 6, "ungrouped: six machines");
@@ -144,7 +148,7 @@ test_tree(void)
 	    "\"status\":{\"phase\":\"Provisioned\",\"conditions\":[{\"type\":"
 	    "\"Ready\",\"status\":\"False\",\"severity\":\"Warning\","
 	    "\"reason\":\"Degraded\"}]}}");
-	n = scs_tree_build(c, NULL, 0, NULL, 0, 1, &v);
+	n = scs_tree_build(c, NULL, 0, NULL, &v);
 	is_int(v[0].health, SCS_HEALTH_WARNING, "v1beta1 severity Warning");
 	is_str(v[0].reason, "Degraded", "v1beta1 reason");
 	scs_tree_free(v, n);
@@ -153,6 +157,102 @@ test_tree(void)
 		cJSON_Delete(mds[i]);
 	for (i = 0; i < 7; i++)
 		cJSON_Delete(ms[i]);
+}
+
+/* Provider objects through the refs: their own kinds, judged by their
+ * own conditions; a machine's infrastructure machine shown when it says
+ * something else (always with echo); health checks and machine sets. */
+static void
+test_tree_refs(void)
+{
+	cJSON			*o[8];
+	struct scs_tree_node	*v;
+	struct scs_tree_opts	 opts = { 1, 0 };
+	size_t			 n, i;
+	int			 infra = -1, cp = -1, osm = 0, mhc = 0, set = 0;
+
+	o[0] = cJSON_Parse("{\"apiVersion\":\"cluster.x-k8s.io/v1beta1\","
+	    "\"kind\":\"Cluster\",\"metadata\":{\"name\":\"c\"},\"spec\":{"
+	    "\"infrastructureRef\":{\"apiVersion\":\"infrastructure.cluster."
+	    "x-k8s.io/v1beta1\",\"kind\":\"HetznerCluster\",\"name\":\"c-h\"},"
+	    "\"controlPlaneRef\":{\"apiGroup\":\"controlplane.cluster.x-k8s.io"
+	    "\",\"kind\":\"KamajiControlPlane\",\"name\":\"c-kcp\"}}}");
+	o[1] = cJSON_Parse("{\"apiVersion\":\"infrastructure.cluster.x-k8s.io/"
+	    "v1beta1\",\"kind\":\"HetznerCluster\",\"metadata\":{\"name\":"
+	    "\"c-h\"},\"status\":{\"conditions\":[{\"type\":\"Ready\","
+	    "\"status\":\"False\",\"severity\":\"Error\",\"reason\":"
+	    "\"LoadBalancerFailed\"}]}}");
+	o[2] = cJSON_Parse("{\"apiVersion\":\"controlplane.cluster.x-k8s.io/"
+	    "v1alpha1\",\"kind\":\"KamajiControlPlane\",\"metadata\":{"
+	    "\"name\":\"c-kcp\"},\"spec\":{\"replicas\":2},\"status\":{"
+	    "\"readyReplicas\":2,\"conditions\":[{\"type\":\"Ready\","
+	    "\"status\":\"True\"}]}}");
+	o[3] = cJSON_Parse("{\"kind\":\"MachineDeployment\",\"metadata\":{"
+	    "\"name\":\"c-md\",\"labels\":{\"cluster.x-k8s.io/cluster-name\""
+	    ":\"c\"}},\"spec\":{\"replicas\":1}}");
+	o[4] = cJSON_Parse("{\"kind\":\"MachineSet\",\"metadata\":{\"name\":"
+	    "\"c-md-1\",\"labels\":{\"cluster.x-k8s.io/cluster-name\":\"c\"},"
+	    "\"ownerReferences\":[{\"kind\":\"MachineDeployment\",\"name\":"
+	    "\"c-md\"}]}}");
+	o[5] = cJSON_Parse("{\"kind\":\"Machine\",\"metadata\":{\"name\":"
+	    "\"c-md-1-a\",\"labels\":{\"cluster.x-k8s.io/cluster-name\":\"c\","
+	    "\"cluster.x-k8s.io/deployment-name\":\"c-md\"},"
+	    "\"ownerReferences\":[{\"kind\":\"MachineSet\",\"name\":"
+	    "\"c-md-1\"}]},\"spec\":{\"infrastructureRef\":{\"apiGroup\":"
+	    "\"infrastructure.cluster.x-k8s.io\",\"kind\":\"HCloudMachine\","
+	    "\"name\":\"c-md-1-a\"}},\"status\":{\"phase\":\"Running\","
+	    "\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}");
+	o[6] = cJSON_Parse("{\"apiVersion\":\"infrastructure.cluster.x-k8s.io/"
+	    "v1beta1\",\"kind\":\"HCloudMachine\",\"metadata\":{\"name\":"
+	    "\"c-md-1-a\"},\"status\":{\"conditions\":[{\"type\":\"Ready\","
+	    "\"status\":\"True\"}]}}");
+	o[7] = cJSON_Parse("{\"kind\":\"MachineHealthCheck\",\"metadata\":{"
+	    "\"name\":\"c-md\"},\"spec\":{\"clusterName\":\"c\",\"selector\":"
+	    "{\"matchLabels\":{\"cluster.x-k8s.io/deployment-name\":\"c-md\"}}"
+	    "},\"status\":{\"expectedMachines\":1,\"currentHealthy\":1}}");
+	for (i = 0; i < 8; i++)
+		if (o[i] == NULL)
+			exit(1);
+	n = scs_tree_build(o[0], (const cJSON *const *)o + 1, 7, &opts, &v);
+	for (i = 0; i < n; i++) {
+		if (strcmp(v[i].label, "ClusterInfrastructure - "
+		    "HetznerCluster/c-h") == 0)
+			infra = (int)i;
+		if (strcmp(v[i].label, "ControlPlane - KamajiControlPlane/"
+		    "c-kcp") == 0)
+			cp = (int)i;
+		osm += strstr(v[i].label, "HCloudMachine") != NULL;
+		mhc += strcmp(v[i].label, "MachineHealthCheck/c-md") == 0;
+		set += strcmp(v[i].label, "MachineSet/c-md-1") == 0;
+	}
+	ok(infra > 0, "infrastructure line names the provider's kind");
+	ok(infra > 0 && v[infra].health == SCS_HEALTH_ERROR &&
+	    scs_streq(v[infra].reason, "LoadBalancerFailed"), "judged by its "
+	    "own v1beta1 condition");
+	ok(infra > 0 && scs_streq(v[infra].kind, "HetznerCluster") &&
+	    scs_streq(v[infra].group, "infrastructure.cluster.x-k8s.io"),
+	    "the line opens the object (group from a v1beta1 apiVersion)");
+	ok(cp > 0 && scs_streq(v[cp].replicas, "2/2") &&
+	    scs_streq(v[cp].group, "controlplane.cluster.x-k8s.io"),
+	    "control plane from a v1beta2 apiGroup ref, its replicas");
+	is_int(osm, 0, "a ready infrastructure machine echoes its machine: "
+	    "hidden");
+	is_int(mhc, 1, "health check under its MachineDeployment");
+	is_int(set, 0, "one MachineSet: not shown");
+	scs_tree_free(v, n);
+	opts.echo = 1;
+	n = scs_tree_build(o[0], (const cJSON *const *)o + 1, 7, &opts, &v);
+	for (i = osm = set = 0; i < n; i++) {
+		if (strcmp(v[i].label, "MachineInfrastructure - "
+		    "HCloudMachine/c-md-1-a") == 0)
+			osm = v[i].depth;
+		set += strcmp(v[i].label, "MachineSet/c-md-1") == 0;
+	}
+	is_int(osm, 5, "echo: infrastructure machine under its machine");
+	is_int(set, 1, "echo: the MachineSet");
+	scs_tree_free(v, n);
+	for (i = 0; i < 8; i++)
+		cJSON_Delete(o[i]);
 }
 
 static void
@@ -235,6 +335,7 @@ int
 main(void)
 {
 	test_tree();
+	test_tree_refs();
 	test_fleet();
 	return (tap_done());
 }
