@@ -178,9 +178,9 @@ scs_pins_text(const char *key, const cJSON *schema, const char *input,
 		break;
 	default:
 		scs_cause(cause, "only strings, numbers and booleans can be "
-		    "pinned; %s is %s %s", variable_of(key), n.type ==
-		    SCS_SCHEMA_ARRAY || n.type == SCS_SCHEMA_ANY ? "an" : "a",
-		    scs_schema_type_name(n.type));
+		    "pinned; %s is %s %s", variable_of(key),
+		    strchr("aeiou", scs_schema_type_name(n.type)[0]) != NULL ?
+		    "an" : "a", scs_schema_type_name(n.type));
 		return (NULL);
 	}
 	path = scs_xprintf("spec.topology.variables[%s].value",
@@ -230,17 +230,19 @@ scs_pins_patch(const char *key, const char *value)
 cJSON *
 scs_pins_configmap(const char *ns, const char *key, const char *value)
 {
-	cJSON	*cm = scs_pins_patch(key, value), *md;
+	cJSON	*cm = cJSON_CreateObject(), *md, *patch;
 
-	md = cJSON_CreateObject();
+	cJSON_AddStringToObject(cm, "apiVersion", "v1");
+	cJSON_AddStringToObject(cm, "kind", "ConfigMap");
+	md = cJSON_AddObjectToObject(cm, "metadata");
 	cJSON_AddStringToObject(md, "name", SCS_PINS_CONFIGMAP);
 	cJSON_AddStringToObject(md, "namespace", ns);
-	cJSON_AddItemToObject(md, "labels", cJSON_CreateObject());
-	cJSON_AddStringToObject(J(md, "labels"), "app.kubernetes.io/part-of",
-	    "scs-tui");
-	cJSON_AddItemToObject(cm, "metadata", md);
-	cJSON_AddStringToObject(cm, "kind", "ConfigMap");
-	cJSON_AddStringToObject(cm, "apiVersion", "v1");
+	cJSON_AddStringToObject(cJSON_AddObjectToObject(md, "labels"),
+	    "app.kubernetes.io/part-of", "scs-tui");
+	patch = scs_pins_patch(key, value);
+	cJSON_AddItemToObject(cm, "data", cJSON_DetachItemFromObject(patch,
+	    "data"));
+	cJSON_Delete(patch);
 	return (cm);
 }
 

@@ -35,7 +35,8 @@
 
 static const char *const builtins[] = { "alerts", "create", "ctx", "edit",
 	"export", "home", "keys", "merge-kubeconfig", "mouse", "ns", "overview",
-	"persona", "quit", "save-kubeconfig", "theme", "tree", NULL };
+	"persona", "pin", "pins", "policies", "quit", "save-kubeconfig", "theme",
+	"tree", "unpin", NULL };
 static const char *const themes[] = { "default", "light", "high-contrast",
 	"mono", NULL };
 static const char *const personas[] = { "tenant", "kaas", "iaas", NULL };
@@ -243,6 +244,57 @@ cmd_kubeconfig(struct app *a, const char *arg, int merge, int force)
 	free(text);
 }
 
+/* The next blank-separated word of *s into buf; 0, or -1 when none. */
+static int
+word(const char **s, char *buf, size_t len)
+{
+	const char	*p = *s;
+	size_t		 n;
+
+	while (*p == ' ')
+		p++;
+	n = strcspn(p, " ");
+	if (n == 0 || n >= len)
+		return (-1);
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	p += n;
+	while (*p == ' ')
+		p++;
+	*s = p;
+	return (0);
+}
+
+/* :pins [NS], :pin NS KEY VALUE, :unpin NS KEY: the pins view of NS
+ * (the top one when it is already), with the change started in it. */
+static void
+cmd_pins(struct app *a, const char *arg, int what)
+{
+	char		 ns[256], key[256];
+	struct view	*v;
+
+	if (word(&arg, ns, sizeof ns) != 0) {
+		if (what != 0 || a->ns == NULL) {
+			app_message(a, 1, "%s", what == 0 ? "usage: :pins NS "
+			    "(no current namespace)" : what > 0 ? "usage: :pin "
+			    "NS KEY VALUE" : "usage: :unpin NS KEY");
+			return;
+		}
+		scs_strlcpy(ns, a->ns, sizeof ns);
+	}
+	if (what != 0 && (word(&arg, key, sizeof key) != 0 ||
+	    (what > 0 && *arg == '\0') || (what < 0 && *arg != '\0'))) {
+		app_message(a, 1, "%s", what > 0 ? "usage: :pin NS KEY VALUE "
+		    "(KEY: variable.NAME or kubernetes.version)" : "usage: "
+		    ":unpin NS KEY");
+		return;
+	}
+	if (!pins_view_is(view_top(a), ns))
+		view_push(a, pins_view(a, ns));
+	if (what != 0 && (v = view_top(a)) != NULL && pins_view_is(v, ns))
+		pins_change(v, key, what > 0 ? arg : NULL);
+}
+
 void
 command_run(struct app *a, const char *cmd)
 {
@@ -288,6 +340,14 @@ command_run(struct app *a, const char *cmd)
 		if (split_name(a, arg, ns, sizeof ns, &name) == 0)
 			view_push(a, tree_view(a, ns, name));
 	}
+	else if ((arg = arg_of(cmd, "pins")) != NULL)
+		cmd_pins(a, arg, 0);
+	else if ((arg = arg_of(cmd, "pin")) != NULL)
+		cmd_pins(a, arg, 1);
+	else if ((arg = arg_of(cmd, "unpin")) != NULL)
+		cmd_pins(a, arg, -1);
+	else if (strcmp(cmd, "policies") == 0)
+		view_push(a, policies_view(a));
 	else if ((arg = arg_of(cmd, "export")) != NULL)
 		cmd_export(a, arg);
 	else if ((arg = arg_of(cmd, "create!")) != NULL)

@@ -800,6 +800,9 @@ overview_open_link(struct app *a, const struct link *l)
 		    tview_table(view_top(a)) != NULL)
 			table_set_filter(tview_table(view_top(a)), l->name);
 		break;
+	case LINK_PIN:
+		view_push(a, pins_view(a, l->ns));
+		break;
 	case LINK_NONE:
 	case LINK_RELEASE:
 	case LINK_CLASS:

@@ -272,37 +272,47 @@ exe_dir(void)
 }
 
 /*
- * Where the shipped themes are: the source tree only for a binary run
- * from its build folder; an installed binary looks relative to itself
- * first (a relocated or DESTDIR install), then in the configured datadir.
+ * Where a shipped file is: the source tree (src_rel under it) only for a
+ * binary run from its build folder; an installed binary looks relative
+ * to itself first (a relocated or DESTDIR install), then in the
+ * configured datadir (data_rel under both).
  */
-static char *
-find_shipped(const char *name)
+char *
+theme_shipped_file(const char *src_rel, const char *data_rel)
 {
 	char	*dir = exe_dir(), *p = NULL;
 	size_t	 len = strlen(SCS_BUILDDIR);
 
 	if (dir != NULL && strncmp(dir, SCS_BUILDDIR, len) == 0 &&
 	    (dir[len] == '/' || dir[len] == '\0')) {
-		p = scs_xprintf("%s/themes/%s.yaml", SCS_SRCDIR, name);
+		p = scs_xprintf("%s/%s", SCS_SRCDIR, src_rel);
 		if (access(p, R_OK) == 0)
 			goto out;
 		free(p);
 	}
 	if (dir != NULL && *SCS_DATADIR_REL != '\0') {
-		p = scs_xprintf("%s/%s/themes/%s.yaml", dir, SCS_DATADIR_REL,
-		    name);
+		p = scs_xprintf("%s/%s/%s", dir, SCS_DATADIR_REL, data_rel);
 		if (access(p, R_OK) == 0)
 			goto out;
 		free(p);
 	}
-	p = scs_xprintf("%s/themes/%s.yaml", SCS_DATADIR, name);
+	p = scs_xprintf("%s/%s", SCS_DATADIR, data_rel);
 	if (access(p, R_OK) == 0)
 		goto out;
 	free(p);
 	p = NULL;
 out:
 	free(dir);
+	return (p);
+}
+
+static char *
+find_shipped(const char *name)
+{
+	char	*rel = scs_xprintf("themes/%s.yaml", name), *p;
+
+	p = theme_shipped_file(rel, rel);
+	free(rel);
 	return (p);
 }
 

@@ -113,6 +113,10 @@ void	 theme_default(struct theme *);
 int	 theme_load(const char *name, struct theme *, char **cause);
 /* "default" (-1), a colour name, 0-255 or #rrggbb; -2 when not a colour. */
 int	 theme_parse_colour(const char *);
+/* A shipped data file: src_rel under the source tree for a binary in its
+ * build folder, else data_rel under the installed data folder; NULL when
+ * missing. */
+char	*theme_shipped_file(const char *src_rel, const char *data_rel);
 /* The same for a theme file's text (file names it in messages). */
 int	 theme_load_text(const char *file, const char *text, size_t len,
 	    struct theme *, char **cause);
@@ -206,7 +210,9 @@ const char *keys_name(int key);
 	X(TENANT,	"tenant")	/* the tenant overview */ \
 	X(STACK,	"stack")	/* a cluster stack */	\
 	X(ALERTS,	"alerts")	/* the alerts */	\
-	X(HELP,		"help")		/* the keys (?) */
+	X(HELP,		"help")		/* the keys (?) */	\
+	X(PINS,		"pins")		/* a namespace's pins */ \
+	X(POLICIES,	"policies")	/* admission policies */
 
 enum scope {
 #define X(n, name)	SCOPE_##n,
@@ -321,6 +327,14 @@ enum scope {
 	X(SEND,		"send",		"s",	IN(FORM) | IN(PREVIEW),	\
 	    ACT_WRITE,	"send",						\
 	    "Send: checks, a server dry run, then for real")		\
+	X(PIN,		"pin",		"a",		IN(PINS),	\
+	    ACT_WRITE,	"pin",						\
+	    "Pin a variable or the version (:pin NS KEY VALUE)")	\
+	X(UNPIN,	"unpin",	"D <Del>",	IN(PINS),	\
+	    ACT_WRITE,	"unpin", "Unpin the pin under the cursor (asks y)") \
+	X(INSTALL_POLICY, "install-policy", "I",	IN(PINS),	\
+	    ACT_WRITE,	"install",					\
+	    "Install the policy scs-pins: preview, server dry run, y applies") \
 	/* The console's, in every view unless a view action takes the key. */ \
 	X(HELP,		"help",		"?",		IN_ALL,		\
 	    ACT_APP,	"help",	"The keys of this view (again: close)")	\
@@ -598,7 +612,8 @@ enum link_kind {
 	LINK_NS,	/* namespace name: its clusters */
 	LINK_FILTER,	/* the clusters table filtered by name */
 	LINK_RELEASE,	/* describe ClusterStackRelease ns/name */
-	LINK_CLASS	/* describe ClusterClass ns/name */
+	LINK_CLASS,	/* describe ClusterClass ns/name */
+	LINK_PIN	/* pin name (its key) of namespace ns (pins.c) */
 };
 
 struct link {
@@ -973,6 +988,19 @@ struct view	*help_view(struct app *, struct view *v);
 /* --- stack.c: a ClusterStack and what hangs off it ---------------------- */
 
 struct view	*stack_view(struct app *, const char *ns, const char *name);
+
+/* --- pins.c: provider rules (pins, admission policies) ------------------ */
+
+/* The pins of namespace ns (:pins). */
+struct view	*pins_view(struct app *, const char *ns);
+/* Every ValidatingAdmissionPolicy and binding that matches Clusters. */
+struct view	*policies_view(struct app *);
+/* Is v the pins view of ns? */
+int		 pins_view_is(const struct view *, const char *ns);
+/* Pin key to input (NULL: unpin) in the pins view v: checks, preview,
+ * server dry run, then y/N. */
+void		 pins_change(struct view *v, const char *key,
+		    const char *input);
 
 /* --- overview.c: the persona home views --------------------------------- */
 

@@ -131,7 +131,7 @@ main(void)
 	text_is("variable.p", "{\"x-kubernetes-int-or-string\":true}", "http",
 	    "http");
 	text_is("variable.o", "{\"type\":\"object\",\"properties\":{}}", "{}",
-	    "!only strings, numbers and booleans can be pinned; o is a "
+	    "!only strings, numbers and booleans can be pinned; o is an "
 	    "object");
 	text_is("variable.l", "{\"type\":\"array\"}", "[]", "!is an array");
 	text_is("variable.x", NULL, "1", "!no ClusterClass of the namespace "
