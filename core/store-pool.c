@@ -99,6 +99,12 @@ scs_store_pool_count(const struct scs_store_pool *p)
 	return (p->n);
 }
 
+struct scs_store *
+scs_store_pool_at(const struct scs_store_pool *p, size_t i)
+{
+	return (i < p->n ? p->v[i].store : NULL);
+}
+
 enum scs_store_state
 scs_store_pool_state(const struct scs_store_pool *p, struct scs_api *api,
     const char **message)

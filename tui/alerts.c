@@ -183,7 +183,32 @@ alerts_count(const struct alerts *al)
 struct aview {
 	struct app	*app;
 	struct list	 list;
+	int		 change_w;	/* the CHANGE column */
 };
+
+/* Contexts whose server does not answer: an alert while it lasts. */
+static void
+av_lost(struct aview *v, int cw)
+{
+	struct scs_store	*st[FLEET_MAX + 1];
+	struct scs_api		*api[FLEET_MAX + 1];
+	const char		*nm[FLEET_MAX + 1];
+	struct scs_api_live	 l;
+	char			 age[32], stale[128];
+	size_t			 i, n;
+
+	n = fleet_sources(v->app, st, nm, api, NULL, FLEET_MAX + 1);
+	for (i = 0; i < n; i++) {
+		if (api[i] == NULL || !live_stale(api[i], stale, sizeof stale))
+			continue;
+		scs_api_live(api[i], &l);
+		scs_format_age((scs_now_ms() - l.alive_ms) / 1000, age,
+		    sizeof age);
+		list_add(&v->list, ROLE_WARN, NULL, "  ! %s context %s\t%-5s "
+		    "%-*s  %s", screen_health_glyph(SCS_HEALTH_ERROR), nm[i],
+		    age, cw, "no answer", stale);
+	}
+}
 
 static void
 alerts_view_rebuild(struct aview *v)
@@ -191,15 +216,26 @@ alerts_view_rebuild(struct aview *v)
 	struct alerts	*al = v->app->alerts;
 	struct alert	*a;
 	size_t		 i;
-	char		 name[600], age[32];
+	char		 name[600], age[32], change[64];
+	int		 cw = (int)strlen("no answer");
 
 	list_clear(&v->list);
-	if (al == NULL || al->n == 0) {
+	/* One width for the CHANGE column: MESSAGE starts in one place. */
+	for (i = 0; al != NULL && i < al->n; i++) {
+		snprintf(change, sizeof change, "%s -> %s",
+		    scs_health_word(al->v[i].from),
+		    scs_health_word(al->v[i].to));
+		if ((int)strlen(change) > cw)
+			cw = (int)strlen(change);
+	}
+	v->change_w = cw;
+	av_lost(v, cw);
+	if ((al == NULL || al->n == 0) && v->list.n == 0) {
 		list_add(&v->list, ROLE_OK, NULL, "  %s no alerts since start",
 		    screen_health_glyph(SCS_HEALTH_OK));
 		return;
 	}
-	for (i = al->n; i-- > 0;) {
+	for (i = al != NULL ? al->n : 0; i-- > 0;) {
 		a = &al->v[i];
 		if (v->app->nfleet > 0)
 			snprintf(name, sizeof name, "%s %s/%s", a->ctx, a->ns,
@@ -207,11 +243,12 @@ alerts_view_rebuild(struct aview *v)
 		else
 			snprintf(name, sizeof name, "%s/%s", a->ns, a->name);
 		scs_format_age(scs_wall_s() - a->at, age, sizeof age);
+		snprintf(change, sizeof change, "%s -> %s",
+		    scs_health_word(a->from), scs_health_word(a->to));
 		list_add(&v->list, a->acked ? ROLE_MUTED :
 		    screen_health_role(a->to), NULL,
-		    "  %s %s %s\t%-5s %s -> %s  %s", a->acked ? " " : "!",
-		    screen_health_glyph(a->to), name, age,
-		    scs_health_word(a->from), scs_health_word(a->to),
+		    "  %s %s %s\t%-5s %-*s  %s", a->acked ? " " : "!",
+		    screen_health_glyph(a->to), name, age, cw, change,
 		    a->message);
 		v->list.v[v->list.n - 1].node = (int)i;
 	}
@@ -221,12 +258,14 @@ static void
 alerts_view_draw(struct view *vw, int y, int rows)
 {
 	struct aview	*v = vw->data;
+	char		 head[128];
 
 	alerts_view_rebuild(v);
 	view_title(y, " alerts [%zu unacknowledged] ",
-	    alerts_count(v->app->alerts));
-	list_draw(&v->list, y + 1, rows - 1, "  CLUSTER\tAGO   CHANGE  "
-	    "MESSAGE");
+	    alerts_count(v->app->alerts) + live_lost(v->app));
+	snprintf(head, sizeof head, "  CLUSTER\tAGO   %-*s  MESSAGE",
+	    v->change_w, "CHANGE");
+	list_draw(&v->list, y + 1, rows - 1, head);
 }
 
 /* The live tree of an alert's cluster, through its context's API. */

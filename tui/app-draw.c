@@ -61,6 +61,13 @@ draw_header(struct app *a)
 		lost = 0;
 		scs_strlcpy(conn, a->conn, sizeof conn);
 	}
+	if (lost || a->conn_bad) {
+		/* The whole error and its history are one key away. */
+		snprintf(waiting, sizeof waiting, " (%s)", app_key_name(a,
+		    ACTION_STATUS, SCOPE_TABLE));
+		if (strlen(conn) + strlen(waiting) < sizeof conn)
+			strcat(conn, waiting);
+	}
 	screen_role(a->readonly || lost || a->conn_bad ? ROLE_WARN :
 	    ROLE_HEADER);
 	snprintf(buf, sizeof buf, " scs-tui  ctx:%s  ns:%s  persona:%s%s%s  "

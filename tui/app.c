@@ -269,6 +269,9 @@ app_action(struct app *a, enum action act)
 	case ACTION_ALERTS:
 		view_push(a, alerts_view(a));
 		break;
+	case ACTION_STATUS:
+		view_push(a, status_view(a));
+		break;
 	case ACTION_EXPORT:
 		app_prompt(a, ':', "export ");
 		break;
@@ -708,6 +711,11 @@ app_run(const struct options *opts)
 		if (scs_now_ms() - a.last_draw > a.refresh_ms ||
 		    (wake > 0 && scs_now_ms() >= wake))
 			a.dirty = 1;
+		/* A context stopped or started answering: say so now. */
+		if (live_lost(&a) != a.lost_shown) {
+			a.lost_shown = live_lost(&a);
+			a.dirty = 1;
+		}
 	}
 	signal(SIGWINCH, SIG_DFL);
 	winch_http = NULL;

@@ -35,8 +35,8 @@
 
 static const char *const builtins[] = { "alerts", "create", "ctx", "edit",
 	"export", "home", "keys", "merge-kubeconfig", "mouse", "ns", "overview",
-	"persona", "pin", "pins", "policies", "quit", "save-kubeconfig", "theme",
-	"tree", "unpin", NULL };
+	"persona", "pin", "pins", "policies", "quit", "save-kubeconfig", "status",
+	"theme", "tree", "unpin", NULL };
 static const char *const themes[] = { "default", "light", "high-contrast",
 	"mono", NULL };
 static const char *const personas[] = { "tenant", "kaas", "iaas", NULL };
@@ -324,6 +324,8 @@ command_run(struct app *a, const char *cmd)
 		app_set_persona(a, a->persona);
 	else if (strcmp(cmd, "alerts") == 0)
 		view_push(a, alerts_view(a));
+	else if (strcmp(cmd, "status") == 0)
+		view_push(a, status_view(a));
 	else if (strcmp(cmd, "mouse") == 0) {
 		a->mouse = !a->mouse;
 		mousemask(a->mouse ? BUTTON1_CLICKED | BUTTON1_PRESSED |

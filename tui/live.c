@@ -26,25 +26,35 @@ live_state(struct scs_api *api, const char *state, char *buf, size_t len)
 	return (buf);
 }
 
+void
+live_when(int64_t t, char *buf, size_t len)
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t;
+	char		 hms[16], age[32];
+
+	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
+	    strftime(hms, sizeof hms, "%H:%M:%S", &tm) == 0) {
+		snprintf(buf, len, "never");
+		return;
+	}
+	scs_format_age(scs_wall_s() - t, age, sizeof age);
+	snprintf(buf, len, "%s, %s ago", hms, age);
+}
+
 int
 live_stale(struct scs_api *api, char *buf, size_t len)
 {
 	struct scs_api_live	 l;
-	struct tm		 tm;
-	time_t			 t;
-	char			 age[32], when[16];
+	char			 when[64];
 
 	if (api == NULL)
 		return (0);
 	scs_api_live(api, &l);
 	if (!l.unresponsive)
 		return (0);
-	t = (time_t)l.alive_wall_s;
-	if (localtime_r(&t, &tm) == NULL ||
-	    strftime(when, sizeof when, "%H:%M:%S", &tm) == 0)
-		snprintf(when, sizeof when, "?");
-	scs_format_age((scs_now_ms() - l.alive_ms) / 1000, age, sizeof age);
-	snprintf(buf, len, "\u26a0 stale: data from %s, %s ago", when, age);
+	live_when(l.alive_wall_s, when, sizeof when);
+	snprintf(buf, len, "\u26a0 stale: data from %s", when);
 	return (1);
 }
 

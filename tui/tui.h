@@ -210,6 +210,7 @@ const char *keys_name(int key);
 	X(TENANT,	"tenant")	/* the tenant overview */ \
 	X(STACK,	"stack")	/* a cluster stack */	\
 	X(ALERTS,	"alerts")	/* the alerts */	\
+	X(STATUS,	"status")	/* contexts, errors */	\
 	X(HELP,		"help")		/* the keys (?) */	\
 	X(PINS,		"pins")		/* a namespace's pins */ \
 	X(POLICIES,	"policies")	/* admission policies */
@@ -371,6 +372,9 @@ enum scope {
 	X(ALERTS,	"alerts",	"!",		IN_LISTS,	\
 	    ACT_APP,	"alerts",					\
 	    "Alerts: clusters that turned failed or degraded")		\
+	X(STATUS,	"status",	"i",		IN_LISTS,	\
+	    ACT_APP,	"",						\
+	    "Status: each context's liveness, its last error whole")	\
 	X(EXPORT,	"export",	"<C-e>",	IN_LISTS,	\
 	    ACT_APP,	"",	"Export the screen (text, ansi, svg, html)") \
 	X(MOUSE_TOGGLE,	"mouse-toggle",	"m",		IN_LISTS,	\
@@ -708,6 +712,8 @@ struct app {
 	char			 conn[256];	/* connection state text */
 	char			 conn_shown[256];	/* or its liveness */
 	long			 silence_ms;	/* probe a silent server */
+	size_t			 lost_shown;	/* contexts not answering, as
+						 * last drawn */
 	int			 conn_bad;
 	int			 pending_start;	/* start-up calls in flight */
 
@@ -1014,8 +1020,14 @@ const char	*live_state(struct scs_api *, const char *state, char *buf,
 /* "⚠ stale: data from 22:41:07, 2m ago" in buf while api does not answer
  * (1), else 0. */
 int		 live_stale(struct scs_api *, char *buf, size_t len);
+/* "22:41:07, 2m ago" for wall-clock seconds t ("never" for 0). */
+void		 live_when(int64_t t, char *buf, size_t len);
 /* Contexts (the app's and the fleet's) that do not answer. */
 size_t		 live_lost(struct app *);
+
+/* --- status.c: contexts and their errors ----------------------------- */
+
+struct view	*status_view(struct app *);
 
 /* --- alerts.c: on-call alerts ------------------------------------------- */
 

@@ -143,8 +143,9 @@ struct scs_store *scs_store_pool_get(struct scs_store_pool *,
 		    const char *ns);
 /* s must come from scs_store_pool_get of this pool (NULL: nothing). */
 void		 scs_store_pool_put(struct scs_store_pool *, struct scs_store *);
-/* Stores in the pool. */
+/* Stores in the pool; the i-th (i < count), NULL past the end. */
 size_t		 scs_store_pool_count(const struct scs_store_pool *);
+struct scs_store *scs_store_pool_at(const struct scs_store_pool *, size_t);
 /* SCS_STORE_BACKOFF and its message when a store of api lost its server
  * and is reconnecting; else SCS_STORE_SYNCED and "". */
 enum scs_store_state scs_store_pool_state(const struct scs_store_pool *,

@@ -3,7 +3,8 @@
 # closing its connections (kill -STOP of the simulator, as a hung
 # apiserver or a dead load balancer). With silence: 2000 in the config
 # the header leaves "connected" for "no answer for Ns" and the view marks
-# its data stale with its age; after kill -CONT the header says connected
+# its data stale with its age, the alerts list the context, `i` shows
+# the whole connection error wrapped; after kill -CONT the header says connected
 # again, the marks go, and the watches are back: a cluster annotated
 # degraded then raises its alert. Skips without kubectl.
 # Usage: hang.sh SCS-TUI SCS-TUI-SIM
@@ -20,6 +21,14 @@ cat >"$tmp/script" <<SCRIPT
 @expect no answer for
 @expect stale: data from
 @dump $tmp/lost.txt
+!
+@expect context csp-admin
+@dump $tmp/alerts.txt
+<Esc>
+i
+@expect last connection error
+@dump $tmp/status.txt
+<Esc>
 j
 @expect connected
 @dump $tmp/back.txt
@@ -50,6 +59,14 @@ say $? "while hung the header says no answer, never connected" "$tmp/lost.txt"
 sed -n 3p "$tmp/lost.txt" 2>/dev/null |
     grep -q "stale: data from [0-9][0-9]:[0-9][0-9]:[0-9][0-9], [0-9]*s ago"
 say $? "the table marks its data stale with its time and age" "$tmp/lost.txt"
+grep -q "! .* context csp-admin .*no answer" "$tmp/alerts.txt" 2>/dev/null
+say $? "the alerts list the context that does not answer" "$tmp/alerts.txt"
+grep -q "timed out after [0-9]* *$" "$tmp/status.txt" 2>/dev/null &&
+    grep -q "^ *milliseconds" "$tmp/status.txt"
+say $? ":status (i) shows the whole connection error, wrapped" \
+    "$tmp/status.txt"
+grep -q "probes failed in a row: [1-9]" "$tmp/status.txt" 2>/dev/null
+say $? ":status counts the failed probes" "$tmp/status.txt"
 [ $((t1 - t0)) -le 10 ]
 say $? "found within 10 s with silence 2 s ($((t1 - t0)) s)"
 head -1 "$tmp/back.txt" 2>/dev/null | grep -q " connected" &&
