@@ -12,6 +12,7 @@
 #include "core.h"
 #include "scs/clusterform.h"
 #include "scs/model.h"
+#include "scs/pins.h"
 #include "scs/schema.h"
 #include "scs/util.h"
 #include "scs/yaml.h"
@@ -63,6 +64,7 @@ struct scs_cform {
 	char		**fd_choices;
 	char		**fd_help;
 	char		**taken;
+	cJSON		*pins;		/* the ConfigMap scs-pins, or NULL */
 	int		 v1beta1;
 	int		 editing;
 	cJSON		*undo[UNDO_MAX];
@@ -77,6 +79,8 @@ struct scs_cform {
 };
 
 static void	rebuild(struct scs_cform *);
+static void	apply_pins(struct scs_cform *);
+static cJSON	*var_entry(cJSON *, const char *);
 
 /* --- small helpers ------------------------------------------------------ */
 
@@ -224,6 +228,7 @@ scs_cform_free(struct scs_cform *f)
 	scs_strv_free(f->fd_choices);
 	scs_strv_free(f->fd_help);
 	scs_strv_free(f->taken);
+	cJSON_Delete(f->pins);
 	free(f);
 }
 
@@ -309,6 +314,100 @@ scs_cform_set_class(struct scs_cform *f, const cJSON *cls)
 			set_item(md, "class", cJSON_CreateString(
 			    cJSON_GetStringValue(J(w, "class"))));
 	}
+	apply_pins(f);
+}
+
+/* --- pins ------------------------------------------------------------ */
+
+static const cJSON *
+def_schema(const struct scs_cform *f, const char *name)
+{
+	const cJSON	*d;
+
+	cJSON_ArrayForEach(d, f->defs) {
+		if (scs_streq(cJSON_GetStringValue(J(d, "name")), name))
+			return (scs_jpath(d, "schema.openAPIV3Schema"));
+	}
+	return (NULL);
+}
+
+/* The provider's pins into the object: the version, each pinned
+ * variable the class has (MachineDeployment overrides of it go: they
+ * would change it). */
+static void
+apply_pins(struct scs_cform *f)
+{
+	struct scs_pin	 p;
+	const cJSON	*s;
+	cJSON		*vars, *e, *md, *ovr;
+	const char	*ver;
+	size_t		 i;
+	int		 k;
+
+	if (f->pins == NULL)
+		return;
+	if ((ver = scs_pins_version(f->pins)) != NULL)
+		set_item(path_obj(f->obj, "spec.topology", 1), "version",
+		    cJSON_CreateString(ver));
+	for (i = 0; scs_pins_at(f->pins, i, &p) == 0; i++) {
+		if (p.variable == NULL ||
+		    (s = def_schema(f, p.variable)) == NULL)
+			continue;
+		if ((vars = path_obj(f->obj, VARS, 0)) == NULL) {
+			vars = cJSON_CreateArray();
+			cJSON_AddItemToObject(path_obj(f->obj, "spec.topology",
+			    1), "variables", vars);
+		}
+		if ((e = var_entry(vars, p.variable)) == NULL) {
+			e = cJSON_CreateObject();
+			cJSON_AddStringToObject(e, "name", p.variable);
+			cJSON_AddItemToArray(vars, e);
+		}
+		set_item(e, "value", scs_pins_value(s, p.value));
+		cJSON_ArrayForEach(md, path_obj(f->obj, MDS, 0)) {
+			ovr = J(J(md, "variables"), "overrides");
+			for (k = cJSON_GetArraySize(ovr) - 1; k >= 0; k--) {
+				if (scs_streq(cJSON_GetStringValue(J(
+				    cJSON_GetArrayItem(ovr, k), "name")),
+				    p.variable))
+					cJSON_DeleteItemFromArray(ovr, k);
+			}
+		}
+	}
+	f->stale = 1;
+}
+
+void
+scs_cform_set_pins(struct scs_cform *f, const cJSON *configmap)
+{
+	cJSON_Delete(f->pins);
+	f->pins = configmap != NULL ? cJSON_Duplicate(configmap, 1) : NULL;
+	apply_pins(f);
+	f->stale = 1;
+}
+
+/* Is row (a variable's value or the version) pinned? Its pin text. */
+static const char *
+row_pin(const struct scs_cform *f, const char *path)
+{
+	const char	*name, *end;
+	char		*n;
+	const char	*v;
+
+	if (f->pins == NULL)
+		return (NULL);
+	if (strcmp(path, "spec.topology.version") == 0)
+		return (scs_pins_version(f->pins));
+	if (!scs_strprefix(path, VARS "[") || !scs_strsuffix(path, "].value"))
+		return (NULL);
+	name = path + strlen(VARS "[");
+	end = path + strlen(path) - strlen("].value");
+	if (end <= name)
+		return (NULL);
+	n = scs_xstrndup(name, (size_t)(end - name));
+	v = def_schema(f, n) != NULL ? scs_pins_variable(f->pins, n) : NULL;
+	free(n);
+	return (v);
 }
 
 static char ***
@@ -957,6 +1056,18 @@ rebuild(struct scs_cform *f)
 	rows_clear(f);
 	general_rows(f);
 	variable_rows(f);
+	for (i = 0; i < f->nrows; i++) {
+		if (f->rows[i].kind == SCS_FROW_HEAD ||
+		    row_pin(f, f->rows[i].path) == NULL)
+			continue;
+		f->rows[i].fixed = 1;
+		f->rows[i].pinned = 1;
+		free(f->rows[i].fixed_why);
+		f->rows[i].fixed_why = scs_xprintf("pinned by your provider "
+		    "(ConfigMap %s in %s)", SCS_PINS_CONFIGMAP,
+		    str_at(f->obj, "metadata.namespace") != NULL ?
+		    str_at(f->obj, "metadata.namespace") : "");
+	}
 	for (i = 0; i < f->nrows; i++) {
 		for (k = 0; k < f->nerrs; k++) {
 			if (strcmp(f->errs[k].path, f->rows[i].path) != 0)
@@ -1642,8 +1753,8 @@ scs_cform_server_errors(struct scs_cform *f, const struct scs_api_error *se,
     char **rest)
 {
 	struct scs_buf	 b;
-	size_t		 i, k, found = 0;
-	char		 path[1024];
+	size_t		 i, k, n, found = 0;
+	char		 path[1024], **named;
 	int		 hit;
 
 	errs_clear(f);
@@ -1672,7 +1783,29 @@ scs_cform_server_errors(struct scs_cform *f, const struct scs_api_error *se,
 			err_add(f, "metadata.name", "a cluster of this name "
 			    "exists already");
 			found++;
-		} else if (se->message != NULL) {
+		} else if (se->message != NULL && (named =
+		    scs_pins_message_fields(se->message)) != NULL) {
+			/* An admission policy's or webhook's message naming
+			 * fields: the whole message on each. */
+			for (n = 0; named[n] != NULL; n++) {
+				for (k = 0; k < f->nrows; k++) {
+					if (f->rows[k].kind == SCS_FROW_ADD ||
+					    (strcmp(f->rows[k].path,
+					    named[n]) != 0 && !(scs_strprefix(
+					    f->rows[k].path, named[n]) &&
+					    strcmp(f->rows[k].path +
+					    strlen(named[n]), ".value") == 0)))
+						continue;
+					err_add(f, f->rows[k].path,
+					    se->message);
+					found++;
+					break;
+				}
+			}
+			scs_strv_free(named);
+		}
+		if (found == 0 && se->message != NULL &&
+		    !scs_streq(se->reason, "AlreadyExists")) {
 			for (k = 0; k < f->nrows; k++) {
 				char	*needle;
 

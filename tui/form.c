@@ -29,6 +29,7 @@
 
 #include "scs/clusterform.h"
 #include "scs/log.h"
+#include "scs/pins.h"
 #include "scs/util.h"
 #include "tui.h"
 
@@ -46,6 +47,8 @@ struct form {
 	struct scs_store	*classes;
 	struct scs_store	*releases;
 	struct scs_store	*clusters;	/* names, zones, versions */
+	struct scs_store	*pins;		/* the ConfigMap scs-pins */
+	int			 pins_said;	/* unreadable: said once */
 	struct picker		*picker;	/* choosing the focused row */
 	struct scs_api_call	*call;
 	enum form_state		 state;
@@ -440,6 +443,30 @@ class_sync(struct form *fm)
 	}
 }
 
+/* The provider's pins of the namespace onto the form: pinned rows are
+ * locked with the pinned value; an unpin makes them editable again. A
+ * tenant that may not read them is told so once. */
+static void
+pins_sync(struct form *fm)
+{
+	const struct scs_record	*r;
+	const char		*msg = NULL;
+
+	if (fm->pins == NULL)
+		return;
+	if (scs_store_state(fm->pins, &msg) == SCS_STORE_ERROR) {
+		if (!fm->pins_said)
+			app_message(fm->app, 1, "the pins of %s cannot be read "
+			    "(%s): a value your provider pinned shows only "
+			    "when the server refuses another", fm->ns, msg);
+		fm->pins_said = 1;
+		return;
+	}
+	r = scs_index_find(scs_store_index(fm->pins), fm->ns,
+	    SCS_PINS_CONFIGMAP);
+	scs_cform_set_pins(fm->f, r != NULL ? r->obj : NULL);
+}
+
 static void
 form_stores_changed(struct scs_store *s, void *arg)
 {
@@ -450,6 +477,7 @@ form_stores_changed(struct scs_store *s, void *arg)
 	cluster_facts(fm);
 	class_choices(fm);
 	class_sync(fm);
+	pins_sync(fm);
 	/* What the class fills in (defaults) is no change of the user's. */
 	if (fresh)
 		scs_cform_mark(fm->f);
@@ -485,10 +513,16 @@ form_failed(struct form *fm, const struct scs_api_result *r)
 		    "your input is kept: %s: %s", n, n == 1 ? "" : "s",
 		    row != NULL && row->error != NULL ? row->name : "?",
 		    row != NULL && row->error != NULL ? row->error : "");
-	} else
+	} else {
+		/* No field to put it on: the whole of it, wrapped, above
+		 * the footer. */
+		if (fm->note == NULL && r->error != NULL &&
+		    r->error->message != NULL)
+			fm->note = scs_xprintf("\u2716 %s", r->error->message);
 		app_message(fm->app, 1, "%s, your input is kept as a draft: "
 		    "%s", fm->state == FORM_DRY_RUN ? "dry run failed" :
 		    "request failed", r->message);
+	}
 }
 
 static void
@@ -1054,6 +1088,9 @@ form_draw(struct view *v, int y, int rows)
 				snprintf(buf, sizeof buf, "%s",
 				    r->kind == SCS_FROW_HEAD ? "(unset: Enter "
 				    "creates it)" : "(unset)");
+			else if (r->pinned)
+				snprintf(buf, sizeof buf, "%s  \u2691 pinned by "
+				    "your provider", r->text);
 			else
 				snprintf(buf, sizeof buf, "%s%s%s%s",
 				    closed ? "\u25c2 " : "", r->text, closed ?
@@ -1139,7 +1176,9 @@ form_busy(struct view *v)
 	    scs_store_state(fm->classes, NULL) == SCS_STORE_LOADING) ||
 	    (fm->releases != NULL && scs_store_state(fm->releases, NULL) ==
 	    SCS_STORE_LOADING) || (fm->clusters != NULL &&
-	    scs_store_state(fm->clusters, NULL) == SCS_STORE_LOADING));
+	    scs_store_state(fm->clusters, NULL) == SCS_STORE_LOADING) ||
+	    (fm->pins != NULL && scs_store_state(fm->pins, NULL) ==
+	    SCS_STORE_LOADING));
 }
 
 static void
@@ -1164,6 +1203,10 @@ form_free(struct view *v)
 	if (fm->clusters != NULL) {
 		scs_store_unsubscribe(fm->clusters, form_stores_changed, fm);
 		scs_store_free(fm->clusters);
+	}
+	if (fm->pins != NULL) {
+		scs_store_unsubscribe(fm->pins, form_stores_changed, fm);
+		scs_store_free(fm->pins);
 	}
 	picker_free(fm->picker);
 	scs_cform_free(fm->f);
@@ -1210,6 +1253,24 @@ form_store(struct form *fm, const char *group, const char *plural)
 	return (s);
 }
 
+/* The namespace's ConfigMap scs-pins, watched. */
+static struct scs_store *
+pins_store(struct form *fm)
+{
+	const struct scs_resource	*res;
+	struct scs_store_opts		 o;
+	struct scs_store		*s;
+
+	if ((res = app_resource(fm->app, "", "configmaps")) == NULL)
+		return (NULL);
+	memset(&o, 0, sizeof o);
+	o.keep_objects = 1;
+	o.field_selector = "metadata.name=" SCS_PINS_CONFIGMAP;
+	s = scs_store_new_opts(fm->app->api, res, fm->ns, &o);
+	scs_store_subscribe(s, form_stores_changed, fm);
+	return (s);
+}
+
 static struct form *
 form_new(struct app *a, const char *ns)
 {
@@ -1250,6 +1311,7 @@ form_create_view(struct app *a, const char *ns)
 	fm->releases = form_store(fm, "clusterstack.x-k8s.io",
 	    "clusterstackreleases");
 	fm->clusters = form_store(fm, "cluster.x-k8s.io", "clusters");
+	fm->pins = pins_store(fm);
 	fm->cur = next_field(fm, 0, 1);		/* the first field */
 	return (view_new(a, &form_ops, fm, "new cluster"));
 }
@@ -1289,6 +1351,7 @@ on_cluster(const struct scs_api_result *r, void *arg)
 	fm->releases = form_store(fm, "clusterstack.x-k8s.io",
 	    "clusterstackreleases");
 	fm->clusters = form_store(fm, "cluster.x-k8s.io", "clusters");
+	fm->pins = pins_store(fm);
 	if (fm->focus != NULL)
 		goto_field(fm, fm->focus);
 	fm->app->dirty = 1;

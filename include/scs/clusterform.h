@@ -60,6 +60,7 @@ struct scs_frow {
 	int			 unset;
 	int			 removable;	/* an item, a map entry, an MD */
 	int			 fixed;		/* cannot be changed (edit mode) */
+	int			 pinned;	/* fixed by the provider's pin */
 };
 
 struct scs_cform;
@@ -105,6 +106,14 @@ void		 scs_cform_set_choice_help(struct scs_cform *, const char *what,
 void		 scs_cform_set_taken(struct scs_cform *,
 		    const char *const *names);
 
+/*
+ * The pins of the namespace (the ConfigMap scs-pins, copied; NULL: none,
+ * every row editable again). The pinned version and each pinned
+ * variable the class has are set to the pinned value, MachineDeployment
+ * overrides of them are dropped, and their rows are fixed and marked
+ * pinned ("pinned by your provider"): what is sent carries the pins.
+ */
+void		 scs_cform_set_pins(struct scs_cform *, const cJSON *configmap);
 size_t		 scs_cform_nrows(struct scs_cform *);
 const struct scs_frow *scs_cform_row(struct scs_cform *, size_t);
 /* The row with path, or -1. */
@@ -140,7 +149,9 @@ void		 scs_cform_mark(struct scs_cform *);
  * Returns the number of errors; *first the first row with one.
  */
 size_t		 scs_cform_validate(struct scs_cform *, long *first);
-/* Put a server error's causes onto the rows they name. Returns how many
+/* Put a server error's causes onto the rows they name; a Status without
+ * causes (an admission policy's or webhook's denial) goes whole onto
+ * each row its message names (scs_pins_message_fields). Returns how many
  * found a row; the others are appended to *rest ("field: message"). */
 size_t		 scs_cform_server_errors(struct scs_cform *,
 		    const struct scs_api_error *, char **rest);

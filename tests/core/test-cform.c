@@ -5,6 +5,7 @@
  * ../shared/fixtures opens as a form without errors in its own defaults.
  */
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -358,11 +359,102 @@ test_fixtures(void)
 		skip("no ClusterClass JSON fixtures in %s", dir);
 }
 
+/* The provider's pins: rows locked with the pinned value, sent as
+ * pinned, editable again after an unpin; a policy's denial lands whole
+ * on the row it names. */
+static void
+test_pins(void)
+{
+	cJSON			*cls = cJSON_Parse(class_json), *o, *cm;
+	struct scs_cform	*f = scs_cform_new("t", NULL, 0);
+	const struct scs_frow	*r;
+	struct scs_api_error	 se;
+	long			 i, v;
+	char			*rest = NULL, *cause = NULL;
+	const char		*deny = "clusters.cluster.x-k8s.io \"c\" is "
+				    "forbidden: ValidatingAdmissionPolicy "
+				    "'scs-pins' with binding 'scs-pins' denied "
+				    "request: spec.topology.variables[disk] is "
+				    "pinned by your provider to 80";
+
+	scs_cform_set_class(f, cls);
+	cm = cJSON_Parse("{\"metadata\":{\"name\":\"scs-pins\"},\"data\":{"
+	    "\"variable.disk\":\"80\",\"variable.flavor\":\"SCS-4V-8\","
+	    "\"variable.gone\":\"x\",\"kubernetes.version\":\"v1.33.6\"}}");
+	scs_cform_set_pins(f, cm);
+	i = row_of(f, "spec.topology.variables[disk].value");
+	r = i >= 0 ? scs_cform_row(f, (size_t)i) : NULL;
+	ok(r != NULL && r->pinned && r->fixed && strcmp(r->text, "80") == 0 &&
+	    strstr(r->fixed_why, "pinned by your provider") != NULL,
+	    "a pinned variable's row is locked with the pinned value");
+	ok(i >= 0 && scs_cform_set(f, (size_t)i, "20", &cause) == -1,
+	    "it cannot be set");
+	free(cause);
+	cause = NULL;
+	v = row_of(f, "spec.topology.version");
+	r = v >= 0 ? scs_cform_row(f, (size_t)v) : NULL;
+	ok(r != NULL && r->pinned && strcmp(r->text, "v1.33.6") == 0,
+	    "the version is pinned");
+	r = scs_cform_row(f, (size_t)row_of(f, "spec.topology.variables[cloud]"
+	    ".value"));
+	ok(r != NULL && !r->pinned && !r->fixed, "an unpinned variable stays "
+	    "editable");
+	o = scs_cform_object(f);
+	ok(cJSON_IsNumber(scs_jpath(cJSON_GetArrayItem(scs_jpath(o,
+	    "spec.topology.variables"), 1), "value")) ||
+	    cJSON_IsNumber(scs_jpath(cJSON_GetArrayItem(scs_jpath(o,
+	    "spec.topology.variables"), 0), "value")),
+	    "the integer pin is sent as a number");
+	{
+		char	*t = cJSON_PrintUnformatted(o);
+
+		ok(strstr(t, "\"name\":\"disk\",\"value\":80") != NULL &&
+		    strstr(t, "\"name\":\"flavor\",\"value\":\"SCS-4V-8\"") !=
+		    NULL && strstr(t, "\"version\":\"v1.33.6\"") != NULL &&
+		    strstr(t, "gone") == NULL, "sent as pinned (a variable the "
+		    "class lacks is left out)");
+		free(t);
+	}
+	cJSON_Delete(o);
+
+	/* A denial naming a row: on it, whole. */
+	memset(&se, 0, sizeof se);
+	se.code = 403;
+	se.reason = (char *)(uintptr_t)"Forbidden";
+	se.message = (char *)(uintptr_t)deny;
+	ok(scs_cform_server_errors(f, &se, &rest) == 1, "the denial found its "
+	    "row");
+	r = scs_cform_row(f, (size_t)row_of(f,
+	    "spec.topology.variables[disk].value"));
+	ok(r != NULL && r->error != NULL && strcmp(r->error, deny) == 0,
+	    "the whole message is on the row");
+	free(rest);
+	rest = NULL;
+	se.message = (char *)(uintptr_t)"denied request: something else";
+	ok(scs_cform_server_errors(f, &se, &rest) == 0, "a denial naming no "
+	    "field finds no row");
+	free(rest);
+
+	/* Unpinned: editable again, the value stays until changed. */
+	scs_cform_set_pins(f, NULL);
+	i = row_of(f, "spec.topology.variables[disk].value");
+	r = i >= 0 ? scs_cform_row(f, (size_t)i) : NULL;
+	ok(r != NULL && !r->pinned && !r->fixed && strcmp(r->text, "80") == 0,
+	    "after the unpin the row is editable");
+	ok(i >= 0 && scs_cform_set(f, (size_t)i, "20", &cause) == 0,
+	    "and can be set");
+	free(cause);
+	cJSON_Delete(cm);
+	cJSON_Delete(cls);
+	scs_cform_free(f);
+}
+
 int
 main(void)
 {
 	test_form(0);
 	test_form(1);
+	test_pins();
 	test_fixtures();
 	return (tap_done());
 }
