@@ -61,6 +61,33 @@ api_resource(struct scs_api *api, const char *group, const char *plural)
 	return (NULL);
 }
 
+const char *
+api_resource_title(struct scs_api *api, const struct scs_resource *res,
+    char *buf, size_t len)
+{
+	const struct scs_discovery	*d;
+	const struct scs_resource	*r;
+	size_t				 i;
+
+	snprintf(buf, len, "%s", res->name);
+	if (api == NULL || (d = scs_api_discovery(api)) == NULL)
+		return (buf);
+	/* The one the bare name opens keeps it. */
+	r = scs_discovery_find(d, res->name);
+	if (r != NULL && strcmp(r->group, res->group) == 0)
+		return (buf);
+	for (i = 0; i < scs_discovery_count(d); i++) {
+		r = scs_discovery_at(d, i);
+		if (strcmp(r->name, res->name) == 0 &&
+		    strcmp(r->group, res->group) != 0) {
+			snprintf(buf, len, "%s.%s", res->name,
+			    *res->group != '\0' ? res->group : "core");
+			break;
+		}
+	}
+	return (buf);
+}
+
 /* Compare the clusters of every context with what was seen before (the
  * first synced state of each is learnt). */
 static void

@@ -794,6 +794,11 @@ const struct scs_resource *app_resource(struct app *, const char *group,
 	    const char *plural);
 const struct scs_resource *api_resource(struct scs_api *, const char *group,
 	    const char *plural);
+/* The resource's plural, or "plural.group" when another group serves
+ * the same plural and the bare name opens that one (`:clusters` is
+ * Cluster API's, the claims' table is clusters.api.scs.community). */
+const char	*api_resource_title(struct scs_api *,
+		    const struct scs_resource *, char *buf, size_t len);
 
 /* --- prompt.c: the footer's line of input -------------------------------- */
 

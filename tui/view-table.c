@@ -345,13 +345,15 @@ tview_new(struct app *a, const struct scs_resource *res, const char *ns)
 {
 	struct tview	*t = scs_xcalloc(1, sizeof *t);
 	struct view	*v;
+	char		 title[256];
 
 	if (!res->namespaced)
 		ns = NULL;
 	t->store = app_store_get(a, res, ns);
-	t->table = table_new(t->store, res->name, res->namespaced &&
+	api_resource_title(a->api, res, title, sizeof title);
+	t->table = table_new(t->store, title, res->namespaced &&
 	    ns == NULL);
-	v = view_new(a, &tview_ops, t, "%s", res->name);
+	v = view_new(a, &tview_ops, t, "%s", title);
 	t->app = a;
 	scs_store_subscribe(t->store, tview_changed, v);
 	/* A kind without a decoder: ask the server how it prints it. */
