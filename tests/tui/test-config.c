@@ -467,6 +467,57 @@ test_files(void)
 	unsetenv("XDG_CONFIG_HOME");
 }
 
+/* The README and the man page name every action (the table in each is
+ * made from the action table: a new action must be documented). */
+static void
+test_docs(void)
+{
+	const char	*src = getenv("SCS_SRCDIR");
+	char		*readme, *man, *p, *want, *esc;
+	size_t		 i, j;
+	int		 a;
+
+	p = scs_xprintf("%s/README.md", src != NULL ? src : ".");
+	readme = slurp(p);
+	free(p);
+	p = scs_xprintf("%s/man/scs-tui.1", src != NULL ? src : ".");
+	man = slurp(p);
+	free(p);
+	if (readme == NULL || man == NULL) {
+		ok(0, "README.md and man/scs-tui.1 readable");
+		free(readme);
+		free(man);
+		return;
+	}
+	for (a = 0; a < ACTION_MAX; a++) {
+		want = scs_xprintf("| `%s` |", action_name(a));
+		if (strstr(readme, want) == NULL) {
+			free(want);
+			break;
+		}
+		free(want);
+		/* groff: "-" written "\-". */
+		esc = scs_xcalloc(1, 2 * strlen(action_name(a)) + 1);
+		for (i = j = 0; action_name(a)[i] != '\0'; i++) {
+			if (action_name(a)[i] == '-')
+				esc[j++] = '\\';
+			esc[j++] = action_name(a)[i];
+		}
+		want = scs_xprintf("\n.B %s\n", esc);
+		free(esc);
+		if (strstr(man, want) == NULL) {
+			free(want);
+			break;
+		}
+		free(want);
+	}
+	ok(a == ACTION_MAX, "README and man page document every action%s%s",
+	    a < ACTION_MAX ? "; not " : "", a < ACTION_MAX ?
+	    action_name(a) : "");
+	free(readme);
+	free(man);
+}
+
 int
 main(void)
 {
@@ -474,6 +525,7 @@ main(void)
 	test_resolve();
 	test_scopes();
 	test_print();
+	test_docs();
 	test_files();
 	return (tap_done());
 }
