@@ -15,7 +15,8 @@ enum api_kind {
 	API_WATCH,
 	API_DISCOVER,
 	API_CHILD,		/* one GET of a discovery run */
-	API_PROBE		/* GET /version: is the server alive? */
+	API_PROBE,		/* GET /version: is the server alive? */
+	API_LIST		/* a list decoded as it arrives */
 };
 
 struct live_sub {
@@ -34,6 +35,7 @@ struct scs_api {
 	char			**id_headers;	/* User-Agent, Impersonate-*: NULL-terminated */
 	struct scs_discovery	*disc;
 	struct scs_api_call	*calls;
+	int			 watch_list;	/* scs_api_watch_list */
 
 	/* Liveness (api-live.c). */
 	int64_t			 alive_ms;	/* last sign of life */
@@ -86,6 +88,12 @@ struct scs_api_call {
 	char			*wmsg;
 	long			 low_speed_s;
 	long			 timeout_ms;	/* 0: the api's */
+	int			 lean;		/* drop managedFields */
+
+	/* A list decoded as it arrives (API_LIST). */
+	struct scs_list_split	 split;
+	scs_item_cb		 icb;
+	enum scs_status		 lstatus;	/* why we stopped it */
 
 	/* Discovery (API_DISCOVER) and its children (API_CHILD). */
 	struct scs_api_call	*parent;
@@ -122,6 +130,11 @@ void		 api_live_free(struct scs_api *);
 /* watch.c */
 int		 watch_on_data(const char *, size_t, void *);
 void		 watch_on_done(struct scs_api_call *,
+		    const struct scs_http_response *);
+
+/* api-stream.c */
+int		 list_on_data(const char *, size_t, void *);
+void		 list_on_done(struct scs_api_call *,
 		    const struct scs_http_response *);
 
 /* api-discover.c */

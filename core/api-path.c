@@ -118,6 +118,11 @@ core_api_watch_query(const struct scs_watch_opts *o)
 		core_query_add(&b, "resourceVersion", o->resource_version);
 		core_query_add(&b, "labelSelector", o->label_selector);
 		core_query_add(&b, "fieldSelector", o->field_selector);
+		if (o->send_initial_events) {
+			core_query_add(&b, "sendInitialEvents", "true");
+			core_query_add(&b, "resourceVersionMatch",
+			    "NotOlderThan");
+		}
 	}
 	return (scs_buf_steal(&b));
 }

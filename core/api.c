@@ -205,6 +205,7 @@ api_call_new(struct scs_api *a, enum api_kind kind, const char *method,
 	c->cb = cb;
 	c->arg = arg;
 	scs_lines_init(&c->lines, API_MAX_LINE);
+	scs_list_split_init(&c->split, API_MAX_LINE);
 	c->next = a->calls;
 	if (a->calls != NULL)
 		a->calls->prev = c;
@@ -253,6 +254,7 @@ api_call_free(struct scs_api_call *c)
 	}
 	free(c->fail_msg);
 	scs_lines_done(&c->lines);
+	scs_list_split_done(&c->split);
 	scs_api_error_free(c->werr);
 	free(c->wmsg);
 	core_discovery_free(c->building);
@@ -408,6 +410,10 @@ api_http_done(const struct scs_http_response *r, void *arg)
 		watch_on_done(c, r);
 		return;
 	}
+	if (c->kind == API_LIST) {
+		list_on_done(c, r);
+		return;
+	}
 	api_result_from(&res, r);
 	api_call_deliver(c, &res);
 	api_result_clear(&res);
@@ -498,6 +504,13 @@ api_call_send(struct scs_api_call *c)
 		 * starts at once: a server that holds it is hung. */
 		r.header_timeout_ms = a->timeout_ms;
 		r.on_data = watch_on_data;
+	} else if (c->kind == API_LIST) {
+		/* As long as it flows: a 100,000-object list takes a
+		 * while; its answer starts at once. */
+		r.low_speed_s = 60;
+		r.header_timeout_ms = a->timeout_ms;
+		r.on_data = list_on_data;
+		r.retry.max = 3;
 	} else if (c->kind == API_PROBE) {
 		/* Short and once: a hung server must show at once. */
 		r.timeout_ms = c->timeout_ms;

@@ -1,6 +1,9 @@
 /*
- * store-sync.c: drives an index from the API server: paged LIST, then
- * WATCH, resume, relist on 410, backoff on errors (store.h).
+ * store-sync.c: drives an index from the API server: the initial load
+ * as client-go's reflector does it (a streaming list, else a list from
+ * the watch cache, else pages; store_list says how it decides), then
+ * WATCH, resume, reload on 410, backoff on errors (store.h,
+ * docs/loading.md).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +23,13 @@
 /* A watch silent this many silence periods while the server answers a
  * probe is taken for half-open (servers send bookmarks every minute). */
 #define STORE_HALF_OPEN	5
+
+/* How a load asks (store_list). */
+enum store_shape {
+	SHAPE_STREAM,
+	SHAPE_CACHE,
+	SHAPE_PAGED
+};
 
 struct store_sub {
 	scs_store_cb	 cb;
@@ -41,6 +51,13 @@ struct scs_store {
 	char			*cont;		/* continue token */
 	size_t			 loaded;	/* items in the current list */
 	int			 listing;
+	enum store_shape	 shape;		/* of the current load */
+	int			 initial;	/* streaming: initial events */
+	int			 no_stream;	/* may not watch: list */
+	int			 stream_failed;	/* this load: list instead */
+	int			 no_cache;	/* resourceVersion=0 refused */
+	int			 relist_consistent; /* after a 410 */
+	int			 synced_shape;	/* shape + 1 of the last load */
 	int			 expired;	/* continue tokens expired in it */
 	struct scs_api_call	*call;		/* list page or watch */
 	int			 watching;	/* call is the watch */
@@ -63,6 +80,7 @@ static const char *const store_state_names[] = {
 
 static void	store_list(struct scs_store *);
 static void	store_watch(struct scs_store *);
+static void	store_stream(struct scs_store *);
 
 const char *
 scs_store_state_name(enum scs_store_state s)
@@ -165,12 +183,53 @@ store_failed(struct scs_store *s, const struct scs_api_result *r)
 	}
 }
 
+/* The load is done (sweep ended): the store is synced at rv. */
+static const char *const store_shapes[] = { "streaming list",
+    "list from the watch cache", "paged list" };
+
+static void
+store_synced(struct scs_store *s, const char *rv)
+{
+	scs_index_sweep_end(s->index);
+	scs_log_info("store %s: synced, %zu objects, %zu bytes (%s)",
+	    s->res.name, scs_index_count(s->index), scs_index_bytes(s->index),
+	    store_shapes[s->shape]);
+	s->synced_shape = s->shape + 1;
+	s->stream_failed = 0;
+	free(s->rv);
+	s->rv = rv != NULL ? scs_xstrdup(rv) : NULL;
+	s->listing = 0;
+	s->initial = 0;
+	s->expired = 0;
+	s->backoff_ms = 0;
+	store_set_state(s, SCS_STORE_SYNCED, NULL);
+	store_changed(s);
+}
+
+/* An item of a list (any shape) or an initial event. */
+static void
+store_item(const cJSON *item, void *arg)
+{
+	struct scs_store	*s = arg;
+
+	scs_index_upsert(s->index, item, scs_now_ms());
+	s->loaded++;
+	store_changed(s);
+}
+
+/* Does this answer say the server will not serve this shape at all (as
+ * opposed to failing now)? 400 and 422: it refused the parameters. */
+static int
+store_refused(const struct scs_api_result *r)
+{
+	return (r->http_code == 400 || r->http_code == 422);
+}
+
 static void
 store_list_done(const struct scs_api_result *r, void *arg)
 {
 	struct scs_store	*s = arg;
-	const cJSON		*items, *item, *md, *c, *rv;
-	int64_t			 now = scs_now_ms();
+	const cJSON		*md, *c, *rv;
 
 	s->call = NULL;
 	if (r->status == SCS_EXPIRED && s->cont != NULL) {
@@ -188,14 +247,18 @@ store_list_done(const struct scs_api_result *r, void *arg)
 		store_list(s);
 		return;
 	}
+	if (r->status != SCS_OK && s->shape == SHAPE_CACHE &&
+	    store_refused(r)) {
+		/* A server that will not list at resourceVersion=0. */
+		scs_log_info("store %s: list from the watch cache refused "
+		    "(%s); paged lists", s->res.name, r->message);
+		s->no_cache = 1;
+		store_list(s);
+		return;
+	}
 	if (r->status != SCS_OK) {
 		store_failed(s, r);
 		return;
-	}
-	items = cJSON_GetObjectItemCaseSensitive(r->json, "items");
-	cJSON_ArrayForEach(item, items) {
-		scs_index_upsert(s->index, item, now);
-		s->loaded++;
 	}
 	md = cJSON_GetObjectItemCaseSensitive(r->json, "metadata");
 	c = cJSON_GetObjectItemCaseSensitive(md, "continue");
@@ -208,19 +271,35 @@ store_list_done(const struct scs_api_result *r, void *arg)
 		store_list(s);
 		return;
 	}
-	scs_index_sweep_end(s->index);
-	scs_log_info("store %s: synced, %zu objects, %zu bytes", s->res.name,
-	    scs_index_count(s->index), scs_index_bytes(s->index));
-	free(s->rv);
-	s->rv = cJSON_IsString(rv) ? scs_xstrdup(rv->valuestring) : NULL;
-	s->listing = 0;
-	s->expired = 0;
-	s->backoff_ms = 0;
-	store_set_state(s, SCS_STORE_SYNCED, NULL);
-	store_changed(s);
+	store_synced(s, cJSON_IsString(rv) ? rv->valuestring : NULL);
 	store_watch(s);
 }
 
+/* Begin a load: mark every record, so that what the load does not
+ * bring back goes (sweep). */
+static void
+store_load_begin(struct scs_store *s)
+{
+	s->loaded = 0;
+	free(s->cont);
+	s->cont = NULL;
+	scs_index_sweep_begin(s->index);
+}
+
+/*
+ * Load, in the best shape this server serves (docs/loading.md):
+ * 1. a streaming list (a watch with sendInitialEvents), unless this
+ *    server refused one (remembered by the api), this store may not
+ *    watch, or a streaming list of this load failed halfway (as
+ *    client-go's reflector does: progress over deadlock);
+ * 2. else one list at resourceVersion=0, which the server answers from
+ *    its watch cache, unpaged (after a 410 the store wants a state not
+ *    older than it had: a paged, consistent list instead);
+ * 3. else pages of 500 (one unpaged list when continue tokens keep
+ *    expiring).
+ * Every shape decodes item by item as the bytes arrive, without
+ * managedFields.
+ */
 static void
 store_list(struct scs_store *s)
 {
@@ -229,20 +308,32 @@ store_list(struct scs_store *s)
 	if (!s->listing) {
 		s->listing = 1;
 		s->expired = 0;
-		s->loaded = 0;
-		free(s->cont);
-		s->cont = NULL;
-		scs_index_sweep_begin(s->index);
+		store_load_begin(s);
 		store_set_state(s, scs_index_count(s->index) == 0 &&
 		    s->rv == NULL ? SCS_STORE_LOADING : SCS_STORE_RESYNCING,
 		    NULL);
 	}
+	if (s->cont == NULL && scs_api_watch_list(s->api) >= 0 &&
+	    !s->no_stream && !s->stream_failed) {
+		s->shape = SHAPE_STREAM;
+		store_stream(s);
+		return;
+	}
 	memset(&o, 0, sizeof o);
-	o.limit = s->expired >= 2 ? -1 : STORE_PAGE;
-	o.continue_token = s->cont;
+	o.lean = 1;
 	o.label_selector = s->selector;
 	o.field_selector = s->fields;
-	s->call = scs_api_list(s->api, &s->res, s->ns, &o, store_list_done, s);
+	if (s->cont == NULL && !s->no_cache && !s->relist_consistent) {
+		s->shape = SHAPE_CACHE;
+		o.resource_version = "0";
+		o.limit = -1;
+	} else {
+		s->shape = SHAPE_PAGED;
+		o.limit = s->expired >= 2 ? -1 : STORE_PAGE;
+		o.continue_token = s->cont;
+	}
+	s->call = scs_api_list_stream(s->api, &s->res, s->ns, &o, store_item,
+	    store_list_done, s);
 	if (s->call == NULL)
 		store_backoff(s, "cannot start the list request", 0);
 }
@@ -251,7 +342,7 @@ static void
 store_event(const char *type, const cJSON *obj, void *arg)
 {
 	struct scs_store	*s = arg;
-	const cJSON		*md, *rv, *ns, *name;
+	const cJSON		*md, *rv, *ns, *name, *end;
 
 	s->heard_ms = scs_now_ms();
 	md = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
@@ -261,7 +352,9 @@ store_event(const char *type, const cJSON *obj, void *arg)
 		s->rv = scs_xstrdup(rv->valuestring);
 	}
 	if (strcmp(type, "ADDED") == 0 || strcmp(type, "MODIFIED") == 0) {
-		if (scs_index_upsert(s->index, obj, scs_now_ms()))
+		if (s->initial)
+			store_item(obj, s);
+		else if (scs_index_upsert(s->index, obj, scs_now_ms()))
 			store_changed(s);
 	} else if (strcmp(type, "DELETED") == 0) {
 		ns = cJSON_GetObjectItemCaseSensitive(md, "namespace");
@@ -270,8 +363,29 @@ store_event(const char *type, const cJSON *obj, void *arg)
 		    cJSON_IsString(ns) ? ns->valuestring : "",
 		    name->valuestring))
 			store_changed(s);
+	} else if (strcmp(type, "BOOKMARK") == 0 && s->initial) {
+		end = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(
+		    md, "annotations"), "k8s.io/initial-events-end");
+		if (cJSON_IsString(end) && strcmp(end->valuestring, "true") ==
+		    0) {
+			/* The initial events are all in: synced; the same
+			 * watch goes on. */
+			scs_api_set_watch_list(s->api, 1);
+			store_synced(s, cJSON_IsString(rv) ? rv->valuestring :
+			    NULL);
+			return;
+		}
+		/* A bookmark before the end of the initial events that
+		 * does not say so: this server does not stream lists. */
+		scs_log_info("store %s: a bookmark without "
+		    "k8s.io/initial-events-end", s->res.name);
+		scs_api_set_watch_list(s->api, -1);
+		scs_api_cancel(s->call);
+		s->call = NULL;
+		s->watching = 0;
+		store_list(s);
 	}
-	/* BOOKMARK: the resourceVersion above is all it carries. */
+	/* Other bookmarks: the resourceVersion above is all they carry. */
 }
 
 static void
@@ -281,6 +395,37 @@ store_watch_done(const struct scs_api_result *r, void *arg)
 
 	s->call = NULL;
 	s->watching = 0;
+	if (s->initial) {
+		s->initial = 0;
+		if (r->status == SCS_OK || r->status == SCS_EXPIRED) {
+			/* Ended before the initial events did: a list this
+			 * time. */
+			scs_log_info("store %s: streaming list ended early "
+			    "(%s); a list this time", s->res.name, r->message);
+			s->stream_failed = 1;
+			store_load_begin(s);
+			store_list(s);
+			return;
+		}
+		if (store_refused(r) || r->status == SCS_FORBIDDEN) {
+			/* 400/422: the server does not stream lists (it
+			 * says so for every resource: remembered); 403:
+			 * this store may not watch, a list may do. */
+			scs_log_info("store %s: streaming list refused (%s)",
+			    s->res.name, r->message);
+			if (r->status == SCS_FORBIDDEN)
+				s->no_stream = 1;
+			else
+				scs_api_set_watch_list(s->api, -1);
+			store_load_begin(s);
+			store_list(s);
+			return;
+		}
+		/* Dropped, 5xx: after the backoff, a list this time. */
+		s->stream_failed = 1;
+		store_failed(s, r);
+		return;
+	}
 	switch (r->status) {
 	case SCS_OK:
 		/* The server ended the watch (timeoutSeconds): resume. */
@@ -288,9 +433,11 @@ store_watch_done(const struct scs_api_result *r, void *arg)
 		store_watch(s);
 		break;
 	case SCS_EXPIRED:
-		/* History gone: list again, then watch from the new RV. */
+		/* History gone: load again (a state not older than the
+		 * one we had), then watch from the new RV. */
 		free(s->rv);
 		s->rv = NULL;
+		s->relist_consistent = 1;
 		store_list(s);
 		break;
 	default:
@@ -300,23 +447,40 @@ store_watch_done(const struct scs_api_result *r, void *arg)
 }
 
 static void
-store_watch(struct scs_store *s)
+store_watch_start(struct scs_store *s, int initial)
 {
 	struct scs_watch_opts	 o;
 
-	if (s->state != SCS_STORE_SYNCED)
-		store_set_state(s, SCS_STORE_SYNCED, NULL);
 	memset(&o, 0, sizeof o);
-	o.resource_version = s->rv;
+	o.resource_version = initial ? NULL : s->rv;
 	o.label_selector = s->selector;
 	o.field_selector = s->fields;
 	o.timeout_s = STORE_WATCH_TIMEOUT;
+	o.send_initial_events = initial;
+	o.lean = 1;
+	s->initial = initial;
 	s->call = scs_api_watch(s->api, &s->res, s->ns, &o, store_event,
 	    store_watch_done, s);
 	s->watching = s->call != NULL;
 	s->heard_ms = scs_now_ms();
 	if (s->call == NULL)
 		store_backoff(s, "cannot start the watch request", 0);
+}
+
+/* A streaming list: the initial events, the bookmark, then the watch. */
+static void
+store_stream(struct scs_store *s)
+{
+	store_watch_start(s, 1);
+}
+
+static void
+store_watch(struct scs_store *s)
+{
+	if (s->state != SCS_STORE_SYNCED)
+		store_set_state(s, SCS_STORE_SYNCED, NULL);
+	s->relist_consistent = 0;
+	store_watch_start(s, 0);
 }
 
 /* Drop what is in flight or waiting and go on at once: resume the watch
@@ -480,6 +644,13 @@ scs_store_state(const struct scs_store *s, const char **message)
 	if (message != NULL)
 		*message = s->message;
 	return (s->state);
+}
+
+const char *
+scs_store_load_shape(const struct scs_store *s)
+{
+	return (s->synced_shape > 0 ? store_shapes[s->synced_shape - 1] :
+	    NULL);
 }
 
 size_t

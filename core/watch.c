@@ -25,7 +25,7 @@ watch_stop(struct scs_api_call *c, enum scs_status st, char *msg)
 }
 
 static int
-watch_line(const char *line, size_t len, void *arg)
+watch_line(char *line, size_t len, void *arg)
 {
 	struct scs_api_call	*c = arg;
 	enum scs_status		 st;
@@ -34,6 +34,8 @@ watch_line(const char *line, size_t len, void *arg)
 	struct scs_api_error	*e;
 	long			 code;
 
+	if (c->lean)
+		len = scs_json_lean(line, len);
 	if ((j = scs_json_parse(line, len, &st)) == NULL)
 		return (watch_stop(c, st, scs_xstrdup(st == SCS_LIMIT ?
 		    "watch event nested too deeply" :
@@ -132,6 +134,7 @@ scs_api_watch(struct scs_api *a, const struct scs_resource *res,
 	free(q);
 	free(full);
 	c->wcb = wcb;
+	c->lean = o->lean;
 	/* Longer than the server's timeout, so only a dead peer trips it. */
 	c->low_speed_s = (o->timeout_s > 0 ? o->timeout_s : 300) + 60;
 	api_call_send(c);

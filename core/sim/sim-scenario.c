@@ -760,12 +760,12 @@ scale_dress(struct ctx *c, cJSON *o, int i)
 	if (vars == NULL)
 		vars = cJSON_AddArrayToObject(sim_path(o, "spec.topology"),
 		    "variables");
-	v = cJSON_Parse("[{\"name\":\"apiserver_loadbalancer\",\"value\":"
-	    "\"octavia-ovn\"},{\"name\":\"dns_nameservers\",\"value\":"
-	    "[\"9.9.9.9\",\"149.112.112.112\"]},{\"name\":\"oidc_config\","
-	    "\"value\":{\"client_id\":\"kubectl\",\"issuer_url\":"
-	    "\"https://dex.example.invalid\"}},{\"name\":\"ssh_key\","
-	    "\"value\":\"platform-keypair\"},{\"name\":\"worker_root_disk\","
+	v = cJSON_Parse("[{\"name\":\"apiServerLoadBalancer\",\"value\":"
+	    "\"octavia-ovn\"},{\"name\":\"dnsNameservers\",\"value\":"
+	    "[\"9.9.9.9\",\"149.112.112.112\"]},{\"name\":\"oidcConfig\","
+	    "\"value\":{\"clientID\":\"kubectl\",\"issuerURL\":"
+	    "\"https://dex.example.invalid\"}},{\"name\":\"sshKeyName\","
+	    "\"value\":\"platform-keypair\"},{\"name\":\"workerRootDisk\","
 	    "\"value\":50}]");
 	while (cJSON_GetArraySize(v) > 0)
 		cJSON_AddItemToArray(vars, cJSON_DetachItemFromArray(v, 0));
@@ -773,7 +773,7 @@ scale_dress(struct ctx *c, cJSON *o, int i)
 	snprintf(buf, sizeof buf, "10.%d.%d.0/20", 8 + i % 200,
 	    (i / 200 % 16) * 16);
 	v = cJSON_CreateObject();
-	cJSON_AddStringToObject(v, "name", "node_cidr");
+	cJSON_AddStringToObject(v, "name", "nodeCIDR");
 	cJSON_AddStringToObject(v, "value", buf);
 	cJSON_AddItemToArray(vars, v);
 }
@@ -824,6 +824,11 @@ load_scale(struct ctx *c, const struct scs_sim_opts *o)
 		    c->now - 30 * D);
 		cJSON_AddItemToObject(sim_path(obj, "spec"), "variables",
 		    sim_class_variables("scs2"));
+		/* The worker class the clusters name (the topology
+		 * webhook checks it on every write). */
+		cJSON_AddItemToArray(cJSON_AddArrayToObject(sim_path(obj,
+		    "spec.workers"), "machineDeployments"), cJSON_Parse(
+		    "{\"class\":\"default-worker\"}"));
 		sim_cond(obj, "VariablesReady", "True", "VariablesReady", NULL,
 		    c->now - 30 * D);
 		put(c, SIM_CLASSES, obj);

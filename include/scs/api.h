@@ -174,12 +174,35 @@ struct scs_list_opts {
 	const char	*continue_token;
 	const char	*resource_version;
 	const char	*resource_version_match;
+	int		 lean;		/* scs_api_list_stream: drop
+					 * metadata.managedFields */
 };
 
 /* One page; the caller follows metadata.continue. */
 struct scs_api_call *scs_api_list(struct scs_api *, const struct scs_resource *,
 		    const char *ns, const struct scs_list_opts *, scs_api_cb,
 		    void *);
+/*
+ * A list (or a page) decoded item by item as its body arrives: never the
+ * whole body, nor a cJSON tree of it, in memory. icb gets each item
+ * (borrowed; without metadata.managedFields when o->lean); done gets json
+ * = {"metadata": the list's metadata} (resourceVersion, continue) when
+ * the whole body came. Other answers are as scs_api_list's. The body has
+ * no size limit (gzip is asked for, as for every request), an item has
+ * a watch line's; a transfer that stalls for 60 s is dropped.
+ */
+typedef void	(*scs_item_cb)(const cJSON *item, void *);
+struct scs_api_call *scs_api_list_stream(struct scs_api *,
+		    const struct scs_resource *, const char *ns,
+		    const struct scs_list_opts *, scs_item_cb, scs_api_cb,
+		    void *);
+/*
+ * What this server said to streaming lists (a watch with
+ * sendInitialEvents): 1 served one, -1 refused (remembered for the api's
+ * life), 0 not tried yet. The store decides by it (store-sync.c).
+ */
+int		 scs_api_watch_list(const struct scs_api *);
+void		 scs_api_set_watch_list(struct scs_api *, int);
 struct scs_api_call *scs_api_get(struct scs_api *, const struct scs_resource *,
 		    const char *ns, const char *name, scs_api_cb, void *);
 
@@ -290,6 +313,11 @@ struct scs_watch_opts {
 	const char	*label_selector;
 	const char	*field_selector;
 	long		 timeout_s;	/* server-side timeoutSeconds; 0 = 300 */
+	/* A streaming list: sendInitialEvents=true&resourceVersionMatch=
+	 * NotOlderThan: every object as ADDED, then a BOOKMARK annotated
+	 * "k8s.io/initial-events-end": "true", then the watch goes on. */
+	int		 send_initial_events;
+	int		 lean;		/* drop metadata.managedFields */
 };
 struct scs_api_call *scs_api_watch(struct scs_api *,
 		    const struct scs_resource *, const char *ns,
@@ -299,18 +327,56 @@ struct scs_api_call *scs_api_watch(struct scs_api *,
 /*
  * Line splitting for watch streams: feed any chunks; cb gets each complete
  * non-empty line (without "\n" or a trailing "\r", NUL-terminated,
- * borrowed); empty lines are skipped. A line longer than max
+ * borrowed, cb may change it in place); empty lines are skipped. A line longer than max
  * makes scs_lines_feed return SCS_LIMIT (the stream must be dropped).
  */
 struct scs_lines {
 	struct scs_buf	 buf;
 	size_t		 max;
 };
-typedef int	(*scs_line_cb)(const char *line, size_t len, void *);
+typedef int	(*scs_line_cb)(char *line, size_t len, void *);
 void		 scs_lines_init(struct scs_lines *, size_t max);
 void		 scs_lines_done(struct scs_lines *);
 /* Returns SCS_OK, SCS_LIMIT, or SCS_CANCELLED when cb returned non-zero. */
 enum scs_status	 scs_lines_feed(struct scs_lines *, const char *, size_t,
 		    scs_line_cb, void *);
+
+/*
+ * JSON scanners for big answers (json-scan.c): they track only strings,
+ * escapes and nesting; the parser that reads each piece checks the rest.
+ *
+ * scs_json_lean: drop every "managedFields" member of an object that is
+ * the value of a "metadata" member (the object's own and, in a watch
+ * event, its object's), in place; returns the new length (NUL-terminated
+ * when shorter). Text cut short is left as it is from there.
+ *
+ * scs_list_split: cut a list's body ({"items":[...],"metadata":{...}},
+ * keys in any order, as servers write them) into its items as bytes
+ * arrive: cb gets each item's text (NUL-terminated, may be changed in
+ * place; non-zero stops: SCS_CANCELLED). The list's metadata text stays
+ * in meta. An item or the metadata longer than max is SCS_LIMIT; a body
+ * that is not an object with an array of objects, SCS_DECODE. ended says
+ * the closing brace came.
+ */
+size_t		 scs_json_lean(char *, size_t);
+struct scs_list_split {
+	struct scs_buf	 item;
+	struct scs_buf	 meta;
+	int		 depth;
+	int		 in_str;
+	int		 esc;
+	int		 in_key;
+	int		 expect_key;
+	int		 mode;
+	int		 ended;
+	char		 key[16];	/* the current top-level key */
+	size_t		 keylen;
+	size_t		 nitems;
+};
+typedef int	(*scs_item_text_cb)(char *text, size_t len, void *);
+void		 scs_list_split_init(struct scs_list_split *, size_t max);
+void		 scs_list_split_done(struct scs_list_split *);
+enum scs_status	 scs_list_split_feed(struct scs_list_split *, const char *,
+		    size_t, scs_item_text_cb, void *);
 
 #endif

@@ -116,6 +116,9 @@ enum scs_store_state scs_store_state(const struct scs_store *,
 		    const char **message);
 /* Items decoded so far while loading. */
 size_t		 scs_store_loaded(const struct scs_store *);
+/* How the last completed load asked: "streaming list", "list from the
+ * watch cache" or "paged list" (docs/loading.md); NULL before one. */
+const char	*scs_store_load_shape(const struct scs_store *);
 /* Busy: a list is in progress (for the script runner's idle check). */
 int		 scs_store_busy(const struct scs_store *);
 /* Relist now (also leaves FORBIDDEN/ERROR). */

@@ -17,7 +17,7 @@ static const char stream[] =
     "partial-tail";
 
 static int
-collect(const char *line, size_t len, void *arg)
+collect(char *line, size_t len, void *arg)
 {
 	struct scs_buf	*out = arg;
 
@@ -29,7 +29,7 @@ collect(const char *line, size_t len, void *arg)
 }
 
 static int
-stop_at_two(const char *line, size_t len, void *arg)
+stop_at_two(char *line, size_t len, void *arg)
 {
 	int	*n = arg;
 

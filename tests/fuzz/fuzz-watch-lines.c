@@ -25,7 +25,7 @@ struct seen {
 };
 
 static int
-on_line(const char *line, size_t len, void *arg)
+on_line(char *line, size_t len, void *arg)
 {
 	struct seen	*s = arg;
 
