@@ -72,23 +72,42 @@ skip_ws(const char *s, size_t i, size_t len)
 	return (i);
 }
 
+/* The index of the quote that ends the string opening at s[i], or len. */
+static size_t
+string_end(const char *s, size_t i, size_t len)
+{
+	const char	*q;
+	size_t		 j = i + 1, k;
+
+	while (j < len && (q = memchr(s + j, '"', len - j)) != NULL) {
+		j = (size_t)(q - s);
+		for (k = j; k > i + 1 && s[k - 1] == '\\'; k--)
+			;
+		if ((j - k) % 2 == 0)	/* not escaped */
+			return (j);
+		j++;
+	}
+	return (len);
+}
+
+/*
+ * One pass that reads, and moves bytes only where a managedFields member
+ * goes: strings are skipped with memchr, so the cost is close to that of
+ * finding the quotes.
+ */
 size_t
 scs_json_lean(char *s, size_t len)
 {
 	unsigned char	 is_obj[LEAN_DEPTH], is_md[LEAN_DEPTH];
-	size_t		 i = 0, w = 0, j, k;
+	size_t		 i = 0, j, k, from;
 	int		 depth = 0, expect_key = 0, md_next = 0;
 
 	while (i < len) {
 		char	 c = s[i];
 
 		if (c == '"') {
-			for (j = i + 1; j < len && s[j] != '"'; j++) {
-				if (s[j] == '\\')
-					j++;
-			}
-			if (j >= len)
-				break;		/* cut short: copy the rest */
+			if ((j = string_end(s, i, len)) >= len)
+				break;		/* cut short: leave the rest */
 			if (depth > 0 && is_obj[depth - 1] && expect_key) {
 				expect_key = 0;
 				if (is_md[depth - 1] && j - i - 1 == 13 &&
@@ -99,26 +118,30 @@ scs_json_lean(char *s, size_t len)
 					k = value_end(s, skip_ws(s, k + 1, len),
 					    len);
 					k = skip_ws(s, k, len);
+					from = i;
 					if (k < len && s[k] == ',') {
 						k++;	/* and its comma */
 						expect_key = 1;
 					} else {
-						while (w > 0 && (s[w - 1] == ' ' ||
-						    s[w - 1] == '\n' ||
-						    s[w - 1] == '\t' ||
-						    s[w - 1] == '\r'))
-							w--;
-						if (w > 0 && s[w - 1] == ',')
-							w--;
+						/* The last member: the comma
+						 * before it goes. */
+						while (from > 0 && (s[from - 1] ==
+						    ' ' || s[from - 1] == '\n' ||
+						    s[from - 1] == '\t' ||
+						    s[from - 1] == '\r'))
+							from--;
+						if (from > 0 && s[from - 1] == ',')
+							from--;
 					}
-					i = k;
+					memmove(s + from, s + k, len - k);
+					len -= k - from;
+					s[len] = '\0';
+					i = from;
 					continue;
 				}
 				md_next = j - i - 1 == 8 &&
 				    memcmp(s + i + 1, "metadata", 8) == 0;
 			}
-			memmove(s + w, s + i, j + 1 - i);
-			w += j + 1 - i;
 			i = j + 1;
 			continue;
 		}
@@ -126,7 +149,7 @@ scs_json_lean(char *s, size_t len)
 		case '{':
 		case '[':
 			if (depth == LEAN_DEPTH)
-				goto rest;
+				return (len);
 			is_obj[depth] = c == '{';
 			is_md[depth] = c == '{' && md_next;
 			depth++;
@@ -152,16 +175,9 @@ scs_json_lean(char *s, size_t len)
 			md_next = 0;
 			break;
 		}
-		s[w++] = c;
 		i++;
 	}
-rest:
-	if (i < len && w != i)
-		memmove(s + w, s + i, len - i);
-	w += len - i;
-	if (w < len)
-		s[w] = '\0';
-	return (w);
+	return (len);
 }
 
 /* --- lists --------------------------------------------------------------- */
