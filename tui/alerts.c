@@ -202,7 +202,7 @@ av_lost(struct aview *v, int cw)
 		if (api[i] == NULL || !live_stale(api[i], stale, sizeof stale))
 			continue;
 		scs_api_live(api[i], &l);
-		scs_format_age((scs_now_ms() - l.alive_ms) / 1000, age,
+		draw_age((scs_now_ms() - l.alive_ms) / 1000, age,
 		    sizeof age);
 		list_add(&v->list, ROLE_WARN, NULL, "  ! %s context %s\t%-5s "
 		    "%-*s  %s", screen_health_glyph(SCS_HEALTH_ERROR), nm[i],
@@ -242,7 +242,7 @@ alerts_view_rebuild(struct aview *v)
 			    a->name);
 		else
 			snprintf(name, sizeof name, "%s/%s", a->ns, a->name);
-		scs_format_age(scs_wall_s() - a->at, age, sizeof age);
+		draw_age(scs_wall_s() - a->at, age, sizeof age);
 		snprintf(change, sizeof change, "%s -> %s",
 		    scs_health_word(a->from), scs_health_word(a->to));
 		list_add(&v->list, a->acked ? ROLE_MUTED :

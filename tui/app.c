@@ -687,10 +687,13 @@ app_run(const struct options *opts)
 			wait = 20;
 		wake = view_top(&a) != NULL && view_top(&a)->ops->wake !=
 		    NULL ? view_top(&a)->ops->wake(view_top(&a)) : 0;
-		/* "no answer for 17s" and the stale marks tick. */
-		if (live_lost(&a) > 0) {
-			int64_t	 k = a.last_draw + 1000;
+		/* Ages under an hour on screen ("no answer for 17s", the
+		 * stale marks, SINCE, AGE) tick once a second. */
+		if (draw_ages_ticking() || live_lost(&a) > 0) {
+			int64_t	 k = a.age_tick_ms + 1000;
 
+			if (k < scs_now_ms())
+				k = scs_now_ms();
 			if (wake == 0 || k < wake)
 				wake = k;
 		}
@@ -711,6 +714,12 @@ app_run(const struct options *opts)
 		if (scs_now_ms() - a.last_draw > a.refresh_ms ||
 		    (wake > 0 && scs_now_ms() >= wake))
 			a.dirty = 1;
+		if ((draw_ages_ticking() || live_lost(&a) > 0) &&
+		    scs_now_ms() - a.age_tick_ms >= 1000) {
+			a.age_tick_ms = scs_now_ms();
+			draw_ages_tick();
+			a.dirty = 1;
+		}
 		/* A context stopped or started answering: say so now. */
 		if (live_lost(&a) != a.lost_shown) {
 			a.lost_shown = live_lost(&a);

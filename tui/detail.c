@@ -26,6 +26,7 @@ struct dline {
 };
 
 struct detail {
+	uint64_t		 age_gen;	/* draw_ages_gen rendered */
 	struct app		*app;
 	struct scs_api		*api;
 	struct scs_resource	 res;		/* shallow: names owned below */
@@ -129,7 +130,7 @@ describe(struct detail *d)
 	free(l);
 	if ((s = cJSON_GetStringValue(J(md, "creationTimestamp"))) != NULL) {
 		t = scs_parse_rfc3339(s);
-		scs_format_age(scs_wall_s() - t, age, sizeof age);
+		draw_age(scs_wall_s() - t, age, sizeof age);
 		l = scs_xprintf("%s (%s ago)", s, age);
 		kv(d, "Created:", l);
 		free(l);
@@ -189,7 +190,7 @@ describe_events(struct detail *d)
 	line_add(d, l);
 	free(l);
 	cJSON_ArrayForEach(x, d->events) {
-		scs_format_age_since(cJSON_GetStringValue(J(x,
+		draw_age_since(cJSON_GetStringValue(J(x,
 		    "lastTimestamp")), age, sizeof age);
 		l = scs_xprintf("  %-8s %-22s %-6s %5d  %s",
 		    cJSON_GetStringValue(J(x, "type")) ?
@@ -476,6 +477,11 @@ detail_draw(struct view *v, int y, int rows)
 
 	char		 shift[32] = "";
 
+	/* Ages in describe tick (YAML has none). */
+	if (!d->yaml && d->age_gen != draw_ages_gen()) {
+		d->age_gen = draw_ages_gen();
+		render(d);
+	}
 	if (d->left > 0)
 		snprintf(shift, sizeof shift, " \u2192%zu", d->left);
 	view_title(y, " %s %s%s%s (%s)%s%s%s [%zu/%zu]%s ", d->plural,

@@ -6,6 +6,7 @@
  * with "…".
  */
 #include <curses.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -195,4 +196,48 @@ draw_wrap(const char *text, int cols, size_t *start, size_t *len,
 		s += cut;
 	}
 	return (n);
+}
+
+/* --- ages that tick ------------------------------------------------- */
+
+static int64_t	 ages_min = INT64_MAX;	/* youngest drawn since the tick */
+static uint64_t	 ages_generation;
+
+void
+draw_age(int64_t seconds, char *buf, size_t len)
+{
+	if (seconds >= 0 && seconds < ages_min)
+		ages_min = seconds;
+	scs_format_age(seconds, buf, len);
+}
+
+void
+draw_age_since(const char *ts, char *buf, size_t len)
+{
+	int64_t	 t = ts != NULL ? scs_parse_rfc3339(ts) : -1;
+
+	if (t < 0) {
+		scs_format_age_since(ts, buf, len);
+		return;
+	}
+	draw_age(scs_wall_s() - t, buf, len);
+}
+
+int
+draw_ages_ticking(void)
+{
+	return (ages_min < 3600);
+}
+
+void
+draw_ages_tick(void)
+{
+	ages_min = INT64_MAX;
+	ages_generation++;
+}
+
+uint64_t
+draw_ages_gen(void)
+{
+	return (ages_generation);
 }

@@ -21,7 +21,7 @@ live_state(struct scs_api *api, const char *state, char *buf, size_t len)
 	scs_api_live(api, &l);
 	if (!l.unresponsive)
 		return (state);
-	scs_format_age((scs_now_ms() - l.alive_ms) / 1000, age, sizeof age);
+	draw_age((scs_now_ms() - l.alive_ms) / 1000, age, sizeof age);
 	snprintf(buf, len, "no answer for %s", age);
 	return (buf);
 }
@@ -38,7 +38,7 @@ live_when(int64_t t, char *buf, size_t len)
 		snprintf(buf, len, "never");
 		return;
 	}
-	scs_format_age(scs_wall_s() - t, age, sizeof age);
+	draw_age(scs_wall_s() - t, age, sizeof age);
 	snprintf(buf, len, "%s, %s ago", hms, age);
 }
 

@@ -132,7 +132,7 @@ since_text(const struct scs_record *r, char *buf, size_t len)
 	if (t <= 0)
 		scs_strlcpy(buf, "-", len);
 	else
-		scs_format_age(scs_wall_s() - t, buf, len);
+		draw_age(scs_wall_s() - t, buf, len);
 }
 
 /* One cluster as a line: glyph name \t status cp workers version ... */
@@ -142,7 +142,7 @@ cluster_line(struct overview *o, const struct scs_record *r, int with_ns)
 	struct link	 link = { LINK_CLUSTER, NULL, r->ns, r->name };
 	char		 age[32];
 
-	scs_format_age(r->created > 0 ? scs_wall_s() - r->created : 0, age,
+	draw_age(r->created > 0 ? scs_wall_s() - r->created : 0, age,
 	    sizeof age);
 	list_add(&o->list, screen_health_role(r->health), &link,
 	    "  %s %s%s%s\t%-14s %-5s %-5s %-9s %-5s %s",
@@ -551,7 +551,7 @@ iaas_lines(struct overview *o)
 			}
 		}
 		if (cred != NULL) {
-			scs_format_age(scs_wall_s() - cred->created, age,
+			draw_age(scs_wall_s() - cred->created, age,
 			    sizeof age);
 			snprintf(credtext, sizeof credtext, "%s %s %s",
 			    screen_health_glyph(SCS_HEALTH_OK), cred->name, age);

@@ -108,7 +108,7 @@ screen_condition_row(const cJSON *c, char *buf, size_t len)
 	const char	*msg = cJSON_GetStringValue(scs_jpath(c, "message"));
 	char		 age[32];
 
-	scs_format_age_since(cJSON_GetStringValue(scs_jpath(c,
+	draw_age_since(cJSON_GetStringValue(scs_jpath(c,
 	    "lastTransitionTime")), age, sizeof age);
 	snprintf(buf, len, "%s %-24s %-6s %-22s %-5s %s",
 	    screen_health_glyph(scs_condition_health(c)),

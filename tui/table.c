@@ -653,7 +653,7 @@ cell_text(const struct scs_record *r, const struct col *c, char *buf,
 	default:
 		if (r->created <= 0)
 			return ("-");
-		scs_format_age(scs_wall_s() - r->created, buf, len);
+		draw_age(scs_wall_s() - r->created, buf, len);
 		return (buf);
 	}
 }

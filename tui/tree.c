@@ -25,6 +25,7 @@
 #define TREE_MAXKINDS	12
 
 struct tree {
+	uint64_t		 age_gen;	/* draw_ages_gen built */
 	struct app		*app;
 	struct scs_api		*api;		/* the cluster's context */
 	char			*ctx;		/* its name when not the app's */
@@ -199,7 +200,7 @@ age_of(int64_t since, char *buf, size_t len)
 	if (since <= 0)
 		scs_strlcpy(buf, "", len);
 	else
-		scs_format_age(scs_wall_s() - since, buf, len);
+		draw_age(scs_wall_s() - since, buf, len);
 }
 
 static void
@@ -383,6 +384,11 @@ tree_draw(struct view *v, int y, int rows)
 {
 	struct tree			*t = v->data;
 
+	/* Ages (SINCE, events) tick: rebuilt once a second while young. */
+	if (t->age_gen != draw_ages_gen()) {
+		t->age_gen = draw_ages_gen();
+		t->stale = 1;
+	}
 	if (t->stale)
 		tree_rebuild(t);
 	const struct list_line		*l;

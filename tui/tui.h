@@ -34,6 +34,19 @@ int	 draw_width(const char *s);
 /* Pad buf (size bytes) with spaces to cols display columns, for cells
  * with glyphs or wide characters that printf's %-Ns would pad by bytes. */
 void	 draw_pad(char *buf, size_t size, int cols);
+/*
+ * Ages on screen tick: draw_age formats seconds (scs_format_age) and
+ * counts as shown. While an age under an hour was drawn since the last
+ * tick (draw_ages_ticking), the app ticks once a second: draw_ages_tick
+ * bumps draw_ages_gen, and views that keep built lines rebuild when it
+ * moved; nothing ticks while no young age is on screen.
+ */
+void	 draw_age(int64_t seconds, char *buf, size_t len);
+/* The same for an RFC 3339 time until now ("-" when not one). */
+void	 draw_age_since(const char *ts, char *buf, size_t len);
+int	 draw_ages_ticking(void);
+void	 draw_ages_tick(void);
+uint64_t draw_ages_gen(void);
 /* Draw s at y,x padded or cut to exactly cols columns. */
 void	 draw_cell(int y, int x, const char *s, int cols, int right);
 /*
@@ -714,6 +727,7 @@ struct app {
 	long			 silence_ms;	/* probe a silent server */
 	size_t			 lost_shown;	/* contexts not answering, as
 						 * last drawn */
+	int64_t			 age_tick_ms;	/* ages last ticked */
 	int			 conn_bad;
 	int			 pending_start;	/* start-up calls in flight */
 

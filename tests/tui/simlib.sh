@@ -1,6 +1,7 @@
 # simlib.sh: sourced by the TUI tests that need a simulator of their own.
 # Starts scs-tui-sim ($sim) on a free loopback port with its kubeconfig in
-# $tmp/k.yaml (KUBECONFIG), state under $tmp/state, and gives TAP helpers:
+# $tmp/k.yaml (KUBECONFIG), state under $tmp/state (more simulator options
+# in SIM_ARGS), and gives TAP helpers:
 #   say RC NAME [FILE]    "ok"/"not ok" from an exit code; FILE on failure
 #   check NAME CMD...     say for a command's exit code and output
 #   finish                the plan line; exits with the result
@@ -10,7 +11,7 @@
 #                         acts and creates FILE)
 tmp=$(mktemp -d)
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
-"$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k.yaml" --quiet \
+"$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k.yaml" --quiet ${SIM_ARGS:-} \
 	>"$tmp/sim.out" 2>&1 &
 pid=$!
 i=0
