@@ -24,6 +24,8 @@
  *                        kubeconfig), with a .bak of the old file
  *   :export FILE [FMT]   the screen as text, ansi, svg or html (by the
  *                        file's extension unless FMT is given)
+ *   :pause NAME :resume NAME :scale md/NAME N :scale kcp/NAME N
+ *   :restart md/NAME|kcp/NAME :remediate MACHINE   day-2 actions (day2.c)
  *   :RESOURCE            a table of any listable kind
  */
 #include <stdio.h>
@@ -35,7 +37,8 @@
 
 static const char *const builtins[] = { "alerts", "create", "ctx", "edit",
 	"export", "home", "keys", "merge-kubeconfig", "mouse", "ns", "overview",
-	"persona", "pin", "pins", "policies", "quit", "save-kubeconfig", "status",
+	"pause", "persona", "pin", "pins", "policies", "quit", "remediate",
+	"restart", "resume", "save-kubeconfig", "scale", "status",
 	"theme", "tree", "unpin", NULL };
 static const char *const themes[] = { "default", "light", "high-contrast",
 	"mono", NULL };
@@ -137,8 +140,8 @@ cmd_export(struct app *a, const char *arg)
 }
 
 /* "NS/NAME" or "NAME" (in the current namespace) into ns and name. */
-static int
-split_name(struct app *a, const char *arg, char *ns, size_t nslen,
+int
+command_split_name(struct app *a, const char *arg, char *ns, size_t nslen,
     const char **name)
 {
 	const char	*slash = strchr(arg, '/');
@@ -176,7 +179,7 @@ cmd_edit(struct app *a, const char *arg)
 	const char	*name;
 	struct view	*v;
 
-	if (split_name(a, arg, ns, sizeof ns, &name) != 0)
+	if (command_split_name(a, arg, ns, sizeof ns, &name) != 0)
 		return;
 	if ((v = form_edit_view(a, ns, name, ACTION_EDIT)) != NULL)
 		view_push(a, v);
@@ -339,7 +342,7 @@ command_run(struct app *a, const char *cmd)
 		char		 ns[256];
 		const char	*name;
 
-		if (split_name(a, arg, ns, sizeof ns, &name) == 0)
+		if (command_split_name(a, arg, ns, sizeof ns, &name) == 0)
 			view_push(a, tree_view(a, ns, name));
 	}
 	else if ((arg = arg_of(cmd, "pins")) != NULL)
@@ -358,6 +361,16 @@ command_run(struct app *a, const char *cmd)
 		cmd_create(a, arg, 0);
 	else if ((arg = arg_of(cmd, "edit")) != NULL)
 		cmd_edit(a, arg);
+	else if ((arg = arg_of(cmd, "pause")) != NULL)
+		day2_run(a, "pause", arg);
+	else if ((arg = arg_of(cmd, "resume")) != NULL)
+		day2_run(a, "resume", arg);
+	else if ((arg = arg_of(cmd, "scale")) != NULL)
+		day2_run(a, "scale", arg);
+	else if ((arg = arg_of(cmd, "restart")) != NULL)
+		day2_run(a, "restart", arg);
+	else if ((arg = arg_of(cmd, "remediate")) != NULL)
+		day2_run(a, "remediate", arg);
 	else if ((arg = arg_of(cmd, "save-kubeconfig!")) != NULL)
 		cmd_kubeconfig(a, arg, 0, 1);
 	else if ((arg = arg_of(cmd, "save-kubeconfig")) != NULL)

@@ -814,6 +814,14 @@ const struct scs_resource *api_resource(struct scs_api *, const char *group,
 const char	*api_resource_title(struct scs_api *,
 		    const struct scs_resource *, char *buf, size_t len);
 
+/* --- day2.c: day-2 actions (:pause :resume :scale :restart :remediate):
+ * readonly refused, SelfSubjectAccessReview, y/N confirmation, then the
+ * write. verb is the command's name, arg what follows it. */
+void		 day2_run(struct app *, const char *verb, const char *arg);
+/* "NS/NAME" or "NAME" (in the current namespace); -1 with a message. */
+int		 command_split_name(struct app *, const char *arg, char *ns,
+		    size_t nslen, const char **name);
+
 /* --- prompt.c: the footer's line of input -------------------------------- */
 
 /* Open the prompt (':' or '/') with text in it. */
