@@ -55,6 +55,9 @@ static const struct rule rules[] = {
 	{ "tenant", READ, PROVIDER_G, "*", OWN_NS },
 	{ "tenant", READ, "clusterstack.x-k8s.io,"
 	    "infrastructure.clusterstack.x-k8s.io", "*", OWN_NS },
+	/* Bring your own class: a tenant's ClusterStacks make classes in
+	 * its namespace. */
+	{ "tenant", "*", "clusterstack.x-k8s.io", "clusterstacks", OWN_NS },
 	{ "tenant", "*", "api.scs.community", "*", OWN_NS },
 	{ "tenant", "*", "", "secrets", OWN_NS },
 	/* Tenants read their ConfigMaps (the pins among them) and do not

@@ -684,6 +684,9 @@ sim_world_tick(struct sim_world *w, int64_t now_ms)
 		sim_db_foreach(w->db, SIM_CLUSTERS, NULL, collect_cb, &c);
 		(void)sim_db_history(w->db, w->seen_rv, touched_cb, &c);
 	}
+	/* The cluster-stack operator: new or changed ClusterStacks. */
+	if (rv != w->seen_rv)
+		sim_stacks_reconcile(w->db, scs_wall_s());
 	w->seen_rv = rv;
 	for (i = 0; i < w->nactive; i++)
 		key_add(&c, w->active[i].ns, w->active[i].name);

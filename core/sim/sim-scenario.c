@@ -144,13 +144,19 @@ sim_addon(const char *ns, const char *cluster, const char *cluster_uid,
 	return (o);
 }
 
-/* A ClusterStack with its releases and classes. versions: "v1,v2". */
+static void
+ctx_put(void *arg, const char *res, cJSON *o)
+{
+	put(arg, res, o);
+}
+
+/* A ClusterStack with its releases and classes (sim-stacks.c). */
 static void
 stack(struct ctx *c, const char *ns, const char *provider, const char *name,
     int minor, const char *const *versions, const char *const *k8s)
 {
-	cJSON		*o, *arr, *vars, *defs, *d, *v, *sv;
-	char		 sname[128], cname[160], usable[256] = "";
+	cJSON		*o, *arr;
+	char		 sname[128], kv[32];
 	size_t		 i;
 	int64_t		 age = 30 * D;
 
@@ -158,78 +164,18 @@ stack(struct ctx *c, const char *ns, const char *provider, const char *name,
 	o = sim_obj_new(SIM_CSO, "ClusterStack", ns, sname, c->now - age);
 	sim_set_str(o, "spec.provider", provider);
 	sim_set_str(o, "spec.name", name);
-	snprintf(cname, sizeof cname, "1.%d", minor);
-	sim_set_str(o, "spec.kubernetesVersion", cname);
+	snprintf(kv, sizeof kv, "1.%d", minor);
+	sim_set_str(o, "spec.kubernetesVersion", kv);
 	sim_set_str(o, "spec.channel", "stable");
 	sim_set_bool(o, "spec.autoSubscribe", 0);
 	sim_set_bool(o, "spec.noProvider", strcmp(name, "scs2") == 0);
 	arr = cJSON_AddArrayToObject(sim_path(o, "spec"), "versions");
-	for (i = 0; versions[i] != NULL; i++) {
+	for (i = 0; versions[i] != NULL; i++)
 		cJSON_AddItemToArray(arr, cJSON_CreateString(versions[i]));
-		snprintf(usable + strlen(usable), sizeof usable -
-		    strlen(usable), "%s%s", i ? ", " : "", versions[i]);
-	}
-	sim_set_str(o, "status.usableVersions", usable);
-	snprintf(cname, sizeof cname, "%s-%s", sname, versions[i - 1]);
-	sim_set_str(o, "status.latestRelease", cname);
-	sim_cond_v1beta1(o, "Ready", "True", NULL, NULL, NULL, c->now - age);
+	sim_stack_status(o, c->now - age);
 	put(c, SIM_STACKS, o);
-
-	for (i = 0; versions[i] != NULL; i++) {
-		snprintf(cname, sizeof cname, "%s-%s", sname, versions[i]);
-		o = sim_obj_new(SIM_CSO, "ClusterStackRelease", ns, cname,
-		    c->now - age + (int64_t)i * 7 * D);
-		sim_owner(o, SIM_CSO, "ClusterStack", sname, NULL);
-		sim_set_str(o, "status.kubernetesVersion", k8s[i]);
-		sim_set_bool(o, "status.ready", 1);
-		sim_cond_v1beta1(o, "Ready", "True", NULL, NULL, NULL,
-		    c->now - age + (int64_t)i * 7 * D);
-		put(c, SIM_RELEASES, o);
-
-		o = sim_obj_new(SIM_CAPI, "ClusterClass", ns, cname,
-		    c->now - age + (int64_t)i * 7 * D);
-		sim_set_int(o, "metadata.generation", 1);
-		sim_set_str(o, "spec.infrastructure.templateRef.kind",
-		    "OpenStackClusterTemplate");
-		sim_set_str(o, "spec.infrastructure.templateRef.name", cname);
-		sim_set_str(o, "spec.infrastructure.templateRef.apiVersion",
-		    "infrastructure.cluster.x-k8s.io/v1beta1");
-		sim_set_str(o, "spec.controlPlane.templateRef.kind",
-		    "KubeadmControlPlaneTemplate");
-		sim_set_str(o, "spec.controlPlane.templateRef.name", cname);
-		sim_set_str(o, "spec.controlPlane.templateRef.apiVersion",
-		    "controlplane.cluster.x-k8s.io/v1beta2");
-		d = cJSON_CreateObject();
-		cJSON_AddStringToObject(d, "class", "default-worker");
-		cJSON_AddItemToArray(cJSON_AddArrayToObject(sim_path(o,
-		    "spec.workers"), "machineDeployments"), d);
-		vars = sim_class_variables(name);
-		/* status.variables: the reconciled view clients should use. */
-		defs = cJSON_AddArrayToObject(sim_path(o, "status"),
-		    "variables");
-		cJSON_ArrayForEach(v, vars) {
-			sv = cJSON_CreateObject();
-			cJSON_AddStringToObject(sv, "name",
-			    sim_get_str(v, "name"));
-			d = cJSON_CreateObject();
-			cJSON_AddStringToObject(d, "from", "inline");
-			cJSON_AddBoolToObject(d, "required",
-			    cJSON_IsTrue(sim_get(v, "required")));
-			cJSON_AddItemToObject(d, "schema", cJSON_Duplicate(
-			    sim_get(v, "schema"), 1));
-			cJSON_AddItemToArray(cJSON_AddArrayToObject(sv,
-			    "definitions"), d);
-			cJSON_AddItemToArray(defs, sv);
-		}
-		cJSON_AddItemToObject(sim_path(o, "spec"), "variables", vars);
-		sim_set_int(o, "status.observedGeneration", 1);
-		sim_cond(o, "VariablesReady", "True", "VariablesReady", NULL,
-		    c->now - age + (int64_t)i * 7 * D);
-		sim_cond(o, "RefVersionsUpToDate", "True", "RefVersionsUpToDate",
-		    NULL, c->now - age);
-		sim_graph_class(c->db, o, c->now - age + (int64_t)i * 7 * D);
-		put(c, SIM_CLASSES, o);
-	}
+	sim_stack_releases(c->db, sim_db_get(c->db, SIM_STACKS, ns,
+	    sname)->json, k8s, c->now - age, 7 * D, ctx_put, c);
 }
 
 enum dc_state { DC_READY, DC_NEW, DC_FAILED, DC_DELETING, DC_DEGRADED };

@@ -155,3 +155,17 @@ void		 sim_scenario_hostile(struct sim_db *, uint64_t *rng,
 /* sim-classes.c: spec.variables of a stack's classes ("scs2", "scs",
  * anything else: a small docker set); caller frees. */
 cJSON		*sim_class_variables(const char *stack);
+
+/* sim-stacks.c */
+/* The releases and classes stack (a ClusterStack) asks for that are not
+ * there yet, given to put (k8s: their Kubernetes versions in order, or
+ * NULL; at + i * step: the i-th one's creation time). */
+void		 sim_stack_releases(struct sim_db *, const cJSON *stack,
+		    const char *const *k8s, int64_t at, int64_t step,
+		    void (*put)(void *, const char *res, cJSON *), void *arg);
+/* The stack's status after that (usableVersions, latestRelease, Ready,
+ * observedGeneration). */
+void		 sim_stack_status(cJSON *stack, int64_t at);
+/* Reconcile every ClusterStack whose status lags its generation; returns
+ * how many. */
+int		 sim_stacks_reconcile(struct sim_db *, int64_t now);
