@@ -467,8 +467,8 @@ test_files(void)
 	unsetenv("XDG_CONFIG_HOME");
 }
 
-/* The README and the man page name every action (the table in each is
- * made from the action table: a new action must be documented). */
+/* The README and the man page name every action (docs/gen-actions.py
+ * makes the table in each from the action table). */
 static void
 test_docs(void)
 {
@@ -511,9 +511,10 @@ test_docs(void)
 		}
 		free(want);
 	}
-	ok(a == ACTION_MAX, "README and man page document every action%s%s",
+	ok(a == ACTION_MAX, "README and man page document every action%s%s%s",
 	    a < ACTION_MAX ? "; not " : "", a < ACTION_MAX ?
-	    action_name(a) : "");
+	    action_name(a) : "", a < ACTION_MAX ? " (python3 "
+	    "docs/gen-actions.py build/tui/scs-tui rewrites both)" : "");
 	free(readme);
 	free(man);
 }
