@@ -2,8 +2,8 @@
  * test-views.c: the table, tree, form and overview views on fixed stores,
  * linked from the tui library as they are, without a terminal (curses in
  * memory, screen_dump) and without the simulator: a loopback HTTP/1.1
- * peer answers discovery and lists with fixed objects and holds watches
- * open. Each view is drawn, given actions (never keys), and what it
+ * peer answers discovery, lists and streaming lists (watches with
+ * sendInitialEvents) with fixed objects and holds watches open. Each view is drawn, given actions (never keys), and what it
  * shows and opens is checked.
  */
 #include <sys/socket.h>
@@ -160,6 +160,41 @@ list_of(const char *path)
 	return (empty);
 }
 
+static void
+chunk(int fd, const char *s)
+{
+	char	 head[32];
+
+	snprintf(head, sizeof head, "%zx\r\n", strlen(s));
+	put(fd, head);
+	put(fd, s);
+	put(fd, "\r\n");
+}
+
+static void
+initial_events(int fd, const char *list)
+{
+	cJSON	*l = cJSON_Parse(list), *item, *ev;
+	char	*line;
+
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(l,
+	    "items")) {
+		ev = cJSON_CreateObject();
+		cJSON_AddStringToObject(ev, "type", "ADDED");
+		cJSON_AddItemToObject(ev, "object",
+		    cJSON_Duplicate(item, 1));
+		line = cJSON_PrintUnformatted(ev);
+		chunk(fd, line);
+		chunk(fd, "\n");
+		cJSON_free(line);
+		cJSON_Delete(ev);
+	}
+	cJSON_Delete(l);
+	chunk(fd, "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"List\","
+	    "\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\"7\","
+	    "\"annotations\":{\"k8s.io/initial-events-end\":\"true\"}}}}\n");
+}
+
 static void *
 serve(void *arg)
 {
@@ -187,10 +222,13 @@ serve(void *arg)
 	else if (strcmp(path, "/apis/cluster.x-k8s.io/v1beta2") == 0)
 		reply(fd, capi);
 	else if (strstr(path, "watch=") != NULL) {
-		/* A watch with nothing to say: open until the client
-		 * goes. */
 		put(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json"
 		    "\r\nTransfer-Encoding: chunked\r\n\r\n");
+		/* A streaming list: the objects, then the bookmark that
+		 * ends them, as the apiserver sends them. */
+		if (strstr(path, "sendInitialEvents=true") != NULL)
+			initial_events(fd, list_of(path));
+		/* Then nothing to say: open until the client goes. */
 		while (read(fd, &c, 1) > 0)
 			;
 	} else
