@@ -1950,6 +1950,31 @@ scs_cform_rebase(struct scs_cform *f, const cJSON *latest, char **changed_out)
 		scs_buf_done(&b);
 }
 
+/* The spec of o as YAML ("" without one). */
+static char *
+spec_yaml(const cJSON *o)
+{
+	char	*y, *cause = NULL;
+
+	if (J(o, "spec") == NULL)
+		return (scs_xstrdup(""));
+	y = scs_yaml_emit(J(o, "spec"), 0, NULL, &cause);
+	free(cause);
+	return (y != NULL ? y : scs_xstrdup(""));
+}
+
+char *
+scs_cform_diff(const struct scs_cform *f, const cJSON *after, int context,
+    size_t *changed)
+{
+	char	*a = spec_yaml(f->base), *b = spec_yaml(after), *d;
+
+	d = scs_diff_lines(a, b, context, changed);
+	free(a);
+	free(b);
+	return (d);
+}
+
 char *
 scs_cform_draft(const struct scs_cform *f)
 {

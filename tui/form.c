@@ -59,7 +59,9 @@ struct form {
 	int			 adding;	/* editor asks for a key */
 	struct entry		 ed;		/* the editor's text */
 	char			*problem;	/* of the editor's text */
-	int			 preview;
+	int			 preview;	/* 1 YAML, 2 the diff to review */
+	char			*diff;		/* what the server would store */
+	char			*rebased;	/* after a 409: what it changed */
 	size_t			 ptop;
 	int			 discarded;	/* yes: no draft kept */
 	const char		*focus;		/* field to go to once
@@ -540,11 +542,11 @@ on_latest(const struct scs_api_result *r, void *arg)
 	}
 	scs_cform_rebase(fm->f, r->json, &changed);
 	class_sync(fm);
-	app_message(fm->app, 1, "the cluster changed on the server (%s); "
-	    "your changes are re-applied on top: check, then s to send again",
-	    changed);
-	free(changed);
+	/* Ask the server again: the diff to review is against its version. */
+	free(fm->rebased);
+	fm->rebased = changed;
 	fm->app->dirty = 1;
+	form_send(fm, 1);
 }
 
 static void
@@ -570,6 +572,34 @@ on_sent(const struct scs_api_result *r, void *arg)
 	if (r->status != SCS_OK) {
 		form_failed(fm, r);
 		fm->state = FORM_IDLE;
+		return;
+	}
+	if (dry && fm->name != NULL) {
+		/* An edit: what the server would store, before it does. */
+		size_t	 nch = 0;
+
+		fm->state = FORM_IDLE;
+		free(fm->diff);
+		fm->diff = scs_cform_diff(fm->f, r->json, 3, &nch);
+		if (nch == 0) {
+			free(fm->diff);
+			fm->diff = NULL;
+			app_message(a, 0, "nothing would change on the server");
+			return;
+		}
+		fm->preview = 2;
+		fm->ptop = 0;
+		if (fm->rebased != NULL)
+			app_message(a, 1, "the cluster changed on the server (%s);"
+			    " your changes are re-applied on top: review, then "
+			    "%s to send", fm->rebased, app_key_name(a,
+			    ACTION_SEND, SCOPE_PREVIEW));
+		else
+			app_message(a, 0, "the server would change %zu line%s; "
+			    "%s sends", nch, nch == 1 ? "" : "s", app_key_name(a,
+			    ACTION_SEND, SCOPE_PREVIEW));
+		free(fm->rebased);
+		fm->rebased = NULL;
 		return;
 	}
 	if (dry) {
@@ -850,6 +880,8 @@ preview_action(struct form *fm, enum action act)
 	case ACTION_PREVIEW:
 	case ACTION_BACK:
 		fm->preview = 0;
+		free(fm->diff);
+		fm->diff = NULL;
 		return (VIEW_HANDLED);
 	case ACTION_DOWN:
 		fm->ptop++;
@@ -859,7 +891,15 @@ preview_action(struct form *fm, enum action act)
 			fm->ptop--;
 		return (VIEW_HANDLED);
 	case ACTION_SEND:
-		form_submit(fm);
+		/* The diff reviewed: send for real. */
+		if (fm->preview == 2 && fm->state == FORM_IDLE &&
+		    !fm->app->readonly) {
+			fm->preview = 0;
+			free(fm->diff);
+			fm->diff = NULL;
+			form_send(fm, 0);
+		} else
+			form_submit(fm);
 		return (VIEW_HANDLED);
 	case ACTION_COMMAND:
 	case ACTION_HELP:
@@ -938,8 +978,54 @@ form_action(struct view *v, enum action act)
 
 /* --- drawing ---------------------------------------------------------------- */
 
+static void	draw_yaml(struct form *, int y, int rows);
+
+/* The diff of an edit: removed lines red, added green, hunks muted. */
+static void
+draw_diff(struct form *fm, int y, int rows)
+{
+	char		*text = scs_xstrdup(fm->diff), *p, *nl;
+	size_t		 i = 0;
+	int		 yy = y + 1;
+
+	view_title(y, " what the server would store (dry run; %s: send, %s: "
+	    "form) ", app_key_name(fm->app,
+	    ACTION_SEND, SCOPE_PREVIEW), app_key_name(fm->app, ACTION_BACK,
+	    SCOPE_PREVIEW));
+	for (p = text; *p != '\0' && yy < y + rows; p = nl) {
+		nl = strchr(p, '\n');
+		if (nl != NULL)
+			*nl++ = '\0';
+		else
+			nl = p + strlen(p);
+		if (i++ < fm->ptop)
+			continue;
+		move(yy, 0);
+		clrtoeol();
+		screen_role(*p == '+' ? ROLE_OK : *p == '-' ? ROLE_ERROR :
+		    *p == '@' ? ROLE_MUTED : ROLE_NORMAL);
+		draw_cell(yy++, 0, p, COLS, 0);
+	}
+	for (; yy < y + rows; yy++) {
+		move(yy, 0);
+		clrtoeol();
+	}
+	screen_role(ROLE_NORMAL);
+	free(text);
+}
+
 static void
 draw_preview(struct form *fm, int y, int rows)
+{
+	if (fm->preview == 2 && fm->diff != NULL) {
+		draw_diff(fm, y, rows);
+		return;
+	}
+	draw_yaml(fm, y, rows);
+}
+
+static void
+draw_yaml(struct form *fm, int y, int rows)
 {
 	char		*yaml = scs_cform_yaml(fm->f), *p, *nl;
 	size_t		 i = 0;
@@ -1215,6 +1301,8 @@ form_free(struct view *v)
 	free(fm->from_class);
 	free(fm->problem);
 	free(fm->note);
+	free(fm->diff);
+	free(fm->rebased);
 	free(fm);
 }
 

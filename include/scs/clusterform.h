@@ -169,6 +169,15 @@ char		*scs_cform_yaml(const struct scs_cform *);
 void		 scs_cform_rebase(struct scs_cform *, const cJSON *latest,
 		    char **changed);
 
+/*
+ * What an edit would change: the spec as opened (or as last rebased)
+ * against after's spec (what the server would store: a dry run's
+ * answer), both as YAML, as a unified diff with context lines
+ * (scs_diff_lines). "" when nothing changes. Caller frees.
+ */
+char		*scs_cform_diff(const struct scs_cform *, const cJSON *after,
+		    int context, size_t *changed);
+
 /* Drafts: the form as JSON text and back (the class must be set again). */
 char		*scs_cform_draft(const struct scs_cform *);
 struct scs_cform *scs_cform_from_draft(const char *text, int v1beta1);

@@ -102,4 +102,15 @@ void		 scs_format_age_since(const char *ts, char *out, size_t outlen);
 /* Format seconds since the epoch as RFC 3339 UTC. out needs 21 bytes. */
 void		 scs_format_rfc3339(int64_t t, char *out, size_t outlen);
 
+/*
+ * A unified diff of two texts by lines, as diff -u prints its hunks
+ * ("@@ -3,7 +3,7 @@", then lines starting ' ', '-' or '+'), without the
+ * file header; context lines around each change, hunks joined when their
+ * contexts touch. "" when the texts are the same. At most 4,000 lines of
+ * each text are compared. *changed (may be NULL): lines removed plus
+ * added. Caller frees.
+ */
+char		*scs_diff_lines(const char *a, const char *b, int context,
+		    size_t *changed);
+
 #endif

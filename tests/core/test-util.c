@@ -151,5 +151,28 @@ main(void)
 	is_str(scs_status_name(SCS_CONFLICT), "CONFLICT", "status name");
 	is_str(scs_strerror((enum scs_status)999), "unknown error",
 	    "strerror out of range");
+	{
+		size_t	 ch;
+		char	*d;
+
+		d = scs_diff_lines("a\nb\nc\nd\ne\nf\ng\nh\n",
+		    "a\nb\nc\nD\ne\nf\ng\nh\n", 1, &ch);
+		is_str(d, "@@ -3,3 +3,3 @@\n c\n-d\n+D\n e\n",
+		    "diff: one changed line with one line of context");
+		is_int((int)ch, 2, "diff: two lines changed");
+		free(d);
+		d = scs_diff_lines("x\n", "x\n", 3, &ch);
+		is_str(d, "", "diff: the same texts");
+		is_int((int)ch, 0, "diff: nothing changed");
+		free(d);
+		d = scs_diff_lines("a\nb\n", "a\nb\nc\n", 3, NULL);
+		is_str(d, "@@ -1,2 +1,3 @@\n a\n b\n+c\n", "diff: a line added");
+		free(d);
+		d = scs_diff_lines("1\n2\n3\n4\n5\n6\n7\n8\n9\n",
+		    "0\n2\n3\n4\n5\n6\n7\n8\n0\n", 1, NULL);
+		is_str(d, "@@ -1,2 +1,2 @@\n-1\n+0\n 2\n@@ -8,2 +8,2 @@\n 8\n"
+		    "-9\n+0\n", "diff: two hunks apart");
+		free(d);
+	}
 	return (tap_done());
 }
