@@ -452,6 +452,44 @@ node_resource(struct tree *t, const struct scs_tree_node *n)
 	    n->kind));
 }
 
+/* The day-2 action on the line's object, as its : command would. */
+static void
+tree_day2(struct tree *t, const struct scs_tree_node *n, enum action act)
+{
+	char	 arg[600];
+
+	if (t->api != t->app->api) {
+		app_message(t->app, 1, "this cluster is in context %s: :ctx %s "
+		    "to change it", t->ctx, t->ctx);
+		return;
+	}
+	if (act == ACTION_PAUSE) {
+		snprintf(arg, sizeof arg, "%s/%s", t->ns, t->name);
+		day2_run(t->app, cJSON_IsTrue(scs_jpath(cluster_obj(t),
+		    "spec.paused")) ? "resume" : "pause", arg);
+		return;
+	}
+	if (act == ACTION_REMEDIATE) {
+		if (n == NULL || !scs_streq(n->kind, "Machine")) {
+			app_message(t->app, 0, "move to a Machine (g lists "
+			    "each machine)");
+			return;
+		}
+		snprintf(arg, sizeof arg, "%s/%s", t->ns, n->name);
+		day2_run(t->app, "remediate", arg);
+		return;
+	}
+	if (n == NULL || (!scs_streq(n->kind, "MachineDeployment") &&
+	    !scs_streq(n->kind, "KubeadmControlPlane"))) {
+		app_message(t->app, 0, "move to a MachineDeployment or the "
+		    "control plane");
+		return;
+	}
+	snprintf(arg, sizeof arg, "%s/%s/%s", scs_streq(n->kind,
+	    "MachineDeployment") ? "md" : "kcp", t->ns, n->name);
+	day2_run(t->app, "restart", arg);
+}
+
 static enum scope
 tree_scope(struct view *v)
 {
@@ -477,6 +515,15 @@ tree_action(struct view *v, enum action act)
 	case ACTION_GROUP:
 		t->opts.group = !t->opts.group;
 		t->stale = 1;
+		return (VIEW_HANDLED);
+	case ACTION_ECHO:
+		t->opts.echo = !t->opts.echo;
+		t->stale = 1;
+		return (VIEW_HANDLED);
+	case ACTION_PAUSE:
+	case ACTION_RESTART:
+	case ACTION_REMEDIATE:
+		tree_day2(t, n, act);
 		return (VIEW_HANDLED);
 	case ACTION_CONDITIONS:
 		if (n == NULL || n->kind == NULL) {

@@ -280,6 +280,19 @@ enum scope {
 	    "Conditions of the object (again: hide)")			\
 	X(GROUP,	"group",	"g",		IN(TREE),	\
 	    0,		"group", "Group machines in one state, or list each") \
+	X(ECHO,		"echo",		"v",		IN(TREE),	\
+	    0,		"",	"Every machine's infrastructure machine and " \
+	    "bootstrap config, and the MachineSets (as clusterctl --echo)") \
+	X(PAUSE,	"pause",	"P",		IN(TREE),	\
+	    ACT_WRITE,	"",	"Pause or resume the cluster (:pause, :resume; asks first)") \
+	X(RESTART,	"restart",	"R",		IN(TREE),	\
+	    ACT_WRITE,	"",						\
+	    "Rollout restart of the MachineDeployment or control plane on " \
+	    "the line (:restart; asks first)")				\
+	X(REMEDIATE,	"remediate",	"X",		IN(TREE),	\
+	    ACT_WRITE,	"",						\
+	    "Delete the Machine on the line for remediation (:remediate; " \
+	    "asks first)")						\
 	X(DESCRIBE,	"describe",	"d",		IN_TABLES | IN(TREE), \
 	    0,		"",	"Describe the object")		\
 	X(YAML,		"yaml",		"y",				\

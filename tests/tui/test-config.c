@@ -114,7 +114,8 @@ test_errors(void)
 	    "to key, not a scalar", "keys not a mapping");
 	bad("keys:\n  quitt: q\n", "config.yaml:2:3: unknown action 'quitt' "
 	    "(expected one of open, tree, create, edit, scale, upgrade, "
-	    "conditions, group, describe,", "unknown action");
+	    "conditions, group, echo, pause, restart, remediate, describe,",
+	    "unknown action");
 	bad("keys:\n  delete: <C-dd>\n", "config.yaml:2:11: bad key name "
 	    "'<C-dd>' for 'delete'", "bad key name");
 	bad("keys:\n  delete: [x, <Tabb>]\n", "config.yaml:2:15: bad key name "
