@@ -635,10 +635,13 @@ decode_namespace(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 	    SCS_HEALTH_DELETING : SCS_HEALTH_OK;
 }
 
+/* As kubectl get events: the table shows LAST SEEN before them and
+ * MESSAGE after, no event name (TYPE drops first at narrow widths; the
+ * row's colour still tells a Warning). */
 static const struct scs_column event_cols[] = {
-	{ "TYPE",	7,  3, SCS_ALIGN_LEFT },	/* STATUS says it too */
+	{ "TYPE",	7,  3, SCS_ALIGN_LEFT },
 	{ "REASON",	16, 0, SCS_ALIGN_LEFT },
-	{ "OBJECT",	28, 1, SCS_ALIGN_LEFT },
+	{ "OBJECT",	28, 0, SCS_ALIGN_LEFT },
 	{ "COUNT",	5,  2, SCS_ALIGN_RIGHT },
 };
 

@@ -21,7 +21,9 @@ struct col {
 	int		 priority;
 	int		 right;
 	int		 kind_index;	/* -1: fixed column */
-	int		 fixed;		/* 0 ns, 1 name, 2 status, 3 age */
+	int		 fixed;		/* 0 ns, 1 name, 2 status, 3 age,
+					 * 4 message, 5 context, 6 server,
+					 * 7 last seen (an event's) */
 	int		 want;		/* what its content needs (0: width) */
 };
 
@@ -117,6 +119,8 @@ row_cmp(const void *pa, const void *pb)
 	else if (sort_col->fixed == 3)	/* age: newer first reads naturally */
 		c = a->created == b->created ? 0 : a->created > b->created ?
 		    -1 : 1;
+	else if (sort_col->fixed == 7)	/* last seen: newest first */
+		c = a->since == b->since ? 0 : a->since > b->since ? -1 : 1;
 	else if (sort_col->fixed == 2)
 		c = (int)b->health - (int)a->health;
 	else
@@ -125,6 +129,17 @@ row_cmp(const void *pa, const void *pb)
 	if (c == 0)
 		c = strcmp(a->name, b->name);
 	return (sort_desc ? -c : c);
+}
+
+/* A table of core Events: kubectl's columns (LAST SEEN TYPE REASON
+ * OBJECT COUNT MESSAGE), no event name, no STATUS repeating TYPE. */
+static int
+table_events(const struct table *t)
+{
+	const struct scs_kind	*k = scs_index_kind(scs_store_index(t->store));
+
+	return (k->group != NULL && k->group[0] == '\0' &&
+	    strcmp(k->plural, "events") == 0);
 }
 
 struct table *
@@ -150,6 +165,9 @@ table_new_multi(struct scs_store *const *s, const char *const *names,
 	t->title = scs_xstrdup(title);
 	t->all_ns = all_ns;
 	t->stale = 1;
+	/* Events as operators read them: newest first. */
+	if (table_events(t))
+		scs_strlcpy(t->sort, "LAST SEEN", sizeof t->sort);
 	return (t);
 }
 
@@ -529,6 +547,7 @@ layout(struct table *t, struct col *cols, int width)
 	const struct scs_kind	*k = scs_index_kind(scs_store_index(t->store));
 	size_t			 n = 0, i, c, drop;
 	int			 total, maxp, spare, grow, pass;
+	int			 ev = table_events(t);
 
 	if (t->nstores > 1) {
 		int	 w = 7, si;
@@ -540,9 +559,14 @@ layout(struct table *t, struct col *cols, int width)
 		    -1, 5, 0 };
 	}
 	if (t->all_ns)
-		cols[n++] = (struct col){ "NAMESPACE", 12, 0, 0, -1, 0, 0 };
-	cols[n++] = (struct col){ "NAME", 16, 0, 0, -1, 1, 0 };
-	cols[n++] = (struct col){ "STATUS", 14, 0, 0, -1, 2, 0 };
+		cols[n++] = (struct col){ "NAMESPACE", 12, ev ? 5 : 0, 0, -1,
+		    0, 0 };
+	if (ev)
+		cols[n++] = (struct col){ "LAST SEEN", 10, 0, 1, -1, 7, 0 };
+	else {
+		cols[n++] = (struct col){ "NAME", 16, 0, 0, -1, 1, 0 };
+		cols[n++] = (struct col){ "STATUS", 14, 0, 0, -1, 2, 0 };
+	}
 	for (i = 0; i < k->ncols && n < MAXCOLS - 1; i++)
 		cols[n++] = (struct col){ k->cols[i].name, k->cols[i].width,
 		    k->cols[i].priority, k->cols[i].align == SCS_ALIGN_RIGHT,
@@ -550,8 +574,11 @@ layout(struct table *t, struct col *cols, int width)
 	for (i = 0; i < (size_t)t->nserver && n < MAXCOLS - 2; i++)
 		cols[n++] = (struct col){ t->server_names[i], 12, 1, 0,
 		    (int)i, 6, 0 };
-	cols[n++] = (struct col){ "AGE", 5, 0, 1, -1, 3, 0 };
-	cols[n++] = (struct col){ "MESSAGE", 20, 4, 0, -1, 4, 0 };
+	if (!ev)
+		cols[n++] = (struct col){ "AGE", 5, 0, 1, -1, 3, 0 };
+	/* An event's MESSAGE stays and takes what is left. */
+	cols[n++] = (struct col){ "MESSAGE", ev ? 24 : 20, ev ? 0 : 4, 0, -1,
+	    4, 0 };
 	/* No wider than what they hold (nor narrower than their heading):
 	 * more columns fit before any is dropped. */
 	for (i = 0; i < n; i++) {
@@ -597,7 +624,7 @@ layout(struct table *t, struct col *cols, int width)
 	/* Spare width goes to NAME (up to its longest name, at most 40),
 	 * then to the columns that cut their content, then to MESSAGE (or
 	 * NAME); too little takes it from NAME. */
-	for (i = 0; i < n && cols[i].fixed != 1; i++)
+	for (i = 0; i < n && cols[i].fixed != (ev ? 4 : 1); i++)
 		;
 	spare = width - total;
 	if (i < n && spare <= 0) {
@@ -649,6 +676,11 @@ cell_text(const struct scs_record *r, const struct col *c, char *buf,
 		snprintf(buf, len, "%s %s", screen_health_glyph(r->health),
 		    r->status != NULL && r->status[0] != '\0' ? r->status :
 		    scs_health_name(r->health));
+		return (buf);
+	case 7:
+		if (r->since <= 0)
+			return ("-");
+		draw_age(scs_wall_s() - r->since, buf, len);
 		return (buf);
 	default:
 		if (r->created <= 0)
