@@ -1,12 +1,18 @@
 #!/bin/sh
-# views-clean.sh TUI-DIR: the views see actions, never keys, and stand
+# views-clean.sh TUI-DIR: the views (every file with a struct view_ops)
+# see actions, never keys, and stand
 # below the app: no view file holds a raw key (a KEY_ code, a key
 # compared or switched on, a key() handler) or calls a function app.c
 # defines (the loop's; what views use is in services.c and prompt.c).
 set -u
 dir=$1
-views="alerts.c detail.c fleet.c form.c help.c overview.c stack.c tree.c
-view-table.c"
+# Every file that defines a view (its struct view_ops), and the views
+# that must be there.
+views=$(cd "$dir" && grep -l "struct view_ops .*= {" *.c | tr '\n' ' ')
+for v in alerts.c detail.c fleet.c form.c help.c overview.c stack.c tree.c \
+    view-table.c; do
+	case " $views " in *" $v "*) ;; *) views="$views $v" ;; esac
+done
 fail=0
 n=0
 for v in $views; do
