@@ -17,7 +17,9 @@
  * rows they name), then the real request. A failed request keeps the
  * input: the draft is kept in memory and in
  * $XDG_STATE_HOME/scs-tui/drafts/ (0600) and reopened next time.
- * Esc asks before discarding changes.
+ * Esc leaves and keeps a changed form as a draft, keyed by server URL,
+ * context, namespace and form, and says where; X discards (asks); C-c
+ * on a changed form keeps the draft and says where, C-c again quits.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -64,6 +66,8 @@ struct form {
 	char			*rebased;	/* after a 409: what it changed */
 	size_t			 ptop;
 	int			 discarded;	/* yes: no draft kept */
+	int			 saved;		/* a draft is on disk */
+	int			 quit_warned;	/* C-c said where the draft is */
 	const char		*focus;		/* field to go to once
 						 * loaded, or NULL */
 	char			*note;		/* server causes without a row */
@@ -73,11 +77,43 @@ static const struct view_ops form_ops;
 
 /* --- drafts ------------------------------------------------------------- */
 
+/*
+ * A draft belongs to a server, a context, a namespace and a form: a
+ * context of the same name on another server never gets it. The file is
+ * named "NS-FORM@CONTEXT-HASH" (HASH: FNV-1a of the server URL and the
+ * context), characters outside [A-Za-z0-9._-] as '_'.
+ */
+static char *
+draft_key(struct form *fm)
+{
+	const char	*server = fm->app->target != NULL &&
+			    fm->app->target->server != NULL ?
+			    fm->app->target->server : "";
+	const char	*ctx = fm->app->context != NULL ? fm->app->context : "";
+	uint64_t	 h = 0xcbf29ce484222325ULL;
+	const char	*p;
+	char		*k, *c;
+
+	for (p = server; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	h = (h ^ '\n') * 0x100000001b3ULL;
+	for (p = ctx; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	k = scs_xprintf("%s-%s@%.40s-%08llx", fm->ns, fm->name != NULL ?
+	    fm->name : "new-cluster", ctx, (unsigned long long)(h >> 32));
+	for (c = k; *c != '\0'; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || *c == '.' || *c == '-' ||
+		    *c == '@'))
+			*c = '_';
+	return (k);
+}
+
 static char *
 draft_path(struct form *fm)
 {
 	const char	*xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	char		*dir, *p;
+	char		*dir, *p, *key;
 
 	if (xdg != NULL && *xdg == '/')
 		dir = scs_xprintf("%s/scs-tui/drafts", xdg);
@@ -94,8 +130,9 @@ draft_path(struct form *fm)
 		}
 	}
 	(void)mkdir(dir, 0700);
-	p = scs_xprintf("%s/%s-%s.json", dir, fm->ns, fm->name != NULL ?
-	    fm->name : "new-cluster");
+	key = draft_key(fm);
+	p = scs_xprintf("%s/%s.json", dir, key);
+	free(key);
 	free(dir);
 	return (p);
 }
@@ -858,7 +895,7 @@ form_scope(struct view *v)
 	return (fm->preview ? SCOPE_PREVIEW : SCOPE_FORM);
 }
 
-/* Leaving with changes asks first (app_confirm). */
+/* Discarding is asked for (app_confirm); the draft goes too. */
 static void
 form_discard(void *arg, int yes)
 {
@@ -870,7 +907,41 @@ form_discard(void *arg, int yes)
 	}
 	fm->discarded = 1;
 	draft_remove(fm);
+	app_message(fm->app, 0, "changes discarded, no draft kept");
 	view_pop(fm->app);
+}
+
+/* Leaving with changes keeps them as a draft and says where. */
+static void
+form_leave_kept(struct form *fm)
+{
+	char	*path = draft_path(fm);
+
+	draft_save(fm);
+	fm->saved = 1;
+	app_message(fm->app, 0, "your draft is kept in %s (%s reopens it)",
+	    path != NULL ? path : "memory", fm->name != NULL ? ":edit" :
+	    ":create");
+	free(path);
+}
+
+/* C-c on a changed form: the draft is kept and the user told where;
+ * C-c again quits. */
+static int
+quit_now(struct form *fm)
+{
+	char	*path;
+
+	if (!scs_cform_changed(fm->f) || fm->quit_warned)
+		return (0);
+	fm->quit_warned = 1;
+	path = draft_path(fm);
+	draft_save(fm);
+	fm->saved = 1;
+	app_message(fm->app, 1, "your draft is kept in %s; C-c again quits",
+	    path != NULL ? path : "memory");
+	free(path);
+	return (VIEW_HANDLED);
 }
 
 static int
@@ -903,8 +974,9 @@ preview_action(struct form *fm, enum action act)
 		return (VIEW_HANDLED);
 	case ACTION_COMMAND:
 	case ACTION_HELP:
-	case ACTION_QUIT_NOW:
 		return (0);
+	case ACTION_QUIT_NOW:
+		return (quit_now(fm));
 	default:
 		/* Nothing else while the preview is up. */
 		return (VIEW_HANDLED);
@@ -963,13 +1035,21 @@ form_action(struct view *v, enum action act)
 	case ACTION_SEND:
 		form_submit(fm);
 		return (VIEW_HANDLED);
-	case ACTION_QUIT:
-	case ACTION_BACK:
-		if (scs_cform_changed(fm->f)) {
-			app_confirm(fm->app, "discard your changes? [y/N]",
-			    form_discard, fm);
+	case ACTION_DISCARD:
+		if (!scs_cform_changed(fm->f) && !fm->saved) {
+			app_message(fm->app, 0, "nothing to discard");
 			return (VIEW_HANDLED);
 		}
+		app_confirm(fm->app, "discard your changes and the draft? "
+		    "[y/N]", form_discard, fm);
+		return (VIEW_HANDLED);
+	case ACTION_QUIT_NOW:
+		return (quit_now(fm));
+	case ACTION_QUIT:
+	case ACTION_BACK:
+		/* Esc keeps a draft, as the help says; X discards. */
+		if (scs_cform_changed(fm->f))
+			form_leave_kept(fm);
 		return (VIEW_CLOSE);
 	default:
 		return (0);
@@ -1307,7 +1387,8 @@ form_free(struct view *v)
 }
 
 static const char *const form_notes[] = {
-	"Esc asks when there are changes; they are kept as a draft.",
+	"Esc leaves; changes are kept as a draft (per server, context,",
+	"namespace and form) that the form reopens; X discards them.",
 	"Editing a field: Enter keeps it, Esc drops the edit, C-u clears.",
 	NULL
 };
@@ -1389,9 +1470,11 @@ form_create_view(struct app *a, const char *ns)
 	}
 	fm = form_new(a, ns);
 	if ((draft = draft_load(fm)) != NULL &&
-	    (fm->f = scs_cform_from_draft(draft, fm->v1beta1)) != NULL)
+	    (fm->f = scs_cform_from_draft(draft, fm->v1beta1)) != NULL) {
+		fm->saved = 1;
 		app_message(a, 0, "your draft is back (D on a field removes, u "
-		    "undoes; :create! starts afresh)");
+		    "undoes, X discards it)");
+	}
 	free(draft);
 	if (fm->f == NULL)
 		fm->f = scs_cform_new(ns, NULL, fm->v1beta1);

@@ -347,6 +347,8 @@ enum scope {
 	    0,		"remove", "Remove the row, unset the field")	\
 	X(UNDO,		"undo",		"u",		IN(FORM),	\
 	    0,		"undo",	"Undo the last change")			\
+	X(DISCARD,	"discard",	"X",		IN(FORM),	\
+	    0,		"",	"Discard the changes and the draft (asks)") \
 	X(FIND_FIELD,	"find-field",	"/",		IN(FORM),	\
 	    0,		"",	"Go to the field whose name holds TEXT") \
 	X(PREVIEW,	"preview",	"p",	IN(FORM) | IN(PREVIEW),	\

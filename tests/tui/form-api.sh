@@ -11,7 +11,9 @@ run() {		# run SCRIPT-TEXT: scs-tui as tenant-a on the sim
 	"$tui" --kubeconfig "$tmp/k.yaml" --context tenant-a --no-display \
 	    --size 100x40 --script "$tmp/script" --log "$tmp/log"
 }
-draft="$tmp/state/scs-tui/drafts/tenant-a-new-cluster.json"
+# Drafts are keyed by server, context, namespace and form:
+# tenant-a-new-cluster@tenant-a-HASH.json
+draftf() { for f in "$tmp"/state/scs-tui/drafts/tenant-a-new-cluster@tenant-a-*.json; do [ -e "$f" ] && echo "$f"; done; }
 
 check "a refused create keeps the input" run '@expect My clusters
 c
@@ -24,9 +26,9 @@ prod-eu1
 s
 @expect exists already
 @quit'
-check "the draft is on disk" test -s "$draft"
-check "the draft is private (0600)" sh -c "ls -l '$draft' | grep -q '^-rw-------'"
-check "the draft holds the input" grep -q '"prod-eu1"' "$draft"
+check "the draft is on disk" test -s "$(draftf)"
+check "the draft is private (0600)" sh -c "ls -l '$(draftf)' | grep -q '^-rw-------'"
+check "the draft holds the input" grep -q '"prod-eu1"' "$(draftf)"
 
 check "the next start reopens the draft; create" run '@expect My clusters
 c
@@ -56,7 +58,7 @@ j
 s
 @expect created tenant-a/api-1
 @quit'
-check "a created cluster leaves no draft" test ! -e "$draft"
+check "a created cluster leaves no draft" test -z "$(draftf)"
 
 if command -v kubectl >/dev/null 2>&1; then
 	get() { kubectl --context tenant-a -n tenant-a get cluster api-1 -o "jsonpath=$1"; }
@@ -68,5 +70,54 @@ if command -v kubectl >/dev/null 2>&1; then
 else
 	n=$((n + 1)); echo "ok $n # SKIP kubectl not installed"
 fi
+# Drafts are keyed by server: a context of the same name on a second
+# simulator never gets the first one's draft; Esc keeps it and says where.
+"$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k2.yaml" --quiet \
+	>"$tmp/sim2.out" 2>&1 &
+pid2=$!
+i=0
+while [ ! -s "$tmp/k2.yaml" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+run2() {	# run2 SCRIPT-TEXT: as run, on the second simulator
+	printf '%s\n' "$1" >"$tmp/script"
+	"$tui" --kubeconfig "$tmp/k2.yaml" --context tenant-a --no-display \
+	    --size 100x40 --script "$tmp/script" --log "$tmp/log"
+}
+check "Esc keeps a draft and says where" run '@expect My clusters
+c
+@expect create a cluster
+/metadata.name
+<Enter>
+<Enter>
+keyed-1
+<Enter>
+<Esc>
+@expect your draft is kept in
+@expect tenant-a-new-cluster@tenant-a-
+@quit'
+check "the draft is on disk" test -n "$(draftf)"
+check "the same context name on another server: no draft" run2 '@expect My clusters
+c
+@expect create a cluster
+@dump '"$tmp"'/other.txt
+/metadata.name
+<Enter>
+<Enter>
+other-2
+<Enter>
+@quit'
+check "... its form is empty" sh -c "! grep -q -e keyed-1 -e 'draft is back' '$tmp/other.txt'"
+check "... and its draft file is another" sh -c "[ \$(ls '$tmp'/state/scs-tui/drafts/ | wc -l) -eq 2 ]"
+check "the first server gets its draft back" run '@expect My clusters
+c
+@expect your draft is back
+@expect keyed-1
+X
+@expect discard your changes and the draft
+y
+@expect changes discarded
+@quit'
+check "discarded: its file is gone" test -z "$(draftf | xargs grep -l keyed-1 2>/dev/null)"
+kill $pid2 2>/dev/null
+wait $pid2 2>/dev/null
 check "no token in the log" sh -c "! grep -q 'sim-tenant-' '$tmp/log'"
 finish

@@ -8,7 +8,9 @@ set -u
 tui=${1:?}; sim=${2:?}
 command -v kubectl >/dev/null 2>&1 || { echo "1..0 # SKIP kubectl not installed"; exit 0; }
 . "$(dirname "$0")/simlib.sh"
-draft="$tmp/state/scs-tui/drafts/tenant-a-new-cluster.json"
+# Drafts are keyed by server, context, namespace and form:
+# tenant-a-new-cluster@tenant-a-HASH.json
+draftf() { for f in "$tmp"/state/scs-tui/drafts/tenant-a-new-cluster@tenant-a-*.json; do [ -e "$f" ] && echo "$f"; done; }
 faults() {	# faults SPEC: replace the simulator's faults now
 	printf '%s' "$1" >"$tmp/spec"
 	kubectl --context csp-admin create --raw /sim/faults -f "$tmp/spec" \
@@ -20,7 +22,7 @@ faults() {	# faults SPEC: replace the simulator's faults now
 # it waits for), submit, and look.
 for spec in 500-burst=100000 drop-every=1 429-every=1:retry=1; do
 	name=f-$(printf '%s' "$spec" | tr -c 'a-z0-9\n' '-' | cut -c1-20)
-	rm -f "$draft" "$tmp/log" "$tmp/fault-set"
+	rm -f "$tmp"/state/scs-tui/drafts/*.json "$tmp/log" "$tmp/fault-set"
 	cat >"$tmp/script" <<SCRIPT
 @expect My clusters
 c
@@ -54,7 +56,7 @@ SCRIPT
 	    "$tmp/out"
 	grep -q "$name" "$tmp/screen.txt" 2>/dev/null
 	say $? "$spec: the name is still in the form"
-	grep -q "\"$name\"" "$draft" 2>/dev/null
+	grep -q "\"$name\"" "$(draftf)" 2>/dev/null
 	say $? "$spec: the draft holds the input"
 done
 
@@ -75,7 +77,7 @@ kubectl --context tenant-a -n tenant-a get cluster "$name" \
     -o 'jsonpath={.metadata.name}' >"$tmp/out" 2>&1
 grep -qx "$name" "$tmp/out"
 say $? "kubectl reads the created cluster back" "$tmp/out"
-test ! -e "$draft"
+test -z "$(draftf)"
 say $? "no draft is left"
 ! grep -q 'sim-tenant-\|sim-csp-' "$tmp/log" "$tmp/log2"
 say $? "no token in the logs"
