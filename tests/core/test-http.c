@@ -1,11 +1,7 @@
 /*
- * test-http.c: the loop and transfers against a tiny loopback HTTP/1.1
- * test peer (a thread per connection answering canned responses).
+ * test-http.c: the loop and transfers against the loopback HTTP/1.1
+ * test peer (peer.h) answering canned responses.
  */
-#include <sys/socket.h>
-
-#include <netinet/in.h>
-#include <arpa/inet.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -19,152 +15,65 @@
 #include "scs/http.h"
 #include "scs/util.h"
 #include "../tap.h"
+#include "peer.h"
 
 static int		 port;
 static atomic_int	 hits429, hits503, hitsflaky;
 
 static void
-msleep(int ms)
+serve(struct peer *p, const char *req)
 {
-	struct timespec	 ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+	char	 path[256], buf[512];
+	const char *h;
+	int	 i;
 
-	nanosleep(&ts, NULL);
-}
-
-static void
-put(int fd, const char *s)
-{
-	size_t	 len = strlen(s);
-	ssize_t	 n;
-
-	while (len > 0 && (n = write(fd, s, len)) > 0) {
-		s += n;
-		len -= (size_t)n;
-	}
-}
-
-static void
-reply(int fd, const char *status, const char *extra, const char *body)
-{
-	char	 head[1024];
-
-	snprintf(head, sizeof head, "HTTP/1.1 %s\r\nContent-Length: %zu\r\n"
-	    "Connection: close\r\n%s\r\n", status, strlen(body), extra);
-	put(fd, head);
-	put(fd, body);
-}
-
-static void *
-serve(void *arg)
-{
-	int	 fd = (int)(intptr_t)arg, i;
-	char	 req[4096], path[256];
-	size_t	 len = 0;
-	ssize_t	 n;
-
-	while (len < sizeof req - 1 &&
-	    (n = read(fd, req + len, sizeof req - 1 - len)) > 0) {
-		len += (size_t)n;
-		req[len] = '\0';
-		if (strstr(req, "\r\n\r\n") != NULL || req[0] == 0x16)
-			break;	/* a full head, or a TLS ClientHello */
-	}
-	req[len] = '\0';
 	if (sscanf(req, "%*s %255s", path) != 1)
-		goto out;
+		return;
 	if (strcmp(path, "/json") == 0) {
-		reply(fd, "200 OK", "Content-Type: application/json\r\n"
+		peer_reply(p, "200 OK", "Content-Type: application/json\r\n"
 		    "Warning: 299 - \"first warning\"\r\n"
 		    "Warning: 299 - \"second warning\"\r\n",
 		    "{\"kind\":\"Pod\"}");
-	} else if (strcmp(path, "/echo-auth") == 0) {
-		const char *a = strstr(req, "Authorization: ");
-		char	 buf[512];
-
-		snprintf(buf, sizeof buf, "%.*s", a ? (int)strcspn(a, "\r") :
-		    0, a ? a : "");
-		reply(fd, "200 OK", "", buf);
-	} else if (strcmp(path, "/echo-host") == 0) {
-		const char *a = strstr(req, "Host: ");
-		char	 buf[512];
-
-		snprintf(buf, sizeof buf, "%.*s", a ? (int)strcspn(a, "\r") :
-		    0, a ? a : "");
-		reply(fd, "200 OK", "", buf);
+	} else if (strcmp(path, "/echo-auth") == 0 ||
+	    strcmp(path, "/echo-host") == 0) {
+		h = strstr(req, path[6] == 'a' ? "Authorization: " : "Host: ");
+		snprintf(buf, sizeof buf, "%.*s", h ? (int)strcspn(h, "\r") :
+		    0, h ? h : "");
+		peer_reply(p, "200 OK", "", buf);
 	} else if (strcmp(path, "/stream") == 0) {
-		put(fd, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+		peer_put(p, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
 		    "Connection: close\r\n\r\n");
 		for (i = 0; i < 3; i++) {
-			put(fd, "6\r\nline");
-			put(fd, i == 0 ? "0" : i == 1 ? "1" : "2");
-			put(fd, "\n\r\n");
-			msleep(50);
+			snprintf(buf, sizeof buf, "line%d\n", i);
+			peer_chunk(p, buf);
 		}
-		put(fd, "0\r\n\r\n");
+		peer_put(p, "0\r\n\r\n");
 	} else if (strcmp(path, "/429") == 0) {
 		if (atomic_fetch_add(&hits429, 1) == 0)
-			reply(fd, "429 Too Many Requests", "Retry-After: 1\r\n",
-			    "busy");
+			peer_reply(p, "429 Too Many Requests",
+			    "Retry-After: 1\r\n", "busy");
 		else
-			reply(fd, "200 OK", "", "done");
+			peer_reply(p, "200 OK", "", "done");
 	} else if (strcmp(path, "/503") == 0) {
 		if (atomic_fetch_add(&hits503, 1) < 2)
-			reply(fd, "503 Service Unavailable", "", "later");
+			peer_reply(p, "503 Service Unavailable", "", "later");
 		else
-			reply(fd, "200 OK", "", "up");
+			peer_reply(p, "200 OK", "", "up");
 	} else if (strcmp(path, "/404") == 0) {
-		reply(fd, "404 Not Found", "", "nope");
+		peer_reply(p, "404 Not Found", "", "nope");
 	} else if (strcmp(path, "/drop") == 0) {
 		atomic_fetch_add(&hitsflaky, 1);
 	} else if (strcmp(path, "/slow") == 0) {
-		msleep(1500);
-		reply(fd, "200 OK", "", "late");
+		/* Answers only once the client gave up (its timeout). */
+		peer_wait_closed(p, 10000);
+		peer_reply(p, "200 OK", "", "late");
 	} else if (strcmp(path, "/big") == 0) {
 		static char	 big[200001];
 
 		memset(big, 'x', sizeof big - 1);
-		reply(fd, "200 OK", "", big);
+		peer_reply(p, "200 OK", "", big);
 	} else
-		reply(fd, "404 Not Found", "", "");
-out:
-	close(fd);
-	return (NULL);
-}
-
-static void *
-server(void *arg)
-{
-	int		 ls = (int)(intptr_t)arg, fd;
-	pthread_t	 t;
-
-	for (;;) {
-		if ((fd = accept(ls, NULL, NULL)) == -1)
-			continue;
-		pthread_create(&t, NULL, serve, (void *)(intptr_t)fd);
-		pthread_detach(t);
-	}
-	return (NULL);
-}
-
-static void
-start_server(void)
-{
-	struct sockaddr_in	 sin;
-	socklen_t		 sl = sizeof sin;
-	int			 ls, one = 1;
-	pthread_t		 t;
-
-	ls = socket(AF_INET, SOCK_STREAM, 0);
-	setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	memset(&sin, 0, sizeof sin);
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	bind(ls, (struct sockaddr *)&sin, sizeof sin);
-	listen(ls, 16);
-	getsockname(ls, (struct sockaddr *)&sin, &sl);
-	port = ntohs(sin.sin_port);
-	pthread_create(&t, NULL, server, (void *)(intptr_t)ls);
-	pthread_detach(t);
+		peer_reply(p, "404 Not Found", "", "");
 }
 
 struct result {
@@ -253,11 +162,17 @@ timer_cb(void *arg)
 	fired += (int)(intptr_t)arg;
 }
 
+/* Wake the loop until it has returned (the main thread sets woken). */
+static atomic_int	 woken;
 static void *
 waker(void *arg)
 {
-	msleep(100);
-	scs_http_wakeup(arg);
+	struct timespec	 ts = { 0, 10 * 1000000L };
+
+	while (!atomic_load(&woken)) {
+		scs_http_wakeup(arg);
+		nanosleep(&ts, NULL);
+	}
 	return (NULL);
 }
 
@@ -312,7 +227,7 @@ main(void)
 	struct scs_http		*h;
 	struct scs_http_request	 rq;
 	struct scs_http_call	*call;
-	struct result		 res;
+	struct result		 res, res2;
 	const char		*hdrs[] = { "X-Test: 1", NULL };
 	int64_t			 t0;
 	uint64_t		 id;
@@ -320,7 +235,7 @@ main(void)
 	int			 p[2], i;
 
 	signal(SIGPIPE, SIG_IGN);	/* the peer may write to closed sockets */
-	start_server();
+	port = peer_start(serve, NULL);
 	h = scs_http_new();
 
 	memset(&rq, 0, sizeof rq);
@@ -427,9 +342,12 @@ main(void)
 		free(url);
 		scs_http_run(h, 20);
 		scs_http_cancel(call);
-		t0 = scs_now_ms();
-		while (scs_now_ms() - t0 < 400)
-			scs_http_run(h, 50);
+		/* Another whole transfer on the same loop: by its end, a
+		 * callback of the cancelled call would have come. */
+		memset(&rq, 0, sizeof rq);
+		fetch(h, "/json", &rq, &res2);
+		is_int(res2.status, SCS_OK, "a call after the cancelled one");
+		res_free(&res2);
 		is_int(res.done, 0, "cancelled call: no done callback");
 		is_int(scs_http_pending(h), 0, "cancelled call is gone");
 		res_free(&res);
@@ -450,6 +368,7 @@ main(void)
 	pthread_create(&t, NULL, waker, h);
 	t0 = scs_now_ms();
 	scs_http_run(h, 5000);
+	atomic_store(&woken, 1);
 	ok(scs_now_ms() - t0 < 2500, "wakeup interrupts the wait (%lld ms)",
 	    (long long)(scs_now_ms() - t0));
 	pthread_join(t, NULL);

@@ -4,11 +4,6 @@
  * CA blob, verify failure message, tls-server-name, insecure, client
  * certificate blobs.
  */
-#include <sys/socket.h>
-
-#include <netinet/in.h>
-#include <arpa/inet.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +17,7 @@
 #include "scs/http.h"
 #include "scs/util.h"
 #include "../tap.h"
+#include "peer.h"
 
 static int	 port;
 static SSL_CTX	*ctx;
@@ -95,72 +91,14 @@ make_cert(void)
 	return (0);
 }
 
-static void *
-serve(void *arg)
-{
-	int	 fd = (int)(intptr_t)arg, n;
-	SSL	*s;
-	X509	*peer;
-	char	 req[4096], resp[256];
-	size_t	 len = 0;
-
-	s = SSL_new(ctx);
-	SSL_set_fd(s, fd);
-	if (SSL_accept(s) == 1) {
-		while (len < sizeof req - 1 &&
-		    (n = SSL_read(s, req + len, (int)(sizeof req - 1 - len))) > 0) {
-			len += (size_t)n;
-			req[len] = '\0';
-			if (strstr(req, "\r\n\r\n") != NULL)
-				break;
-		}
-		peer = SSL_get1_peer_certificate(s);
-		snprintf(resp, sizeof resp, "HTTP/1.1 200 OK\r\nContent-Length: "
-		    "%d\r\nConnection: close\r\n\r\n%s", peer ? 9 : 7,
-		    peer ? "cert=yes\n" : "cert=no");
-		X509_free(peer);
-		SSL_write(s, resp, (int)strlen(resp));
-		SSL_shutdown(s);
-	}
-	SSL_free(s);
-	close(fd);
-	return (NULL);
-}
-
-static void *
-server(void *arg)
-{
-	int		 ls = (int)(intptr_t)arg, fd;
-	pthread_t	 t;
-
-	for (;;) {
-		if ((fd = accept(ls, NULL, NULL)) == -1)
-			continue;
-		pthread_create(&t, NULL, serve, (void *)(intptr_t)fd);
-		pthread_detach(t);
-	}
-	return (NULL);
-}
-
 static void
-start_server(void)
+serve(struct peer *p, const char *req)
 {
-	struct sockaddr_in	 sin;
-	socklen_t		 sl = sizeof sin;
-	int			 ls, one = 1;
-	pthread_t		 t;
+	X509	*peer = SSL_get1_peer_certificate(peer_ssl(p));
 
-	ls = socket(AF_INET, SOCK_STREAM, 0);
-	setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	memset(&sin, 0, sizeof sin);
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	bind(ls, (struct sockaddr *)&sin, sizeof sin);
-	listen(ls, 16);
-	getsockname(ls, (struct sockaddr *)&sin, &sl);
-	port = ntohs(sin.sin_port);
-	pthread_create(&t, NULL, server, (void *)(intptr_t)ls);
-	pthread_detach(t);
+	(void)req;
+	peer_reply(p, "200 OK", "", peer != NULL ? "cert=yes\n" : "cert=no");
+	X509_free(peer);
 }
 
 struct result {
@@ -233,7 +171,7 @@ main(void)
 	signal(SIGPIPE, SIG_IGN);
 	if (make_cert() != 0)
 		skip_all("cannot make a test certificate");
-	start_server();
+	port = peer_start(serve, ctx);
 	h = scs_http_new();
 
 	memset(&tls, 0, sizeof tls);
