@@ -17,7 +17,6 @@
 #include "scs/util.h"
 #include "scs/yaml.h"
 
-#define J(o, k)		cJSON_GetObjectItemCaseSensitive((o), (k))
 #define UNDO_MAX	64
 #define VARS		"spec.topology.variables"
 #define MDS		"spec.topology.workers.machineDeployments"
@@ -109,8 +108,6 @@ str_at(const cJSON *o, const char *path)
 {
 	return (cJSON_GetStringValue(scs_jpath(o, path)));
 }
-
-
 
 static void
 set_item(cJSON *parent, const char *key, cJSON *v)

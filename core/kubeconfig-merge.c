@@ -17,8 +17,6 @@
 #include "scs/yaml.h"
 #include "kubeconfig-int.h"
 
-#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
-
 enum scs_status
 scs_file_write_private(const char *path, const char *text, size_t len,
     int overwrite, char **cause)

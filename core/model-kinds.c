@@ -10,8 +10,6 @@
 #include "scs/model.h"
 #include "scs/util.h"
 
-#define J(o, k)		cJSON_GetObjectItemCaseSensitive((o), (k))
-
 /* Walk a dotted path of object keys; NULL when any step is missing. */
 const cJSON *
 scs_jpath(const cJSON *o, const char *path)
@@ -31,6 +29,18 @@ scs_jpath(const cJSON *o, const char *path)
 		path += len + (dot != NULL);
 	}
 	return (o);
+}
+
+const cJSON *
+scs_jnamed(const cJSON *a, const char *name)
+{
+	const cJSON	*e;
+
+	cJSON_ArrayForEach(e, a) {
+		if (scs_streq(cJSON_GetStringValue(J(e, "name")), name))
+			return (e);
+	}
+	return (NULL);
 }
 
 static const cJSON *

@@ -17,7 +17,6 @@
 #include "scs/model.h"
 #include "scs/util.h"
 
-#define J(o, k)		cJSON_GetObjectItemCaseSensitive((o), (k))
 #define LABEL_CLUSTER	"cluster.x-k8s.io/cluster-name"
 #define LABEL_CP	"cluster.x-k8s.io/control-plane"
 #define LABEL_MD	"cluster.x-k8s.io/deployment-name"

@@ -12,7 +12,6 @@
 #include "scs/schema.h"
 #include "scs/util.h"
 
-#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
 #define S(o, k)	cJSON_GetStringValue(J((o), (k)))
 
 static const char *

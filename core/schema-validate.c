@@ -16,10 +16,9 @@
 #include <string.h>
 
 #include "core.h"
+#include "scs/model.h"
 #include "scs/schema.h"
 #include "scs/util.h"
-
-#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
 
 /* Longest string a pattern is matched against, and longest pattern. */
 #define MAX_PATTERN_INPUT	65536
@@ -1243,30 +1242,6 @@ scs_schema_validate_value(const cJSON *schema, const cJSON *value,
 	return (validate_root(schema, value, path, path, NULL, out));
 }
 
-static const cJSON *
-find_def(const cJSON *defs, const char *name)
-{
-	const cJSON	*d;
-
-	cJSON_ArrayForEach(d, defs) {
-		if (scs_streq(cJSON_GetStringValue(J(d, "name")), name))
-			return (d);
-	}
-	return (NULL);
-}
-
-static const cJSON *
-find_value(const cJSON *values, const char *name)
-{
-	const cJSON	*v;
-
-	cJSON_ArrayForEach(v, values) {
-		if (scs_streq(cJSON_GetStringValue(J(v, "name")), name))
-			return (v);
-	}
-	return (NULL);
-}
-
 size_t
 scs_schema_validate(const cJSON *defs, const cJSON *values,
     const char *prefix, int overrides, struct scs_schema_errors *out)
@@ -1280,7 +1255,7 @@ scs_schema_validate(const cJSON *defs, const cJSON *values,
 		cJSON_ArrayForEach(d, defs) {
 			name = cJSON_GetStringValue(J(d, "name"));
 			if (cJSON_IsTrue(J(d, "required")) && name != NULL &&
-			    find_value(values, name) == NULL)
+			    scs_jnamed(values, name) == NULL)
 				cause(out, prefix, "FieldValueRequired",
 				    scs_xprintf("Required value: required "
 				    "variable \"%s\" must be set", name));
@@ -1292,13 +1267,13 @@ scs_schema_validate(const cJSON *defs, const cJSON *values,
 			continue;
 		path = scs_xprintf("%s[%s]", prefix, name);
 		vpath = scs_xprintf("%s.value", path);
-		if (find_value(values, name) != v) {
+		if (scs_jnamed(values, name) != v) {
 			raw = raw_text(J(v, "value"));
 			cause(out, path, "FieldValueInvalid", scs_xprintf(
 			    "Invalid value: %s: variable \"%s\" is set more "
 			    "than once", raw, name));
 			free(raw);
-		} else if ((def = find_def(defs, name)) == NULL) {
+		} else if ((def = scs_jnamed(defs, name)) == NULL) {
 			raw = raw_text(J(v, "value"));
 			cause(out, path, "FieldValueInvalid", scs_xprintf(
 			    "Invalid value: %s: variable is not defined", raw));

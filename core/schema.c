@@ -6,16 +6,14 @@
  */
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
+#include "scs/model.h"
 #include "scs/schema.h"
 #include "scs/util.h"
-
-#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
 
 static int
 condition_true(const cJSON *o, const char *type)
@@ -78,18 +76,6 @@ static const cJSON *
 def_schema(const cJSON *def)
 {
 	return (J(J(def, "schema"), "openAPIV3Schema"));
-}
-
-static const cJSON *
-find_value(const cJSON *values, const char *name)
-{
-	const cJSON	*v;
-
-	cJSON_ArrayForEach(v, values) {
-		if (scs_streq(cJSON_GetStringValue(J(v, "name")), name))
-			return (v);
-	}
-	return (NULL);
 }
 
 /* --- defaulting ------------------------------------------------------ */
@@ -165,7 +151,7 @@ scs_schema_default(const cJSON *defs, cJSON *values)
 			continue;
 		s = def_schema(d);
 		def = J(s, "default");
-		v = (cJSON *)find_value(values, cJSON_GetStringValue(J(d,
+		v = (cJSON *)scs_jnamed(values, cJSON_GetStringValue(J(d,
 		    "name")));
 		if (v == NULL && def != NULL) {
 			v = cJSON_CreateObject();
@@ -523,18 +509,6 @@ scs_schema_initial(const cJSON *s)
 	return (v);
 }
 
-static void SCS_PRINTF(2, 3)
-set_cause(char **cause, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	if (cause == NULL)
-		return;
-	va_start(ap, fmt);
-	scs_xvasprintf(cause, fmt, ap);
-	va_end(ap);
-}
-
 static int
 integer_text(const char *text, double *out)
 {
@@ -562,7 +536,7 @@ parse_value(enum scs_schema_type t, const char *p, const char *text,
 	switch (t) {
 	case SCS_SCHEMA_INTEGER:
 		if (!integer_text(p, &d)) {
-			set_cause(cause, "not an integer: %s", text);
+			scs_cause(cause, "not an integer: %s", text);
 			return (NULL);
 		}
 		return (cJSON_CreateNumber(d));
@@ -570,14 +544,14 @@ parse_value(enum scs_schema_type t, const char *p, const char *text,
 		errno = 0;
 		d = strtod(p, &end);
 		if (end == p || *end != '\0' || errno != 0 || !isfinite(d)) {
-			set_cause(cause, "not a number: %s", text);
+			scs_cause(cause, "not a number: %s", text);
 			return (NULL);
 		}
 		return (cJSON_CreateNumber(d));
 	case SCS_SCHEMA_BOOLEAN:
 		if (strcmp(p, "true") == 0 || strcmp(p, "false") == 0)
 			return (cJSON_CreateBool(strcmp(p, "true") == 0));
-		set_cause(cause, "not true or false: %s", text);
+		scs_cause(cause, "not true or false: %s", text);
 		return (NULL);
 	case SCS_SCHEMA_INT_OR_STRING:
 		if (integer_text(p, &d))
@@ -591,7 +565,7 @@ parse_value(enum scs_schema_type t, const char *p, const char *text,
 		    ((t == SCS_SCHEMA_OBJECT || t == SCS_SCHEMA_MAP) &&
 		    !cJSON_IsObject(v))) {
 			cJSON_Delete(v);
-			set_cause(cause, "not a JSON %s", t == SCS_SCHEMA_ARRAY ?
+			scs_cause(cause, "not a JSON %s", t == SCS_SCHEMA_ARRAY ?
 			    "array" : "object");
 			return (NULL);
 		}
@@ -599,7 +573,7 @@ parse_value(enum scs_schema_type t, const char *p, const char *text,
 	}
 	if (t == SCS_SCHEMA_ANY)
 		return (cJSON_CreateString(text));
-	set_cause(cause, "not valid JSON: %s", text);
+	scs_cause(cause, "not valid JSON: %s", text);
 	return (NULL);
 }
 

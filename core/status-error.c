@@ -184,8 +184,8 @@ scs_api_status_for(long code, const char *reason)
 	}
 }
 
-static const char *
-code_text(long code)
+const char *
+scs_api_reason_for(long code)
 {
 	switch (code) {
 	case 400: return ("BadRequest");
@@ -204,8 +204,16 @@ code_text(long code)
 	case 502: return ("BadGateway");
 	case 503: return ("ServiceUnavailable");
 	case 504: return ("Timeout");
-	default: return ("Error");
+	default: return (NULL);
 	}
+}
+
+static const char *
+code_text(long code)
+{
+	const char	*r = scs_api_reason_for(code);
+
+	return (r != NULL ? r : "Error");
 }
 
 /*

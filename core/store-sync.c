@@ -49,7 +49,6 @@ struct scs_store {
 	char			*message;
 	char			*rv;		/* resume point */
 	char			*cont;		/* continue token */
-	size_t			 loaded;	/* items in the current list */
 	int			 listing;
 	enum store_shape	 shape;		/* of the current load */
 	int			 initial;	/* streaming: initial events */
@@ -169,7 +168,8 @@ store_failed(struct scs_store *s, const struct scs_api_result *r)
 	switch (r->status) {
 	case SCS_FORBIDDEN:
 	case SCS_NOTFOUND:
-		/* Not allowed or not served: say so and wait for a refresh. */
+		/* Not allowed or not served: say so and stop (no retry
+		 * storm). */
 		s->listing = 0;
 		store_set_state(s, r->status == SCS_FORBIDDEN ?
 		    SCS_STORE_FORBIDDEN : SCS_STORE_ERROR, r->message);
@@ -213,7 +213,6 @@ store_item(const cJSON *item, void *arg)
 	struct scs_store	*s = arg;
 
 	scs_index_upsert(s->index, item, scs_now_ms());
-	s->loaded++;
 	store_changed(s);
 }
 
@@ -240,7 +239,6 @@ store_list_done(const struct scs_api_result *r, void *arg)
 		free(s->cont);
 		s->cont = NULL;
 		scs_index_sweep_begin(s->index);
-		s->loaded = 0;
 		if (++s->expired == 2)
 			scs_log_info("store %s: continue tokens keep expiring; "
 			    "one unpaged list", s->res.name);
@@ -280,7 +278,6 @@ store_list_done(const struct scs_api_result *r, void *arg)
 static void
 store_load_begin(struct scs_store *s)
 {
-	s->loaded = 0;
 	free(s->cont);
 	s->cont = NULL;
 	scs_index_sweep_begin(s->index);
@@ -653,33 +650,10 @@ scs_store_load_shape(const struct scs_store *s)
 	    NULL);
 }
 
-size_t
-scs_store_loaded(const struct scs_store *s)
-{
-	return (s->loaded);
-}
-
 int
 scs_store_busy(const struct scs_store *s)
 {
 	return (s->listing || s->notify_timer != 0);
-}
-
-void
-scs_store_refresh(struct scs_store *s)
-{
-	if (s->call != NULL) {
-		scs_api_cancel(s->call);
-		s->call = NULL;
-	}
-	if (s->retry_timer != 0) {
-		scs_http_timer_cancel(s->http, s->retry_timer);
-		s->retry_timer = 0;
-	}
-	s->listing = 0;
-	s->watching = 0;
-	s->backoff_ms = 0;
-	store_list(s);
 }
 
 void

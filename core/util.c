@@ -4,10 +4,13 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <cJSON.h>
 
 #include "scs/util.h"
 
@@ -27,9 +30,22 @@ scs_xmalloc(size_t n)
 		fprintf(stderr, "scs: zero-size allocation\n");
 		abort();
 	}
-	if ((p = malloc(n)) == NULL)
+	if (n > PTRDIFF_MAX || (p = malloc(n)) == NULL)
 		fatal_nomem(n);
 	return (p);
+}
+
+/*
+ * cJSON allocates through scs_xmalloc, so that running out of memory
+ * aborts instead of leaving half-built objects; set before main in every
+ * program that links libscs.
+ */
+static void __attribute__((constructor))
+json_hooks(void)
+{
+	cJSON_Hooks	 h = { scs_xmalloc, free };
+
+	cJSON_InitHooks(&h);
 }
 
 void *

@@ -27,7 +27,6 @@
 #include "scs/util.h"
 #include "tui.h"
 
-#define J(o, k)		cJSON_GetObjectItemCaseSensitive((o), (k))
 #define LABEL_CLUSTER	"cluster.x-k8s.io/cluster-name"
 #define LABEL_TOPO	"topology.cluster.x-k8s.io/owned"
 #define LABEL_TOPO_MD	"topology.cluster.x-k8s.io/deployment-name"

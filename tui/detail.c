@@ -16,8 +16,6 @@
 #include "scs/yaml.h"
 #include "tui.h"
 
-#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
-
 struct dline {
 	char		*text;
 	char		*secret_key;	/* a Secret's data key on this line */

@@ -35,8 +35,6 @@
 #include "scs/util.h"
 #include "tui.h"
 
-#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
-
 enum form_state { FORM_IDLE, FORM_LOADING, FORM_DRY_RUN, FORM_SENDING,
 	FORM_REFETCH };
 

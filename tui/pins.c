@@ -21,7 +21,6 @@
 #include "scs/yaml.h"
 #include "tui.h"
 
-#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
 #define S(o, k)	cJSON_GetStringValue(J((o), (k)))
 
 #define ADM	"admissionregistration.k8s.io"

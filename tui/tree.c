@@ -21,7 +21,6 @@
 #include "scs/util.h"
 #include "tui.h"
 
-#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
 #define TREE_MAXKINDS	12
 
 struct tree {

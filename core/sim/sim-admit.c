@@ -14,8 +14,6 @@
 #include "scs/util.h"
 #include "sim-int.h"
 
-#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
-
 void
 sim_warn(char ***w, char *msg)
 {

@@ -46,27 +46,6 @@ sim_reply_json(struct MHD_Connection *c, unsigned code, char *body,
 	return (sim_reply(c, code, "application/json", body, warning));
 }
 
-static const char *
-reason_for(unsigned code)
-{
-	switch (code) {
-	case 400: return ("BadRequest");
-	case 401: return ("Unauthorized");
-	case 403: return ("Forbidden");
-	case 404: return ("NotFound");
-	case 405: return ("MethodNotAllowed");
-	case 406: return ("NotAcceptable");
-	case 409: return ("Conflict");
-	case 410: return ("Expired");
-	case 413: return ("RequestEntityTooLarge");
-	case 415: return ("UnsupportedMediaType");
-	case 422: return ("Invalid");
-	case 429: return ("TooManyRequests");
-	case 503: return ("ServiceUnavailable");
-	default: return ("InternalError");
-	}
-}
-
 cJSON *
 sim_status_obj(unsigned code, const char *reason, const char *message,
     const char *name, const char *group, const char *kind)
@@ -78,8 +57,9 @@ sim_status_obj(unsigned code, const char *reason, const char *message,
 	cJSON_AddObjectToObject(j, "metadata");
 	cJSON_AddStringToObject(j, "status", "Failure");
 	cJSON_AddStringToObject(j, "message", message);
-	cJSON_AddStringToObject(j, "reason", reason != NULL ? reason :
-	    reason_for(code));
+	if (reason == NULL && (reason = scs_api_reason_for(code)) == NULL)
+		reason = "InternalError";
+	cJSON_AddStringToObject(j, "reason", reason);
 	if (name != NULL || kind != NULL) {
 		d = cJSON_AddObjectToObject(j, "details");
 		if (name != NULL)
@@ -233,7 +213,6 @@ sim_is_true(const char *s)
 {
 	return (s != NULL && (strcmp(s, "1") == 0 || strcmp(s, "true") == 0));
 }
-
 
 enum MHD_Result
 sim_reply_invalid_options(struct MHD_Connection *c, const char *field1,

@@ -16,11 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scs/model.h"
 #include "scs/util.h"
 #include "sim-cel.h"
 #include "sim-int.h"
 
-#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
 #define S(o, k)	cJSON_GetStringValue(J((o), (k)))
 
 #define VAP_RES		"admissionregistration.k8s.io/validatingadmissionpolicies"

@@ -110,6 +110,11 @@ void		 scs_api_error_free(struct scs_api_error *);
 /* Map an HTTP code / Status reason to a status: 401 AUTH, 403 FORBIDDEN,
  * 404 NOTFOUND, 409 CONFLICT, 410 EXPIRED, 422 INVALID, other API. */
 enum scs_status	 scs_api_status_for(long code, const char *reason);
+/* The Status reason the Kubernetes API gives an HTTP code (apimachinery's
+ * reasonForCode: 410 is "Gone"; a too old resourceVersion names
+ * "Expired" itself), or NULL for a code without one. Client and
+ * simulator share it. */
+const char	*scs_api_reason_for(long code);
 /* One-line human summary, "<message> (<code> <reason>)", or one made from
  * the code when e is NULL or has no message. Caller frees. */
 char		*scs_api_summary(long code, const struct scs_api_error *e);

@@ -21,9 +21,14 @@
 
 #include "scs/scs.h"
 
+/* Member k of object o, or NULL (o NULL or not an object, no k). */
+#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
 /* The value at a dotted path of object keys ("status.phase"), or NULL
  * when a step is missing. Keys with dots cannot be reached this way. */
 const cJSON	*scs_jpath(const cJSON *, const char *path);
+/* The first element of array a whose "name" is name, or NULL (variable
+ * definitions and values of a ClusterClass and a Cluster). */
+const cJSON	*scs_jnamed(const cJSON *a, const char *name);
 
 /* --- interned strings --------------------------------------------- */
 

@@ -16,8 +16,8 @@
  * the last resourceVersion; a dropped connection resumes after a capped
  * backoff with jitter; 410 Gone relists (objects that vanished meanwhile
  * are removed when the new list completes); 403 stops with state
- * FORBIDDEN and the server's message (no retry storm; scs_store_refresh
- * tries again); other errors retry with backoff in state BACKOFF.
+ * FORBIDDEN and the server's message (no retry storm; a new store tries
+ * again); other errors retry with backoff in state BACKOFF.
  *
  * Subscribers are told of changes at most once per loop iteration (the
  * notification is coalesced through a zero-delay timer), never from
@@ -114,15 +114,11 @@ const struct scs_index *scs_store_index(const struct scs_store *);
 /* State and a one-line message (never NULL; "" when none). */
 enum scs_store_state scs_store_state(const struct scs_store *,
 		    const char **message);
-/* Items decoded so far while loading. */
-size_t		 scs_store_loaded(const struct scs_store *);
 /* How the last completed load asked: "streaming list", "list from the
  * watch cache" or "paged list" (docs/loading.md); NULL before one. */
 const char	*scs_store_load_shape(const struct scs_store *);
 /* Busy: a list is in progress (for the script runner's idle check). */
 int		 scs_store_busy(const struct scs_store *);
-/* Relist now (also leaves FORBIDDEN/ERROR). */
-void		 scs_store_refresh(struct scs_store *);
 void		 scs_store_subscribe(struct scs_store *, scs_store_cb, void *);
 void		 scs_store_unsubscribe(struct scs_store *, scs_store_cb,
 		    void *);

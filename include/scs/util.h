@@ -4,7 +4,9 @@
  *
  * The scs_x* allocators never return NULL: on exhaustion they print a
  * message and abort (like tmux's xmalloc). A zero-size request is a bug and
- * aborts too. Everything returned is the caller's to free().
+ * aborts too, as does one larger than PTRDIFF_MAX. cJSON allocates through
+ * scs_xmalloc too (cJSON_InitHooks, before main). Everything returned is
+ * the caller's to free().
  */
 #ifndef SCS_UTIL_H
 #define SCS_UTIL_H

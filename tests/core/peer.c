@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,8 +24,9 @@ struct peer {
 	SSL	*ssl;
 };
 
-static peer_fn	 handler;
-static SSL_CTX	*tls;
+static peer_fn		 handler;
+static SSL_CTX		*tls;
+static atomic_int	 serving;	/* connections open */
 
 static void
 write_all(struct peer *p, const char *s, size_t len)
@@ -83,6 +85,15 @@ peer_wait_closed(struct peer *p, int ms)
 		continue;
 }
 
+void
+peer_quiesce(int ms)
+{
+	struct timespec	 ts = { 0, 5 * 1000000L };
+
+	while (atomic_load(&serving) > 0 && (ms -= 5) > 0)
+		nanosleep(&ts, NULL);
+}
+
 SSL *
 peer_ssl(struct peer *p)
 {
@@ -138,6 +149,7 @@ out:
 	SSL_free(p.ssl);
 	close(p.fd);
 	free(req);
+	atomic_fetch_sub(&serving, 1);
 	return (NULL);
 }
 
@@ -150,9 +162,11 @@ accept_loop(void *arg)
 	for (;;) {
 		if ((fd = accept(ls, NULL, NULL)) == -1)
 			continue;
-		if (pthread_create(&t, NULL, serve, (void *)(intptr_t)fd) != 0)
+		atomic_fetch_add(&serving, 1);
+		if (pthread_create(&t, NULL, serve, (void *)(intptr_t)fd) != 0) {
 			close(fd);
-		else
+			atomic_fetch_sub(&serving, 1);
+		} else
 			pthread_detach(t);
 	}
 	return (NULL);

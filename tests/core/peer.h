@@ -34,6 +34,9 @@ void		 peer_reply(struct peer *, const char *status,
 void		 peer_chunk(struct peer *, const char *);
 /* Wait until the client hangs up (at most ms milliseconds). */
 void		 peer_wait_closed(struct peer *, int ms);
+/* Wait until no connection is being served (at most ms milliseconds):
+ * before the test frees what the peer uses, or exits. */
+void		 peer_quiesce(int ms);
 /* The TLS connection (NULL for a plain peer). */
 SSL		*peer_ssl(struct peer *);
 

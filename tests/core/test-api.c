@@ -543,5 +543,6 @@ main(void)
 	is_int(scs_http_pending(h), 0, "no transfer left");
 	scs_http_free(h);
 	free(server);
+	peer_quiesce(5000);
 	return (tap_done());
 }

@@ -427,5 +427,6 @@ main(void)
 
 	test_headers();
 	scs_http_free(h);
+	peer_quiesce(5000);
 	return (tap_done());
 }

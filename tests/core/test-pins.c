@@ -6,12 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scs/model.h"
 #include "scs/pins.h"
 #include "scs/util.h"
 #include "scs/yaml.h"
 #include "../tap.h"
-
-#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
 
 static void
 text_is(const char *key, const char *schema, const char *input,

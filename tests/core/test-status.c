@@ -84,6 +84,9 @@ main(void)
 	is_int(scs_api_status_for(410, "Expired"), SCS_EXPIRED, "410");
 	is_int(scs_api_status_for(500, NULL), SCS_API, "500");
 	is_int(scs_api_status_for(200, NULL), SCS_OK, "200");
+	is_str(scs_api_reason_for(410), "Gone", "410 Gone (as apimachinery)");
+	is_str(scs_api_reason_for(429), "TooManyRequests", "429 reason");
+	ok(scs_api_reason_for(299) == NULL, "no reason for 299");
 
 	w = "{\"kind\":\"Status\",\"code\":\"x\",\"reason\":5,"
 	    "\"details\":{\"causes\":{\"a\":1}}}";

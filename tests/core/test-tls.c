@@ -211,6 +211,7 @@ main(void)
 	res_free(&r);
 
 	scs_http_free(h);
+	peer_quiesce(5000);
 	SSL_CTX_free(ctx);
 	free(cert_pem);
 	scs_free_secret(key_pem);

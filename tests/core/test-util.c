@@ -4,11 +4,15 @@
  */
 #include <sys/wait.h>
 
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <cJSON.h>
 
 #include "scs/util.h"
 #include "../tap.h"
@@ -80,6 +84,41 @@ test_clock(void)
 	    "without SCS_NOW the real clock (%s)", got);
 }
 
+/*
+ * cJSON allocates through scs_xmalloc: a request no allocator can meet
+ * ends the child with our message and SIGABRT (cJSON's own malloc
+ * would return NULL).
+ */
+static void
+test_json_hooks(void)
+{
+	char	 buf[256];
+	int	 p[2], status = 0;
+	ssize_t	 n;
+	pid_t	 pid;
+
+	if (pipe(p) == -1 || (pid = fork()) == -1) {
+		skip("no pipe or fork");
+		return;
+	}
+	if (pid == 0) {
+		close(p[0]);
+		dup2(p[1], 2);
+		if (cJSON_malloc((size_t)PTRDIFF_MAX + 1) == NULL)
+			_exit(3);
+		_exit(4);
+	}
+	close(p[1]);
+	n = read(p[0], buf, sizeof buf - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	close(p[0]);
+	waitpid(pid, &status, 0);
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT &&
+	    strstr(buf, "scs: out of memory") != NULL,
+	    "cJSON out of memory aborts through scs_xmalloc (%s)", buf);
+}
+
 int
 main(void)
 {
@@ -88,6 +127,7 @@ main(void)
 	char		 buf[64];
 
 	test_clock();	/* first: the clock is read once, forks inherit it */
+	test_json_hooks();
 	b64_roundtrip("");
 	b64_roundtrip("a");
 	b64_roundtrip("ab");
