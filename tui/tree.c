@@ -262,38 +262,90 @@ variables_lines(struct tree *t, const cJSON *c)
 	cJSON_Delete(eff);
 }
 
+/* Is o (an event) about c or one of objs (kind and name)? */
+static int
+event_about(const cJSON *o, const cJSON *c, const cJSON *const *objs,
+    size_t nobjs)
+{
+	const char	*kind, *name;
+	size_t		 i;
+
+	kind = cJSON_GetStringValue(scs_jpath(o, "involvedObject.kind"));
+	name = cJSON_GetStringValue(scs_jpath(o, "involvedObject.name"));
+	if (kind == NULL || name == NULL)
+		return (0);
+	if (scs_streq(kind, cJSON_GetStringValue(J(c, "kind"))) &&
+	    scs_streq(name, cJSON_GetStringValue(scs_jpath(c,
+	    "metadata.name"))))
+		return (1);
+	for (i = 0; i < nobjs; i++) {
+		if (scs_streq(kind, cJSON_GetStringValue(J(objs[i], "kind"))) &&
+		    scs_streq(name, cJSON_GetStringValue(scs_jpath(objs[i],
+		    "metadata.name"))))
+			return (1);
+	}
+	return (0);
+}
+
+static int
+event_newer(const void *pa, const void *pb)
+{
+	const struct scs_record	*a = *(const struct scs_record *const *)pa;
+	const struct scs_record	*b = *(const struct scs_record *const *)pb;
+	int64_t			 ta = a->since > 0 ? a->since : a->created;
+	int64_t			 tb = b->since > 0 ? b->since : b->created;
+
+	return (ta == tb ? strcmp(a->name, b->name) : ta > tb ? -1 : 1);
+}
+
+/* The events of the cluster and of everything under it (control plane,
+ * infrastructure cluster, MachineDeployments, MachineSets, Machines),
+ * newest first, each with its object. */
 static void
-events_lines(struct tree *t)
+events_lines(struct tree *t, const cJSON *c, const cJSON *const *objs,
+    size_t nobjs)
 {
 	const struct scs_index	*x;
-	const struct scs_record	*r;
+	const struct scs_record	*r, **v;
 	const cJSON		*o;
-	size_t			 i, n;
-	char			 age[32];
+	size_t			 i, n, k = 0;
+	char			 age[32], obj[160];
 
 	if (t->events == NULL)
 		return;
 	x = scs_store_index(t->events);
 	n = scs_index_count(x);
-	list_add(&t->list, ROLE_TITLE, NULL, "Events (%zu)", n);
+	v = scs_xcalloc(n + 1, sizeof *v);
 	for (i = 0; i < n; i++) {
 		r = scs_index_at(x, i);
-		if ((o = r->obj) == NULL)
-			continue;
-		age_of(r->since > 0 ? r->since : r->created, age, sizeof age);
+		if (r->obj != NULL && event_about(r->obj, c, objs, nobjs))
+			v[k++] = r;
+	}
+	if (k > 1)
+		qsort(v, k, sizeof *v, event_newer);
+	list_add(&t->list, ROLE_TITLE, NULL, "Events (%zu) of the cluster and "
+	    "what is under it, newest first", k);
+	for (i = 0; i < k; i++) {
+		o = v[i]->obj;
+		age_of(v[i]->since > 0 ? v[i]->since : v[i]->created, age,
+		    sizeof age);
+		snprintf(obj, sizeof obj, "%s/%s",
+		    cJSON_GetStringValue(scs_jpath(o, "involvedObject.kind")),
+		    cJSON_GetStringValue(scs_jpath(o, "involvedObject.name")));
 		list_add(&t->list, scs_streq(cJSON_GetStringValue(J(o,
 		    "type")), "Warning") ? ROLE_WARN : ROLE_NORMAL, NULL,
-		    "  %-8s %-20s %-5s %s",
+		    "  %-5s %-7s %-18s %s x%d  %s", age,
 		    cJSON_GetStringValue(J(o, "type")) ?
 		    cJSON_GetStringValue(J(o, "type")) : "",
 		    cJSON_GetStringValue(J(o, "reason")) ?
-		    cJSON_GetStringValue(J(o, "reason")) : "", age,
+		    cJSON_GetStringValue(J(o, "reason")) : "", obj,
+		    cJSON_IsNumber(J(o, "count")) ? J(o, "count")->valueint : 1,
 		    cJSON_GetStringValue(J(o, "message")) ?
 		    cJSON_GetStringValue(J(o, "message")) : "");
 	}
+	free(v);
 }
 
-/* The classes this cluster may move to, and why not the others. */
 static void
 upgrade_lines(struct tree *t, const char *from)
 {
@@ -350,7 +402,6 @@ tree_rebuild(struct tree *t)
 	for (i = 0; i < t->nkinds; i++)
 		objs = objects(objs, &nobjs, t->kinds[i]);
 	t->nnodes = scs_tree_build(c, objs, nobjs, &t->opts, &t->nodes);
-	free(objs);
 	for (i = 0; i < t->nnodes; i++) {
 		n = &t->nodes[i];
 		age_of(n->since, age, sizeof age);
@@ -375,7 +426,8 @@ tree_rebuild(struct tree *t)
 	upgrade_lines(t, cls);
 	variables_lines(t, c);
 	list_add(&t->list, ROLE_NORMAL, NULL, "%s", "");
-	events_lines(t);
+	events_lines(t, c, objs, nobjs);
+	free(objs);
 }
 
 static void
@@ -715,8 +767,10 @@ tree_view_api(struct app *a, struct scs_api *api, const char *ctx,
 	    NULL);
 	t->machines = sub_store(t, "cluster.x-k8s.io", "machines", sel, NULL);
 	free(fsel);
-	fsel = scs_xprintf("involvedObject.name=%s", name);
-	t->events = sub_store(t, "", "events", NULL, fsel);
+	fsel = NULL;
+	/* The namespace's events: those of every object under the
+	 * cluster are picked at each rebuild. */
+	t->events = sub_store(t, "", "events", NULL, NULL);
 	t->classes = sub_store(t, "cluster.x-k8s.io", "clusterclasses", NULL,
 	    NULL);
 	kind_watch(t, "cluster.x-k8s.io", "MachineSet");
