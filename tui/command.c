@@ -26,6 +26,7 @@
  *                        file's extension unless FMT is given)
  *   :pause NAME :resume NAME :scale md/NAME N :scale kcp/NAME N
  *   :restart md/NAME|kcp/NAME :remediate MACHINE   day-2 actions (day2.c)
+ *   :shell [NS/NAME]     $SHELL on the workload cluster (shell.c)
  *   :RESOURCE            a table of any listable kind
  */
 #include <stdio.h>
@@ -38,7 +39,7 @@
 static const char *const builtins[] = { "alerts", "create", "ctx", "edit",
 	"export", "home", "keys", "merge-kubeconfig", "mouse", "ns", "overview",
 	"pause", "persona", "pin", "pins", "policies", "quit", "remediate",
-	"restart", "resume", "save-kubeconfig", "scale", "status",
+	"restart", "resume", "save-kubeconfig", "scale", "shell", "status",
 	"theme", "tree", "unpin", NULL };
 static const char *const themes[] = { "default", "light", "high-contrast",
 	"mono", NULL };
@@ -361,6 +362,8 @@ command_run(struct app *a, const char *cmd)
 		cmd_create(a, arg, 0);
 	else if ((arg = arg_of(cmd, "edit")) != NULL)
 		cmd_edit(a, arg);
+	else if ((arg = arg_of(cmd, "shell")) != NULL)
+		shell_run(a, arg);
 	else if ((arg = arg_of(cmd, "pause")) != NULL)
 		day2_run(a, "pause", arg);
 	else if ((arg = arg_of(cmd, "resume")) != NULL)

@@ -737,6 +737,19 @@ sub_store_res(struct tree *t, const struct scs_resource *res,
 	return (s);
 }
 
+int
+tree_cluster(struct view *v, const char **ns, const char **name)
+{
+	struct tree	*t;
+
+	if (v == NULL || v->ops != &tree_ops)
+		return (-1);
+	t = v->data;
+	*ns = t->ns;
+	*name = t->name;
+	return (0);
+}
+
 struct view *
 tree_view(struct app *a, const char *ns, const char *name)
 {

@@ -829,6 +829,13 @@ const struct scs_resource *api_resource(struct scs_api *, const char *group,
 const char	*api_resource_title(struct scs_api *,
 		    const struct scs_resource *, char *buf, size_t len);
 
+/* --- shell.c: :shell [NS/NAME]: $SHELL with KUBECONFIG set to a 0600
+ * temporary file holding the cluster's kubeconfig (deleted afterwards),
+ * the screen suspended and restored. */
+void		 shell_run(struct app *, const char *arg);
+/* The cluster of a tree view; -1 when v is not one. */
+int		 tree_cluster(struct view *, const char **ns, const char **name);
+
 /* --- day2.c: day-2 actions (:pause :resume :scale :restart :remediate):
  * readonly refused, SelfSubjectAccessReview, y/N confirmation, then the
  * write. verb is the command's name, arg what follows it. */
