@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "scs/cloud.h"
 #include "scs/clusterform.h"
 #include "scs/model.h"
 #include "scs/pins.h"
@@ -62,6 +63,8 @@ struct scs_cform {
 	int		  version_open;	/* suggestions, not a closed set */
 	char		**fd_choices;
 	char		**fd_help;
+	char		**secret_choices;	/* the namespace's Secrets */
+	char		**secret_help;		/* the cloud of each */
 	char		**taken;
 	cJSON		*pins;		/* the ConfigMap scs-pins, or NULL */
 	int		 v1beta1;
@@ -224,6 +227,8 @@ scs_cform_free(struct scs_cform *f)
 	scs_strv_free(f->version_help);
 	scs_strv_free(f->fd_choices);
 	scs_strv_free(f->fd_help);
+	scs_strv_free(f->secret_choices);
+	scs_strv_free(f->secret_help);
 	scs_strv_free(f->taken);
 	cJSON_Delete(f->pins);
 	free(f);
@@ -414,6 +419,8 @@ choice_list(struct scs_cform *f, const char *what, int help)
 		return (help ? &f->class_help : &f->class_choices);
 	if (strcmp(what, "failureDomain") == 0)
 		return (help ? &f->fd_help : &f->fd_choices);
+	if (strcmp(what, "secret") == 0)
+		return (help ? &f->secret_help : &f->secret_choices);
 	return (help ? &f->version_help : &f->version_choices);
 }
 
@@ -1053,6 +1060,18 @@ rebuild(struct scs_cform *f)
 	rows_clear(f);
 	general_rows(f);
 	variable_rows(f);
+	/* Fields naming a Secret: the namespace's Secrets to pick from,
+	 * each with the cloud it points at. */
+	for (i = 0; f->secret_choices != NULL && i < f->nrows; i++) {
+		if (f->rows[i].kind != SCS_FROW_STRING ||
+		    f->rows[i].choices != NULL ||
+		    !scs_names_secret(f->rows[i].path, f->rows[i].help))
+			continue;
+		f->rows[i].choices = scs_strv_dup((const char *const *)
+		    f->secret_choices);
+		f->rows[i].choice_help = scs_strv_dup((const char *const *)
+		    f->secret_help);
+	}
 	for (i = 0; i < f->nrows; i++) {
 		if (f->rows[i].kind == SCS_FROW_HEAD ||
 		    row_pin(f, f->rows[i].path) == NULL)

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "scs/clusterform.h"
+#include "scs/cloud.h"
 #include "scs/log.h"
 #include "scs/pins.h"
 #include "scs/util.h"
@@ -48,6 +49,8 @@ struct form {
 	struct scs_store	*releases;
 	struct scs_store	*clusters;	/* names, zones, versions */
 	struct scs_store	*pins;		/* the ConfigMap scs-pins */
+	struct scs_api_call	*secrets_call;	/* the Secrets, for fields
+						 * naming one */
 	int			 pins_said;	/* unreadable: said once */
 	struct picker		*picker;	/* choosing the focused row */
 	struct scs_api_call	*call;
@@ -502,6 +505,56 @@ pins_sync(struct form *fm)
 	r = scs_index_find(scs_store_index(fm->pins), fm->ns,
 	    SCS_PINS_CONFIGMAP);
 	scs_cform_set_pins(fm->f, r != NULL ? r->obj : NULL);
+}
+
+/* The namespace's Secrets for the fields that name one, each with the
+ * cloud its clouds.yaml points at. Read once when the form opens; the
+ * values are looked at here and dropped (a Secret never enters a store). */
+static void
+on_secrets(const struct scs_api_result *res, void *arg)
+{
+	struct form	*fm = arg;
+	const cJSON	*items, *it;
+	const char	*name;
+	char		**names, **help, *cloud;
+	size_t		 n = 0;
+
+	fm->secrets_call = NULL;
+	if (res->status != SCS_OK)
+		return;		/* free text then, as before */
+	items = J(res->json, "items");
+	names = scs_xcalloc((size_t)cJSON_GetArraySize(items) + 1,
+	    sizeof *names);
+	help = scs_xcalloc((size_t)cJSON_GetArraySize(items) + 1,
+	    sizeof *help);
+	cJSON_ArrayForEach(it, items) {
+		name = cJSON_GetStringValue(J(J(it, "metadata"), "name"));
+		if (name == NULL)
+			continue;
+		cloud = scs_secret_cloud(it);
+		names[n] = scs_xstrdup(name);
+		help[n++] = cloud != NULL ? scs_xprintf("cloud: %s", cloud) :
+		    scs_xstrdup("no clouds.yaml: not a cloud's credentials");
+		free(cloud);
+	}
+	scs_cform_set_choices(fm->f, "secret", (const char *const *)names);
+	scs_cform_set_choice_help(fm->f, "secret", (const char *const *)help);
+	scs_strv_free(names);
+	scs_strv_free(help);
+	fm->app->dirty = 1;
+}
+
+static void
+secrets_fetch(struct form *fm)
+{
+	const struct scs_resource	*res;
+	struct scs_list_opts		 lo;
+
+	if ((res = app_resource(fm->app, "", "secrets")) == NULL)
+		return;
+	memset(&lo, 0, sizeof lo);
+	fm->secrets_call = scs_api_list(fm->app->api, res, fm->ns, &lo,
+	    on_secrets, fm);
 }
 
 static void
@@ -1336,7 +1389,8 @@ form_busy(struct view *v)
 {
 	struct form	*fm = v->data;
 
-	return (fm->call != NULL || (fm->classes != NULL &&
+	return (fm->call != NULL || fm->secrets_call != NULL ||
+	    (fm->classes != NULL &&
 	    scs_store_state(fm->classes, NULL) == SCS_STORE_LOADING) ||
 	    (fm->releases != NULL && scs_store_state(fm->releases, NULL) ==
 	    SCS_STORE_LOADING) || (fm->clusters != NULL &&
@@ -1372,6 +1426,8 @@ form_free(struct view *v)
 		scs_store_unsubscribe(fm->pins, form_stores_changed, fm);
 		scs_store_free(fm->pins);
 	}
+	if (fm->secrets_call != NULL)
+		scs_api_cancel(fm->secrets_call);
 	picker_free(fm->picker);
 	scs_cform_free(fm->f);
 	free(fm->ns);
@@ -1481,6 +1537,7 @@ form_create_view(struct app *a, const char *ns)
 	    "clusterstackreleases");
 	fm->clusters = form_store(fm, "cluster.x-k8s.io", "clusters");
 	fm->pins = pins_store(fm);
+	secrets_fetch(fm);
 	fm->cur = next_field(fm, 0, 1);		/* the first field */
 	return (view_new(a, &form_ops, fm, "new cluster"));
 }
@@ -1521,6 +1578,7 @@ on_cluster(const struct scs_api_result *r, void *arg)
 	    "clusterstackreleases");
 	fm->clusters = form_store(fm, "cluster.x-k8s.io", "clusters");
 	fm->pins = pins_store(fm);
+	secrets_fetch(fm);
 	if (fm->focus != NULL)
 		goto_field(fm, fm->focus);
 	fm->app->dirty = 1;

@@ -90,6 +90,9 @@ const char	*scs_cform_class_name(const struct scs_cform *);
  *			is taken (a class no ClusterStackRelease describes)
  *   "failureDomain"	the MachineDeployments' failure domain (closed
  *			when known, free text otherwise)
+ *   "secret"		fields naming a Secret (scs_names_secret): the
+ *			namespace's Secrets as suggestions, the help of
+ *			each the cloud it points at (scs_secret_cloud)
  * A MachineDeployment's class is always a choice of the class's
  * workers.machineDeployments[].class. scs_cform_set_choice_help gives a
  * description per choice (same order; NULL entries allowed).
