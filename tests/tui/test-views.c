@@ -1,17 +1,13 @@
 /*
  * test-views.c: the table, tree, form and overview views on fixed stores,
  * linked from the tui library as they are, without a terminal (curses in
- * memory, screen_dump) and without the simulator: a loopback HTTP/1.1
- * peer answers discovery, lists and streaming lists (watches with
- * sendInitialEvents) with fixed objects and holds watches open. Each view is drawn, given actions (never keys), and what it
+ * memory, screen_dump) and without the simulator: the loopback test peer
+ * (tests/core/peer.c) answers discovery, lists and streaming lists
+ * (watches with sendInitialEvents) with fixed objects and holds watches
+ * open. Each view is drawn, given actions (never keys), and what it
  * shows and opens is checked.
  */
-#include <sys/socket.h>
-
-#include <netinet/in.h>
-#include <arpa/inet.h>
 #include <locale.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,6 +18,7 @@
 #include "scs/util.h"
 #include "tui.h"
 #include "../tap.h"
+#include "../core/peer.h"
 
 #define DEADLINE_MS	5000
 
@@ -112,30 +109,6 @@ static const char empty[] = "{\"kind\":\"List\",\"apiVersion\":\"v1\","
 
 static int	 port;
 
-static void
-put(int fd, const char *s)
-{
-	size_t	 len = strlen(s);
-	ssize_t	 n;
-
-	while (len > 0 && (n = write(fd, s, len)) > 0) {
-		s += n;
-		len -= (size_t)n;
-	}
-}
-
-static void
-reply(int fd, const char *body)
-{
-	char	 head[256];
-
-	snprintf(head, sizeof head, "HTTP/1.1 200 OK\r\nContent-Type: "
-	    "application/json\r\nContent-Length: %zu\r\nConnection: close\r\n"
-	    "\r\n", strlen(body));
-	put(fd, head);
-	put(fd, body);
-}
-
 /* The list of the resource a path names (its last segment). */
 static const char *
 list_of(const char *path)
@@ -160,22 +133,13 @@ list_of(const char *path)
 	return (empty);
 }
 
+/* A streaming list: the objects, then the bookmark that ends them, as
+ * the apiserver sends them. */
 static void
-chunk(int fd, const char *s)
-{
-	char	 head[32];
-
-	snprintf(head, sizeof head, "%zx\r\n", strlen(s));
-	put(fd, head);
-	put(fd, s);
-	put(fd, "\r\n");
-}
-
-static void
-initial_events(int fd, const char *list)
+initial_events(struct peer *p, const char *list)
 {
 	cJSON	*l = cJSON_Parse(list), *item, *ev;
-	char	*line;
+	char	*line, *nl;
 
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(l,
 	    "items")) {
@@ -184,97 +148,44 @@ initial_events(int fd, const char *list)
 		cJSON_AddItemToObject(ev, "object",
 		    cJSON_Duplicate(item, 1));
 		line = cJSON_PrintUnformatted(ev);
-		chunk(fd, line);
-		chunk(fd, "\n");
+		nl = scs_xprintf("%s\n", line);
+		peer_chunk(p, nl);
+		free(nl);
 		cJSON_free(line);
 		cJSON_Delete(ev);
 	}
 	cJSON_Delete(l);
-	chunk(fd, "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"List\","
-	    "\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\"7\","
-	    "\"annotations\":{\"k8s.io/initial-events-end\":\"true\"}}}}\n");
+	peer_chunk(p, "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":"
+	    "\"List\",\"apiVersion\":\"v1\",\"metadata\":{"
+	    "\"resourceVersion\":\"7\",\"annotations\":{"
+	    "\"k8s.io/initial-events-end\":\"true\"}}}}\n");
 }
 
-static void *
-serve(void *arg)
+static void
+serve(struct peer *p, const char *req)
 {
-	int	 fd = (int)(intptr_t)arg;
-	char	 req[8192], path[2048], c;
-	size_t	 len = 0;
-	ssize_t	 n;
+	char	 path[2048];
 
-	while (len < sizeof req - 1 &&
-	    (n = read(fd, req + len, sizeof req - 1 - len)) > 0) {
-		len += (size_t)n;
-		req[len] = '\0';
-		if (strstr(req, "\r\n\r\n") != NULL)
-			break;
-	}
-	req[len] = '\0';
 	if (sscanf(req, "%*15s %2047s", path) != 1)
-		goto out;
+		return;
 	if (strcmp(path, "/api") == 0)
-		reply(fd, "{\"kind\":\"APIVersions\",\"versions\":[\"v1\"]}");
+		peer_reply(p, "200 OK", "", "{\"kind\":\"APIVersions\","
+		    "\"versions\":[\"v1\"]}");
 	else if (strcmp(path, "/apis") == 0)
-		reply(fd, apis);
+		peer_reply(p, "200 OK", "", apis);
 	else if (strcmp(path, "/api/v1") == 0)
-		reply(fd, core_v1);
+		peer_reply(p, "200 OK", "", core_v1);
 	else if (strcmp(path, "/apis/cluster.x-k8s.io/v1beta2") == 0)
-		reply(fd, capi);
+		peer_reply(p, "200 OK", "", capi);
 	else if (strstr(path, "watch=") != NULL) {
-		put(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json"
-		    "\r\nTransfer-Encoding: chunked\r\n\r\n");
-		/* A streaming list: the objects, then the bookmark that
-		 * ends them, as the apiserver sends them. */
+		peer_put(p, "HTTP/1.1 200 OK\r\nContent-Type: "
+		    "application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
 		if (strstr(path, "sendInitialEvents=true") != NULL)
-			initial_events(fd, list_of(path));
-		/* Then nothing to say: open until the client goes. */
-		while (read(fd, &c, 1) > 0)
-			;
+			initial_events(p, list_of(path));
+		/* Then nothing to say, until the client goes. */
+		peer_wait_closed(p, DEADLINE_MS * 4);
 	} else
-		reply(fd, list_of(path));
-out:
-	close(fd);
-	return (NULL);
-}
-
-static void *
-server(void *arg)
-{
-	int		 ls = (int)(intptr_t)arg, fd;
-	pthread_t	 t;
-
-	for (;;) {
-		if ((fd = accept(ls, NULL, NULL)) == -1)
-			continue;
-		pthread_create(&t, NULL, serve, (void *)(intptr_t)fd);
-		pthread_detach(t);
-	}
-	return (NULL);
-}
-
-static int
-start_peer(void)
-{
-	struct sockaddr_in	 sin;
-	socklen_t		 sl = sizeof sin;
-	int			 ls, one = 1;
-	pthread_t		 t;
-
-	if ((ls = socket(AF_INET, SOCK_STREAM, 0)) == -1)
-		return (-1);
-	setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	memset(&sin, 0, sizeof sin);
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (bind(ls, (struct sockaddr *)&sin, sizeof sin) == -1 ||
-	    listen(ls, 16) == -1 ||
-	    getsockname(ls, (struct sockaddr *)&sin, &sl) == -1)
-		return (-1);
-	port = ntohs(sin.sin_port);
-	pthread_create(&t, NULL, server, (void *)(intptr_t)ls);
-	pthread_detach(t);
-	return (0);
+		peer_reply(p, "200 OK", "", list_of(path));
 }
 
 /* --- the app around the views ------------------------------------------ */
@@ -500,9 +411,9 @@ test_form(void)
 	    "actions (nothing else happens)");
 	is_int(act(ACTION_BACK), VIEW_HANDLED, "Esc: back to the form");
 	is_int(v->ops->scope(v), SCOPE_FORM, "the form again");
-	act(ACTION_BACK);
+	act(ACTION_DISCARD);
 	ok(a.confirm_cb != NULL && strstr(a.message, "discard") != NULL,
-	    "leaving with changes asks");
+	    "discarding changes asks");
 	prompt_key(&a, 'y');
 	ok(view_top(&a) != v, "y discards and closes the form");
 	form_drop_draft(&a, "tenant-a");
@@ -548,8 +459,8 @@ main(void)
 	signal(SIGPIPE, SIG_IGN);
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
 		setlocale(LC_ALL, "");
-	if (mkdtemp(dir) == NULL || setenv("XDG_STATE_HOME", dir, 1) != 0 ||
-	    start_peer() != 0) {
+	port = peer_start(serve, NULL);
+	if (mkdtemp(dir) == NULL || setenv("XDG_STATE_HOME", dir, 1) != 0) {
 		ok(0, "set up");
 		return (tap_done());
 	}
@@ -569,6 +480,7 @@ main(void)
 	test_form();
 	test_overview();
 	app_down();
+	peer_quiesce(DEADLINE_MS);
 	screen_done();
 	free(shown);
 	rmdir(dir);
