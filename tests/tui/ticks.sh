@@ -27,6 +27,7 @@ cat >"$tmp/script" <<SCRIPT
 :tree tenant-a/tick
 <Enter>
 @expect Cluster/tick
+@expect NotAvailable
 @dump $tmp/t1.txt
 @sleep 2500
 @dump $tmp/t2.txt
