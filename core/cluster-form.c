@@ -169,6 +169,50 @@ scs_cform_new(const char *ns, const cJSON *cluster, int v1beta1)
 	return (f);
 }
 
+struct scs_cform *
+scs_cform_clone(const char *ns, const cJSON *source, int v1beta1)
+{
+	struct scs_cform	*f = scs_cform_new(ns, NULL, v1beta1);
+	cJSON			*spec, *topo, *md;
+	static const char *const owned[] = { "controlPlaneEndpoint",
+	    "infrastructureRef", "controlPlaneRef", "paused",
+	    "availabilityGates", NULL };
+	size_t			 i;
+
+	spec = cJSON_Duplicate(J(source, "spec"), 1);
+	if (!cJSON_IsObject(spec) || !cJSON_IsObject(J(spec, "topology"))) {
+		cJSON_Delete(spec);
+		return (f);
+	}
+	/* What controllers fill in is theirs to fill in again. */
+	for (i = 0; owned[i] != NULL; i++)
+		cJSON_DeleteItemFromObjectCaseSensitive(spec, owned[i]);
+	topo = J(spec, "topology");
+	/* The class is looked up in the new namespace. */
+	cJSON_DeleteItemFromObjectCaseSensitive(J(topo, "classRef"),
+	    "namespace");
+	cJSON_DeleteItemFromObjectCaseSensitive(topo, "classNamespace");
+	/* Shapes differ between the API versions: the class reference. */
+	if (v1beta1 && J(topo, "classRef") != NULL) {
+		set_item(topo, "class", cJSON_Duplicate(J(J(topo, "classRef"),
+		    "name"), 1));
+		cJSON_DeleteItemFromObjectCaseSensitive(topo, "classRef");
+	} else if (!v1beta1 && J(topo, "class") != NULL) {
+		set_item(path_obj(topo, "classRef", 1), "name",
+		    cJSON_Duplicate(J(topo, "class"), 1));
+		cJSON_DeleteItemFromObjectCaseSensitive(topo, "class");
+	}
+	cJSON_ArrayForEach(md, scs_jpath(topo, "workers.machineDeployments"))
+		cJSON_DeleteItemFromObjectCaseSensitive(md, "metadata");
+	set_item(f->obj, "spec", spec);
+	cJSON_Delete(f->base);
+	f->base = cJSON_Duplicate(f->obj, 1);
+	cJSON_Delete(f->mark);
+	f->mark = cJSON_Duplicate(f->obj, 1);
+	f->stale = 1;
+	return (f);
+}
+
 static void
 errs_clear(struct scs_cform *f)
 {

@@ -18,6 +18,7 @@
  *   :create [NS]         the form for a new cluster (:create! drops the
  *                        kept draft first)
  *   :edit NS/NAME        the form for a cluster: variables, scale, upgrade
+ *   :clone [NS/]NAME     the create form filled from that cluster
  *   :save-kubeconfig[!] FILE   the kubeconfig Secret shown, as a 0600 file
  *                        (! replaces an existing file)
  *   :merge-kubeconfig [FILE]   its context into FILE (default: your
@@ -36,8 +37,8 @@
 #include "scs/util.h"
 #include "tui.h"
 
-static const char *const builtins[] = { "alerts", "create", "ctx", "edit",
-	"export", "home", "keys", "merge-kubeconfig", "mouse", "ns", "overview",
+static const char *const builtins[] = { "alerts", "clone", "create", "ctx",
+	"edit", "export", "home", "keys", "merge-kubeconfig", "mouse", "ns", "overview",
 	"pause", "persona", "pin", "pins", "policies", "quit", "remediate",
 	"restart", "resume", "save-kubeconfig", "scale", "shell", "status",
 	"theme", "tree", "unpin", NULL };
@@ -183,6 +184,22 @@ cmd_edit(struct app *a, const char *arg)
 	if (command_split_name(a, arg, ns, sizeof ns, &name) != 0)
 		return;
 	if ((v = form_edit_view(a, ns, name, ACTION_EDIT)) != NULL)
+		view_push(a, v);
+}
+
+/* :clone [NS/]NAME: a create form filled from the cluster, in the
+ * namespace shown (the source's when all are shown). */
+static void
+cmd_clone(struct app *a, const char *arg)
+{
+	char		 ns[256];
+	const char	*name;
+	struct view	*v;
+
+	if (command_split_name(a, arg, ns, sizeof ns, &name) != 0)
+		return;
+	if ((v = form_clone_view(a, a->ns != NULL ? a->ns : ns, ns,
+	    name)) != NULL)
 		view_push(a, v);
 }
 
@@ -364,6 +381,8 @@ command_run(struct app *a, const char *cmd)
 		cmd_edit(a, arg);
 	else if ((arg = arg_of(cmd, "shell")) != NULL)
 		shell_run(a, arg);
+	else if ((arg = arg_of(cmd, "clone")) != NULL)
+		cmd_clone(a, arg);
 	else if ((arg = arg_of(cmd, "pause")) != NULL)
 		day2_run(a, "pause", arg);
 	else if ((arg = arg_of(cmd, "resume")) != NULL)

@@ -45,6 +45,7 @@ struct form {
 	char			*ns;
 	char			*name;		/* edit: the cluster */
 	char			*from_class;	/* edit: its class at start */
+	char			*clone_of;	/* clone: "ns/name" of the source */
 	struct scs_store	*classes;
 	struct scs_store	*releases;
 	struct scs_store	*clusters;	/* names, zones, versions */
@@ -1433,6 +1434,7 @@ form_free(struct view *v)
 	free(fm->ns);
 	free(fm->name);
 	free(fm->from_class);
+	free(fm->clone_of);
 	free(fm->problem);
 	free(fm->note);
 	free(fm->diff);
@@ -1605,4 +1607,57 @@ form_edit_view(struct app *a, const char *ns, const char *name,
 	if ((res = app_resource(a, "cluster.x-k8s.io", "clusters")) != NULL)
 		fm->call = scs_api_get(a->api, res, ns, name, on_cluster, fm);
 	return (view_new(a, &form_ops, fm, "edit %s", name));
+}
+
+/* The source of a clone arrived: a create form filled from it. */
+static void
+on_clone_source(const struct scs_api_result *r, void *arg)
+{
+	struct form	*fm = arg;
+	long		 i;
+
+	fm->call = NULL;
+	fm->state = FORM_IDLE;
+	if (r->status != SCS_OK) {
+		app_message(fm->app, 1, "cannot read %s: %s", fm->clone_of,
+		    r->message);
+		return;
+	}
+	scs_cform_free(fm->f);
+	fm->f = scs_cform_clone(fm->ns, r->json, fm->v1beta1);
+	fm->classes = form_store(fm, "cluster.x-k8s.io", "clusterclasses");
+	fm->releases = form_store(fm, "clusterstack.x-k8s.io",
+	    "clusterstackreleases");
+	fm->clusters = form_store(fm, "cluster.x-k8s.io", "clusters");
+	fm->pins = pins_store(fm);
+	if ((i = scs_cform_find(fm->f, "metadata.name")) >= 0)
+		fm->cur = (size_t)i;
+	app_message(fm->app, 0, "a copy of %s in %s: give it a name, then "
+	    "%s", fm->clone_of, fm->ns, app_key_name(fm->app, ACTION_SEND,
+	    SCOPE_FORM));
+	fm->app->dirty = 1;
+}
+
+struct view *
+form_clone_view(struct app *a, const char *ns, const char *src_ns,
+    const char *src_name)
+{
+	struct form			*fm;
+	const struct scs_resource	*res;
+
+	if (a->readonly) {
+		app_message(a, 1, "read-only: creating a cluster is refused");
+		return (NULL);
+	}
+	if ((res = app_resource(a, "cluster.x-k8s.io", "clusters")) == NULL) {
+		app_message(a, 1, "this server has no clusters.cluster.x-k8s.io");
+		return (NULL);
+	}
+	fm = form_new(a, ns != NULL ? ns : src_ns);
+	fm->clone_of = scs_xprintf("%s/%s", src_ns, src_name);
+	fm->state = FORM_LOADING;
+	fm->f = scs_cform_new(fm->ns, NULL, fm->v1beta1);
+	fm->call = scs_api_get(a->api, res, src_ns, src_name, on_clone_source,
+	    fm);
+	return (view_new(a, &form_ops, fm, "clone %s", src_name));
 }

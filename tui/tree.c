@@ -607,9 +607,18 @@ tree_action(struct view *v, enum action act)
 	case ACTION_EDIT:
 	case ACTION_SCALE:
 	case ACTION_UPGRADE:
+	case ACTION_CLONE:
 		if (t->api != t->app->api) {
 			app_message(t->app, 1, "this cluster is in context %s: "
 			    ":ctx %s to change it", t->ctx, t->ctx);
+			return (VIEW_HANDLED);
+		}
+		if (act == ACTION_CLONE)
+			nv = form_clone_view(t->app, t->app->ns != NULL ?
+			    t->app->ns : t->ns, t->ns, t->name);
+		if (act == ACTION_CLONE) {
+			if (nv != NULL)
+				view_push(t->app, nv);
 			return (VIEW_HANDLED);
 		}
 		if (act != ACTION_DELETE) {

@@ -271,6 +271,8 @@ enum scope {
 	    "Create a cluster (a form; a kept draft comes back)")	\
 	X(EDIT,		"edit",		"e",		IN_CLUSTER,	\
 	    ACT_WRITE,	"edit",	"Edit the cluster: variables, scale, upgrade") \
+	X(CLONE,	"clone",	"C",		IN_CLUSTER,	\
+	    ACT_WRITE,	"",	"Clone: a create form filled from the cluster") \
 	X(SCALE,	"scale",	"s",		IN_CLUSTER,	\
 	    ACT_WRITE,	"",	"Scale: the edit form at the replicas")	\
 	X(UPGRADE,	"upgrade",	"u",		IN_CLUSTER,	\
@@ -1014,6 +1016,11 @@ void		 picker_draw(struct picker *, int y, int x, int rows, int cols);
 struct view	*form_create_view(struct app *, const char *ns);
 /* Edit (scale, upgrade, variables) cluster ns/name; act ACTION_SCALE or
  * ACTION_UPGRADE starts at the replicas or the class. */
+/* A new cluster in ns (NULL: the source's) filled from cluster
+ * src_ns/src_name: class, version, control plane, MachineDeployments,
+ * every variable; the name empty. */
+struct view	*form_clone_view(struct app *, const char *ns,
+		    const char *src_ns, const char *src_name);
 struct view	*form_edit_view(struct app *, const char *ns, const char *name,
 		    enum action act);
 /* Forget the kept draft of a new cluster in ns. */

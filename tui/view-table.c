@@ -297,6 +297,11 @@ tview_action(struct view *v, enum action act)
 		if (r != NULL)
 			nv = form_edit_view(a, r->ns, r->name, act);
 		break;
+	case ACTION_CLONE:
+		if (r != NULL)
+			nv = form_clone_view(a, a->ns != NULL ? a->ns : r->ns,
+			    r->ns, r->name);
+		break;
 	case ACTION_BACK:
 		/* Esc clears the filter first. */
 		if (table_filter(t->table)[0] == '\0')

@@ -72,6 +72,15 @@ struct scs_cform;
  */
 struct scs_cform *scs_cform_new(const char *ns, const cJSON *cluster,
 		    int v1beta1);
+/*
+ * A form for a new cluster in ns filled from source (another Cluster,
+ * any namespace): its whole spec (class, version, control plane, every
+ * MachineDeployment, every variable, objects and arrays whole, the
+ * cluster network), without what controllers fill in (endpoint, refs,
+ * paused) and without the class's namespace; the name empty.
+ */
+struct scs_cform *scs_cform_clone(const char *ns, const cJSON *source,
+		    int v1beta1);
 void		 scs_cform_free(struct scs_cform *);
 int		 scs_cform_editing(const struct scs_cform *);
 

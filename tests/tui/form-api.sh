@@ -70,6 +70,44 @@ if command -v kubectl >/dev/null 2>&1; then
 else
 	n=$((n + 1)); echo "ok $n # SKIP kubectl not installed"
 fi
+# Clone: the create form filled from an existing cluster; the created
+# object equals its source on every variable and MachineDeployment.
+check "clone prod-eu1" run '@expect My clusters
+:clone prod-eu1
+<Enter>
+@expect a copy of tenant-a/prod-eu1
+@expect SCS-8V-16
+<Enter>
+<C-u>
+copy-1
+<Enter>
+s
+@expect created tenant-a/copy-1
+@quit'
+if command -v kubectl >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+	kubectl --context tenant-a -n tenant-a get cluster prod-eu1 -o json >"$tmp/src.json"
+	kubectl --context tenant-a -n tenant-a get cluster copy-1 -o json >"$tmp/dst.json"
+	check "the clone equals its source (class, version, control plane, MDs, every variable)" python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))["spec"]["topology"]
+d = json.load(open(sys.argv[2]))["spec"]["topology"]
+assert s["classRef"]["name"] == d["classRef"]["name"], "class"
+assert s["version"] == d["version"], "version"
+assert s["controlPlane"].get("replicas") == d["controlPlane"].get("replicas"), "cp"
+sm, dm = s["workers"]["machineDeployments"], d["workers"]["machineDeployments"]
+assert len(sm) == len(dm), "mds"
+for a, b in zip(sm, dm):
+    for k in ("name", "class", "replicas", "failureDomain", "variables"):
+        assert a.get(k) == b.get(k), "md " + k
+dv = {v["name"]: v.get("value") for v in d.get("variables", [])}
+for v in s.get("variables", []):
+    assert dv.get(v["name"]) == v.get("value"), "variable " + v["name"]
+print("ok", len(s.get("variables", [])), "variables")
+' "$tmp/src.json" "$tmp/dst.json"
+else
+	n=$((n + 1)); echo "ok $n # SKIP kubectl or python3 not installed"
+fi
+
 # Drafts are keyed by server: a context of the same name on a second
 # simulator never gets the first one's draft; Esc keeps it and says where.
 "$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k2.yaml" --quiet \

@@ -113,7 +113,7 @@ test_errors(void)
 	bad("keys: q\n", "config.yaml:1:7: 'keys' must be a mapping of action "
 	    "to key, not a scalar", "keys not a mapping");
 	bad("keys:\n  quitt: q\n", "config.yaml:2:3: unknown action 'quitt' "
-	    "(expected one of open, tree, create, edit, scale, upgrade, "
+	    "(expected one of open, tree, create, edit, clone, scale, upgrade, "
 	    "conditions, group, echo, pause, restart, remediate, describe,",
 	    "unknown action");
 	bad("keys:\n  delete: <C-dd>\n", "config.yaml:2:11: bad key name "
