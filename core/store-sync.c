@@ -23,6 +23,11 @@
 /* A watch silent this many silence periods while the server answers a
  * probe is taken for half-open (servers send bookmarks every minute). */
 #define STORE_HALF_OPEN	5
+/* A streaming list on a server not yet known to serve them that stays
+ * silent this long: the server ignored sendInitialEvents (an apiserver
+ * before 1.27 takes it for a plain watch and may say nothing for a
+ * minute); a list instead, remembered by the api. */
+#define STORE_STREAM_QUIET	3000
 
 /* How a load asks (store_list). */
 enum store_shape {
@@ -62,6 +67,7 @@ struct scs_store {
 	int			 watching;	/* call is the watch */
 	int64_t			 heard_ms;	/* its last event or bookmark */
 	uint64_t		 retry_timer;
+	uint64_t		 quiet_timer;	/* STORE_STREAM_QUIET */
 	long			 backoff_ms;
 
 	struct store_sub	*subs;
@@ -80,6 +86,8 @@ static const char *const store_state_names[] = {
 static void	store_list(struct scs_store *);
 static void	store_watch(struct scs_store *);
 static void	store_stream(struct scs_store *);
+static void	store_quiet_cancel(struct scs_store *);
+static void	store_stream_refused(struct scs_store *, const char *);
 
 const char *
 scs_store_state_name(enum scs_store_state s)
@@ -367,6 +375,7 @@ store_event(const char *type, const cJSON *obj, void *arg)
 		    0) {
 			/* The initial events are all in: synced; the same
 			 * watch goes on. */
+			store_quiet_cancel(s);
 			scs_api_set_watch_list(s->api, 1);
 			store_synced(s, cJSON_IsString(rv) ? rv->valuestring :
 			    NULL);
@@ -374,13 +383,8 @@ store_event(const char *type, const cJSON *obj, void *arg)
 		}
 		/* A bookmark before the end of the initial events that
 		 * does not say so: this server does not stream lists. */
-		scs_log_info("store %s: a bookmark without "
-		    "k8s.io/initial-events-end", s->res.name);
-		scs_api_set_watch_list(s->api, -1);
-		scs_api_cancel(s->call);
-		s->call = NULL;
-		s->watching = 0;
-		store_list(s);
+		store_stream_refused(s, "a bookmark without "
+		    "k8s.io/initial-events-end");
 	}
 	/* Other bookmarks: the resourceVersion above is all they carry. */
 }
@@ -392,6 +396,7 @@ store_watch_done(const struct scs_api_result *r, void *arg)
 
 	s->call = NULL;
 	s->watching = 0;
+	store_quiet_cancel(s);
 	if (s->initial) {
 		s->initial = 0;
 		if (r->status == SCS_OK || r->status == SCS_EXPIRED) {
@@ -444,6 +449,48 @@ store_watch_done(const struct scs_api_result *r, void *arg)
 }
 
 static void
+store_quiet_cancel(struct scs_store *s)
+{
+	if (s->quiet_timer != 0) {
+		scs_http_timer_cancel(s->http, s->quiet_timer);
+		s->quiet_timer = 0;
+	}
+}
+
+/* The server does not stream lists: drop the stream, list instead. */
+static void
+store_stream_refused(struct scs_store *s, const char *why)
+{
+	scs_log_info("store %s: %s; a list instead", s->res.name, why);
+	store_quiet_cancel(s);
+	scs_api_set_watch_list(s->api, -1);
+	scs_api_cancel(s->call);
+	s->call = NULL;
+	s->watching = 0;
+	s->initial = 0;
+	store_load_begin(s);
+	store_list(s);
+}
+
+static void
+store_quiet_fire(void *arg)
+{
+	struct scs_store	*s = arg;
+	int64_t			 quiet;
+
+	s->quiet_timer = 0;
+	if (!s->initial || s->call == NULL)
+		return;
+	quiet = scs_now_ms() - s->heard_ms;
+	if (quiet < STORE_STREAM_QUIET) {
+		s->quiet_timer = scs_http_timer(s->http,
+		    STORE_STREAM_QUIET - quiet, store_quiet_fire, s);
+		return;
+	}
+	store_stream_refused(s, "no initial events nor their end in 3 s");
+}
+
+static void
 store_watch_start(struct scs_store *s, int initial)
 {
 	struct scs_watch_opts	 o;
@@ -460,8 +507,12 @@ store_watch_start(struct scs_store *s, int initial)
 	    store_watch_done, s);
 	s->watching = s->call != NULL;
 	s->heard_ms = scs_now_ms();
+	store_quiet_cancel(s);
 	if (s->call == NULL)
 		store_backoff(s, "cannot start the watch request", 0);
+	else if (initial && scs_api_watch_list(s->api) == 0)
+		s->quiet_timer = scs_http_timer(s->http, STORE_STREAM_QUIET,
+		    store_quiet_fire, s);
 }
 
 /* A streaming list: the initial events, the bookmark, then the watch. */
@@ -593,6 +644,7 @@ scs_store_free(struct scs_store *s)
 		scs_http_timer_cancel(s->http, s->retry_timer);
 	if (s->notify_timer != 0)
 		scs_http_timer_cancel(s->http, s->notify_timer);
+	store_quiet_cancel(s);
 	scs_index_free(s->index);
 	free(s->res.group);
 	free(s->res.version);

@@ -12,7 +12,7 @@
 	"drop-watch-after=N, cut-list-every=N, 429-every=N[:retry=S], " \
 	"500-burst=N, slow=MS, expire-continue[=N], watch-410-every=N, " \
 	"hang-after=N[:for=MS], hang-every=N, restart-after=MS[:down=MS], " \
-	"storm=N, storm-for=MS, no-watch-list"
+	"storm=N, storm-for=MS, no-watch-list, old-watch"
 
 static int
 num(const char *s, long *out)
@@ -60,6 +60,10 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 		}
 		if (strcmp(item, "no-watch-list") == 0) {
 			f->no_watch_list = 1;
+			continue;
+		}
+		if (strcmp(item, "old-watch") == 0) {
+			f->old_watch = 1;
 			continue;
 		}
 		if ((eq = strchr(item, '=')) == NULL)

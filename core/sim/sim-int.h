@@ -331,6 +331,10 @@ struct sim_faults {
 	long	storm;			/* storm=N: read by the world */
 	long	storm_for;		/* storm-for=MS: each scs_sim_storm
 					 * starts a storm of MS; 0 = always */
+	int	old_watch;		/* old-watch: ignore sendInitialEvents
+					 * and resourceVersionMatch on a watch,
+					 * as an apiserver before 1.27 does (a
+					 * plain watch, no end bookmark) */
 	int	no_watch_list;		/* no-watch-list: refuse streaming
 					 * lists (sendInitialEvents) with
 					 * 422, as an apiserver without the

@@ -88,6 +88,8 @@ static const char usage_text[] =
 "      storm-for=MS           each SIGUSR1 starts a storm of MS\n"
 "      no-watch-list          refuse streaming lists (sendInitialEvents)\n"
 "                             with 422, as an apiserver without WatchList\n"
+"      old-watch              ignore sendInitialEvents (a plain watch, no\n"
+"                             end bookmark), as an apiserver before 1.27\n"
 "                         csp-admin can read and replace the faults while the\n"
 "                         server runs: GET or POST SPEC to /sim/faults\n"
 "\n"

@@ -332,7 +332,8 @@ watch_list_opts(struct scs_sim *sim, struct MHD_Connection *c,
 	const char	*sie = sim_arg(c, "sendInitialEvents");
 	const char	*rvm = sim_arg(c, "resourceVersionMatch");
 
-	if (sie == NULL && (rvm == NULL || *rvm == '\0'))
+	if (sim->faults.old_watch || (sie == NULL && (rvm == NULL ||
+	    *rvm == '\0')))
 		return (0);
 	if (sie != NULL && sim->faults.no_watch_list) {
 		*ret = sim_reply_invalid_options(c, "sendInitialEvents",

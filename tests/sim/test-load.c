@@ -26,6 +26,8 @@ static const struct lcase cases[] = {
 	{ "streaming list", NULL, NULL, 0, "streaming list", NULL, 1 },
 	{ "server without streaming lists", "no-watch-list", NULL, 0,
 	    "list from the watch cache", NULL, -1 },
+	{ "server that ignores streaming lists (before 1.27)", "old-watch",
+	    NULL, 0, "list from the watch cache", NULL, -1 },
 	{ "stream dropped halfway", "drop-watch-after=150", NULL, 0,
 	    "list from the watch cache", NULL, 0 },
 	{ "stream meets 410", "watch-410-every=1", NULL, 0,
