@@ -1336,14 +1336,17 @@ form_draw(struct view *v, int y, int rows)
 	/* The picker opens under its row (above when there is no room),
 	 * beside the labels when the screen is wide enough. */
 	if (fm->picker != NULL && ycur >= 0) {
+		int	 pw;
+
 		x = COLS - (lw + 1) >= 36 ? lw + 1 : 0;
+		pw = COLS - x > 90 ? 90 : COLS - x;	/* readable on wide screens */
 		ph = picker_height(fm->picker, body);
 		if (ycur + 1 + ph <= y + 1 + body)
-			picker_draw(fm->picker, ycur + 1, x, ph, COLS - x);
+			picker_draw(fm->picker, ycur + 1, x, ph, pw);
 		else if (ycur - ph >= y + 1)
-			picker_draw(fm->picker, ycur - ph, x, ph, COLS - x);
+			picker_draw(fm->picker, ycur - ph, x, ph, pw);
 		else
-			picker_draw(fm->picker, y + 1, x, ph, COLS - x);
+			picker_draw(fm->picker, y + 1, x, ph, pw);
 	}
 	message_area(fm, y + 1 + body, 2);
 }
