@@ -87,8 +87,9 @@ scs_schema_readable(const char *message)
 {
 	struct scs_schema_cause	 c;
 	const char		*d, *x, *w;
-	char			*l, *r;
+	char			*l, *r, g;
 	size_t			 n;
+	long long		 num;
 
 	if (message == NULL)
 		return (scs_xstrdup(""));
@@ -106,10 +107,10 @@ scs_schema_readable(const char *message)
 		return (scs_xprintf("too large: at most %s", x));
 	if ((x = after(d, "should be less than ")) != NULL)
 		return (scs_xprintf("too large: must be less than %s", x));
-	if ((x = after(d, "should be at least ")) != NULL &&
-	    strstr(x, " chars long") != NULL)
-		return (scs_xprintf("too short: at least %.*s characters",
-		    (int)(strstr(x, " chars long") - x), x));
+	if (sscanf(d, "should be at least %lld chars lon%c", &num,
+	    &g) == 2 && g == 'g')
+		return (scs_xprintf("too short: at least %lld characters",
+		    num));
 	if ((x = after(d, "may not be longer than ")) != NULL)
 		return (scs_xprintf("too long: at most %s characters", x));
 	if ((x = after(d, "should match '")) != NULL) {

@@ -1443,6 +1443,8 @@ test_readable(void)
 	      "required" },
 	    { "Too long: may not be longer than 8",
 	      "too long: at most 8 characters" },
+	    { "Invalid value: \"ab\": should be at least 3 chars long",
+	      "too short: at least 3 characters" },
 	    { "must be an odd number, at least 1",
 	      "must be an odd number, at least 1" },
 	};
