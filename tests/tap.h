@@ -90,6 +90,37 @@ tap_done(void)
 	return (tap_failed != 0);
 }
 
+/* The whole of file path (NUL-terminated; *len its length when len is
+ * not NULL), or NULL. Caller frees. */
+static __attribute__((unused)) char *
+tap_slurp(const char *path, size_t *len)
+{
+	FILE	*f = fopen(path, "r");
+	char	*s = NULL, *t;
+	size_t	 n = 0, cap = 0, r;
+
+	if (f == NULL)
+		return (NULL);
+	do {
+		if (cap - n < 4097) {
+			cap = cap * 2 + 8192;
+			if ((t = realloc(s, cap)) == NULL) {
+				free(s);
+				fclose(f);
+				return (NULL);
+			}
+			s = t;
+		}
+		r = fread(s + n, 1, cap - n - 1, f);
+		n += r;
+	} while (r > 0);
+	fclose(f);
+	s[n] = '\0';
+	if (len != NULL)
+		*len = n;
+	return (s);
+}
+
 /* Path of a shared fixture, or NULL when the fixtures folder is absent. */
 static __attribute__((unused)) char *
 tap_fixture(const char *rel)

@@ -38,24 +38,6 @@ lean_is(const char *text, const char *want)
 	return (same);
 }
 
-/* The whole of file path, or NULL. */
-static char *
-slurp(const char *path)
-{
-	FILE		*f = fopen(path, "r");
-	struct scs_buf	 b;
-	char		 buf[4096];
-	size_t		 n;
-
-	if (f == NULL)
-		return (NULL);
-	scs_buf_init(&b, 0);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		scs_buf_add(&b, buf, n);
-	fclose(f);
-	return (scs_buf_steal(&b));
-}
-
 static void
 test_lean(void)
 {
@@ -92,7 +74,7 @@ test_lean(void)
 
 	if ((path = tap_fixture("apiserver/"
 	    "cluster_kube-apiserver-1.36_ssa-managedfields.json")) == NULL ||
-	    (fx = slurp(path)) == NULL) {
+	    (fx = tap_slurp(path, NULL)) == NULL) {
 		skip("fixture cluster_kube-apiserver-1.36_ssa-managedfields "
 		    "absent");
 		return;

@@ -48,24 +48,6 @@ fields_are(const char *msg, const char *want)
 	scs_strv_free(v);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE		*f = fopen(path, "r");
-	struct scs_buf	 b;
-	char		 buf[4096];
-	size_t		 n;
-
-	if (f == NULL)
-		return (NULL);
-	scs_buf_init(&b, 0);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		scs_buf_add(&b, buf, n);
-	fclose(f);
-	*len = b.len;
-	return (scs_buf_steal(&b));
-}
-
 int
 main(void)
 {
@@ -198,7 +180,7 @@ main(void)
 	/* The shipped policy, loaded as the console installs it. */
 	path = scs_xprintf("%s/share/policies/scs-pins.yaml",
 	    getenv("SCS_SRCDIR") != NULL ? getenv("SCS_SRCDIR") : ".");
-	text = slurp(path, &len);
+	text = tap_slurp(path, &len);
 	free(path);
 	ok(text != NULL, "read share/policies/scs-pins.yaml");
 	docs = text != NULL ? scs_yaml_load(text, len, &cause) : NULL;
