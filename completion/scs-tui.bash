@@ -175,7 +175,7 @@ _scs_tui_sim()
 	local cur prev opt eq=1
 	local opts="--listen --plain-http --kubeconfig-out --user --scenario
 	    --clusters --namespaces --secrets --classes --seed --speed --faults
-	    --quiet --version --help -h"
+	    --serve-rate --request-latency --quiet --version --help -h"
 	COMPREPLY=()
 	_scs_tui_split
 	case $opt in
@@ -191,13 +191,15 @@ _scs_tui_sim()
 	--faults)
 		local f="drop-every= cut-list-every= cut-watch-after=
 		    drop-watch-after= 429-every= 500-burst= slow= expire-continue
-		    watch-410-every= hang-after= hang-every= restart-after= storm= storm-for="
+		    watch-410-every= hang-after= hang-every= restart-after= storm= storm-for=
+		    no-watch-list old-watch"
 		local head=
 		[[ $cur == *,* ]] && head=${cur%,*},
 		COMPREPLY=($(compgen -P "$head" -W "$f" -- "${cur##*,}"))
 		compopt -o nospace 2>/dev/null
 		return ;;
-	--clusters|--namespaces|--secrets|--classes|--seed|--speed)
+	--clusters|--namespaces|--secrets|--classes|--seed|--speed|--serve-rate|\
+	--request-latency)
 		return ;;
 	esac
 	COMPREPLY=($(compgen -W "$opts" -- "$cur"))
