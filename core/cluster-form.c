@@ -570,13 +570,17 @@ row_name(const char *path, const char *label)
 {
 	const char	*p, *q, *rest;
 	struct scs_buf	 b;
+	size_t		 o = strcspn(path, "[");
 
-	if (strncmp(path, MDS "[", strlen(MDS) + 1) == 0 &&
-	    (q = strchr(p = path + strlen(MDS) + 1, ']')) != NULL &&
-	    q[1] == '.')
+	/* The list before the first '[': machine deployments, variables. */
+	if (path[o] != '[')
+		return (scs_xstrdup(label));
+	p = path + o + 1;
+	if ((q = strchr(p, ']')) == NULL)
+		return (scs_xstrdup(label));
+	if (o == strlen(MDS) && strncmp(path, MDS, o) == 0 && q[1] == '.')
 		return (scs_xprintf("%.*s %s", (int)(q - p), p, label));
-	if (strncmp(path, VARS "[", strlen(VARS) + 1) != 0 ||
-	    (q = strchr(p = path + strlen(VARS) + 1, ']')) == NULL ||
+	if (o != strlen(VARS) || strncmp(path, VARS, o) != 0 ||
 	    strncmp(q, "].value", 7) != 0)
 		return (scs_xstrdup(label));
 	scs_buf_init(&b, 0);
@@ -607,7 +611,7 @@ row_add(struct scs_cform *f, enum scs_frow_kind kind, int depth,
 	r->depth = depth;
 	r->label = scs_xstrdup(label);
 	r->path = scs_xstrdup(path);
-	r->name = row_name(path, label);
+	r->name = row_name(r->path, label);
 	r->text = scs_xstrdup("");
 	memset(&f->locs[f->nrows], 0, sizeof f->locs[f->nrows]);
 	if (loc != NULL) {
