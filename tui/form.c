@@ -70,6 +70,7 @@ struct form {
 	int			 discarded;	/* yes: no draft kept */
 	int			 saved;		/* a draft is on disk */
 	int			 quit_warned;	/* C-c said where the draft is */
+	int			 auto_class;	/* the class was picked, not chosen */
 	const char		*focus;		/* field to go to once
 						 * loaded, or NULL */
 	char			*note;		/* server causes without a row */
@@ -435,9 +436,14 @@ class_sync(struct form *fm)
 	const struct scs_frow	*r;
 	long			 i;
 
-	if ((cls == NULL || *cls == '\0') && fm->classes != NULL &&
+	/* Until the user changes something, a class picked for them follows
+	 * the classes as they arrive (the newest may come later). */
+	if (fm->auto_class && scs_cform_changed(fm->f))
+		fm->auto_class = 0;
+	if ((cls == NULL || *cls == '\0' || fm->auto_class) &&
+	    fm->classes != NULL &&
 	    scs_index_count(scs_store_index(fm->classes)) > 0 &&
-	    fm->name == NULL) {
+	    fm->name == NULL && fm->clone_of == NULL) {
 		/* A new cluster starts from the namespace's newest class. */
 		r = NULL;
 		i = scs_cform_find(fm->f, "spec.topology.classRef.name");
@@ -448,9 +454,11 @@ class_sync(struct form *fm)
 			char	*c = scs_xstrdup(newest_class(
 				    (const char *const *)r->choices));
 
-			scs_cform_set(fm->f, (size_t)i, c, NULL);
+			if (!scs_streq(c, cls))
+				scs_cform_set(fm->f, (size_t)i, c, NULL);
 			free(c);
 			scs_cform_mark(fm->f);
+			fm->auto_class = 1;
 		}
 		cls = scs_cform_class_name(fm->f);
 	}
