@@ -85,7 +85,7 @@ change_clear(struct pins *p)
 	p->outcome_error = 0;
 }
 
-static void
+static void SCS_PRINTF(3, 4)
 outcome(struct pins *p, int error, const char *fmt, ...)
 {
 	va_list	ap;
