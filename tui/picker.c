@@ -16,8 +16,7 @@ struct picker {
 	char		**help;		/* parallel, "" when none */
 	size_t		  n;
 	int		  open;		/* the typed text may be chosen */
-	char		  filter[256];
-	size_t		  flen;
+	struct entry	  filter;	/* typed: entry.c edits it */
 	size_t		 *match;	/* indexes of the choices shown */
 	size_t		  nmatch;
 	size_t		  cur, top;	/* in match */
@@ -57,7 +56,7 @@ refilter(struct picker *p)
 	p->nmatch = 0;
 	p->cur = p->top = 0;
 	for (i = 0; i < p->n; i++) {
-		if (!holds(p->choices[i], p->filter))
+		if (!holds(p->choices[i], p->filter.text))
 			continue;
 		if (i == keep)
 			p->cur = p->nmatch;
@@ -133,37 +132,39 @@ move_by(struct picker *p, long d)
 	p->cur = (size_t)c;
 }
 
+/* With the text typed equal to a choice (or, in an open set, any text),
+ * that; else the focused choice. */
+static enum picker_state
+choose(struct picker *p)
+{
+	const char	*typed = p->filter.text;
+	size_t		 i;
+
+	free(p->value);
+	p->value = NULL;
+	if (p->filter.len > 0 && p->open && (p->nmatch == 0 ||
+	    strcmp(p->choices[p->match[p->cur]], typed) != 0)) {
+		for (i = 0; i < p->nmatch; i++)
+			if (strcmp(p->choices[p->match[i]], typed) == 0)
+				break;
+		p->value = scs_xstrdup(i < p->nmatch ?
+		    p->choices[p->match[i]] : typed);
+		return (PICKER_CHOSEN);
+	}
+	if (p->nmatch == 0)
+		return (PICKER_OPEN);	/* nothing to take */
+	p->value = scs_xstrdup(p->choices[p->match[p->cur]]);
+	return (PICKER_CHOSEN);
+}
+
 enum picker_state
 picker_key(struct picker *p, int key)
 {
+	/* The list's own moves; everything else is the filter's text. */
 	switch (key) {
-	case 27:			/* Esc */
 	case 3:				/* C-c */
 		return (PICKER_CANCELLED);
-	case '\r':
-	case '\n':
-	case KEYS_SPECIAL + KEY_ENTER:
-		free(p->value);
-		p->value = NULL;
-		/* With the text typed equal to a choice, that choice. */
-		if (p->flen > 0 && p->open && (p->nmatch == 0 ||
-		    strcmp(p->choices[p->match[p->cur]], p->filter) != 0)) {
-			size_t	 i;
-
-			for (i = 0; i < p->nmatch; i++)
-				if (strcmp(p->choices[p->match[i]],
-				    p->filter) == 0)
-					break;
-			p->value = scs_xstrdup(i < p->nmatch ?
-			    p->choices[p->match[i]] : p->filter);
-			return (PICKER_CHOSEN);
-		}
-		if (p->nmatch == 0)
-			return (PICKER_OPEN);	/* nothing to take */
-		p->value = scs_xstrdup(p->choices[p->match[p->cur]]);
-		return (PICKER_CHOSEN);
 	case KEYS_SPECIAL + KEY_DOWN:
-	case '\t':
 	case 14:			/* C-n */
 		move_by(p, 1);
 		return (PICKER_OPEN);
@@ -184,26 +185,20 @@ picker_key(struct picker *p, int key)
 	case KEYS_SPECIAL + KEY_END:
 		move_by(p, (long)p->nmatch);
 		return (PICKER_OPEN);
-	case 127:
-	case 8:
-	case KEYS_SPECIAL + KEY_BACKSPACE:
-		while (p->flen > 0 &&
-		    ((unsigned char)p->filter[--p->flen] & 0xc0) == 0x80)
-			;
-		p->filter[p->flen] = '\0';
-		refilter(p);
-		return (PICKER_OPEN);
-	case 21:			/* C-u */
-		p->flen = 0;
-		p->filter[0] = '\0';
-		refilter(p);
-		return (PICKER_OPEN);
 	}
-	if (key >= 0x20 && key < KEYS_SPECIAL && p->flen + 5 <
-	    sizeof p->filter) {
-		p->flen += scs_utf8_put(p->filter + p->flen, (unsigned)key);
-		p->filter[p->flen] = '\0';
+	switch (entry_key(&p->filter, key)) {
+	case ENTRY_ESCAPE:
+		return (PICKER_CANCELLED);
+	case ENTRY_ENTER:
+		return (choose(p));
+	case ENTRY_TAB:
+		move_by(p, 1);
+		break;
+	case ENTRY_EDITED:
 		refilter(p);
+		break;
+	case ENTRY_IGNORED:
+		break;
 	}
 	return (PICKER_OPEN);
 }
@@ -231,7 +226,7 @@ picker_draw(struct picker *p, int y, int x, int rows, int cols)
 	list = rows - 3;
 	/* Filter line: what is typed, how many match. */
 	screen_role(ROLE_PROMPT);
-	snprintf(buf, sizeof buf, " %s: %s_", p->title, p->filter);
+	snprintf(buf, sizeof buf, " %s: %.256s_", p->title, p->filter.text);
 	draw_cell(y, x, buf, cols, 0);
 	snprintf(buf, sizeof buf, "%zu of %zu ", p->nmatch, p->n);
 	if ((int)strlen(buf) < cols / 2)
@@ -247,12 +242,12 @@ picker_draw(struct picker *p, int y, int x, int rows, int cols)
 		    ROLE_NORMAL);
 		if (i < p->nmatch)
 			snprintf(buf, sizeof buf, "  %s", p->choices[p->match[i]]);
-		else if (i == 0 && p->open && p->flen > 0)
-			snprintf(buf, sizeof buf, "  Enter takes \"%s\" (checked "
-			    "as you send)", p->filter);
+		else if (i == 0 && p->open && p->filter.len > 0)
+			snprintf(buf, sizeof buf, "  Enter takes \"%.256s\" (checked "
+			    "as you send)", p->filter.text);
 		else if (i == 0)
-			snprintf(buf, sizeof buf, "  nothing matches \"%s\": "
-			    "only the choices listed can be taken", p->filter);
+			snprintf(buf, sizeof buf, "  nothing matches \"%.256s\": "
+			    "only the choices listed can be taken", p->filter.text);
 		else
 			buf[0] = '\0';
 		if (i == 0 && p->nmatch == 0)
