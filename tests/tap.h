@@ -24,11 +24,29 @@ ok(int cond, const char *fmt, ...)
 {
 	va_list	 ap;
 
+	char	*msg = NULL, *p;
+	int	 len;
+
 	tap_n++;
 	printf("%sok %d - ", cond ? "" : "not ", tap_n);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	len = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
+	if (len >= 0 && (msg = malloc((size_t)len + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)len + 1, fmt, ap);
+		va_end(ap);
+	}
+	/* A name spanning lines (a screen, a decoded string): the lines
+	 * after the first are TAP comments, so a harness reads them as
+	 * such and a human still sees them. */
+	for (p = msg; p != NULL && *p != '\0'; p++) {
+		if (*p == '\n')
+			fputs(p[1] != '\0' ? "\n# " : "", stdout);
+		else
+			putchar(*p);
+	}
+	free(msg);
 	printf("\n");
 	if (!cond)
 		tap_failed++;
