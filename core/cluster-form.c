@@ -81,6 +81,7 @@ struct scs_cform {
 };
 
 static void	rebuild(struct scs_cform *);
+static cJSON	*new_value(const cJSON *);
 static void	apply_pins(struct scs_cform *);
 static cJSON	*var_entry(cJSON *, const char *);
 
@@ -837,11 +838,20 @@ value_rows(struct scs_cform *f, const cJSON *s, cJSON *v, struct loc *l,
 	row_text(r, v);
 	if (kind == SCS_FROW_HEAD) {
 		free(r->text);
-		r->text = scs_xstrdup(v == NULL ? "" : schema_is(s, "array") ?
-		    "list" : "");
+		r->text = scs_xstrdup("");
 	}
-	r->is_default = v != NULL && J(s, "default") != NULL &&
-	    cJSON_Compare(v, J(s, "default"), 1);
+	r->is_default = scs_schema_is_default(s, v);
+	r->optional = v != NULL && l != NULL && l->optional &&
+	    (l->type == LOC_KEY || l->type == LOC_INDEX);
+	/* Unset where the server fills in a default (a property of an
+	 * object that exists, a variable): shown as that default. */
+	if (v == NULL && J(s, "default") != NULL && l != NULL &&
+	    (l->type == LOC_VAR || (l->type == LOC_KEY && l->parent !=
+	    NULL))) {
+		row_text(r, J(s, "default"));
+		r->unset = 1;
+		r->is_default = 1;
+	}
 	if (kind == SCS_FROW_BOOL) {
 		static const char *const tf[] = { "true", "false", NULL };
 
@@ -1389,8 +1399,7 @@ scs_cform_set(struct scs_cform *f, size_t row, const char *text,
 		/* An unset group: create it empty. */
 		if (!r->unset)
 			return (0);
-		v = schema_is(l->schema, "array") ? cJSON_CreateArray() :
-		    cJSON_CreateObject();
+		v = new_value(l->schema);
 	} else if (*text == '\0' && l->optional && r->kind !=
 	    SCS_FROW_STRING) {
 		v = NULL;
@@ -1495,16 +1504,15 @@ scs_cform_step(struct scs_cform *f, size_t row, int dir)
 	}
 }
 
-/* A new value for schema s: its default, else empty of its type. */
+/* A new value for schema s: its default, else empty of its type; nested
+ * defaults filled in as the server would. */
 static cJSON *
 new_value(const cJSON *s)
 {
-	if (J(s, "default") != NULL)
-		return (cJSON_Duplicate(J(s, "default"), 1));
-	if (schema_is(s, "object"))
-		return (cJSON_CreateObject());
-	if (schema_is(s, "array"))
-		return (cJSON_CreateArray());
+	cJSON	*v;
+
+	if ((v = scs_schema_initial(s)) != NULL)
+		return (v);
 	if (schema_is(s, "integer") || schema_is(s, "number"))
 		return (cJSON_CreateNumber(0));
 	if (schema_is(s, "boolean"))
@@ -1602,23 +1610,69 @@ scs_cform_add(struct scs_cform *f, size_t row, const char *key,
 	return (0);
 }
 
+/* Can row itself go (D on it)? */
+static int
+removable_here(const struct scs_cform *f, size_t row)
+{
+	const struct scs_frow	*r = &f->rows[row];
+	const struct loc	*l = &f->locs[row];
+
+	if (r->fixed)
+		return (0);
+	if (l->type == LOC_MD)
+		return (cJSON_GetArraySize(l->parent) > 1 || f->editing);
+	if (l->type == LOC_KEY && strcmp(l->key, "value") == 0 &&
+	    strstr(r->path, ".variables.overrides[") != NULL)
+		return (1);
+	if (r->unset)
+		return (0);
+	return ((l->type == LOC_KEY || l->type == LOC_INDEX) &&
+	    (l->optional || r->removable));
+}
+
+long
+scs_cform_removes(struct scs_cform *f, size_t row)
+{
+	size_t	 i;
+	int	 depth;
+
+	rebuild(f);
+	if (row >= f->nrows || f->rows[row].fixed)
+		return (-1);
+	for (;;) {
+		if (removable_here(f, row))
+			return ((long)row);
+		/* Up to the group holding row: the nearest row above it
+		 * one level shallower (a header). */
+		depth = f->rows[row].depth;
+		for (i = row; i > 0; i--) {
+			if (f->rows[i - 1].depth < depth)
+				break;
+		}
+		/* Only values climb: a MachineDeployment's own fields
+		 * never take it along. */
+		if (i == 0 || f->rows[i - 1].kind != SCS_FROW_HEAD ||
+		    (f->locs[i - 1].type != LOC_KEY &&
+		    f->locs[i - 1].type != LOC_INDEX) || f->rows[i - 1].fixed)
+			return (-1);
+		row = i - 1;
+	}
+}
+
 int
 scs_cform_remove(struct scs_cform *f, size_t row)
 {
 	struct scs_frow	*r;
 	struct loc	*l;
 	cJSON		*ovr, *e;
+	long		 t;
 
-	rebuild(f);
-	if (row >= f->nrows)
+	if ((t = scs_cform_removes(f, row)) < 0)
 		return (-1);
+	row = (size_t)t;
 	r = &f->rows[row];
 	l = &f->locs[row];
-	if (r->fixed)
-		return (-1);
 	if (l->type == LOC_MD) {
-		if (cJSON_GetArraySize(l->parent) <= 1 && !f->editing)
-			return (-1);
 		snapshot(f);
 		cJSON_DeleteItemFromArray(l->parent, l->index);
 		changed(f);
@@ -1643,14 +1697,10 @@ scs_cform_remove(struct scs_cform *f, size_t row)
 		changed(f);
 		return (0);
 	}
-	if ((l->type == LOC_KEY || l->type == LOC_INDEX) && (l->optional ||
-	    r->removable)) {
-		snapshot(f);
-		loc_put(f, l, NULL);
-		changed(f);
-		return (0);
-	}
-	return (-1);
+	snapshot(f);
+	loc_put(f, l, NULL);
+	changed(f);
+	return (0);
 }
 
 /* --- validation ------------------------------------------------------------ */

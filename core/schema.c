@@ -485,6 +485,24 @@ scs_schema_constraints(const cJSON *s)
 
 /* --- building values ------------------------------------------------- */
 
+int
+scs_schema_is_default(const cJSON *s, const cJSON *value)
+{
+	cJSON	*d, *v;
+	int	 same;
+
+	if (value == NULL || J(s, "default") == NULL)
+		return (0);
+	d = cJSON_Duplicate(J(s, "default"), 1);
+	v = cJSON_Duplicate(value, 1);
+	default_nested(s, d, 0);
+	default_nested(s, v, 0);
+	same = cJSON_Compare(d, v, 1);
+	cJSON_Delete(d);
+	cJSON_Delete(v);
+	return (same);
+}
+
 cJSON *
 scs_schema_initial(const cJSON *s)
 {

@@ -10,8 +10,11 @@
  * keeps it, Esc drops the edit), opens a picker on a closed set (enum,
  * boolean, class, version, worker class, failure domain: type to
  * filter, Enter takes, Esc cancels; nothing else can be typed there),
- * adds an item on a "+ add" row; Space and h/l step choices; Delete or D removes an item or
- * unsets an optional value; u undoes the last change; p switches between
+ * adds an item on a "+ add" row, creates an unset object on its header
+ * (with its nested defaults); Space and h/l step choices; Delete or D
+ * removes an item or unsets an optional value, on a field that cannot go
+ * alone the optional object holding it; Tab stops on the headers of
+ * objects that can be created or removed; u undoes the last change; p switches between
  * the form and a YAML preview of exactly what will be sent; s submits:
  * local validation, then the server's dry run (its causes land on the
  * rows they name), then the real request. A failed request keeps the
@@ -896,7 +899,9 @@ next_field(struct form *fm, size_t from, int dir)
 			return (from);
 		i = dir > 0 ? i + 1 : i - 1;
 		r = scs_cform_row(fm->f, i);
-		if (r->kind != SCS_FROW_HEAD || r->unset)
+		/* Headers of what can be created or removed too. */
+		if (r->kind != SCS_FROW_HEAD || r->unset || r->optional ||
+		    r->removable)
 			return (i);
 	}
 	return (from);
@@ -945,6 +950,37 @@ row_enter(struct form *fm)
 		editor_open(fm, r->text, 0);
 		break;
 	}
+}
+
+/* D: the row, or the optional object holding it; the focus goes to
+ * what was removed (an object's header then offers to create it). */
+static void
+form_remove(struct form *fm)
+{
+	long			 t = scs_cform_removes(fm->f, fm->cur);
+	const struct scs_frow	*r = scs_cform_row(fm->f, fm->cur);
+	char			*what;
+
+	if (t < 0 || r == NULL) {
+		app_message(fm->app, 0, "%s", r != NULL && r->fixed ?
+		    "read-only: nothing to remove" : r != NULL && r->unset ?
+		    "not set: nothing to remove" : "nothing to remove here");
+		return;
+	}
+	r = scs_cform_row(fm->f, (size_t)t);
+	what = scs_xstrdup(r->name);
+	if (scs_cform_remove(fm->f, fm->cur) == 0) {
+		fm->cur = (size_t)t < scs_cform_nrows(fm->f) ? (size_t)t :
+		    fm->cur;
+		r = scs_cform_row(fm->f, fm->cur);
+		scs_cform_validate(fm->f, NULL);
+		app_message(fm->app, 0, "removed %s (%s undoes%s)", what,
+		    app_key_name(fm->app, ACTION_UNDO, SCOPE_FORM),
+		    r != NULL && r->kind == SCS_FROW_HEAD && r->unset &&
+		    strcmp(r->name, what) == 0 ? "; Enter on it adds it back" :
+		    "");
+	}
+	free(what);
 }
 
 static enum scope
@@ -1075,10 +1111,7 @@ form_action(struct view *v, enum action act)
 		}
 		return (VIEW_HANDLED);
 	case ACTION_REMOVE:
-		if (scs_cform_remove(fm->f, fm->cur) != 0)
-			app_message(fm->app, 0, "nothing to remove here");
-		else
-			scs_cform_validate(fm->f, NULL);
+		form_remove(fm);
 		return (VIEW_HANDLED);
 	case ACTION_UNDO:
 		if (scs_cform_undo(fm->f) != 0)
@@ -1301,6 +1334,11 @@ form_draw(struct view *v, int y, int rows)
 			snprintf(buf, sizeof buf, "%s%s_", fm->adding ?
 			    "name: " : "", fm->ed.text);
 			draw_cell(yy, x, buf, COLS - x, 0);
+		} else if (r->kind == SCS_FROW_HEAD && r->is_default &&
+		    !r->unset) {
+			if (i != fm->cur)
+				screen_role(ROLE_MUTED);
+			draw_cell(yy, x, "(default)", COLS - x, 0);
 		} else if (r->kind != SCS_FROW_ADD && (r->kind !=
 		    SCS_FROW_HEAD || r->unset)) {
 			int	 closed = r->kind == SCS_FROW_CHOICE ||
@@ -1310,10 +1348,15 @@ form_draw(struct view *v, int y, int rows)
 				screen_role(r->unset || r->is_default ?
 				    ROLE_MUTED : r->fixed ? ROLE_MUTED :
 				    ROLE_NORMAL);
-			if (r->unset)
-				snprintf(buf, sizeof buf, "%s",
-				    r->kind == SCS_FROW_HEAD ? "(unset: Enter "
-				    "creates it)" : "(unset)");
+			if (r->unset && r->kind == SCS_FROW_HEAD)
+				snprintf(buf, sizeof buf, "%s", r->is_default ?
+				    "(the class default: Enter sets it)" :
+				    "(unset: Enter creates it)");
+			else if (r->unset && r->is_default)
+				snprintf(buf, sizeof buf, "%s  (default)",
+				    r->text);
+			else if (r->unset)
+				snprintf(buf, sizeof buf, "(unset)");
 			else if (r->pinned)
 				snprintf(buf, sizeof buf, "%s  \u2691 pinned by "
 				    "your provider", r->text);
@@ -1457,6 +1500,9 @@ static const char *const form_notes[] = {
 	"Esc leaves; changes are kept as a draft (per server, context,",
 	"namespace and form) that the form reopens; X discards them.",
 	"Editing a field: Enter keeps it, Esc drops the edit, C-u clears.",
+	"D on a field that cannot go alone removes the optional object",
+	"holding it; Enter on an unset object's header creates it.",
+	"(default): the value is the ClusterClass's default.",
 	NULL
 };
 

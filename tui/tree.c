@@ -231,19 +231,19 @@ variables_lines(struct tree *t, const cJSON *c)
 	list_add(&t->list, ROLE_TITLE, NULL, "Variables%s",
 	    t->class_defs == NULL ? " (class not loaded: defaults unknown)" :
 	    "");
+	/* "(default)": the value equals the class's default, whether the
+	 * cluster holds it or the server fills it in (as in the form). */
 	cJSON_ArrayForEach(v, eff) {
 		name = cJSON_GetStringValue(J(v, "name"));
 		if (name == NULL)
 			continue;
-		set = 0;
-		cJSON_ArrayForEach(d, vars) {
-			if (scs_streq(cJSON_GetStringValue(J(d, "name")),
-			    name))
-				set = 1;
-		}
+		set = scs_schema_is_default(scs_jpath(scs_jnamed(
+		    t->class_defs, name), "schema.openAPIV3Schema"),
+		    J(v, "value"));
 		val = cJSON_PrintUnformatted(J(v, "value"));
-		list_add(&t->list, set ? ROLE_NORMAL : ROLE_MUTED, NULL, "  %-28s %s%s", name, val != NULL ? val : "",
-		    set ? "" : "  (default)");
+		list_add(&t->list, set ? ROLE_MUTED : ROLE_NORMAL, NULL,
+		    "  %-28s %s%s", name, val != NULL ? val : "",
+		    set ? "  (default)" : "");
 		free(val);
 	}
 	/* Definitions with neither a value nor a default. */

@@ -56,9 +56,15 @@ struct scs_frow {
 						   issuerURL" */
 	char			*fixed_why;	/* fixed: why, for the focus */
 	int			 required;
-	int			 is_default;	/* the value is the default */
+	int			 is_default;	/* the value equals the class's
+						   default (scs_schema_is_
+						   default); unset with it:
+						   the server fills it in,
+						   text is that default */
 	int			 unset;
 	int			 removable;	/* an item, a map entry, an MD */
+	int			 optional;	/* an optional value that is
+						   set: D unsets it */
 	int			 fixed;		/* cannot be changed (edit mode) */
 	int			 pinned;	/* fixed by the provider's pin */
 };
@@ -147,7 +153,15 @@ int		 scs_cform_step(struct scs_cform *, size_t row, int dir);
 /* On an ADD row: add an item (key for maps and overrides: a name). */
 int		 scs_cform_add(struct scs_cform *, size_t row, const char *key,
 		    char **cause);
-/* Remove a removable row's item, or unset an optional value. */
+/*
+ * What D on row removes: the row itself when it is a removable item or
+ * a set optional value, else the nearest enclosing optional object or
+ * removable item (D on oidcConfig.issuerURL, required in its object,
+ * removes oidcConfig; Enter on its header creates it again). The row's
+ * index, or -1 when nothing there can go.
+ */
+long		 scs_cform_removes(struct scs_cform *, size_t row);
+/* Remove what scs_cform_removes names. 0, or -1 when nothing can go. */
 int		 scs_cform_remove(struct scs_cform *, size_t row);
 /* Undo the last change; 0, or -1 when there is nothing to undo. */
 int		 scs_cform_undo(struct scs_cform *);

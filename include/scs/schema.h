@@ -132,6 +132,14 @@ int	 scs_schema_default(const cJSON *defs, cJSON *values);
 /* Nested defaults inside one value, as for a variable that is set. */
 void	 scs_schema_default_value(const cJSON *schema, cJSON *value);
 
+/*
+ * Is value what the class gives by default? The schema has a default and
+ * value equals it once both are defaulted as the server would (nested
+ * defaults filled in): identityRef {} with defaults inside equals a value
+ * holding exactly those. What "(default)" means in every view.
+ */
+int	 scs_schema_is_default(const cJSON *schema, const cJSON *value);
+
 /* --- validation ------------------------------------------------------ */
 
 /*

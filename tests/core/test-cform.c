@@ -12,6 +12,7 @@
 
 #include "scs/clusterform.h"
 #include "scs/model.h"
+#include "scs/schema.h"
 #include "scs/util.h"
 #include "../tap.h"
 
@@ -359,6 +360,119 @@ test_fixtures(void)
 		skip("no ClusterClass JSON fixtures in %s", dir);
 }
 
+/* Optional objects and defaults on a real schema (openstack-scs's
+ * oidc_config, identityRef-like nested defaults): created from the
+ * header with its nested defaults shown as defaults, removed by D on the
+ * header or on a child that cannot go itself, created again; "(default)"
+ * means the value equals the class's default, nested defaults included. */
+static void
+test_optional(void)
+{
+	const char		*fx = getenv("SCS_FIXTURES");
+	char			 path[4096], *text;
+	cJSON			*cls, *o;
+	struct scs_cform	*f;
+	const struct scs_frow	*r;
+	long			 h, c, u;
+	FILE			*fp;
+	size_t			 len;
+
+	if (fx == NULL) {
+		skip("SCS_FIXTURES not set");
+		return;
+	}
+	snprintf(path, sizeof path, "%s/variables/variables_cluster-stacks_"
+	    "openstack-scs_v1beta1.json", fx);
+	if ((fp = fopen(path, "rb")) == NULL) {
+		skip("no fixture %s", path);
+		return;
+	}
+	text = scs_xmalloc(1 << 20);
+	len = fread(text, 1, (1 << 20) - 1, fp);
+	text[len] = '\0';
+	fclose(fp);
+	cls = cJSON_Parse("{\"kind\":\"ClusterClass\",\"metadata\":{\"name\":"
+	    "\"scs\"},\"spec\":{}}");
+	cJSON_AddItemToObject(J(cls, "spec"), "variables", cJSON_Parse(text));
+	free(text);
+	/* An object whose default is {} with defaults inside (as the demo's
+	 * identityRef): equal to them is the default. */
+	cJSON_AddItemToArray(J(J(cls, "spec"), "variables"), cJSON_Parse(
+	    "{\"name\":\"identity\",\"schema\":{\"openAPIV3Schema\":{"
+	    "\"type\":\"object\",\"default\":{},\"properties\":{\"name\":"
+	    "{\"type\":\"string\",\"default\":\"openstack\"}}}}}"));
+	f = scs_cform_new("t", NULL, 0);
+	scs_cform_set_class(f, cls);
+
+	h = row_of(f, "spec.topology.variables[oidc_config].value");
+	r = h >= 0 ? scs_cform_row(f, (size_t)h) : NULL;
+	ok(r != NULL && r->kind == SCS_FROW_HEAD && r->unset && !r->optional,
+	    "oidc_config starts unset");
+	ok(row_of(f, "spec.topology.variables[oidc_config].value."
+	    "username_claim") < 0, "no child rows while unset");
+	ok(h >= 0 && scs_cform_removes(f, (size_t)h) == -1, "nothing to "
+	    "remove on an unset header");
+	ok(h >= 0 && scs_cform_set(f, (size_t)h, "", NULL) == 0, "Enter on "
+	    "the header creates it");
+	r = scs_cform_row(f, (size_t)h);
+	ok(r != NULL && !r->unset && r->optional, "now set and optional");
+	u = row_of(f, "spec.topology.variables[oidc_config].value."
+	    "username_claim");
+	r = u >= 0 ? scs_cform_row(f, (size_t)u) : NULL;
+	ok(r != NULL && strcmp(r->text, "preferred_username") == 0 &&
+	    r->is_default && !r->unset, "a nested default is filled in and "
+	    "marked as the default");
+	c = row_of(f, "spec.topology.variables[oidc_config].value.client_id");
+	r = c >= 0 ? scs_cform_row(f, (size_t)c) : NULL;
+	ok(r != NULL && r->unset && !r->is_default, "client_id (no default) "
+	    "unset");
+	is_int((int)scs_cform_removes(f, (size_t)u), (int)u, "D on a set "
+	    "optional child unsets the child");
+	scs_cform_remove(f, (size_t)u);
+	r = scs_cform_row(f, (size_t)u);
+	ok(r != NULL && r->unset && r->is_default && strcmp(r->text,
+	    "preferred_username") == 0, "unset, it shows the default the "
+	    "server fills in");
+	is_int((int)scs_cform_removes(f, (size_t)c), (int)h, "D on an unset "
+	    "child removes the object");
+	is_int(scs_cform_remove(f, (size_t)c), 0, "removed");
+	r = scs_cform_row(f, (size_t)h);
+	ok(r != NULL && r->unset && strcmp(r->path,
+	    "spec.topology.variables[oidc_config].value") == 0,
+	    "the header is unset again");
+	o = scs_cform_object(f);
+	ok(scs_jnamed(scs_jpath(o, "spec.topology.variables"), "oidc_config")
+	    == NULL, "oidc_config is not sent");
+	cJSON_Delete(o);
+	is_int(scs_cform_undo(f), 0, "undo brings it back");
+	ok(row_of(f, "spec.topology.variables[oidc_config].value.client_id")
+	    >= 0, "with its rows");
+
+	/* A Machine Deployment's fields never take it along. */
+	c = row_of(f, "spec.topology.workers.machineDeployments[md-0]"
+	    ".replicas");
+	ok(c >= 0 && scs_cform_removes(f, (size_t)c) == -1, "D on md-0 "
+	    "replicas removes nothing");
+
+	/* {} with nested defaults equals them. */
+	h = row_of(f, "spec.topology.variables[identity].value");
+	r = h >= 0 ? scs_cform_row(f, (size_t)h) : NULL;
+	ok(r != NULL && r->is_default, "identity {name: openstack} is the "
+	    "default {}");
+	c = row_of(f, "spec.topology.variables[identity].value.name");
+	ok(c >= 0 && scs_cform_set(f, (size_t)c, "other", NULL) == 0, "set");
+	r = scs_cform_row(f, (size_t)h);
+	ok(r != NULL && !r->is_default, "changed inside: no longer the "
+	    "default");
+	o = cJSON_CreateObject();
+	ok(scs_schema_is_default(scs_jpath(scs_jnamed(scs_jpath(cls,
+	    "spec.variables"), "identity"), "schema.openAPIV3Schema"), o) == 1,
+	    "scs_schema_is_default: {} is the default");
+	cJSON_Delete(o);
+	scs_cform_free(f);
+	cJSON_Delete(cls);
+}
+
 /* The provider's pins: rows locked with the pinned value, sent as
  * pinned, editable again after an unpin; a policy's denial lands whole
  * on the row it names. */
@@ -455,6 +569,7 @@ main(void)
 	test_form(0);
 	test_form(1);
 	test_pins();
+	test_optional();
 	test_fixtures();
 	return (tap_done());
 }
