@@ -28,6 +28,8 @@
  *   :pause NAME :resume NAME :scale md/NAME N :scale kcp/NAME N
  *   :restart md/NAME|kcp/NAME :remediate MACHINE   day-2 actions (day2.c)
  *   :shell [NS/NAME]     $SHELL on the workload cluster (shell.c)
+ *   :trace RESOURCE [NS/]NAME   a Central API claim (or a composite) as
+ *                        crossplane beta trace shows it (trace.c)
  *   :RESOURCE            a table of any listable kind
  */
 #include <stdio.h>
@@ -41,7 +43,7 @@ static const char *const builtins[] = { "alerts", "clone", "create", "ctx",
 	"edit", "export", "home", "keys", "merge-kubeconfig", "mouse", "ns", "overview",
 	"pause", "persona", "pin", "pins", "policies", "quit", "remediate",
 	"restart", "resume", "save-kubeconfig", "scale", "shell", "status",
-	"theme", "tree", "unpin", NULL };
+	"theme", "trace", "tree", "unpin", NULL };
 static const char *const themes[] = { "default", "light", "high-contrast",
 	"mono", NULL };
 static const char *const personas[] = { "tenant", "kaas", "iaas", NULL };
@@ -316,6 +318,30 @@ cmd_pins(struct app *a, const char *arg, int what)
 		pins_change(v, key, what > 0 ? arg : NULL);
 }
 
+/* :trace RESOURCE [NS/]NAME */
+static void
+cmd_trace(struct app *a, const char *arg)
+{
+	const struct scs_resource	*res;
+	char				 what[256], ns[256];
+	const char			*name;
+
+	if (word(&arg, what, sizeof what) != 0 || *arg == '\0') {
+		app_message(a, 1, "usage: :trace RESOURCE [NS/]NAME (a claim: "
+		    ":trace clusters.api.scs.community tenant-a/NAME)");
+		return;
+	}
+	if ((res = scs_discovery_find(scs_api_discovery(a->api), what)) ==
+	    NULL) {
+		app_message(a, 1, "no resource '%s' on this server", what);
+		return;
+	}
+	if (!res->namespaced)
+		view_push(a, trace_view(a, res, NULL, arg));
+	else if (command_split_name(a, arg, ns, sizeof ns, &name) == 0)
+		view_push(a, trace_view(a, res, ns, name));
+}
+
 void
 command_run(struct app *a, const char *cmd)
 {
@@ -363,6 +389,8 @@ command_run(struct app *a, const char *cmd)
 		if (command_split_name(a, arg, ns, sizeof ns, &name) == 0)
 			view_push(a, tree_view(a, ns, name));
 	}
+	else if ((arg = arg_of(cmd, "trace")) != NULL)
+		cmd_trace(a, arg);
 	else if ((arg = arg_of(cmd, "pins")) != NULL)
 		cmd_pins(a, arg, 0);
 	else if ((arg = arg_of(cmd, "pin")) != NULL)

@@ -437,21 +437,6 @@ detail_busy(struct view *v)
 	return (d->call != NULL || d->ev_call != NULL);
 }
 
-/* Case-insensitive substring. */
-static int
-line_matches(const char *line, const char *needle)
-{
-	size_t	 n = strlen(needle);
-
-	if (n == 0)
-		return (0);
-	for (; *line != '\0'; line++) {
-		if (strncasecmp(line, needle, n) == 0)
-			return (1);
-	}
-	return (0);
-}
-
 /* text without its first n characters (UTF-8 sequences count once). */
 static const char *
 skip_chars(const char *text, size_t n)
@@ -505,7 +490,7 @@ detail_draw(struct view *v, int y, int rows)
 			text = "      <hidden>";
 		if (l == d->cur)
 			role = ROLE_SELECT;
-		else if (line_matches(text, d->search))
+		else if (text_holds(text, d->search))
 			role = ROLE_CHANGED;
 		text = skip_chars(text, d->left);
 		if (d->yaml && d->left == 0 && role == ROLE_NORMAL &&
@@ -533,22 +518,20 @@ detail_draw(struct view *v, int y, int rows)
 	screen_role(ROLE_NORMAL);
 }
 
+static const char *
+detail_text(const void *arg, size_t i)
+{
+	const struct detail	*d = arg;
+
+	return (d->lines[i].text);
+}
+
 /* Move the cursor to the next (dir 1) or previous (-1) match. */
 static int
 search_step(struct detail *d, int dir, int from_cursor)
 {
-	size_t	 i, n = d->nlines, at;
-
-	if (d->search[0] == '\0' || n == 0)
-		return (0);
-	for (i = from_cursor ? 0 : 1; i <= n; i++) {
-		at = dir > 0 ? (d->cur + i) % n : (d->cur + n - i % n) % n;
-		if (line_matches(d->lines[at].text, d->search)) {
-			d->cur = at;
-			return (1);
-		}
-	}
-	return (0);
+	return (text_search(&d->cur, d->nlines, detail_text, d, d->search,
+	    dir, from_cursor));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "scs/util.h"
 #include "tui.h"
@@ -241,6 +242,7 @@ link_copy(struct link *dst, const struct link *src)
 	dst->ctx = dup_or_null(src->ctx);
 	dst->ns = dup_or_null(src->ns);
 	dst->name = dup_or_null(src->name);
+	dst->res = dup_or_null(src->res);
 }
 
 void
@@ -249,6 +251,7 @@ link_clear(struct link *l)
 	free((char *)l->ctx);
 	free((char *)l->ns);
 	free((char *)l->name);
+	free((char *)l->res);
 	memset(l, 0, sizeof *l);
 }
 
@@ -256,7 +259,8 @@ int
 link_equal(const struct link *a, const struct link *b)
 {
 	return (a->kind == b->kind && scs_streq(a->ctx, b->ctx) &&
-	    scs_streq(a->ns, b->ns) && scs_streq(a->name, b->name));
+	    scs_streq(a->ns, b->ns) && scs_streq(a->name, b->name) &&
+	    scs_streq(a->res, b->res));
 }
 
 /* Keep the cursor on the line with the same link after a rebuild. */
@@ -272,5 +276,65 @@ list_keep(struct list *l, const struct link *link)
 			l->cur = i;
 			return;
 		}
+	}
+}
+
+int
+text_holds(const char *line, const char *needle)
+{
+	size_t	 n = strlen(needle);
+
+	if (n == 0)
+		return (0);
+	for (; *line != '\0'; line++) {
+		if (strncasecmp(line, needle, n) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+int
+text_search(size_t *cur, size_t n, const char *(*text)(const void *,
+    size_t), const void *arg, const char *needle, int dir, int from_cursor)
+{
+	size_t	 i, at;
+
+	if (needle[0] == '\0' || n == 0)
+		return (0);
+	for (i = from_cursor ? 0 : 1; i <= n; i++) {
+		at = dir > 0 ? (*cur + i) % n : (*cur + n - i % n) % n;
+		if (text_holds(text(arg, at), needle)) {
+			*cur = at;
+			return (1);
+		}
+	}
+	return (0);
+}
+
+static const char *
+list_text(const void *arg, size_t i)
+{
+	const struct list	*l = arg;
+
+	return (l->v[i].text);
+}
+
+int
+list_search(struct list *l, const char *needle, int dir, int from_cursor)
+{
+	return (text_search(&l->cur, l->n, list_text, l, needle, dir,
+	    from_cursor));
+}
+
+void
+list_add_conditions(struct list *l, const cJSON *conditions, int indent)
+{
+	const cJSON	*c;
+	char		 row[2048];
+
+	cJSON_ArrayForEach(c, conditions) {
+		screen_condition_row(c, row, sizeof row);
+		list_add(l, screen_health_role(scs_condition_health(c)), NULL,
+		    "%*s  %s", indent, "", row);
 	}
 }

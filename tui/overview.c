@@ -12,7 +12,8 @@
  *   iaas:   are all tenants set up?  Each tenant namespace with its cloud
  *           credentials (present or missing, keys, age; never values),
  *           ProviderConfigs, RoleBindings, clusters and Central API
- *           claims; then the claims with Synced/Ready.
+ *           claims; then the claims with Synced/Ready (Enter: the
+ *           claim's trace, trace.c).
  *
  * The views ask only what the persona may ask (a tenant lists in its own
  * namespace) and say what is hidden. Lines link to what Enter opens.
@@ -25,7 +26,7 @@
 #include "tui.h"
 
 /* A line that opens the table of resource res. */
-#define VIEW_LINK(res)	(&(struct link){ LINK_VIEW, NULL, NULL, (res) })
+#define VIEW_LINK(res)	(&(struct link){ LINK_VIEW, NULL, NULL, (res), NULL })
 
 #define OV_STORES	12
 
@@ -45,6 +46,7 @@ struct overview {
 	int64_t			 built_ms;
 	int			 placed;	/* the cursor found its start */
 	int			 opened;	/* overview_open done */
+	char			 search[256];	/* the / search */
 };
 
 static void
@@ -139,7 +141,7 @@ since_text(const struct scs_record *r, char *buf, size_t len)
 static void
 cluster_line(struct overview *o, const struct scs_record *r, int with_ns)
 {
-	struct link	 link = { LINK_CLUSTER, NULL, r->ns, r->name };
+	struct link	 link = { LINK_CLUSTER, NULL, r->ns, r->name, NULL };
 	char		 age[32];
 
 	draw_age(r->created > 0 ? scs_wall_s() - r->created : 0, age,
@@ -159,7 +161,7 @@ static void
 attention_line(struct overview *o, const struct scs_record *r, int with_ns,
     const char *tag)
 {
-	struct link	 link = { LINK_CLUSTER, tag, r->ns, r->name };
+	struct link	 link = { LINK_CLUSTER, tag, r->ns, r->name, NULL };
 	char		 since[32];
 
 	since_text(r, since, sizeof since);
@@ -213,7 +215,7 @@ attention_lines(struct overview *o, const struct scs_fleet *f, int with_ns,
 		if (scs_version_state(g->key, now) != SCS_VERSION_EOL)
 			continue;
 		list_add(&o->list, ROLE_WARN, &(struct link){ LINK_FILTER,
-		    NULL, NULL, g->key }, "  %s %s	end of life "
+		    NULL, NULL, g->key, NULL }, "  %s %s	end of life "
 		    "since %s: %d cluster%s", screen_health_glyph(
 		    SCS_HEALTH_WARNING), g->key, eol_date(g->key) != NULL ?
 		    eol_date(g->key) : "?", g->total, g->total == 1 ? "" : "s");
@@ -275,7 +277,7 @@ tenant_lines(struct overview *o)
 		    col(r, SCS_CLUSTER_CLASS))) == NULL)
 			continue;
 		list_add(&o->list, ROLE_PROGRESS, &(struct link){
-		    LINK_CLUSTER, NULL, r->ns, r->name },
+		    LINK_CLUSTER, NULL, r->ns, r->name, NULL },
 		    "  \u2191 %s%s%s\tupgrade      to %s", a->ns == NULL ?
 		    r->ns : "", a->ns == NULL ? "/" : "", r->name, to);
 		n++;
@@ -326,7 +328,7 @@ static void
 group_line(struct overview *o, const struct scs_fleet_group *g,
     enum link_kind kind, const char *extra)
 {
-	struct link	 link = { kind, NULL, NULL, g->key };
+	struct link	 link = { kind, NULL, NULL, g->key, NULL };
 
 	list_add(&o->list, g->n[SCS_HEALTH_ERROR] != 0 ? ROLE_ERROR :
 	    g->n[SCS_HEALTH_WARNING] != 0 ? ROLE_WARN : ROLE_NORMAL, &link,
@@ -578,7 +580,7 @@ iaas_lines(struct overview *o)
 		}
 		if (cred == NULL || pc == NULL || !secret_ok)
 			bad++;
-		tenant = (struct link){ LINK_NS, NULL, NULL, r->name };
+		tenant = (struct link){ LINK_NS, NULL, NULL, r->name, NULL };
 		list_add(&o->list, cred == NULL || pc == NULL ? ROLE_ERROR :
 		    !secret_ok ? ROLE_WARN : ROLE_NORMAL, &tenant,
 		    "  %s\t%s %s %2zu %8zu %6zu", r->name, credtext,
@@ -615,7 +617,8 @@ iaas_lines(struct overview *o)
 			snprintf(link, sizeof link, "%s.%s", res->name,
 			    res->group);
 			list_add(&o->list, screen_health_role(r->health),
-			    VIEW_LINK(link),
+			    &(struct link){ LINK_TRACE, NULL, r->ns, r->name,
+			    link },
 			    "  %s %s %s/%s\t%-6s %-5s %-5s %s",
 			    screen_health_glyph(r->health), res->kind, r->ns,
 			    r->name, col(r, 1), col(r, 2), age,
@@ -635,7 +638,7 @@ static void
 overview_rebuild(struct overview *o)
 {
 	const struct list_line	*l = list_current(&o->list);
-	struct link		 keep = { LINK_NONE, NULL, NULL, NULL };
+	struct link		 keep = { LINK_NONE, NULL, NULL, NULL, NULL };
 
 	if (l != NULL)
 		link_copy(&keep, &l->link);
@@ -757,9 +760,11 @@ overview_draw(struct view *v, int y, int rows)
 	}
 	st = o->app->clusters != NULL ? scs_store_state(o->app->clusters,
 	    &msg) : SCS_STORE_LOADING;
-	view_title(y, " %s overview%s%s ", scs_persona_name(o->persona),
+	view_title(y, " %s overview%s%s%s%s%s ", scs_persona_name(o->persona),
 	    st == SCS_STORE_LOADING ? " loading\u2026" : "",
-	    st == SCS_STORE_FORBIDDEN ? " (clusters: forbidden)" : "");
+	    st == SCS_STORE_FORBIDDEN ? " (clusters: forbidden)" : "",
+	    o->search[0] != '\0' ? " </" : "", o->search,
+	    o->search[0] != '\0' ? ">" : "");
 	list_draw(&o->list, y + 1, rows - 1, NULL);
 }
 
@@ -770,6 +775,7 @@ overview_open_link(struct app *a, const struct link *l)
 	struct scs_store	*st[FLEET_MAX + 1];
 	const char		*nm[FLEET_MAX + 1];
 	struct scs_api		*api[FLEET_MAX + 1];
+	const struct scs_resource *res;
 	size_t			 k, n;
 
 	switch (l->kind) {
@@ -792,8 +798,17 @@ overview_open_link(struct app *a, const struct link *l)
 		app_show_name(a, l->name);
 		break;
 	case LINK_NS:
-		app_set_ns(a, l->name);
-		app_show_name(a, "clusters");
+		/* The namespace's clusters on top of this view: the app's
+		 * namespace stays (Esc comes back to the overview as it
+		 * was). */
+		if ((res = app_resource(a, "cluster.x-k8s.io", "clusters")) !=
+		    NULL)
+			view_push(a, tview_new(a, res, l->name));
+		break;
+	case LINK_TRACE:
+		if ((res = scs_discovery_find(scs_api_discovery(a->api),
+		    l->res)) != NULL)
+			view_push(a, trace_view(a, res, l->ns, l->name));
 		break;
 	case LINK_FILTER:
 		if (app_show_name(a, "clusters") == 0 &&
@@ -829,6 +844,16 @@ overview_action(struct view *v, enum action act)
 
 	if (list_action(&o->list, act))
 		return (VIEW_HANDLED);
+	if (act == ACTION_SEARCH_NEXT || act == ACTION_SEARCH_PREV) {
+		if (o->search[0] == '\0')
+			app_message(a, 0, "%s searches the lines first",
+			    app_key_name(a, ACTION_SEARCH, overview_scope(v)));
+		else if (!list_search(&o->list, o->search, act ==
+		    ACTION_SEARCH_NEXT ? 1 : -1, 0))
+			app_message(a, 1, "not found: %s", o->search);
+		o->placed = 1;
+		return (VIEW_HANDLED);
+	}
 	if (act == ACTION_CREATE) {
 		struct view	*nv = form_create_view(a, a->ns);
 
@@ -845,6 +870,19 @@ overview_action(struct view *v, enum action act)
 	overview_open_link(a, &link);
 	link_clear(&link);
 	return (VIEW_HANDLED);
+}
+
+/* The / line: the cursor goes to the first match from where it is (as
+ * the text is typed); n and N go on from there. */
+static void
+overview_filter(struct view *v, const char *text)
+{
+	struct overview	*o = v->data;
+
+	scs_strlcpy(o->search, text, sizeof o->search);
+	o->placed = 1;
+	if (text[0] != '\0' && !list_search(&o->list, text, 1, 1))
+		app_message(o->app, 1, "not found: %s", text);
 }
 
 static void
@@ -898,6 +936,7 @@ static const struct view_ops overview_ops = {
 	.busy = overview_busy,
 	.free = overview_free,
 	.click = overview_click,
+	.filter = overview_filter,
 };
 
 struct view *

@@ -130,7 +130,7 @@ rebuild_pins(struct pins *p)
 	const char	*why = NULL, *desc;
 	struct scs_pin	 pin;
 	size_t		 i, n;
-	struct link	 link = { LINK_PIN, NULL, NULL, NULL };
+	struct link	 link = { LINK_PIN, NULL, NULL, NULL, NULL };
 
 	if (p->policy_error != NULL)
 		list_add(&p->list, ROLE_WARN, NULL, "? policy: %s: whether "
@@ -323,7 +323,7 @@ pins_draw(struct view *v, int y, int rows)
 	struct pins	*p = v->data;
 
 	const struct list_line	*l = list_current(&p->list);
-	struct link		 keep = { LINK_NONE, NULL, NULL, NULL };
+	struct link		 keep = { LINK_NONE, NULL, NULL, NULL, NULL };
 	size_t			 i;
 
 	if (l != NULL)

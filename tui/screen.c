@@ -116,6 +116,39 @@ screen_condition_row(const cJSON *c, char *buf, size_t len)
 	    reason != NULL ? reason : "", age, msg != NULL ? msg : "");
 }
 
+void
+draw_note(int y, int lines, const char *text, enum role role)
+{
+	const char	*s = text;
+	char		*line;
+	size_t		 cut;
+	int		 i, w;
+
+	for (i = 0; i < lines; i++) {
+		move(y + i, 0);
+		clrtoeol();
+	}
+	if (text == NULL || *text == '\0')
+		return;
+	screen_role(role);
+	for (i = 0; i < lines && *s != '\0'; i++) {
+		/* The last line takes the rest (cut with an ellipsis). */
+		cut = strlen(s);
+		if (i < lines - 1 && draw_width(s) > COLS) {
+			for (cut = 0, w = 0; s[cut] != '\0' && w < COLS; w++) {
+				cut++;
+				while (((unsigned char)s[cut] & 0xc0) == 0x80)
+					cut++;
+			}
+		}
+		line = scs_xstrndup(s, cut);
+		draw_cell(y + i, 0, line, COLS, 0);
+		free(line);
+		s += cut;
+	}
+	screen_role(ROLE_NORMAL);
+}
+
 char *
 screen_dump(void)
 {

@@ -58,7 +58,7 @@ section(struct stack *k, struct scs_store *s, const char *title,
 		if (strcmp(r->ns, k->ns) != 0 || strncmp(r->name, k->prefix,
 		    strlen(k->prefix)) != 0)
 			continue;
-		link = (struct link){ kind, NULL, r->ns, r->name };
+		link = (struct link){ kind, NULL, r->ns, r->name, NULL };
 		list_add(&k->list, screen_health_role(r->health), &link,
 		    "  %s %s\t%-14s %s", screen_health_glyph(r->health),
 		    r->name, r->status != NULL ? r->status : "",
@@ -118,7 +118,7 @@ stack_rebuild(struct stack *k)
 				continue;
 			list_add(&k->list, screen_health_role(r->health),
 			    &(struct link){ LINK_CLUSTER, NULL, r->ns,
-			    r->name },
+			    r->name, NULL },
 			    "  %s %s\t%-14s %-9s %s",
 			    screen_health_glyph(r->health), r->name,
 			    r->status != NULL ? r->status : "",

@@ -203,19 +203,6 @@ age_of(int64_t since, char *buf, size_t len)
 }
 
 static void
-conditions_lines(struct tree *t, const struct scs_tree_node *n)
-{
-	const cJSON	*c;
-	char		 row[2048];
-
-	cJSON_ArrayForEach(c, n->conditions) {
-		screen_condition_row(c, row, sizeof row);
-		list_add(&t->list, screen_health_role(scs_condition_health(c)),
-		    NULL, "%*s  %s", n->depth * 2 + 2, "", row);
-	}
-}
-
-static void
 variables_lines(struct tree *t, const cJSON *c)
 {
 	const cJSON	*vars, *v, *d;
@@ -414,7 +401,8 @@ tree_rebuild(struct tree *t)
 		snprintf(key, sizeof key, "%s/%s", n->kind != NULL ? n->kind :
 		    "", n->name != NULL ? n->name : "");
 		if (n->kind != NULL && scs_streq(key, t->expanded))
-			conditions_lines(t, n);
+			list_add_conditions(&t->list, n->conditions,
+			    n->depth * 2 + 2);
 	}
 	list_add(&t->list, ROLE_NORMAL, NULL, "%s", "");
 	cls = cJSON_GetStringValue(scs_jpath(c, "spec.topology.classRef.name"));
@@ -457,41 +445,20 @@ tree_draw(struct view *v, int y, int rows)
 	if (foot == 0)
 		return;
 	/* The selected line's whole message: the column is short at 80. */
-	move(y + rows - 2, 0);
-	clrtoeol();
-	move(y + rows - 1, 0);
-	clrtoeol();
 	l = list_current(&t->list);
-	if (l == NULL || l->node < 0 || (size_t)l->node >= t->nnodes)
+	if (l == NULL || l->node < 0 || (size_t)l->node >= t->nnodes) {
+		draw_note(y + rows - 2, 2, NULL, ROLE_NORMAL);
 		return;
+	}
 	n = &t->nodes[l->node];
-	if (n->message == NULL && n->reason == NULL)
+	if (n->message == NULL && n->reason == NULL) {
+		draw_note(y + rows - 2, 2, NULL, ROLE_NORMAL);
 		return;
+	}
 	snprintf(buf, sizeof buf, "%s: %s%s%s", n->label, n->reason != NULL ?
 	    n->reason : "", n->message != NULL ? " \u2014 " : "",
 	    n->message != NULL ? n->message : "");
-	screen_role(screen_health_role(n->health));
-	if (draw_width(buf) <= COLS)
-		draw_cell(y + rows - 2, 0, buf, COLS, 0);
-	else {
-		/* Two lines, the first full to the edge. */
-		size_t	 cut = 0;
-		int	 w = 0;
-		char	 c;
-
-		while (buf[cut] != '\0' && w < COLS) {
-			cut++;
-			while (((unsigned char)buf[cut] & 0xc0) == 0x80)
-				cut++;
-			w++;
-		}
-		c = buf[cut];
-		buf[cut] = '\0';
-		draw_cell(y + rows - 2, 0, buf, COLS, 0);
-		buf[cut] = c;
-		draw_cell(y + rows - 1, 0, buf + cut, COLS, 0);
-	}
-	screen_role(ROLE_NORMAL);
+	draw_note(y + rows - 2, 2, buf, screen_health_role(n->health));
 }
 
 static const struct scs_resource *

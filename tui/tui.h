@@ -85,6 +85,11 @@ enum role {
 	ROLE_MAX
 };
 
+/* text (NULL: nothing) on lines screen lines from y in role,
+ * cleared first: each line full to the screen's edge, the last cut with
+ * "…". */
+void	 draw_note(int y, int lines, const char *text, enum role role);
+
 /* Start curses on the terminal, or in memory (no_display) at cols x rows.
  * 0 or -1 with a message on stderr. */
 int	 screen_init(int no_display, int cols, int rows);
@@ -214,6 +219,7 @@ const char *keys_name(int key);
 	X(CLUSTERS,	"clusters")	/* the clusters table */ \
 	X(FLEET,	"fleet")	/* clusters of contexts */ \
 	X(TREE,		"tree")		/* a cluster's tree */	\
+	X(TRACE,	"trace")	/* a claim's trace */	\
 	X(DETAIL,	"detail")	/* describe, YAML */	\
 	X(SECRET,	"secret")	/* the same of a Secret */ \
 	X(KUBECONFIG,	"kubeconfig")	/* of a kubeconfig Secret */ \
@@ -262,7 +268,8 @@ enum scope {
 #define ACTION_LIST(X)							\
 	/* A view's own. */						\
 	X(OPEN,		"open",		"<Enter>",			\
-	    IN_TABLES | IN(TREE) | IN_OVERVIEW | IN(STACK) | IN(ALERTS), \
+	    IN_TABLES | IN(TREE) | IN(TRACE) | IN_OVERVIEW | IN(STACK) | \
+	    IN(ALERTS),							\
 	    0,		"open",	"Open the line (a cluster: its tree)")	\
 	X(TREE,		"tree",		"t",		IN(CLUSTERS),	\
 	    0,		"",	"The cluster's live tree")		\
@@ -277,7 +284,7 @@ enum scope {
 	    ACT_WRITE,	"",	"Scale: the edit form at the replicas")	\
 	X(UPGRADE,	"upgrade",	"u",		IN_CLUSTER,	\
 	    ACT_WRITE,	"",	"Upgrade: the edit form at the class")	\
-	X(CONDITIONS,	"conditions",	"c",		IN(TREE),	\
+	X(CONDITIONS,	"conditions",	"c",		IN(TREE) | IN(TRACE), \
 	    0,		"conditions",					\
 	    "Conditions of the object (again: hide)")			\
 	X(GROUP,	"group",	"g",		IN(TREE),	\
@@ -295,21 +302,23 @@ enum scope {
 	    ACT_WRITE,	"",						\
 	    "Delete the Machine on the line for remediation (:remediate; " \
 	    "asks first)")						\
-	X(DESCRIBE,	"describe",	"d",		IN_TABLES | IN(TREE), \
+	X(DESCRIBE,	"describe",	"d",				\
+	    IN_TABLES | IN(TREE) | IN(TRACE),				\
 	    0,		"",	"Describe the object")		\
 	X(YAML,		"yaml",		"y",				\
-	    IN_TABLES | IN(TREE) | IN(STACK) | IN_DETAIL,		\
+	    IN_TABLES | IN(TREE) | IN(TRACE) | IN(STACK) | IN_DETAIL,	\
 	    0,		"yaml",	"The object's YAML (describe <-> YAML)") \
-	X(DELETE,	"delete",	"<C-d>",	IN_TABLES | IN(TREE), \
+	X(DELETE,	"delete",	"<C-d>",			\
+	    IN_TABLES | IN(TREE) | IN(TRACE),				\
 	    ACT_WRITE,	"delete", "Delete the object (asks first)")	\
 	X(FILTER,	"filter",	"/",		IN_TABLES,	\
 	    0,		"filter",					\
 	    "Filter: text, !text, -l a=b,c!=d,e in (f,g)")		\
-	X(SEARCH,	"search",	"/",		IN_DETAIL,	\
-	    0,		"search", "Search the text")			\
-	X(SEARCH_NEXT,	"search-next",	"n",		IN_DETAIL,	\
+	X(SEARCH,	"search",	"/",		IN_DETAIL | IN_OVERVIEW, \
+	    0,		"search", "Search the lines (the cursor goes to the next match)") \
+	X(SEARCH_NEXT,	"search-next",	"n",		IN_DETAIL | IN_OVERVIEW, \
 	    0,		"next",	"Next match")				\
-	X(SEARCH_PREV,	"search-prev",	"N",		IN_DETAIL,	\
+	X(SEARCH_PREV,	"search-prev",	"N",		IN_DETAIL | IN_OVERVIEW, \
 	    0,		"",	"Previous match")			\
 	X(SCROLL_LEFT,	"scroll-left",	"h <Left>",	IN_DETAIL,	\
 	    0,		"",	"Scroll long lines left (half a screen)") \
@@ -647,7 +656,8 @@ enum link_kind {
 	LINK_FILTER,	/* the clusters table filtered by name */
 	LINK_RELEASE,	/* describe ClusterStackRelease ns/name */
 	LINK_CLASS,	/* describe ClusterClass ns/name */
-	LINK_PIN	/* pin name (its key) of namespace ns (pins.c) */
+	LINK_PIN,	/* pin name (its key) of namespace ns (pins.c) */
+	LINK_TRACE	/* the trace of claim ns/name of resource res */
 };
 
 struct link {
@@ -655,6 +665,7 @@ struct link {
 	const char	*ctx;		/* LINK_CLUSTER: NULL = the app's */
 	const char	*ns;
 	const char	*name;
+	const char	*res;		/* LINK_TRACE: "plural.group" */
 };
 
 struct list_line {
@@ -689,6 +700,21 @@ int		 cursor_action(size_t *cur, size_t n, size_t page,
 /* Keep cur within n lines and top so that cur shows in rows lines. */
 void		 cursor_fit(size_t *cur, size_t *top, size_t n, size_t rows);
 int		 list_click(struct list *, int y);
+/* A line per condition (status.conditions), SCREEN_CONDITION_HEAD's
+ * columns, indent columns in. */
+void		 list_add_conditions(struct list *, const cJSON *conditions,
+		    int indent);
+/* Does line hold needle (case-insensitive; "" never)? */
+int		 text_holds(const char *line, const char *needle);
+/* Move *cur to the next (dir 1) or previous (-1) of n lines whose
+ * text(arg, i) holds needle, round the end; from_cursor: the line at
+ * *cur may be the one. 1 when found. */
+int		 text_search(size_t *cur, size_t n,
+		    const char *(*text)(const void *, size_t), const void *arg,
+		    const char *needle, int dir, int from_cursor);
+/* The same over a list's lines (the / search of line views). */
+int		 list_search(struct list *, const char *needle, int dir,
+		    int from_cursor);
 /* After a rebuild, put the cursor back on the line linking to link. */
 void		 list_keep(struct list *, const struct link *);
 /* Copies of src's strings into dst (link_clear frees them). */
@@ -967,6 +993,12 @@ int		 detail_kubeconfig(struct view *, char **text, size_t *len,
 struct view	*tree_view(struct app *, const char *ns, const char *name);
 /* A cluster of another context ctx, reached through api. */
 struct view	*tree_view_api(struct app *, struct scs_api *, const char *ctx,
+		    const char *ns, const char *name);
+
+/* --- trace.c: a claim as crossplane beta trace shows it ------------- */
+
+/* Claim (or composite) ns/name of res: claim, composite, composed. */
+struct view	*trace_view(struct app *, const struct scs_resource *,
 		    const char *ns, const char *name);
 
 /* --- picker.c: choose one of a set -------------------------------------- */

@@ -274,6 +274,10 @@ tview_action(struct view *v, enum action act)
 		else if (strcmp(res->name, "clusterstacks") == 0 &&
 		    act == ACTION_OPEN)
 			view_push(a, stack_view(a, r->ns, r->name));
+		else if (strcmp(res->group, "api.scs.community") == 0 &&
+		    act == ACTION_OPEN)
+			/* A claim or a composite: its trace. */
+			view_push(a, trace_view(a, res, r->ns, r->name));
 		else if (act == ACTION_OPEN)
 			view_push(a, detail_view(a, res, r->ns, r->name, 0));
 		return (VIEW_HANDLED);
