@@ -67,6 +67,9 @@ struct scs_cform {
 	char		**secret_help;		/* the cloud of each */
 	char		**taken;
 	cJSON		*pins;		/* the ConfigMap scs-pins, or NULL */
+	cJSON		*schema;	/* another kind: its openAPIV3Schema
+					   (NULL: a Cluster) */
+	char		*kind;		/* and its kind */
 	int		 v1beta1;
 	int		 editing;
 	cJSON		*undo[UNDO_MAX];
@@ -122,6 +125,13 @@ set_item(cJSON *parent, const char *key, cJSON *v)
 		cJSON_AddItemToObject(parent, key, v);
 }
 
+/* The spec's schema of another kind's form (NULL: none). */
+static const cJSON *
+kind_spec(const struct scs_cform *f)
+{
+	return (J(J(f->schema, "properties"), "spec"));
+}
+
 static const char *
 topo_class_key(const struct scs_cform *f)
 {
@@ -168,6 +178,44 @@ scs_cform_new(const char *ns, const cJSON *cluster, int v1beta1)
 	f->mark = cJSON_Duplicate(f->obj, 1);
 	f->stale = 1;
 	return (f);
+}
+
+struct scs_cform *
+scs_cform_new_kind(const char *ns, const char *api_version, const char *kind,
+    const cJSON *schema, const cJSON *from)
+{
+	struct scs_cform	*f = scs_xcalloc(1, sizeof *f);
+	cJSON			*md;
+
+	f->kind = scs_xstrdup(kind);
+	f->schema = schema != NULL ? cJSON_Duplicate(schema, 1) : NULL;
+	if (from != NULL) {
+		f->obj = cJSON_Duplicate(from, 1);
+		cJSON_DeleteItemFromObjectCaseSensitive(f->obj, "status");
+	} else {
+		f->obj = cJSON_CreateObject();
+		cJSON_AddStringToObject(f->obj, "apiVersion", api_version);
+		cJSON_AddStringToObject(f->obj, "kind", kind);
+		md = path_obj(f->obj, "metadata", 1);
+		cJSON_AddStringToObject(md, "name", "");
+		cJSON_AddStringToObject(md, "namespace", ns != NULL ? ns :
+		    "default");
+		/* What the server would default, shown from the start. */
+		cJSON_AddItemToObject(f->obj, "spec", scs_schema_initial(
+		    kind_spec(f)));
+		if (!cJSON_IsObject(J(f->obj, "spec")))
+			set_item(f->obj, "spec", cJSON_CreateObject());
+	}
+	f->base = cJSON_Duplicate(f->obj, 1);
+	f->mark = cJSON_Duplicate(from != NULL ? from : f->obj, 1);
+	f->stale = 1;
+	return (f);
+}
+
+const char *
+scs_cform_kind(const struct scs_cform *f)
+{
+	return (f->kind);
 }
 
 struct scs_cform *
@@ -276,6 +324,8 @@ scs_cform_free(struct scs_cform *f)
 	scs_strv_free(f->secret_help);
 	scs_strv_free(f->taken);
 	cJSON_Delete(f->pins);
+	cJSON_Delete(f->schema);
+	free(f->kind);
 	free(f);
 }
 
@@ -914,6 +964,30 @@ worker_classes(const struct scs_cform *f, struct scs_frow **r)
 	return (1);
 }
 
+/* The head, namespace (fixed, why) and name rows of the object; the
+ * name row is returned. */
+static struct scs_frow *
+meta_rows(struct scs_cform *f, const char *head, char *ns_why)
+{
+	struct scs_frow	*r;
+	struct loc	 l;
+
+	row_add(f, SCS_FROW_HEAD, 0, head, "", NULL);
+	r = row_add(f, SCS_FROW_STRING, 1, "namespace", "metadata.namespace",
+	    NULL);
+	row_text(r, scs_jpath(f->obj, "metadata.namespace"));
+	r->fixed = 1;
+	r->fixed_why = ns_why;
+	memset(&l, 0, sizeof l);
+	l.type = LOC_KEY;
+	l.parent = path_obj(f->obj, "metadata", 1);
+	l.key = "name";
+	r = row_add(f, SCS_FROW_STRING, 1, "name", "metadata.name", &l);
+	row_text(r, scs_jpath(f->obj, "metadata.name"));
+	r->required = 1;
+	return (r);
+}
+
 static void
 general_rows(struct scs_cform *f)
 {
@@ -924,22 +998,10 @@ general_rows(struct scs_cform *f)
 	int		 i = 0;
 	const cJSON	*cp;
 
-	row_add(f, SCS_FROW_HEAD, 0, "Cluster", "", NULL);
-	r = row_add(f, SCS_FROW_STRING, 1, "namespace", "metadata.namespace",
-	    NULL);
-	row_text(r, scs_jpath(f->obj, "metadata.namespace"));
-	r->fixed = 1;
-	r->fixed_why = scs_xstrdup(f->editing ? "an existing cluster stays "
-	    "in its namespace (Kubernetes cannot move an object)" : "the "
-	    "namespace the form was opened in: :ns NAME, then c, to create "
-	    "elsewhere");
-	memset(&l, 0, sizeof l);
-	l.type = LOC_KEY;
-	l.parent = path_obj(f->obj, "metadata", 1);
-	l.key = "name";
-	r = row_add(f, SCS_FROW_STRING, 1, "name", "metadata.name", &l);
-	row_text(r, scs_jpath(f->obj, "metadata.name"));
-	r->required = 1;
+	r = meta_rows(f, "Cluster", scs_xstrdup(f->editing ? "an existing "
+	    "cluster stays in its namespace (Kubernetes cannot move an "
+	    "object)" : "the namespace the form was opened in: :ns NAME, "
+	    "then c, to create elsewhere"));
 	r->fixed = f->editing;
 	if (f->editing)
 		r->fixed_why = scs_xstrdup("the name of an existing cluster "
@@ -1060,6 +1122,28 @@ general_rows(struct scs_cform *f)
 	row_add(f, SCS_FROW_ADD, 1, "+ add MachineDeployment", MDS, &l);
 }
 
+/* Another kind: its namespace and name, then spec through the schema. */
+static void
+kind_rows(struct scs_cform *f)
+{
+	struct scs_frow	*r;
+	cJSON		*spec = path_obj(f->obj, "spec", 1);
+
+	r = meta_rows(f, f->kind, scs_xprintf("the namespace the form was "
+	    "opened in (your own: a %s there is yours)", f->kind));
+	r->help = scs_xstrdup("lower case letters, digits and '-', starting "
+	    "with a letter, at most 63 characters");
+	r = row_add(f, SCS_FROW_HEAD, 0, "spec", "spec", NULL);
+	r->help = help_text(kind_spec(f));
+	if (kind_spec(f) == NULL) {
+		free(r->label);
+		r->label = scs_xprintf("spec (the server publishes no schema "
+		    "for %s)", f->kind);
+		return;
+	}
+	container_rows(f, kind_spec(f), spec, "spec", 1);
+}
+
 static cJSON *
 var_entry(cJSON *vars, const char *name)
 {
@@ -1116,8 +1200,12 @@ rebuild(struct scs_cform *f)
 	if (!f->stale)
 		return;
 	rows_clear(f);
-	general_rows(f);
-	variable_rows(f);
+	if (f->kind != NULL)
+		kind_rows(f);
+	else {
+		general_rows(f);
+		variable_rows(f);
+	}
 	/* Fields naming a Secret: the namespace's Secrets to pick from,
 	 * each with the cloud it points at. */
 	for (i = 0; f->secret_choices != NULL && i < f->nrows; i++) {
@@ -1748,8 +1836,10 @@ name_problem(const struct scs_cform *f, const char *s)
 	if (!f->editing && f->taken != NULL) {
 		for (i = 0; f->taken[i] != NULL; i++)
 			if (strcmp(f->taken[i], s) == 0)
-				return ("a cluster of this name exists already "
-				    "in this namespace");
+				return (f->kind != NULL ? "one of this name "
+				    "exists already in this namespace" : "a "
+				    "cluster of this name exists already in "
+				    "this namespace");
 	}
 	if (n == 0)
 		return ("required");
@@ -1798,6 +1888,13 @@ scs_cform_validate(struct scs_cform *f, long *first)
 	if ((p = name_problem(f, str_at(f->obj, "metadata.name") != NULL ?
 	    str_at(f->obj, "metadata.name") : "")) != NULL)
 		err_add(f, "metadata.name", p);
+	memset(&e, 0, sizeof e);
+	if (f->kind != NULL) {
+		if (kind_spec(f) != NULL)
+			scs_schema_validate_value(kind_spec(f), path_obj(f->obj,
+			    "spec", 1), "spec", &e);
+		goto causes;
+	}
 	cls = scs_cform_class_name(f);
 	if (cls == NULL || *cls == '\0')
 		err_add(f, topo_class_key(f), "required");
@@ -1830,7 +1927,6 @@ scs_cform_validate(struct scs_cform *f, long *first)
 			err_add(f, path, "must be 0 or more");
 		}
 	}
-	memset(&e, 0, sizeof e);
 	if (f->defs != NULL) {
 		scs_schema_validate(f->defs, path_obj(f->obj, VARS, 0), VARS,
 		    0, &e);
@@ -1843,6 +1939,7 @@ scs_cform_validate(struct scs_cform *f, long *first)
 			free(pre);
 		}
 	}
+causes:
 	for (i = 0; i < e.n; i++) {
 		cause_path(e.v[i].field, e.v[i].message, path, sizeof path);
 		err_add(f, path, e.v[i].message);

@@ -19,6 +19,8 @@
  *                        kept draft first)
  *   :edit NS/NAME        the form for a cluster: variables, scale, upgrade
  *   :clone [NS/]NAME     the create form filled from that cluster
+ *   :stack [NS]          the form for a new ClusterStack (bring your own
+ *                        class: its releases provide ClusterClasses)
  *   :save-kubeconfig[!] FILE   the kubeconfig Secret shown, as a 0600 file
  *                        (! replaces an existing file)
  *   :merge-kubeconfig [FILE]   its context into FILE (default: your
@@ -42,8 +44,8 @@
 static const char *const builtins[] = { "alerts", "clone", "create", "ctx",
 	"edit", "export", "home", "keys", "merge-kubeconfig", "mouse", "ns", "overview",
 	"pause", "persona", "pin", "pins", "policies", "quit", "remediate",
-	"restart", "resume", "save-kubeconfig", "scale", "shell", "status",
-	"theme", "trace", "tree", "unpin", NULL };
+	"restart", "resume", "save-kubeconfig", "scale", "shell", "stack",
+	"status", "theme", "trace", "tree", "unpin", NULL };
 static const char *const themes[] = { "default", "light", "high-contrast",
 	"mono", NULL };
 static const char *const personas[] = { "tenant", "kaas", "iaas", NULL };
@@ -411,6 +413,14 @@ command_run(struct app *a, const char *cmd)
 		shell_run(a, arg);
 	else if ((arg = arg_of(cmd, "clone")) != NULL)
 		cmd_clone(a, arg);
+	else if ((arg = arg_of(cmd, "stack")) != NULL) {
+		struct view	*v = form_kind_view(a, *arg != '\0' ? arg :
+				    a->ns, "clusterstack.x-k8s.io",
+				    "clusterstacks");
+
+		if (v != NULL)
+			view_push(a, v);
+	}
 	else if ((arg = arg_of(cmd, "pause")) != NULL)
 		day2_run(a, "pause", arg);
 	else if ((arg = arg_of(cmd, "resume")) != NULL)

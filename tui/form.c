@@ -23,6 +23,13 @@
  * Esc leaves and keeps a changed form as a draft, keyed by server URL,
  * context, namespace and form, and says where; X discards (asks); C-c
  * on a changed form keeps the draft and says where, C-c again quits.
+ *
+ * The same form creates an object of another kind from the schema the
+ * server publishes for it (form_kind_view; read from /openapi/v3, a
+ * CRD's structural schema): :stack, a ClusterStack in the tenant's
+ * namespace (bring your own class). Created, it opens the stack's view:
+ * its ClusterStackReleases and the ClusterClasses they provide, which
+ * the cluster form then offers.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -49,6 +56,9 @@ struct form {
 	char			*name;		/* edit: the cluster */
 	char			*from_class;	/* edit: its class at start */
 	char			*clone_of;	/* clone: "ns/name" of the source */
+	const struct scs_resource *kind;	/* another kind's form (its
+						 * resource), or NULL */
+	struct scs_api_call	*schema_call;	/* its schema (/openapi/v3) */
 	struct scs_store	*classes;
 	struct scs_store	*releases;
 	struct scs_store	*clusters;	/* names, zones, versions */
@@ -105,8 +115,9 @@ draft_key(struct form *fm)
 	h = (h ^ '\n') * 0x100000001b3ULL;
 	for (p = ctx; *p != '\0'; p++)
 		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
-	k = scs_xprintf("%s-%s@%.40s-%08llx", fm->ns, fm->name != NULL ?
-	    fm->name : "new-cluster", ctx, (unsigned long long)(h >> 32));
+	k = scs_xprintf("%s-%s%s@%.40s-%08llx", fm->ns, fm->name != NULL ?
+	    fm->name : "new-", fm->name != NULL ? "" : fm->kind != NULL ?
+	    fm->kind->singular : "cluster", ctx, (unsigned long long)(h >> 32));
 	for (c = k; *c != '\0'; c++)
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
 		    (*c >= '0' && *c <= '9') || *c == '.' || *c == '-' ||
@@ -439,6 +450,8 @@ class_sync(struct form *fm)
 	const struct scs_frow	*r;
 	long			 i;
 
+	if (fm->kind != NULL)
+		return;		/* no class: another kind */
 	/* Until the user changes something, a class picked for them follows
 	 * the classes as they arrive (the newest may come later). */
 	if (fm->auto_class && scs_cform_changed(fm->f))
@@ -654,7 +667,7 @@ on_sent(const struct scs_api_result *r, void *arg)
 {
 	struct form			*fm = arg;
 	struct app			*a = fm->app;
-	const struct scs_resource	*res;
+	const struct scs_resource	*res, *kind;
 	char				*ns, *name;
 	int				 dry = fm->state == FORM_DRY_RUN;
 
@@ -712,9 +725,21 @@ on_sent(const struct scs_api_result *r, void *arg)
 	name = scs_xstrdup(cJSON_GetStringValue(scs_jpath(r->json,
 	    "metadata.name")) != NULL ? cJSON_GetStringValue(scs_jpath(r->json,
 	    "metadata.name")) : "");
+	scs_cform_mark(fm->f);
+	if (fm->kind != NULL) {
+		app_message(a, 0, "created %s %s/%s: what it provides follows",
+		    fm->kind->kind, ns, name);
+		kind = fm->kind;
+		view_pop(a);	/* frees fm */
+		view_push(a, strcmp(kind->name, "clusterstacks") == 0 ?
+		    stack_view(a, ns, name) : detail_view(a, kind, ns, name,
+		    0));
+		free(ns);
+		free(name);
+		return;
+	}
 	app_message(a, 0, "%s %s/%s", fm->name != NULL ? "updated" : "created",
 	    ns, name);
-	scs_cform_mark(fm->f);
 	view_pop(a);		/* frees fm */
 	view_push(a, tree_view(a, ns, name));
 	free(ns);
@@ -728,7 +753,8 @@ form_send(struct form *fm, int dry)
 	const struct scs_resource	*res;
 	cJSON				*o;
 
-	res = app_resource(a, "cluster.x-k8s.io", "clusters");
+	res = fm->kind != NULL ? fm->kind : app_resource(a,
+	    "cluster.x-k8s.io", "clusters");
 	if (res == NULL) {
 		app_message(a, 1, "this server has no clusters.cluster.x-k8s.io");
 		return;
@@ -754,9 +780,9 @@ form_submit(struct form *fm)
 	const struct scs_frow	*r;
 
 	if (fm->app->readonly) {
-		app_message(fm->app, 1, "read-only: %s is refused",
-		    fm->name != NULL ? "changing a cluster" : "creating a "
-		    "cluster");
+		app_message(fm->app, 1, "read-only: %s %s is refused",
+		    fm->name != NULL ? "changing a" : "creating a",
+		    fm->kind != NULL ? fm->kind->kind : "cluster");
 		return;
 	}
 	if (fm->state != FORM_IDLE)
@@ -1017,7 +1043,7 @@ form_leave_kept(struct form *fm)
 	fm->saved = 1;
 	app_message(fm->app, 0, "your draft is kept in %s (%s reopens it)",
 	    path != NULL ? path : "memory", fm->name != NULL ? ":edit" :
-	    ":create");
+	    fm->kind != NULL ? ":stack" : ":create");
 	free(path);
 }
 
@@ -1293,6 +1319,8 @@ form_draw(struct view *v, int y, int rows)
 	    scs_cform_changed(fm->f) ? " [changed]" : "";
 	if (fm->name != NULL)
 		view_title(y, " edit cluster %s/%s%s ", fm->ns, fm->name, state);
+	else if (fm->kind != NULL)
+		view_title(y, " new %s in %s%s ", fm->kind->kind, fm->ns, state);
 	else
 		view_title(y, " create a cluster in %s%s ", fm->ns, state);
 	n = scs_cform_nrows(fm->f);
@@ -1445,6 +1473,7 @@ form_busy(struct view *v)
 	struct form	*fm = v->data;
 
 	return (fm->call != NULL || fm->secrets_call != NULL ||
+	    fm->schema_call != NULL ||
 	    (fm->classes != NULL &&
 	    scs_store_state(fm->classes, NULL) == SCS_STORE_LOADING) ||
 	    (fm->releases != NULL && scs_store_state(fm->releases, NULL) ==
@@ -1483,6 +1512,8 @@ form_free(struct view *v)
 	}
 	if (fm->secrets_call != NULL)
 		scs_api_cancel(fm->secrets_call);
+	if (fm->schema_call != NULL)
+		scs_api_cancel(fm->schema_call);
 	picker_free(fm->picker);
 	scs_cform_free(fm->f);
 	free(fm->ns);
@@ -1717,4 +1748,104 @@ form_clone_view(struct app *a, const char *ns, const char *src_ns,
 	fm->call = scs_api_get(a->api, res, src_ns, src_name, on_clone_source,
 	    fm);
 	return (view_new(a, &form_ops, fm, "clone %s", src_name));
+}
+
+/* --- another kind, from its published schema ------------------------------ */
+
+/* The schema of kind group/version/kind among an OpenAPI v3 document's
+ * components (each names its GVKs), or NULL. */
+static const cJSON *
+published_schema(const cJSON *doc, const struct scs_resource *res)
+{
+	const cJSON	*s, *g;
+
+	cJSON_ArrayForEach(s, scs_jpath(doc, "components.schemas")) {
+		cJSON_ArrayForEach(g, J(s, "x-kubernetes-group-version-kind")) {
+			if (scs_streq(cJSON_GetStringValue(J(g, "group")),
+			    res->group) &&
+			    scs_streq(cJSON_GetStringValue(J(g, "version")),
+			    res->version) &&
+			    scs_streq(cJSON_GetStringValue(J(g, "kind")),
+			    res->kind))
+				return (s);
+		}
+	}
+	return (NULL);
+}
+
+static void
+on_kind_schema(const struct scs_api_result *r, void *arg)
+{
+	struct form	*fm = arg;
+	const cJSON	*schema = NULL, *from = NULL;
+	cJSON		*d = NULL;
+	char		*draft, *api_version;
+	long		 i;
+
+	fm->schema_call = NULL;
+	fm->state = FORM_IDLE;
+	fm->app->dirty = 1;
+	if (r->status != SCS_OK)
+		app_message(fm->app, 1, "cannot read the schema of %s (%s): "
+		    "spec is edited as JSON", fm->kind->kind, r->message);
+	else if ((schema = published_schema(r->json, fm->kind)) == NULL ||
+	    J(J(schema, "properties"), "spec") == NULL)
+		app_message(fm->app, 1, "the server publishes no schema for "
+		    "%s: spec is edited as JSON", fm->kind->kind);
+	/* A kept draft of this form comes back. */
+	if ((draft = draft_load(fm)) != NULL &&
+	    (d = cJSON_Parse(draft)) != NULL &&
+	    scs_streq(cJSON_GetStringValue(scs_jpath(d, "cluster.kind")),
+	    fm->kind->kind)) {
+		from = J(d, "cluster");
+		fm->saved = 1;
+		app_message(fm->app, 0, "your draft is back (D on a field "
+		    "removes, u undoes, X discards it)");
+	}
+	free(draft);
+	api_version = fm->kind->group[0] != '\0' ? scs_xprintf("%s/%s",
+	    fm->kind->group, fm->kind->version) : scs_xstrdup(
+	    fm->kind->version);
+	scs_cform_free(fm->f);
+	fm->f = scs_cform_new_kind(fm->ns, api_version, fm->kind->kind,
+	    schema, from);
+	free(api_version);
+	cJSON_Delete(d);
+	if ((i = scs_cform_find(fm->f, "metadata.name")) >= 0)
+		fm->cur = (size_t)i;
+}
+
+struct view *
+form_kind_view(struct app *a, const char *ns, const char *group,
+    const char *plural)
+{
+	struct form			*fm;
+	const struct scs_resource	*res;
+	char				*path;
+
+	if ((res = app_resource(a, group, plural)) == NULL) {
+		app_message(a, 1, "this server has no %s.%s", plural, group);
+		return (NULL);
+	}
+	if (a->readonly) {
+		app_message(a, 1, "read-only: creating a %s is refused",
+		    res->kind);
+		return (NULL);
+	}
+	if (ns == NULL) {
+		app_message(a, 1, "pick a namespace first (:ns NAME): a %s is "
+		    "created in one", res->kind);
+		return (NULL);
+	}
+	fm = form_new(a, ns);
+	fm->kind = res;
+	fm->state = FORM_LOADING;
+	fm->f = scs_cform_new_kind(ns, "", res->kind, NULL, NULL);
+	path = res->group[0] != '\0' ? scs_xprintf("/openapi/v3/apis/%s/%s",
+	    res->group, res->version) : scs_xprintf("/openapi/v3/api/%s",
+	    res->version);
+	fm->schema_call = scs_api_raw(a->api, "GET", path, NULL, NULL, 0,
+	    on_kind_schema, fm);
+	free(path);
+	return (view_new(a, &form_ops, fm, "new %s", res->kind));
 }

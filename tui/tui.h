@@ -1057,6 +1057,12 @@ struct view	*form_edit_view(struct app *, const char *ns, const char *name,
 		    enum action act);
 /* Forget the kept draft of a new cluster in ns. */
 void		 form_drop_draft(struct app *, const char *ns);
+/* A new object of resource group/plural in ns, its form from the schema
+ * the server publishes for the kind (a CRD's, /openapi/v3); created, a
+ * ClusterStack opens its stack view, another kind its describe. NULL
+ * with a message when the server has no such resource or ns is NULL. */
+struct view	*form_kind_view(struct app *, const char *ns, const char *group,
+		    const char *plural);
 
 /* --- fleet.c: several management clusters ------------------------------ */
 

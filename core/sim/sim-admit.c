@@ -3,8 +3,10 @@
  * Cluster writes: CAPI defaulting and validation of the topology
  * variables against the class (with the server's field paths), the "v"
  * of the version, and the cluster-stacks (CSO) version rule (DOMAIN.md
- * 5, 7); then, for every write, the ValidatingAdmissionPolicies
- * (sim-vap.c).
+ * 5, 7); a kind whose CRD has a structural schema (sim-schemas.c) is
+ * defaulted and validated against it as kube-apiserver does (spec;
+ * unknown fields refused as kubectl's strict field validation does);
+ * then, for every write, the ValidatingAdmissionPolicies (sim-vap.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +39,45 @@ refuse(int code, const char *reason, char *message)
 	return (e);
 }
 
+/*
+ * A refusal as the API server words it: 422 Invalid, a cause per field
+ * (errs' strings taken), "KIND.GROUP \"NAME\" is invalid: [field:
+ * message, ...]".
+ */
+static struct scs_api_error *
+invalid(const char *kind, const char *group, const cJSON *obj,
+    struct scs_schema_errors *errs)
+{
+	struct scs_api_error	*e;
+	const char		*name;
+	struct scs_buf		 b;
+	size_t			 i;
+
+	name = cJSON_GetStringValue(J(J(obj, "metadata"), "name"));
+	e = scs_xcalloc(1, sizeof *e);
+	e->code = 422;
+	e->reason = scs_xstrdup("Invalid");
+	e->details_name = scs_xstrdup(name != NULL ? name : "");
+	e->details_kind = scs_xstrdup(kind);
+	e->causes = scs_xcalloc(errs->n, sizeof *e->causes);
+	e->ncauses = errs->n;
+	scs_buf_init(&b, 0);
+	for (i = 0; i < errs->n; i++) {
+		e->causes[i].field = errs->v[i].field;
+		e->causes[i].reason = errs->v[i].reason;
+		e->causes[i].message = errs->v[i].message;
+		scs_buf_printf(&b, "%s%s: %s", i != 0 ? ", " : "",
+		    errs->v[i].field, errs->v[i].message);
+	}
+	free(errs->v);
+	errs->v = NULL;
+	errs->n = 0;
+	e->message = scs_xprintf("%s.%s \"%s\" is invalid: [%s]", kind, group,
+	    e->details_name, b.data);
+	scs_buf_done(&b);
+	return (e);
+}
+
 /* Nested defaults inside override values that are set: CAPI defaults
  * overrides only where they exist and never creates one. */
 static void
@@ -62,14 +103,11 @@ static struct scs_api_error *
 check_variables(const cJSON *cc, cJSON *obj, char ***warnings)
 {
 	struct scs_schema_errors	 errs = { NULL, 0 };
-	struct scs_api_error		*e;
 	cJSON				*defs, *topo, *vars, *md;
 	const cJSON			*mds;
 	char				*prefix;
 	const char			*name;
-	struct scs_buf			 b;
 	int				 from_status;
-	size_t				 i;
 
 	defs = scs_schema_definitions(cc, &from_status);
 	if (!from_status)
@@ -105,30 +143,8 @@ check_variables(const cJSON *cc, cJSON *obj, char ***warnings)
 		free(prefix);
 	}
 	cJSON_Delete(defs);
-	if (errs.n == 0)
-		return (NULL);
-	e = scs_xcalloc(1, sizeof *e);
-	e->code = 422;
-	e->reason = scs_xstrdup("Invalid");
-	e->details_name = scs_xstrdup(cJSON_GetStringValue(J(J(obj,
-	    "metadata"), "name")) != NULL ? cJSON_GetStringValue(J(J(obj,
-	    "metadata"), "name")) : "");
-	e->details_kind = scs_xstrdup("Cluster");
-	e->causes = scs_xcalloc(errs.n, sizeof *e->causes);
-	e->ncauses = errs.n;
-	scs_buf_init(&b, 0);
-	for (i = 0; i < errs.n; i++) {
-		e->causes[i].field = errs.v[i].field;
-		e->causes[i].reason = errs.v[i].reason;
-		e->causes[i].message = errs.v[i].message;
-		scs_buf_printf(&b, "%s%s: %s", i != 0 ? ", " : "",
-		    errs.v[i].field, errs.v[i].message);
-	}
-	free(errs.v);
-	e->message = scs_xprintf("Cluster.cluster.x-k8s.io \"%s\" is invalid: "
-	    "[%s]", e->details_name, b.data);
-	scs_buf_done(&b);
-	return (e);
+	return (errs.n == 0 ? NULL : invalid("Cluster", "cluster.x-k8s.io",
+	    obj, &errs));
 }
 
 /*
@@ -277,6 +293,49 @@ admit_cluster(struct sim_db *db, cJSON *obj, const cJSON *old,
 	return (0);
 }
 
+/* The resource of key "GROUP/PLURAL", or NULL. */
+static const struct sim_resdef *
+resdef(const char *res)
+{
+	const struct sim_resdef	*rd;
+	size_t			 n, i;
+	char			 key[256];
+
+	rd = sim_resources(&n);
+	for (i = 0; i < n; i++) {
+		sim_resource_key(&rd[i], key, sizeof key);
+		if (strcmp(key, res) == 0)
+			return (&rd[i]);
+	}
+	return (NULL);
+}
+
+/*
+ * A CRD's structural schema: spec defaulted, then validated; refused as
+ * the API server refuses ("ClusterStack.clusterstack.x-k8s.io \"x\" is
+ * invalid: [spec.kubernetesVersion: Invalid value: ...]", 422 Invalid
+ * with a cause per field).
+ */
+static struct scs_api_error *
+check_schema(const struct sim_resdef *rd, cJSON *obj)
+{
+	struct scs_schema_errors	 errs = { NULL, 0 };
+	cJSON				*schema, *spec;
+	const cJSON			*ss;
+
+	if (rd == NULL || sim_resource_schema(rd) == NULL ||
+	    (schema = cJSON_Parse(sim_resource_schema(rd))) == NULL)
+		return (NULL);
+	ss = J(J(schema, "properties"), "spec");
+	spec = J(obj, "spec");
+	if (ss != NULL && cJSON_IsObject(spec))
+		scs_schema_default_value(ss, spec);
+	if (ss != NULL && spec != NULL)
+		scs_schema_validate_value(ss, spec, "spec", &errs);
+	cJSON_Delete(schema);
+	return (errs.n == 0 ? NULL : invalid(rd->kind, rd->group, obj, &errs));
+}
+
 /* The ValidatingAdmissionPolicies that match a write of res. */
 static int
 admit_policies(struct sim_db *db, const char *res, const cJSON *obj,
@@ -285,22 +344,14 @@ admit_policies(struct sim_db *db, const char *res, const cJSON *obj,
 {
 	const struct sim_resdef	*rd;
 	struct sim_vap_req	 rq;
-	size_t			 n, i;
-	char			 key[256];
 
-	rd = sim_resources(&n);
-	for (i = 0; i < n; i++) {
-		sim_resource_key(&rd[i], key, sizeof key);
-		if (strcmp(key, res) == 0)
-			break;
-	}
-	if (i == n)
+	if ((rd = resdef(res)) == NULL)
 		return (0);
 	memset(&rq, 0, sizeof rq);
-	rq.group = rd[i].group;
-	rq.version = rd[i].versions[0];
-	rq.resource = rd[i].plural;
-	rq.kind = rd[i].kind;
+	rq.group = rd->group;
+	rq.version = rd->versions[0];
+	rq.resource = rd->plural;
+	rq.kind = rd->kind;
 	rq.operation = old != NULL ? "UPDATE" : "CREATE";
 	rq.ns = cJSON_GetStringValue(J(J(obj, "metadata"), "namespace"));
 	rq.name = cJSON_GetStringValue(J(J(obj, "metadata"), "name"));
@@ -324,6 +375,8 @@ sim_admit(struct sim_db *db, const char *res, cJSON *obj, const cJSON *old,
 	}
 	if (strcmp(res, "cluster.x-k8s.io/clusters") == 0 &&
 	    admit_cluster(db, obj, old, err, warnings) != 0)
+		return (-1);
+	if ((*err = check_schema(resdef(res), obj)) != NULL)
 		return (-1);
 	return (admit_policies(db, res, obj, old, user, dry_run, err,
 	    warnings));

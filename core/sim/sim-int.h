@@ -216,6 +216,11 @@ struct sim_resdef {
 	const char		*deprecated;	/* deprecated version, or NULL */
 };
 
+/* --- sim-schemas.c ------------------------------------------------ */
+/* The CRD's structural schema (openAPIV3Schema, JSON text) of r, or
+ * NULL: served as an object that keeps any field. */
+const char	*sim_resource_schema(const struct sim_resdef *r);
+
 /* The table; *n is set to its length. */
 const struct sim_resdef *sim_resources(size_t *n);
 /* Look up a resource by group, version and plural; NULL when not served

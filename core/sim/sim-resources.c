@@ -602,7 +602,20 @@ sim_discovery_resources(const char *group, const char *version)
 static cJSON *
 gvk_schema(const struct sim_resdef *r, const char *version)
 {
-	cJSON	*s = cJSON_CreateObject(), *p, *gvk, *x;
+	cJSON	*s, *p, *gvk, *x;
+
+	/* A CRD with a structural schema: published as it is. */
+	if (sim_resource_schema(r) != NULL &&
+	    (s = cJSON_Parse(sim_resource_schema(r))) != NULL) {
+		x = cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(s, "properties"),
+		    "metadata");
+		if (x != NULL)
+			cJSON_AddBoolToObject(x,
+			    "x-kubernetes-preserve-unknown-fields", 1);
+		goto gvk;
+	}
+	s = cJSON_CreateObject();
 
 	cJSON_AddStringToObject(s, "type", "object");
 	cJSON_AddStringToObject(s, "description", r->kind);
@@ -624,6 +637,7 @@ gvk_schema(const struct sim_resdef *r, const char *version)
 	cJSON_AddStringToObject(x, "type", "object");
 	cJSON_AddBoolToObject(x, "x-kubernetes-preserve-unknown-fields", 1);
 	cJSON_AddBoolToObject(s, "x-kubernetes-preserve-unknown-fields", 1);
+gvk:
 	gvk = cJSON_AddArrayToObject(s, "x-kubernetes-group-version-kind");
 	x = cJSON_CreateObject();
 	cJSON_AddStringToObject(x, "group", r->group);

@@ -87,6 +87,22 @@ struct scs_cform *scs_cform_new(const char *ns, const cJSON *cluster,
  */
 struct scs_cform *scs_cform_clone(const char *ns, const cJSON *source,
 		    int v1beta1);
+/*
+ * A form for a new object of another kind, described by the
+ * openAPIV3Schema the server publishes for it (/openapi/v3: a CRD's
+ * structural schema; copied): its namespace (fixed) and name, then spec
+ * walked through the schema as a class's variables are (objects as
+ * groups, lists with an add row, enums and booleans as choices, ...).
+ * spec starts with the schema's defaults, or is from's (a kept draft's
+ * object). Validation: the name, then spec against the schema with the
+ * API server's field paths ("spec.kubernetesVersion"); the server's
+ * causes land on the same rows. Class, version, pins and the Secret
+ * choices do not apply.
+ */
+struct scs_cform *scs_cform_new_kind(const char *ns, const char *api_version,
+		    const char *kind, const cJSON *schema, const cJSON *from);
+/* The kind of a form made by scs_cform_new_kind; NULL: a Cluster's. */
+const char	*scs_cform_kind(const struct scs_cform *);
 void		 scs_cform_free(struct scs_cform *);
 int		 scs_cform_editing(const struct scs_cform *);
 

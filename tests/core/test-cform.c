@@ -2,7 +2,8 @@
  * test-cform.c: the cluster form model: rows from a class's variables,
  * editing, undo, validation with the server's paths, server causes on
  * their rows, 409 rebase, drafts; every ClusterClass fixture in
- * ../shared/fixtures opens as a form without errors in its own defaults.
+ * ../shared/fixtures opens as a form without errors in its own defaults;
+ * the ClusterStack CRD's schema (fixture) as another kind's form.
  */
 #include <dirent.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 #include "scs/model.h"
 #include "scs/schema.h"
 #include "scs/util.h"
+#include "scs/yaml.h"
 #include "../tap.h"
 
 static const char class_json[] =
@@ -563,6 +565,131 @@ test_pins(void)
 	scs_cform_free(f);
 }
 
+/* Another kind from its CRD's schema: the cluster-stack operator's
+ * ClusterStack (fixture), as the bring-your-own-class form uses it. */
+static void
+test_kind(void)
+{
+	const char		*fx = getenv("SCS_FIXTURES");
+	char			 path[4096], *text, *cause = NULL, *rest = NULL;
+	size_t			 len, n;
+	cJSON			*crd, *o;
+	const cJSON		*schema;
+	struct scs_cform	*f, *g;
+	const struct scs_frow	*r;
+	struct scs_api_error	 se;
+	struct scs_cause	 causes[1];
+	long			 i, first;
+
+	if (fx == NULL) {
+		skip("SCS_FIXTURES not set");
+		return;
+	}
+	snprintf(path, sizeof path, "%s/crds/"
+	    "crd_cso_clusterstacks.clusterstack.x-k8s.io.yaml", fx);
+	if ((text = tap_slurp(path, &len)) == NULL) {
+		skip("no ClusterStack CRD at %s", path);
+		return;
+	}
+	crd = scs_yaml_load(text, len, &cause);
+	free(text);
+	/* One document: the CRD; its one version's schema. */
+	schema = scs_jpath(cJSON_GetArrayItem(scs_jpath(cJSON_GetArrayItem(
+	    crd, 0), "spec.versions"), 0), "schema.openAPIV3Schema");
+	ok(schema != NULL, "the CRD's schema (%s)", cause != NULL ? cause :
+	    "loaded");
+	free(cause);
+	cause = NULL;
+	f = scs_cform_new_kind("tenant-a", "clusterstack.x-k8s.io/v1alpha1",
+	    "ClusterStack", schema, NULL);
+	is_str(scs_cform_kind(f), "ClusterStack", "a ClusterStack form");
+	i = row_of(f, "spec.channel");
+	r = i >= 0 ? scs_cform_row(f, (size_t)i) : NULL;
+	ok(r != NULL && r->kind == SCS_FROW_CHOICE && r->choices != NULL &&
+	    scs_streq(r->choices[0], "stable") && scs_streq(r->choices[1],
+	    "custom") && r->choices[2] == NULL, "channel: the enum's choices");
+	ok(r != NULL && r->is_default && scs_streq(r->text, "stable"),
+	    "channel: its default");
+	i = row_of(f, "spec.autoSubscribe");
+	r = i >= 0 ? scs_cform_row(f, (size_t)i) : NULL;
+	ok(r != NULL && r->kind == SCS_FROW_BOOL && scs_streq(r->text, "true"),
+	    "autoSubscribe: a boolean, default true");
+	i = row_of(f, "spec.kubernetesVersion");
+	r = i >= 0 ? scs_cform_row(f, (size_t)i) : NULL;
+	ok(r != NULL && r->required && r->unset && strstr(r->help,
+	    "<majorVersion>.<minorVersion>") != NULL, "kubernetesVersion: "
+	    "required, described");
+	ok(row_of(f, "spec.versions") >= 0 && row_of(f, "spec.providerRef")
+	    >= 0, "versions and providerRef rows");
+	ok(scs_cform_find(f, "spec.topology.version") < 0 &&
+	    scs_cform_find(f, "spec.topology.classRef.name") < 0,
+	    "no cluster rows");
+	n = scs_cform_validate(f, &first);
+	is_int((int)n, 4, "empty: name, provider, spec.name and the version "
+	    "required");
+	ok(first >= 0 && scs_streq(scs_cform_row(f, (size_t)first)->path,
+	    "metadata.name"), "the first problem is the name");
+	i = row_of(f, "spec.kubernetesVersion");
+	ok(scs_cform_check(f, (size_t)i, "1.3x", &cause) != 0 && cause !=
+	    NULL && strstr(cause, "pattern") != NULL, "the CRD's pattern as "
+	    "typed: %s", cause != NULL ? cause : "");
+	free(cause);
+	cause = NULL;
+	ok(scs_cform_set(f, (size_t)row_of(f, "metadata.name"),
+	    "openstack-scs2-1-37", &cause) == 0 &&
+	    scs_cform_set(f, (size_t)row_of(f, "spec.provider"), "openstack",
+	    &cause) == 0 && scs_cform_set(f, (size_t)row_of(f, "spec.name"),
+	    "scs2", &cause) == 0 && scs_cform_set(f, (size_t)row_of(f,
+	    "spec.kubernetesVersion"), "1.37", &cause) == 0 &&
+	    scs_cform_step(f, (size_t)row_of(f, "spec.autoSubscribe"), 1) == 0,
+	    "fields set");
+	i = row_of(f, "spec.versions");
+	ok(i >= 0 && scs_cform_set(f, (size_t)i, "", &cause) == 0,
+	    "the versions list created");
+	i = scs_cform_find(f, "spec.versions");
+	for (n = (size_t)i; n < scs_cform_nrows(f); n++)
+		if (scs_cform_row(f, n)->kind == SCS_FROW_ADD)
+			break;
+	ok(n < scs_cform_nrows(f) && scs_cform_add(f, n, NULL, &cause) == 0,
+	    "an item added");
+	i = row_of(f, "spec.versions[0]");
+	ok(i >= 0 && scs_cform_set(f, (size_t)i, "v1", &cause) == 0,
+	    "the item set");
+	free(cause);
+	is_int((int)scs_cform_validate(f, NULL), 0, "now valid");
+	o = scs_cform_object(f);
+	is_str(cJSON_GetStringValue(J(o, "apiVersion")),
+	    "clusterstack.x-k8s.io/v1alpha1", "object: apiVersion");
+	is_str(cJSON_GetStringValue(scs_jpath(o, "metadata.namespace")),
+	    "tenant-a", "object: the namespace");
+	ok(cJSON_IsFalse(scs_jpath(o, "spec.autoSubscribe")) &&
+	    scs_streq(cJSON_GetStringValue(scs_jpath(o, "spec.channel")),
+	    "stable") && scs_streq(cJSON_GetStringValue(cJSON_GetArrayItem(
+	    scs_jpath(o, "spec.versions"), 0)), "v1"), "object: the spec");
+	/* The server's causes land on the rows they name. */
+	memset(&se, 0, sizeof se);
+	causes[0].field = (char *)"spec.kubernetesVersion";
+	causes[0].message = (char *)"Invalid value: \"1.37\": no release";
+	causes[0].reason = (char *)"FieldValueInvalid";
+	se.causes = causes;
+	se.ncauses = 1;
+	is_int((int)scs_cform_server_errors(f, &se, &rest), 1, "a server "
+	    "cause on its row");
+	ok(scs_cform_row(f, (size_t)row_of(f, "spec.kubernetesVersion"))->
+	    error != NULL, "on kubernetesVersion");
+	free(rest);
+	/* A kept draft's object comes back as it was, unchanged. */
+	g = scs_cform_new_kind("tenant-a", "clusterstack.x-k8s.io/v1alpha1",
+	    "ClusterStack", schema, o);
+	r = scs_cform_row(g, (size_t)row_of(g, "spec.versions[0]"));
+	ok(r != NULL && scs_streq(r->text, "v1") && !scs_cform_changed(g),
+	    "from a draft: its values, nothing changed");
+	scs_cform_free(g);
+	cJSON_Delete(o);
+	scs_cform_free(f);
+	cJSON_Delete(crd);
+}
+
 int
 main(void)
 {
@@ -571,5 +698,6 @@ main(void)
 	test_pins();
 	test_optional();
 	test_fixtures();
+	test_kind();
 	return (tap_done());
 }
