@@ -3,7 +3,8 @@
  * made of lines (cluster tree, overviews, alerts). A line may hold one tab:
  * the part before it is a column padded to the widest such part (at most
  * half the screen). Each line carries a role and a link (what Enter on it
- * opens: "cluster NS/NAME", "view PLURAL", ...; NULL = nothing).
+ * opens: "cluster NS/NAME", "view PLURAL", ...; NULL = nothing), and may
+ * hold spans in roles of their own (a health bar's segments).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@ list_clear(struct list *l)
 
 	for (i = 0; i < l->n; i++) {
 		free(l->v[i].text);
+		free(l->v[i].span);
 		link_clear(&l->v[i].link);
 	}
 	free(l->v);
@@ -45,7 +47,33 @@ list_add(struct list *l, enum role role, const struct link *link,
 	if (link != NULL)
 		link_copy(&x->link, link);
 	x->node = -1;
+	x->span = NULL;
+	x->nspan = 0;
 	return (x);
+}
+
+void
+list_append(struct list_line *x, enum role r, const char *fmt, ...)
+{
+	struct list_span	*sp;
+	va_list			 ap;
+	char			*add;
+	size_t			 old = strlen(x->text), n;
+
+	va_start(ap, fmt);
+	scs_xvasprintf(&add, fmt, ap);
+	va_end(ap);
+	n = strlen(add);
+	x->text = scs_xreallocarray(x->text, old + n + 1, 1);
+	memcpy(x->text + old, add, n + 1);
+	free(add);
+	if (r == ROLE_MAX || n == 0)
+		return;
+	x->span = scs_xreallocarray(x->span, x->nspan + 1, sizeof *x->span);
+	sp = &x->span[x->nspan++];
+	sp->off = old;
+	sp->len = n;
+	sp->role = r;
 }
 
 const struct list_line *
@@ -104,6 +132,51 @@ tab_stops(const struct list *l, int *first)
 	return (tw);
 }
 
+/* The screen column of byte off of text drawn with its tab at stop tw,
+ * and in *limit the column its part ends before; -1 when not shown. */
+static int
+text_column(const char *text, size_t off, int tw, int *limit)
+{
+	const char	*tab = strchr(text, '\t');
+	size_t		 from = 0;
+	char		*part;
+	int		 x = 0;
+
+	*limit = COLS;
+	if (tab != NULL && tw >= 0) {
+		if (off <= (size_t)(tab - text))
+			*limit = tw;	/* in the left column */
+		else {
+			from = (size_t)(tab - text) + 1;
+			x = tw + 1;
+		}
+	}
+	part = scs_xstrndup(text + from, off - from);
+	x += draw_width(part);
+	free(part);
+	return (x < *limit ? x : -1);
+}
+
+/* A line's spans over what draw_tabbed drew, each in its role. */
+static void
+draw_spans(int y, const struct list_line *l, int tw)
+{
+	size_t	 i;
+	char	*part;
+	int	 x, w, limit;
+
+	for (i = 0; i < l->nspan; i++) {
+		x = text_column(l->text, l->span[i].off, tw, &limit);
+		if (x < 0)
+			continue;
+		part = scs_xstrndup(l->text + l->span[i].off, l->span[i].len);
+		w = draw_width(part);
+		screen_role(l->span[i].role);
+		draw_cell(y, x, part, w < limit - x ? w : limit - x, 0);
+		free(part);
+	}
+}
+
 /* Draw text with its tab at stop tw (no tab: the whole width). */
 static void
 draw_tabbed(int y, const char *text, int tw)
@@ -158,6 +231,8 @@ list_draw(struct list *l, int y, int rows, const char *head)
 		screen_role(k == l->cur && l->cursor ? ROLE_SELECT :
 		    l->v[k].role);
 		draw_tabbed(yy, l->v[k].text, tw[k]);
+		if (!(k == l->cur && l->cursor))
+			draw_spans(yy, &l->v[k], tw[k]);
 	}
 	screen_role(ROLE_NORMAL);
 	free(tw);

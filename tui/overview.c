@@ -8,7 +8,11 @@
  *   kaas:   what in the fleet needs me?  Counts by health and
  *           availability, failing clusters with reason and since when,
  *           per namespace, per Kubernetes version against the version
- *           policy (end of life, behind the latest patch), per class.
+ *           policy (end of life, behind the latest patch), per class;
+ *           pictures for a glance: a health bar for the fleet, each
+ *           context, namespace, version and class (each health in its
+ *           colour and glyph, so mono reads too), and sparklines of the
+ *           failing and degraded counts over the last hour (app->trend).
  *   iaas:   are all tenants set up?  Each tenant namespace with its cloud
  *           credentials (present or missing, keys, age; never values),
  *           ProviderConfigs, RoleBindings, clusters and Central API
@@ -23,6 +27,7 @@
 #include <string.h>
 
 #include "scs/util.h"
+#include "chart.h"
 #include "tui.h"
 
 /* A line that opens the table of resource res. */
@@ -45,6 +50,8 @@ struct overview {
 	uint64_t		 seen_gen;	/* of the clusters it was built on */
 	int64_t			 built_ms;
 	int			 placed;	/* the cursor found its start */
+	int			 built_cols;	/* the width its bars fit */
+	uint64_t		 built_samples;	/* app->trend's, drawn */
 	int			 opened;	/* overview_open done */
 	char			 search[256];	/* the / search */
 };
@@ -102,18 +109,21 @@ col(const struct scs_record *r, int i)
 	return (i < r->ncols && r->cols[i] != NULL ? r->cols[i] : "");
 }
 
+/* Healths in the order counts and bars show them. */
+static const enum scs_health order[] = { SCS_HEALTH_OK,
+    SCS_HEALTH_PROGRESSING, SCS_HEALTH_WARNING, SCS_HEALTH_ERROR,
+    SCS_HEALTH_DELETING, SCS_HEALTH_UNKNOWN };
+#define NORDER	(sizeof order / sizeof order[0])
+
 /* "● 7 ok  ◐ 2 progressing  ..." for counts by health. */
 static void
 health_counts(const int *n, char *buf, size_t len)
 {
-	static const enum scs_health order[] = { SCS_HEALTH_OK,
-	    SCS_HEALTH_PROGRESSING, SCS_HEALTH_WARNING, SCS_HEALTH_ERROR,
-	    SCS_HEALTH_DELETING, SCS_HEALTH_UNKNOWN };
 	size_t	 i, used = 0;
 	int	 w;
 
 	buf[0] = '\0';
-	for (i = 0; i < sizeof order / sizeof order[0]; i++) {
+	for (i = 0; i < NORDER; i++) {
 		if (n[order[i]] == 0 && order[i] != SCS_HEALTH_OK &&
 		    order[i] != SCS_HEALTH_ERROR)
 			continue;
@@ -123,6 +133,77 @@ health_counts(const int *n, char *buf, size_t len)
 		if (w < 0 || (size_t)w >= len - used)
 			break;
 		used += (size_t)w;
+	}
+}
+
+/* The width of the health bars of the tables: what the screen spares. */
+static int
+bar_width(void)
+{
+	return (COLS >= 160 ? 30 : COLS >= 120 ? 20 : COLS >= 100 ? 12 : 8);
+}
+
+/* A health bar width cells wide for counts n[health] at the end of line
+ * x: each health's share of the cells, its glyph then blocks, in its
+ * colour; blank when nothing is counted. */
+static void
+bar_append(struct list_line *x, const int *n, int width)
+{
+	int	 count[NORDER], cells[NORDER], used = 0;
+	char	 buf[512];
+	size_t	 i;
+
+	for (i = 0; i < NORDER; i++)
+		count[i] = n[order[i]];
+	chart_split(count, NORDER, width, cells);
+	for (i = 0; i < NORDER; i++) {
+		if (cells[i] == 0)
+			continue;
+		chart_fill(screen_health_glyph(order[i]), cells[i], buf,
+		    sizeof buf);
+		list_append(x, screen_health_role(order[i]), "%s", buf);
+		used += cells[i];
+	}
+	if (used < width)
+		list_append(x, ROLE_MAX, "%*s", width - used, "");
+}
+
+/* The failing and degraded counts of the last hour as sparklines. */
+static void
+trend_lines(struct overview *o)
+{
+	static const enum scs_health	 h[CHART_SERIES] = {
+	    SCS_HEALTH_ERROR, SCS_HEALTH_WARNING };
+	static const char *const	 what[CHART_SERIES] = {
+	    "failing", "degraded" };
+	const struct chart_trend	*t = &o->app->trend;
+	struct list_line		*x;
+	int				 v[CHART_MINUTES], top, room;
+	char				 spark[CHART_MINUTES * 4], age[32];
+	size_t				 s, n, per;
+	int64_t				 now = scs_wall_s();
+
+	/* "  ✖ failing    1 now   2 most  " then the marks. */
+	room = COLS - 31;
+	per = room >= CHART_MINUTES ? 1 : room >= CHART_MINUTES / 2 ? 2 :
+	    room >= CHART_MINUTES / 3 ? 3 : 6;
+	if (t->first < 0) {
+		list_add(&o->list, ROLE_MUTED, NULL, "Failing and degraded, "
+		    "last hour: waiting for the first count");
+		return;
+	}
+	draw_age(now - t->first * 60, age, sizeof age);
+	list_add(&o->list, ROLE_TITLE, NULL, "Failing and degraded, last "
+	    "hour (a mark per %zu min; counting for %s)", per, age);
+	for (s = 0; s < CHART_SERIES; s++) {
+		top = chart_trend_series(t, s, now, v);
+		n = chart_squeeze(v, CHART_MINUTES, per);
+		chart_spark(v, n, top, spark, sizeof spark);
+		x = list_add(&o->list, t->last[s] > 0 ?
+		    screen_health_role(h[s]) : ROLE_NORMAL, NULL,
+		    "  %s %-8s %3d now %3d most  ", screen_health_glyph(h[s]),
+		    what[s], t->last[s], top);
+		list_append(x, screen_health_role(h[s]), "%s", spark);
 	}
 }
 
@@ -324,18 +405,40 @@ known_versions(struct overview *o)
 	return (v);
 }
 
+/* A table's heading: what its lines count, a health bar's room, the
+ * counts and what follows them. */
+static void
+group_head(struct overview *o, const char *what, const char *more)
+{
+	list_add(&o->list, ROLE_HEAD, NULL, "  %s\t%-*s TOTAL    OK  PROG  "
+	    "DEGR  FAIL   DEL%s", what, bar_width(), "HEALTH", more);
+}
+
+/* A line of counts by health after the bar; role: the line's. */
+static struct list_line *
+counts_line(struct overview *o, enum role role, const struct link *link,
+    const char *key, const int *n, int total, const char *extra)
+{
+	struct list_line	*x;
+
+	x = list_add(&o->list, role, link, "  %s\t", key);
+	bar_append(x, n, bar_width());
+	list_append(x, ROLE_MAX, " %5d %5d %5d %5d %5d %5d%s%s", total,
+	    n[SCS_HEALTH_OK], n[SCS_HEALTH_PROGRESSING], n[SCS_HEALTH_WARNING],
+	    n[SCS_HEALTH_ERROR], n[SCS_HEALTH_DELETING],
+	    extra != NULL ? "  " : "", extra != NULL ? extra : "");
+	return (x);
+}
+
 static void
 group_line(struct overview *o, const struct scs_fleet_group *g,
     enum link_kind kind, const char *extra)
 {
 	struct link	 link = { kind, NULL, NULL, g->key, NULL };
 
-	list_add(&o->list, g->n[SCS_HEALTH_ERROR] != 0 ? ROLE_ERROR :
+	counts_line(o, g->n[SCS_HEALTH_ERROR] != 0 ? ROLE_ERROR :
 	    g->n[SCS_HEALTH_WARNING] != 0 ? ROLE_WARN : ROLE_NORMAL, &link,
-	    "  %s\t%5d %5d %5d %5d %5d %5d  %s", g->key, g->total,
-	    g->n[SCS_HEALTH_OK], g->n[SCS_HEALTH_PROGRESSING],
-	    g->n[SCS_HEALTH_WARNING], g->n[SCS_HEALTH_ERROR],
-	    g->n[SCS_HEALTH_DELETING], extra != NULL ? extra : "");
+	    g->key, g->n, g->total, extra);
 }
 
 static void
@@ -369,20 +472,17 @@ kaas_lines(struct overview *o)
 	    nsrc > 1 ? " of " : "", nsrc > 1 ? (snprintf(ctxs, sizeof ctxs,
 	    "%zu management clusters", nsrc), ctxs) : "", f.available);
 	list_add(&o->list, ROLE_NORMAL, NULL, "  %s", counts);
+	bar_append(list_add(&o->list, ROLE_NORMAL, NULL, "  "), f.n,
+	    COLS - 4 < CHART_MINUTES ? COLS - 4 : CHART_MINUTES);
 	if (nsrc > 1) {
-		list_add(&o->list, ROLE_HEAD, NULL, "  CONTEXT\tTOTAL    OK  "
-		    "PROG  DEGR  FAIL   DEL  STATE");
+		group_head(o, "CONTEXT", "  STATE");
 		for (i = 0; i < nsrc; i++) {
 			g = &f.by_tag[i];
-			list_add(&o->list, stores[i] == NULL ? ROLE_ERROR :
+			counts_line(o, stores[i] == NULL ? ROLE_ERROR :
 			    g->n[SCS_HEALTH_ERROR] != 0 ? ROLE_ERROR :
 			    g->n[SCS_HEALTH_WARNING] != 0 ? ROLE_WARN :
-			    ROLE_NORMAL, VIEW_LINK("clusters"),
-			    "  %s\t%5d %5d %5d %5d %5d %5d  %s", g->key,
-			    g->total, g->n[SCS_HEALTH_OK],
-			    g->n[SCS_HEALTH_PROGRESSING],
-			    g->n[SCS_HEALTH_WARNING], g->n[SCS_HEALTH_ERROR],
-			    g->n[SCS_HEALTH_DELETING], stores[i] != NULL ?
+			    ROLE_NORMAL, VIEW_LINK("clusters"), g->key, g->n,
+			    g->total, stores[i] != NULL ?
 			    scs_store_state_name(scs_store_state(stores[i],
 			    NULL)) : "down");
 			/* A context that fails says why, on a line of its own. */
@@ -410,22 +510,22 @@ kaas_lines(struct overview *o)
 		list_add(&o->list, ROLE_OK, NULL, "  %s nothing needs you",
 		    screen_health_glyph(SCS_HEALTH_OK));
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
-	list_add(&o->list, ROLE_HEAD, NULL, "  NAMESPACE\tTOTAL    OK  PROG  "
-	    "DEGR  FAIL   DEL");
+	trend_lines(o);
+	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	group_head(o, "NAMESPACE", "");
 	for (i = 0; i < f.nns; i++)
 		group_line(o, &f.by_ns[i], LINK_NS, NULL);
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
-	list_add(&o->list, ROLE_HEAD, NULL, "  KUBERNETES\tTOTAL    OK  PROG  "
-	    "DEGR  FAIL   DEL  POLICY");
+	group_head(o, "KUBERNETES", "  POLICY");
 	for (i = 0; i < f.nversion; i++) {
 		g = &f.by_version[i];
 		vs = scs_version_state(g->key, now);
 		policy[0] = '\0';
 		if (eol_date(g->key) != NULL)
 			snprintf(policy, sizeof policy, "%s %s",
-			    vs == SCS_VERSION_EOL ? "END OF LIFE since" :
-			    vs == SCS_VERSION_EOL_SOON ? "end of life soon:" :
-			    "supported until", eol_date(g->key));
+			    vs == SCS_VERSION_EOL ? "EOL since" :
+			    vs == SCS_VERSION_EOL_SOON ? "EOL soon:" :
+			    "until", eol_date(g->key));
 		if (policy[0] == '\0')
 			scs_strlcpy(policy, "not in the policy table",
 			    sizeof policy);
@@ -440,8 +540,7 @@ kaas_lines(struct overview *o)
 			o->list.v[o->list.n - 1].role = ROLE_ERROR;
 	}
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
-	list_add(&o->list, ROLE_HEAD, NULL, "  CLUSTERCLASS\tTOTAL    OK  PROG  "
-	    "DEGR  FAIL   DEL");
+	group_head(o, "CLUSTERCLASS", "");
 	for (i = 0; i < f.nclass; i++)
 		group_line(o, &f.by_class[i], LINK_FILTER, NULL);
 	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
@@ -752,9 +851,12 @@ overview_draw(struct view *v, int y, int rows)
 	/* Rebuilt when a store changed (its own, or the clusters of any
 	 * context), and once a second for the ages; not on every draw. */
 	gen = overview_clusters_gen(o);
-	if (o->stale || gen != o->seen_gen ||
+	if (o->stale || gen != o->seen_gen || o->built_cols != COLS ||
+	    o->built_samples != o->app->trend.samples ||
 	    scs_now_ms() - o->built_ms >= 1000) {
 		o->seen_gen = gen;
+		o->built_cols = COLS;
+		o->built_samples = o->app->trend.samples;
 		o->built_ms = scs_now_ms();
 		overview_rebuild(o);
 	}
@@ -902,6 +1004,9 @@ overview_busy(struct view *v)
 	if (fleet_busy(o->app))
 		return (1);
 	if (!o->opened)
+		return (1);
+	/* A scan due changes the trend's counts it draws. */
+	if (o->persona == SCS_PERSONA_KAAS && o->app->alert_timer != 0)
 		return (1);
 	if (o->app->clusters == NULL || scs_store_busy(o->app->clusters) ||
 	    scs_store_state(o->app->clusters, NULL) == SCS_STORE_LOADING)

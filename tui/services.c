@@ -89,26 +89,43 @@ api_resource_title(struct scs_api *api, const struct scs_resource *res,
 }
 
 /* Compare the clusters of every context with what was seen before (the
- * first synced state of each is learnt). */
+ * first synced state of each is learnt); the failing and degraded counts
+ * join the trend (app->trend, the overview's sparklines). */
 static void
 alerts_scan(void *arg)
 {
 	struct app		*a = arg;
 	struct scs_store	*st[FLEET_MAX + 1];
 	const char		*nm[FLEET_MAX + 1];
-	size_t			 i, n;
-	int			 added = 0;
+	const struct scs_index	*x;
+	size_t			 i, k, n, synced = 0, busy = 0;
+	int			 added = 0, count[CHART_SERIES] = { 0, 0 };
+	enum scs_health		 h;
 
 	a->alert_timer = 0;
 	a->alert_scan_ms = scs_now_ms();
 	n = fleet_sources(a, st, nm, NULL, NULL, FLEET_MAX + 1);
 	for (i = 0; i < n; i++) {
+		if (st[i] != NULL && (scs_store_busy(st[i]) ||
+		    scs_store_state(st[i], NULL) == SCS_STORE_LOADING))
+			busy++;
 		if (st[i] == NULL ||
 		    scs_store_state(st[i], NULL) != SCS_STORE_SYNCED ||
 		    scs_store_busy(st[i]))
 			continue;
-		added += alerts_update(a->alerts, nm[i], scs_store_index(st[i]));
+		x = scs_store_index(st[i]);
+		added += alerts_update(a->alerts, nm[i], x);
+		for (k = 0; k < scs_index_count(x); k++) {
+			h = scs_index_at(x, k)->health;
+			count[0] += h == SCS_HEALTH_ERROR;
+			count[1] += h == SCS_HEALTH_WARNING;
+		}
+		synced++;
 	}
+	/* A store loading or in the middle of a list would count short:
+	 * the scan its change brings counts it. */
+	if (synced > 0 && busy == 0)
+		chart_trend_add(&a->trend, scs_wall_s(), count);
 	if (added > 0) {
 		app_message(a, 1, "ALERT: %d cluster%s turned failed or "
 		    "degraded (%s lists them)", added, added == 1 ? "" : "s",
@@ -178,6 +195,7 @@ app_clusters_stop(struct app *a)
 	}
 	alerts_free(a->alerts);
 	a->alerts = alerts_new();
+	chart_trend_init(&a->trend);
 }
 
 struct scs_store *

@@ -16,6 +16,7 @@
 #include "scs/model.h"
 #include "scs/sim.h"
 #include "scs/store.h"
+#include "chart.h"
 #include "options.h"
 
 /* --- draw.c: safe text ------------------------------------------------ */
@@ -668,11 +669,19 @@ struct link {
 	const char	*res;		/* LINK_TRACE: "plural.group" */
 };
 
+/* Bytes off..off+len of a line's text drawn in a role of their own. */
+struct list_span {
+	size_t		 off, len;
+	enum role	 role;
+};
+
 struct list_line {
 	char		*text;		/* may hold one tab: column split */
 	enum role	 role;
 	struct link	 link;		/* its own copies; kind LINK_NONE */
 	int		 node;		/* the owner's index, -1 = none */
+	struct list_span *span;		/* list_append's, in text order */
+	size_t		 nspan;
 };
 
 struct list {
@@ -686,6 +695,11 @@ void		 list_clear(struct list *);
 /* A line; link (NULL: none) is copied. */
 struct list_line *list_add(struct list *, enum role, const struct link *,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Append to line x (the one list_add just returned) text in role r, or
+ * in the line's own role when r is ROLE_MAX. The span keeps its role
+ * except on the cursor's line (the selection shows whole). */
+void		 list_append(struct list_line *x, enum role r,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 const struct list_line *list_current(const struct list *);
 /* Draw at y (head: a heading line, tab-split like the lines, or NULL);
  * returns the width of the first column. */
@@ -780,6 +794,8 @@ struct app {
 	struct scs_store	*clusters;	/* app_clusters(): alerts,
 						 * overviews, fleet */
 	struct alerts		*alerts;
+	struct chart_trend	 trend;		/* failing, degraded: the
+						 * last hour, as scanned */
 	uint64_t		 alert_timer;	/* a scan is due */
 	int64_t			 alert_scan_ms;	/* the last one */
 	struct fleet_ctx	*fleet[FLEET_MAX];	/* further contexts */
