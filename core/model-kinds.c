@@ -451,14 +451,21 @@ judge_replicas(const cJSON *o, struct scs_record *r, long ready, long want)
 		r->health = SCS_HEALTH_WARNING;
 }
 
+/* A MachineDeployment or MachineSet: the first of types present decides,
+ * short replicas judged as judge_replicas says. */
 static void
-decode_md(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
+decode_replicas(const cJSON *o, struct scs_record *r, struct scs_strtab *st,
+    const char *const *types)
 {
-	static const char *const types[] = { "Available", "Ready", NULL };
 	long	 ready;
+	int	 nostatus;
 
 	decode_generic(o, r, st);
-	decide_by(o, r, st, types);
+	nostatus = r->status[0] == '\0';
+	if (decide_by(o, r, st, types) != NULL && nostatus)
+		r->status = scs_strtab_intern(st,
+		    r->health == SCS_HEALTH_OK ? "Ready" :
+		    r->health == SCS_HEALTH_UNKNOWN ? "Unknown" : "NotReady");
 	set_col(r, 0, scs_strtab_intern(st, jstr(o, "spec.clusterName")));
 	ready = jint(o, "status.readyReplicas");
 	judge_replicas(o, r, ready, jint(o, "spec.replicas"));
@@ -467,6 +474,29 @@ decode_md(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 	    jstr(o, "spec.template.spec.version")));
 	if (r->deleted != 0)
 		r->health = SCS_HEALTH_DELETING;
+}
+
+static void
+decode_md(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
+{
+	static const char *const types[] = { "Available", "Ready", NULL };
+
+	decode_replicas(o, r, st, types);
+}
+
+/* A v1beta2 MachineSet has no Available: MachinesReady says it (v1beta1:
+ * Ready); one scaling up is coming, neither failing nor done. */
+static void
+decode_ms(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
+{
+	static const char *const types[] = { "MachinesReady", "Ready", NULL };
+	const char	*up = scs_condition_status(o, "ScalingUp");
+
+	decode_replicas(o, r, st, types);
+	if ((r->health == SCS_HEALTH_ERROR || r->health == SCS_HEALTH_OK) &&
+	    up != NULL && strcmp(up, "True") == 0 &&
+	    jstr(o, "status.failureReason") == NULL)
+		r->health = SCS_HEALTH_PROGRESSING;
 }
 
 static const struct scs_column machine_cols[] = {
@@ -783,6 +813,8 @@ static const struct scs_kind kinds[] = {
 	    COLS(md_cols), decode_md },
 	{ "cluster.x-k8s.io", "machines", "Machines", COLS(machine_cols),
 	    decode_machine },
+	{ "cluster.x-k8s.io", "machinesets", "MachineSets", COLS(md_cols),
+	    decode_ms },
 	{ "clusterstack.x-k8s.io", "clusterstacks", "ClusterStacks",
 	    COLS(clusterstack_cols), decode_clusterstack },
 	{ "clusterstack.x-k8s.io", "clusterstackreleases",

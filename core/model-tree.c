@@ -135,6 +135,10 @@ summary_condition(const cJSON *o)
 	if (scs_streq(cJSON_GetStringValue(J(o, "kind")), "Machine") &&
 	    (c = scs_condition(o, "Ready")) != NULL)
 		return (c);
+	/* A v1beta2 MachineSet has no Available. */
+	if (scs_streq(cJSON_GetStringValue(J(o, "kind")), "MachineSet") &&
+	    (c = scs_condition(o, "MachinesReady")) != NULL)
+		return (c);
 	if ((c = scs_condition(o, "Available")) != NULL)
 		return (c);
 	if ((c = scs_condition(o, "Ready")) != NULL)

@@ -217,6 +217,13 @@ capi_health(const char *plural, const char *json)
 	"\"Available\",\"status\":\"False\",\"reason\":"		\
 	"\"NotAvailable\"}]}}"
 
+#define MS(type, status, up, ready, want)				\
+	"{\"metadata\":{\"name\":\"ms\",\"namespace\":\"t\"},"		\
+	"\"spec\":{\"replicas\":" want "},\"status\":{\"readyReplicas\":"	\
+	ready ",\"conditions\":[{\"type\":\"" type "\",\"status\":\""	\
+	status "\",\"reason\":\"R\"},{\"type\":\"ScalingUp\","		\
+	"\"status\":\"" up "\",\"reason\":\"S\"}]}}"
+
 /* v1beta2 conditions have no severity: coming up is progress, a reported
  * failure an error, short of replicas but serving degraded. */
 static void
@@ -241,6 +248,18 @@ test_capi_health(void)
 	    SCS_HEALTH_WARNING, "MD 2 of 3 ready: degraded");
 	is_int(capi_health("machinedeployments", MD("Running", "0", "3")),
 	    SCS_HEALTH_ERROR, "MD none of 3 ready: error");
+	/* MachineSets (v1beta2: MachinesReady, no Available) were unknown. */
+	is_int(capi_health("machinesets", MS("MachinesReady", "True", "False",
+	    "3", "3")), SCS_HEALTH_OK, "MS machines ready: ok");
+	is_int(capi_health("machinesets", MS("MachinesReady", "False", "True",
+	    "0", "2")), SCS_HEALTH_PROGRESSING, "MS scaling up: progressing");
+	is_int(capi_health("machinesets", MS("MachinesReady", "False", "False",
+	    "2", "3")), SCS_HEALTH_WARNING, "MS 2 of 3 ready: degraded");
+	is_int(capi_health("machinesets", MS("MachinesReady", "True", "True",
+	    "0", "2")), SCS_HEALTH_PROGRESSING, "MS none yet, scaling up: "
+	    "progressing");
+	is_int(capi_health("machinesets", MS("Ready", "True", "False", "1",
+	    "1")), SCS_HEALTH_OK, "v1beta1 MS ready: ok");
 }
 
 static void
