@@ -192,7 +192,7 @@ _scs_tui_sim()
 		local f="drop-every= cut-list-every= cut-watch-after=
 		    drop-watch-after= 429-every= 500-burst= slow= expire-continue
 		    watch-410-every= hang-after= hang-every= restart-after= storm= storm-for=
-		    no-watch-list old-watch"
+		    no-watch-list old-watch forbid="
 		local head=
 		[[ $cur == *,* ]] && head=${cur%,*},
 		COMPREPLY=($(compgen -P "$head" -W "$f" -- "${cur##*,}"))

@@ -65,7 +65,9 @@ struct form {
 	struct scs_store	*pins;		/* the ConfigMap scs-pins */
 	struct scs_api_call	*secrets_call;	/* the Secrets, for fields
 						 * naming one */
-	int			 pins_said;	/* unreadable: said once */
+	char			*pins_error;	/* the pins cannot be read:
+						 * "forbidden", "error" (shown
+						 * in the form), or NULL */
 	struct picker		*picker;	/* choosing the focused row */
 	struct scs_api_call	*call;
 	enum form_state		 state;
@@ -510,23 +512,30 @@ class_sync(struct form *fm)
 
 /* The provider's pins of the namespace onto the form: pinned rows are
  * locked with the pinned value; an unpin makes them editable again. A
- * tenant that may not read them is told so once. */
+ * tenant that may not read them is told so in the form (a line under
+ * the title, as long as they cannot be read) and once on the message
+ * line. */
 static void
 pins_sync(struct form *fm)
 {
 	const struct scs_record	*r;
 	const char		*msg = NULL;
+	enum scs_store_state	 st;
 
 	if (fm->pins == NULL)
 		return;
-	if (scs_store_state(fm->pins, &msg) == SCS_STORE_ERROR) {
-		if (!fm->pins_said)
+	st = scs_store_state(fm->pins, &msg);
+	if (st == SCS_STORE_FORBIDDEN || st == SCS_STORE_ERROR) {
+		if (fm->pins_error == NULL)
 			app_message(fm->app, 1, "the pins of %s cannot be read "
 			    "(%s): a value your provider pinned shows only "
 			    "when the server refuses another", fm->ns, msg);
-		fm->pins_said = 1;
+		free(fm->pins_error);
+		fm->pins_error = scs_xstrdup(scs_store_state_name(st));
 		return;
 	}
+	free(fm->pins_error);
+	fm->pins_error = NULL;
 	r = scs_index_find(scs_store_index(fm->pins), fm->ns,
 	    SCS_PINS_CONFIGMAP);
 	scs_cform_set_pins(fm->f, r != NULL ? r->obj : NULL);
@@ -1304,7 +1313,7 @@ form_draw(struct view *v, int y, int rows)
 	struct form		*fm = v->data;
 	const struct scs_frow	*r;
 	size_t			 n, i, lines;
-	int			 yy, lw, body, x, ycur, ph;
+	int			 yy, lw, body, x, ycur, ph, top;
 	char			 buf[2048];
 	const char		*state;
 
@@ -1326,7 +1335,29 @@ form_draw(struct view *v, int y, int rows)
 	n = scs_cform_nrows(fm->f);
 	if (fm->cur >= n)
 		fm->cur = n > 0 ? n - 1 : 0;
-	body = rows - 3;		/* title, two help lines */
+	top = y + 1;
+	if (fm->pins_error != NULL && rows > 6) {
+		size_t	 st[2], ln[2], k, nl;
+
+		/* Pins the tenant cannot see: said above the rows (the
+		 * server's whole message went to the message line). */
+		snprintf(buf, sizeof buf, "\u26a0 the pins of %s cannot be "
+		    "read (%s): a value your provider pinned shows only when "
+		    "the server refuses another", fm->ns, fm->pins_error);
+		screen_role(ROLE_WARN);
+		nl = draw_wrap(buf, COLS - 1, st, ln, 2);
+		for (k = 0; k < nl; k++) {
+			char	*line = scs_xprintf("%.*s", (int)ln[k],
+				    buf + st[k]);
+
+			move(top, 0);
+			clrtoeol();
+			draw_cell(top++, 0, line, COLS, 0);
+			free(line);
+		}
+		screen_role(ROLE_NORMAL);
+	}
+	body = rows - 2 - (top - y);	/* title, warning, two help lines */
 	if (body < 1)
 		return;
 	lw = COLS / 2 < 34 ? COLS / 2 : 34;
@@ -1342,9 +1373,9 @@ form_draw(struct view *v, int y, int rows)
 			break;
 		fm->top++;
 	}
-	yy = y + 1;
+	yy = top;
 	ycur = -1;
-	for (i = fm->top; i < n && yy < y + 1 + body; i++) {
+	for (i = fm->top; i < n && yy < top + body; i++) {
 		r = scs_cform_row(fm->f, i);
 		if (i == fm->cur)
 			ycur = yy;
@@ -1396,7 +1427,7 @@ form_draw(struct view *v, int y, int rows)
 			draw_cell(yy, x, buf, COLS - x, 0);
 		}
 		yy++;
-		if (yy < y + 1 + body && ((i == fm->cur && fm->editing &&
+		if (yy < top + body && ((i == fm->cur && fm->editing &&
 		    fm->problem != NULL) || r->error != NULL)) {
 			move(yy, 0);
 			clrtoeol();
@@ -1407,7 +1438,7 @@ form_draw(struct view *v, int y, int rows)
 			draw_cell(yy++, 0, buf, COLS, 0);
 		}
 	}
-	for (; yy < y + 1 + body; yy++) {
+	for (; yy < top + body; yy++) {
 		move(yy, 0);
 		screen_role(ROLE_NORMAL);
 		clrtoeol();
@@ -1420,14 +1451,14 @@ form_draw(struct view *v, int y, int rows)
 		x = COLS - (lw + 1) >= 36 ? lw + 1 : 0;
 		pw = COLS - x > 90 ? 90 : COLS - x;	/* readable on wide screens */
 		ph = picker_height(fm->picker, body);
-		if (ycur + 1 + ph <= y + 1 + body)
+		if (ycur + 1 + ph <= top + body)
 			picker_draw(fm->picker, ycur + 1, x, ph, pw);
-		else if (ycur - ph >= y + 1)
+		else if (ycur - ph >= top)
 			picker_draw(fm->picker, ycur - ph, x, ph, pw);
 		else
-			picker_draw(fm->picker, y + 1, x, ph, pw);
+			picker_draw(fm->picker, top, x, ph, pw);
 	}
-	message_area(fm, y + 1 + body, 2);
+	message_area(fm, top + body, 2);
 }
 
 /* The / line: go to the first field (from the cursor on) whose name or
@@ -1520,6 +1551,7 @@ form_free(struct view *v)
 	free(fm->name);
 	free(fm->from_class);
 	free(fm->clone_of);
+	free(fm->pins_error);
 	free(fm->problem);
 	free(fm->note);
 	free(fm->diff);

@@ -12,7 +12,7 @@
 	"drop-watch-after=N, cut-list-every=N, 429-every=N[:retry=S], " \
 	"500-burst=N, slow=MS, expire-continue[=N], watch-410-every=N, " \
 	"hang-after=N[:for=MS], hang-every=N, restart-after=MS[:down=MS], " \
-	"storm=N, storm-for=MS, no-watch-list, old-watch"
+	"storm=N, storm-for=MS, no-watch-list, old-watch, forbid=PLURAL"
 
 static int
 num(const char *s, long *out)
@@ -69,6 +69,12 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 		if ((eq = strchr(item, '=')) == NULL)
 			goto bad;
 		*eq++ = '\0';
+		if (strcmp(item, "forbid") == 0) {
+			if (*eq == '\0' || strlen(eq) >= sizeof f->forbid)
+				goto bad;
+			memcpy(f->forbid, eq, strlen(eq) + 1);
+			continue;
+		}
 		bad_suffix = strchr(eq, ':') != NULL;
 		if (strcmp(item, "drop-every") == 0)
 			dst = &f->drop_every;

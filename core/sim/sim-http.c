@@ -169,7 +169,9 @@ dispatch(struct scs_sim *sim, struct MHD_Connection *c, const char *url,
 		    "resource", NULL));
 	}
 	if (!sim_allowed(user, verb, rt.rd->group, rt.rd->plural,
-	    rt.rd->namespaced ? rt.ns : NULL, rt.name)) {
+	    rt.rd->namespaced ? rt.ns : NULL, rt.name) ||
+	    (strcmp(sim->faults.forbid, rt.rd->plural) == 0 &&
+	    !scs_streq(user, "csp-admin"))) {
 		msg = sim_forbidden_message(user, verb, rt.rd->group,
 		    rt.rd->plural, rt.rd->namespaced ? rt.ns : NULL);
 		ret = sim_reply_status(c, 403, "Forbidden", msg, &rt);

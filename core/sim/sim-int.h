@@ -344,6 +344,11 @@ struct sim_faults {
 					 * lists (sendInitialEvents) with
 					 * 422, as an apiserver without the
 					 * WatchList feature answers */
+	char	forbid[64];		/* forbid=PLURAL: every user but
+					 * csp-admin gets 403 Forbidden on
+					 * that resource, as RBAC without the
+					 * grant (a tenant that may not read
+					 * its ConfigMaps) */
 };
 enum scs_status	 sim_faults_parse(const char *spec, struct sim_faults *,
 		    char **cause);

@@ -90,6 +90,8 @@ static const char usage_text[] =
 "                             with 422, as an apiserver without WatchList\n"
 "      old-watch              ignore sendInitialEvents (a plain watch, no\n"
 "                             end bookmark), as an apiserver before 1.27\n"
+"      forbid=PLURAL          every user but csp-admin gets 403 on PLURAL\n"
+"                             (e.g. configmaps: RBAC without that grant)\n"
 "                         csp-admin can read and replace the faults while the\n"
 "                         server runs: GET or POST SPEC to /sim/faults\n"
 "\n"

@@ -3,6 +3,8 @@
 # on screen, in the 0600 draft, and the next start sends it once the
 # server is well. Faults are set at run time through the simulator's
 # /sim/faults (kubectl create --raw as csp-admin; skips without kubectl).
+# Then a tenant that may not read its ConfigMaps (forbid=configmaps) is
+# told in the form that its provider's pins cannot be read.
 # Usage: form-faults.sh SCS-TUI SCS-TUI-SIM
 set -u
 tui=${1:?}; sim=${2:?}
@@ -79,6 +81,40 @@ grep -qx "$name" "$tmp/out"
 say $? "kubectl reads the created cluster back" "$tmp/out"
 test -z "$(draftf)"
 say $? "no draft is left"
-! grep -q 'sim-tenant-\|sim-csp-' "$tmp/log" "$tmp/log2"
+
+# A tenant that may not read the ConfigMaps of its namespace (RBAC
+# without that grant: forbid=configmaps) is told in the form that its
+# provider's pins cannot be read; with the grant back, no such line.
+pins_form() {	# pins_form DUMP: open the create form, dump it
+	cat >"$tmp/script" <<SCRIPT
+@expect My clusters
+c
+@expect create a cluster
+@expect ${2:-workerFlavor}
+@dump $1
+@quit
+SCRIPT
+	"$tui" --kubeconfig "$tmp/k.yaml" --context tenant-a --no-display \
+	    --size 100x40 --script "$tmp/script" --log "$tmp/log3" \
+	    >"$tmp/out" 2>&1
+}
+faults forbid=configmaps >"$tmp/fout" 2>&1
+say $? "forbid=configmaps set" "$tmp/fout"
+if kubectl --context tenant-a -n tenant-a get configmap scs-pins >"$tmp/out" 2>&1; then
+	say 1 "kubectl: tenant-a may not read its ConfigMaps" "$tmp/out"
+else
+	grep -q 'is forbidden: User "tenant-a" cannot get resource "configmaps"' "$tmp/out"
+	say $? "kubectl: tenant-a may not read its ConfigMaps" "$tmp/out"
+fi
+pins_form "$tmp/unreadable.txt" "cannot be read"
+say $? "the form opens without the pins" "$tmp/out"
+sed -n 4p "$tmp/unreadable.txt" | grep -q "^⚠ the pins of tenant-a cannot be read (forbidden): a value your provider pinned"
+say $? "the form says the pins cannot be read, under its title" "$tmp/unreadable.txt"
+faults "" >/dev/null 2>&1
+pins_form "$tmp/readable.txt"
+say $? "with the grant back the form opens" "$tmp/out"
+! grep -q "cannot be read" "$tmp/readable.txt"
+say $? "and says nothing of unreadable pins" "$tmp/readable.txt"
+! grep -q 'sim-tenant-\|sim-csp-' "$tmp/log" "$tmp/log2" "$tmp/log3"
 say $? "no token in the logs"
 finish
