@@ -183,6 +183,25 @@ event(struct sim_db *db, uint64_t *rng, int64_t now, const char *name,
 	put(db, rng, SIM_EVENTS, o);
 }
 
+/* A clouds.yaml (YAML escapes: ESC, BEL, C1 CSI, bidi, zero width)
+ * whose every shown field is hostile and whose secrets are marked
+ * SIMULATED- (the tests look for them on screens and in logs). */
+static const char cloud_yaml[] =
+    "clouds:\n"
+    "  openstack:\n"
+    "    auth:\n"
+    "      auth_url: \"https://admin:SIMULATED-url-password@\\e[2J\\e]52;c;"
+    "eA==\\akeystone.\\u202eevil\\u200b.example:5000/v3\"\n"
+    "      username: admin\n"
+    "      password: SIMULATED-hostile-password\n"
+    "      application_credential_secret: \"SIMULATED-\\e[2Jsecret\"\n"
+    "      project_name: \"\\e]0;owned\\aproj\\x9b2Ject\"\n"
+    "      user_domain_name: \"\\u202edomain\\e[?1049h\"\n"
+    "    region_name: \"\\e[31mRegion\\x07One\\u2028next\"\n";
+
+static const char cloud_garbage[] =
+    "\x00\xff\x1b[2J clouds: [ SIMULATED-garbage: {";
+
 static cJSON *
 secret_new(const char *name, const char *type, int64_t created)
 {
@@ -324,6 +343,17 @@ sim_scenario_hostile(struct sim_db *db, uint64_t *rng, int64_t now)
 	    "\xe2\x80\xae" "tls", now - 6 * D);
 	secret_add(o, "tls.crt", "-----BEGIN \x1b[2J CERTIFICATE-----", 33);
 	annotate_all(o);
+	put(db, rng, SIM_SECRETS, o);
+	/* Credentials whose clouds.yaml points at a hostile cloud (the
+	 * Secret picker shows host, region, project and domain), with a
+	 * password in the URL and secret values that must never show; and
+	 * one whose clouds.yaml is no YAML. */
+	o = secret_new("hostile-cloud", "Opaque", now - 5 * D);
+	secret_add(o, "clouds.yaml", cloud_yaml, strlen(cloud_yaml));
+	secret_add(o, "cloudName", "openstack", 9);
+	put(db, rng, SIM_SECRETS, o);
+	o = secret_new("hostile-cloud-garbage", "Opaque", now - 5 * D);
+	secret_add(o, "clouds.yaml", cloud_garbage, sizeof cloud_garbage - 1);
 	put(db, rng, SIM_SECRETS, o);
 	memset(name, 0, sizeof name);
 	memcpy(name, "hostile-", 8);

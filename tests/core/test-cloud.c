@@ -77,6 +77,9 @@ main(void)
 	    "      auth_url: https://user:hunter2@k.example:5000/v3\n",
 	    NULL, "k.example", "userinfo in the URL is not shown");
 	cloud_is("clouds:\n  openstack:\n    auth:\n"
+	    "      auth_url: admin:hunter2@k.example/v3?tok=a@b\n",
+	    NULL, "k.example", "userinfo without a scheme is not shown either");
+	cloud_is("clouds:\n  openstack:\n    auth:\n"
 	    "      auth_url: \"https://\\e[31mred\\e[0m.example/v3\"\n"
 	    "      project_name: \"\\u202eevil\"\n",
 	    NULL, "\x1b[31mred\x1b[0m.example, project \xe2\x80\xae" "evil",
