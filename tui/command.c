@@ -2,7 +2,8 @@
  * command.c: the : command line: built-in commands and any resource from
  * discovery (plural, kind, short name), with Tab completion over both,
  * over contexts after "ctx ", namespaces after "ns ", personas after
- * "persona " and themes after "theme ".
+ * "persona ", themes after "theme ", and after "pin " and "unpin " the
+ * namespace, the key and the value (pins.c).
  *
  *   :q :quit             quit
  *   :ctx [NAME]          list contexts, or switch to NAME
@@ -457,16 +458,19 @@ complete_from(const char *word, const char *const *list, const char *prefix,
 	return (NULL);
 }
 
-/* Namespaces known from the clusters store (what the user can see). */
+/* "WORD NS" for the namespaces known from the clusters store (what the
+ * user can see). */
 static const char *
-complete_ns(struct app *a, const char *prefix, int n, int *seen)
+complete_ns(struct app *a, const char *word, const char *prefix, int n,
+    int *seen)
 {
 	static char		 buf[320];
 	const struct scs_index	*x;
 	const char		*last = NULL;
 	size_t			 i, len = strlen(prefix);
 
-	if (strncmp("ns all", prefix, len) == 0 && (*seen)++ == n)
+	if (strcmp(word, "ns") == 0 && strncmp("ns all", prefix, len) == 0 &&
+	    (*seen)++ == n)
 		return ("ns all");
 	if (app_clusters(a) == NULL)
 		return (NULL);
@@ -477,7 +481,49 @@ complete_ns(struct app *a, const char *prefix, int n, int *seen)
 		if (last != NULL && strcmp(last, ns) == 0)
 			continue;
 		last = ns;
-		snprintf(buf, sizeof buf, "ns %s", ns);
+		snprintf(buf, sizeof buf, "%s %s", word, ns);
+		if (strncmp(buf, prefix, len) == 0 && (*seen)++ == n)
+			return (buf);
+	}
+	return (NULL);
+}
+
+/*
+ * ":pin NS KEY VALUE", ":unpin NS KEY": the namespace, then (with the
+ * pins view of NS on top, where a and the command lead) the keys of its
+ * classes' variables or its pins, then a variable's values.
+ */
+static const char *
+complete_pin(struct app *a, const char *prefix, int n, int *seen)
+{
+	static char	 buf[1024];
+	char		 cmd[16], ns[256], key[256];
+	const char	*rest = prefix, *c;
+	int		 unpin = strncmp(prefix, "unpin ", 6) == 0;
+	size_t		 i, len = strlen(prefix);
+
+	if (word(&rest, cmd, sizeof cmd) != 0)
+		return (NULL);
+	if (strchr(rest, ' ') == NULL)
+		return (complete_ns(a, cmd, prefix, n, seen));
+	if (word(&rest, ns, sizeof ns) != 0)
+		return (NULL);
+	if (!pins_view_is(view_top(a), ns))
+		return (NULL);
+	if (strchr(rest, ' ') == NULL) {
+		for (i = 0; (c = pins_candidate(view_top(a), unpin, NULL, i)) !=
+		    NULL; i++) {
+			snprintf(buf, sizeof buf, "%s %s %s", cmd, ns, c);
+			if (strncmp(buf, prefix, len) == 0 && (*seen)++ == n)
+				return (buf);
+		}
+		return (NULL);
+	}
+	if (word(&rest, key, sizeof key) != 0)
+		return (NULL);
+	for (i = 0; (c = pins_candidate(view_top(a), unpin, key, i)) != NULL;
+	    i++) {
+		snprintf(buf, sizeof buf, "%s %s %s %s", cmd, ns, key, c);
 		if (strncmp(buf, prefix, len) == 0 && (*seen)++ == n)
 			return (buf);
 	}
@@ -510,7 +556,10 @@ command_complete(struct app *a, const char *prefix, int n)
 	if (strncmp(prefix, "persona ", 8) == 0)
 		return (complete_from("persona", personas, prefix, n, &seen));
 	if (strncmp(prefix, "ns ", 3) == 0)
-		return (complete_ns(a, prefix, n, &seen));
+		return (complete_ns(a, "ns", prefix, n, &seen));
+	if (strncmp(prefix, "pin ", 4) == 0 || strncmp(prefix, "unpin ", 6) ==
+	    0)
+		return (complete_pin(a, prefix, n, &seen));
 	for (i = 0; builtins[i] != NULL; i++) {
 		if (strncmp(builtins[i], prefix, len) == 0 && seen++ == n)
 			return (builtins[i]);

@@ -907,6 +907,61 @@ pins_view_is(const struct view *v, const char *ns)
 	return (!p->policies_only && ns != NULL && strcmp(p->ns, ns) == 0);
 }
 
+/* The i-th value schema s offers: enum, booleans, the default. */
+static const char *
+value_candidate(const cJSON *s, size_t i, char *buf, size_t len)
+{
+	const cJSON	*e = NULL;
+	size_t		 n = (size_t)cJSON_GetArraySize(J(s, "enum"));
+	char		*t;
+
+	if (i < n)
+		e = cJSON_GetArrayItem(J(s, "enum"), (int)i);
+	else if (scs_streq(S(s, "type"), "boolean"))
+		return (i - n == 0 ? "true" : i - n == 1 ? "false" : NULL);
+	else if (i == n)
+		e = J(s, "default");
+	if (e == NULL)
+		return (NULL);
+	if (cJSON_IsString(e))
+		return (e->valuestring);
+	if ((t = cJSON_PrintUnformatted(e)) == NULL)
+		return (NULL);
+	scs_strlcpy(buf, t, len);
+	free(t);
+	return (buf);
+}
+
+const char *
+pins_candidate(const struct view *v, int unpin, const char *pin, size_t i)
+{
+	static char		 buf[512];
+	const struct pins	*p;
+	const cJSON		*d;
+
+	if (v == NULL || v->ops != &pins_ops)
+		return (NULL);
+	p = v->data;
+	if (pin != NULL) {
+		if (unpin || strncmp(pin, SCS_PINS_VARIABLE,
+		    strlen(SCS_PINS_VARIABLE)) != 0)
+			return (NULL);
+		return (value_candidate(var_schema(p, pin +
+		    strlen(SCS_PINS_VARIABLE)), i, buf, sizeof buf));
+	}
+	if (unpin) {
+		d = cJSON_GetArrayItem(J(p->cm, "data"), (int)i);
+		return (d != NULL ? d->string : NULL);
+	}
+	if (i == 0)
+		return (SCS_PINS_VERSION);
+	if ((d = cJSON_GetArrayItem(p->defs, (int)i - 1)) == NULL ||
+	    S(d, "name") == NULL)
+		return (NULL);
+	snprintf(buf, sizeof buf, SCS_PINS_VARIABLE "%s", S(d, "name"));
+	return (buf);
+}
+
 static struct view *
 pins_new(struct app *a, const char *ns, int policies_only)
 {

@@ -1117,6 +1117,17 @@ int		 pins_view_is(const struct view *, const char *ns);
  * server dry run, then y/N. */
 void		 pins_change(struct view *v, const char *key,
 		    const char *input);
+/*
+ * Completion in the pins view v of what follows ":pin NS " or ":unpin
+ * NS ": with pin NULL the i-th key (pin: kubernetes.version, then
+ * variable.NAME for every variable of the namespace's classes; unpin:
+ * the keys pinned); with pin (a key) the i-th value the variable's schema
+ * offers (its enum, true and false, its default; non-strings as JSON
+ * text, as pins hold them). NULL past the end; valid until the next
+ * call.
+ */
+const char	*pins_candidate(const struct view *v, int unpin,
+		    const char *pin, size_t i);
 
 /* --- overview.c: the persona home views --------------------------------- */
 
