@@ -38,7 +38,8 @@ scs_pins_count(const cJSON *cm)
 	size_t		 n = 0;
 
 	cJSON_ArrayForEach(it, J(cm, "data"))
-		n += is_pin(it);
+		if (is_pin(it))
+			n++;
 	return (n);
 }
 

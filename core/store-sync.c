@@ -61,7 +61,7 @@ struct scs_store {
 	int			 stream_failed;	/* this load: list instead */
 	int			 no_cache;	/* resourceVersion=0 refused */
 	int			 relist_consistent; /* after a 410 */
-	int			 synced_shape;	/* shape + 1 of the last load */
+	const char		*synced_shape;	/* of the last load, or NULL */
 	int			 expired;	/* continue tokens expired in it */
 	struct scs_api_call	*call;		/* list page or watch */
 	int			 watching;	/* call is the watch */
@@ -202,7 +202,7 @@ store_synced(struct scs_store *s, const char *rv)
 	scs_log_info("store %s: synced, %zu objects, %zu bytes (%s)",
 	    s->res.name, scs_index_count(s->index), scs_index_bytes(s->index),
 	    store_shapes[s->shape]);
-	s->synced_shape = s->shape + 1;
+	s->synced_shape = store_shapes[s->shape];
 	s->stream_failed = 0;
 	free(s->rv);
 	s->rv = rv != NULL ? scs_xstrdup(rv) : NULL;
@@ -698,8 +698,7 @@ scs_store_state(const struct scs_store *s, const char **message)
 const char *
 scs_store_load_shape(const struct scs_store *s)
 {
-	return (s->synced_shape > 0 ? store_shapes[s->synced_shape - 1] :
-	    NULL);
+	return (s->synced_shape);
 }
 
 int

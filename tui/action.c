@@ -56,16 +56,16 @@ action_flags(enum action a)
 	return (a < ACTION_MAX ? actions[a].flags : 0);
 }
 
-int
+enum action
 action_by_name(const char *name)
 {
-	int	 a;
+	enum action	 a;
 
 	for (a = 0; a < ACTION_MAX; a++) {
 		if (strcmp(actions[a].name, name) == 0)
 			return (a);
 	}
-	return (-1);
+	return (ACTION_NONE);
 }
 
 const char *
@@ -132,26 +132,26 @@ bound(const struct config_effective *e, enum action a, int key)
 	return (0);
 }
 
-/* The action of tier app (ACT_APP or 0) key means in s, or -1. */
-static int
+/* The action of tier app (ACT_APP or 0) key means in s, or ACTION_NONE. */
+static enum action
 find_tier(const struct config_effective *e, int key, enum scope s, int app)
 {
-	int	 a;
+	enum action	 a;
 
 	for (a = 0; a < ACTION_MAX; a++) {
 		if ((actions[a].flags & ACT_APP) == app && action_in(a, s) &&
 		    bound(e, a, key))
 			return (a);
 	}
-	return (-1);
+	return (ACTION_NONE);
 }
 
-int
+enum action
 action_find(const struct config_effective *e, int key, enum scope s)
 {
-	int	 a;
+	enum action	 a;
 
-	if ((a = find_tier(e, key, s, 0)) != -1)
+	if ((a = find_tier(e, key, s, 0)) != ACTION_NONE)
 		return (a);
 	return (find_tier(e, key, s, ACT_APP));
 }
@@ -169,7 +169,7 @@ action_keys(const struct config_effective *e, enum action a, enum scope s,
 		key = e->keys[a].keys[i];
 		/* A view action of s takes the console's key there. */
 		if ((actions[a].flags & ACT_APP) && find_tier(e, key, s, 0) !=
-		    -1)
+		    ACTION_NONE)
 			continue;
 		keys[n++] = key;
 	}
@@ -198,7 +198,7 @@ void
 action_hints(const struct config_effective *e, enum scope s, int readonly,
     int cols, char *buf, size_t len)
 {
-	int	 a;
+	enum action	 a;
 
 	if (len == 0)
 		return;

@@ -310,7 +310,7 @@ app_key(struct app *a, int key)
 {
 	struct view	*v;
 	enum scope	 s;
-	int		 act;
+	enum action	 act;
 
 	app_keys_record(a, key);
 	scs_log_debug("key %s at %lld", keys_name(key), (long long)scs_now_ms());
@@ -332,7 +332,7 @@ app_key(struct app *a, int key)
 	if (v != NULL && v->ops->text != NULL && v->ops->text(v, key))
 		return;
 	s = v != NULL ? v->ops->scope(v) : SCOPE_OVERVIEW;
-	if ((act = action_find(&a->eff, key, s)) == -1)
+	if ((act = action_find(&a->eff, key, s)) == ACTION_NONE)
 		return;
 	scs_log_debug("action %s in %s", action_name(act), scope_name(s));
 	if (v != NULL && view_act(a, v, act) != 0)

@@ -281,7 +281,8 @@ parse_settings(struct parse *p, yaml_node_t *m, struct config_set *set,
 	yaml_node_t		*k, *v;
 	const char		*key;
 	char			*exp;
-	int			 i, rc;
+	enum config_setting	 i;
+	int			 rc;
 
 	for (pair = m->data.mapping.pairs.start;
 	    pair < m->data.mapping.pairs.top; pair++) {
@@ -297,7 +298,7 @@ parse_settings(struct parse *p, yaml_node_t *m, struct config_set *set,
 				break;
 		}
 		if (i < CONFIG_SETTING_MAX)
-			rc = parse_value(p, (enum config_setting)i, v, set);
+			rc = parse_value(p, i, v, set);
 		else if (cfg != NULL && strcmp(key, "keys") == 0)
 			rc = parse_keys(p, v, cfg);
 		else if (cfg != NULL && strcmp(key, "contexts") == 0)
@@ -316,9 +317,9 @@ parse_settings(struct parse *p, yaml_node_t *m, struct config_set *set,
 
 /* The first scope where a and b both apply, for messages. */
 static const char *
-common(int a, int b)
+common(enum action a, enum action b)
 {
-	int	 s;
+	enum scope	 s;
 
 	for (s = 0; s < SCOPE_MAX; s++) {
 		if (action_in(a, s) && action_in(b, s))
@@ -337,7 +338,8 @@ parse_keys(struct parse *p, yaml_node_t *m, struct config *cfg)
 	struct scs_buf		 b;
 	const char		*name;
 	size_t			 n, j, l;
-	int			 a, b2, key;
+	enum action		 a, b2;
+	int			 key;
 
 	if (m->type != YAML_MAPPING_NODE)
 		return (fail(p, m, "'keys' must be a mapping of action to key, "
@@ -347,8 +349,8 @@ parse_keys(struct parse *p, yaml_node_t *m, struct config *cfg)
 		k = node(p, pair->key);
 		v = node(p, pair->value);
 		name = scalar(k);
-		a = name != NULL ? action_by_name(name) : -1;
-		if (a == -1) {
+		a = name != NULL ? action_by_name(name) : ACTION_NONE;
+		if (a == ACTION_NONE) {
 			scs_buf_init(&b, 0);
 			for (a = 0; a < ACTION_MAX; a++)
 				scs_buf_printf(&b, "%s%s", a != 0 ? ", " : "",
@@ -647,7 +649,8 @@ config_resolve(const struct config *cfg, const char *context,
     const struct options *o, struct config_effective *e)
 {
 	struct config_binding	*kb;
-	int			 a, b, key;
+	enum action		 a, b;
+	int			 key;
 	size_t			 i, j, l;
 
 	memset(e, 0, sizeof *e);
@@ -799,7 +802,9 @@ config_print(FILE *f, const struct config_effective *e)
 	const struct config_binding	*kb;
 	struct scs_buf			 b;
 	size_t				 start, j;
-	int				 i, rc;
+	enum config_setting		 i;
+	enum action			 a;
+	int				 rc;
 
 	scs_buf_init(&b, 0);
 	scs_buf_adds(&b, "# scs-tui: the configuration in effect\n");
@@ -837,10 +842,10 @@ config_print(FILE *f, const struct config_effective *e)
 		line_end(&b, start, &v->from, NULL);
 	}
 	scs_buf_adds(&b, "keys:\n");
-	for (i = 0; i < ACTION_MAX; i++) {
-		kb = &e->keys[i];
+	for (a = 0; a < ACTION_MAX; a++) {
+		kb = &e->keys[a];
 		start = b.len;
-		scs_buf_printf(&b, "  %s: ", action_name(i));
+		scs_buf_printf(&b, "  %s: ", action_name(a));
 		if (kb->n == 1)
 			quoted(&b, kb->names[0]);
 		else {
@@ -852,7 +857,7 @@ config_print(FILE *f, const struct config_effective *e)
 			}
 			scs_buf_addc(&b, ']');
 		}
-		line_end(&b, start, &kb->from, action_scopes(i));
+		line_end(&b, start, &kb->from, action_scopes(a));
 	}
 	rc = fwrite(b.data, 1, b.len, f) == b.len && fflush(f) == 0 ? 0 : -1;
 	scs_buf_done(&b);

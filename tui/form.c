@@ -1365,10 +1365,13 @@ form_draw(struct view *v, int y, int rows)
 	if (fm->cur < fm->top)
 		fm->top = fm->cur;
 	for (;;) {
-		for (lines = 0, i = fm->top; i <= fm->cur && i < n; i++)
-			lines += 1 + (scs_cform_row(fm->f, i)->error != NULL ||
+		for (lines = 0, i = fm->top; i <= fm->cur && i < n; i++) {
+			lines++;
+			if (scs_cform_row(fm->f, i)->error != NULL ||
 			    (i == fm->cur && fm->editing && fm->problem !=
-			    NULL));
+			    NULL))
+				lines++;
+		}
 		if (lines <= (size_t)body || fm->top >= fm->cur)
 			break;
 		fm->top++;

@@ -22,10 +22,10 @@ struct help {
 static void
 help_tier(struct app *a, struct list *l, enum scope s, int app)
 {
-	int	 keys[CONFIG_KEYS_MAX];
-	char	 names[128];
-	size_t	 n, i, used;
-	int	 act;
+	int		 keys[CONFIG_KEYS_MAX];
+	char		 names[128];
+	size_t		 n, i, used;
+	enum action	 act;
 
 	for (act = 0; act < ACTION_MAX; act++) {
 		if ((action_flags(act) & ACT_APP) != app ||

@@ -70,7 +70,8 @@ screen_done(void)
 void
 screen_role(enum role r)
 {
-	attrset(theme_attr(r));
+	/* attrset() takes the attributes as an int. */
+	attrset((int)theme_attr(r));
 }
 
 enum role

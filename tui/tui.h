@@ -424,7 +424,8 @@ enum action {
 #define X(n, name, keys, scopes, flags, hint, help)	ACTION_##n,
 	ACTION_LIST(X)
 #undef X
-	ACTION_MAX
+	ACTION_MAX,
+	ACTION_NONE = ACTION_MAX	/* no action: a key bound to nothing */
 };
 
 /* What a view's action() did (ORed); 0: not taken, the app's turn. */
@@ -440,8 +441,8 @@ const char	*action_help(enum action);
 const char	*action_hint(enum action);
 const char	*action_default_keys(enum action);
 int		 action_flags(enum action);
-/* The action called name, or -1. */
-int		 action_by_name(const char *name);
+/* The action called name, or ACTION_NONE. */
+enum action	 action_by_name(const char *name);
 const char	*scope_name(enum scope);
 /* Does action a apply in scope s? */
 int		 action_in(enum action a, enum scope s);
@@ -451,8 +452,8 @@ const char	*action_scopes(enum action a);
  * scope)? Then they must not share a key. */
 int		 action_clash(enum action a, enum action b);
 /* The action key means in scope s (a view's before the console's), or
- * -1. */
-int		 action_find(const struct config_effective *, int key,
+ * ACTION_NONE. */
+enum action	 action_find(const struct config_effective *, int key,
 		    enum scope s);
 /* The keys of a in scope s (less those a view action of s takes);
  * returns how many (at most max). */

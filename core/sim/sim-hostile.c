@@ -161,12 +161,12 @@ failed_status(cJSON *o, const char *msg, int64_t now)
 
 static void
 event(struct sim_db *db, uint64_t *rng, int64_t now, const char *name,
-    const char *reason, const char *msg, int i)
+    const char *reason, const char *msg, size_t i)
 {
 	cJSON	*o;
 	char	 ename[256], ts[32];
 
-	snprintf(ename, sizeof ename, "%s.hostile%02d", name, i);
+	snprintf(ename, sizeof ename, "%s.hostile%02zu", name, i);
 	o = sim_obj_new("v1", "Event", "tenant-a", ename, now - 3600);
 	sim_set_str(o, "involvedObject.kind", "Cluster");
 	sim_set_str(o, "involvedObject.name", name);
@@ -176,7 +176,7 @@ event(struct sim_db *db, uint64_t *rng, int64_t now, const char *name,
 	cJSON_AddStringToObject(o, "reason", reason);
 	cJSON_AddStringToObject(o, "message", msg);
 	cJSON_AddNumberToObject(o, "count", 1 + i);
-	scs_format_rfc3339(now - 60 * i, ts, sizeof ts);
+	scs_format_rfc3339(now - 60 * (int64_t)i, ts, sizeof ts);
 	cJSON_AddStringToObject(o, "lastTimestamp", ts);
 	cJSON_AddStringToObject(o, "firstTimestamp", ts);
 	sim_set_str(o, "source.component", hostile[i % NHOSTILE].text);
@@ -306,7 +306,7 @@ sim_scenario_hostile(struct sim_db *db, uint64_t *rng, int64_t now)
 		    "\xe2\x80\xae" "ProbeFailed", hostile[i].text, now - D);
 		put(db, rng, SIM_CLUSTERS, o);
 		event(db, rng, now, name, hostile[(i + 1) % NHOSTILE].text,
-		    hostile[i].text, (int)i);
+		    hostile[i].text, i);
 	}
 
 	/* Long strings. */

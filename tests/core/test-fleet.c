@@ -137,7 +137,8 @@ test_tree(void)
 	/* Ungrouped: every machine has its line. */
 	opts.group = 0;
 	n = scs_tree_build(c, (const cJSON *const *)all, 9, &opts, &v);
-	for (i = found_group = 0; i < n; i++)
+	found_group = 0;
+	for (i = 0; i < n; i++)
 		found_group += strncmp(v[i].label, "Machine/", 8) == 0;
 	is_int(found_group, 6, "ungrouped: six machines");
 	scs_tree_free(v, n);
@@ -242,7 +243,8 @@ test_tree_refs(void)
 	scs_tree_free(v, n);
 	opts.echo = 1;
 	n = scs_tree_build(o[0], (const cJSON *const *)o + 1, 7, &opts, &v);
-	for (i = osm = set = 0; i < n; i++) {
+	osm = set = 0;
+	for (i = 0; i < n; i++) {
 		if (strcmp(v[i].label, "MachineInfrastructure - "
 		    "HCloudMachine/c-md-1-a") == 0)
 			osm = v[i].depth;

@@ -183,11 +183,13 @@ test_resolve(void)
 	is_int(e.v[CONFIG_HEADER].n, THEME_RGB | 0x005f87, "header colour");
 	is_str(e.v[CONFIG_THEME].s, "light", "theme");
 	is_int(action_find(&e, 17, SCOPE_TABLE), ACTION_QUIT, "C-q quits");
-	is_int(action_find(&e, 'q', SCOPE_TABLE), -1, "q no longer quits");
+	is_int(action_find(&e, 'q', SCOPE_TABLE), ACTION_NONE,
+	    "q no longer quits");
 	is_int(action_find(&e, 'x', SCOPE_TABLE), ACTION_DELETE, "x deletes");
 	is_int(action_find(&e, KEYS_SPECIAL + KEY_DC, SCOPE_TREE),
 	    ACTION_DELETE, "<Del> deletes in the tree");
-	is_int(action_find(&e, 4, SCOPE_TABLE), -1, "C-d no longer deletes");
+	is_int(action_find(&e, 4, SCOPE_TABLE), ACTION_NONE,
+	    "C-d no longer deletes");
 	is_int(e.keys[ACTION_REVEAL].n, 1, "reveal keeps x: delete never "
 	    "applies where reveal does");
 	is_int(action_find(&e, 'x', SCOPE_SECRET), ACTION_REVEAL,
@@ -267,7 +269,7 @@ test_scopes(void)
 	    "c creates in the tenant overview");
 	is_int(action_find(&e, 'c', SCOPE_TREE), ACTION_CONDITIONS,
 	    "c shows conditions in the tree");
-	is_int(action_find(&e, 'c', SCOPE_TABLE), -1,
+	is_int(action_find(&e, 'c', SCOPE_TABLE), ACTION_NONE,
 	    "c means nothing in another table");
 	is_int(action_find(&e, 'g', SCOPE_TREE), ACTION_GROUP,
 	    "g groups in the tree");
@@ -280,7 +282,7 @@ test_scopes(void)
 	    "p previews in the form");
 	is_int(action_find(&e, 'p', SCOPE_TABLE), ACTION_PERSONA,
 	    "p switches persona elsewhere");
-	is_int(action_find(&e, 'q', SCOPE_PREVIEW), -1,
+	is_int(action_find(&e, 'q', SCOPE_PREVIEW), ACTION_NONE,
 	    "q means nothing in the preview");
 	action_hints(&e, SCOPE_CLUSTERS, 0, 200, hints, sizeof hints);
 	ok(strstr(hints, "<c>create") != NULL && strstr(hints,
@@ -309,7 +311,7 @@ test_scopes(void)
 	    "n creates in the tenant overview");
 	is_int(action_find(&e, 'n', SCOPE_TABLE), ACTION_NAMESPACE,
 	    "n is the namespace prompt in other tables");
-	is_int(action_find(&e, 'c', SCOPE_CLUSTERS), -1,
+	is_int(action_find(&e, 'c', SCOPE_CLUSTERS), ACTION_NONE,
 	    "c no longer creates");
 	is_int(action_find(&e, 'c', SCOPE_TREE), ACTION_CONDITIONS,
 	    "c still shows conditions in the tree");
@@ -328,7 +330,8 @@ test_print(void)
 	struct options		 o;
 	char			*cause = NULL, *text, *text2, *want, *path;
 	FILE			*f;
-	int			 i;
+	enum config_setting	 i;
+	enum action		 act;
 
 	if (config_parse("config.yaml", valid, strlen(valid), &cfg,
 	    &cause) != 0) {
@@ -352,8 +355,8 @@ test_print(void)
 	want = slurp(path);
 	is_str(text, want, "print-config matches %s", path);
 	/* Every action, the views' too, with its keys. */
-	for (i = 0; i < ACTION_MAX; i++) {
-		char	*line = scs_xprintf("\n  %s: ", action_name(i));
+	for (act = 0; act < ACTION_MAX; act++) {
+		char	*line = scs_xprintf("\n  %s: ", action_name(act));
 
 		if (strstr(text, line) == NULL) {
 			free(line);
@@ -361,9 +364,9 @@ test_print(void)
 		}
 		free(line);
 	}
-	ok(i == ACTION_MAX, "print-config lists every action%s%s",
-	    i < ACTION_MAX ? "; not " : "", i < ACTION_MAX ?
-	    action_name(i) : "");
+	ok(act == ACTION_MAX, "print-config lists every action%s%s",
+	    act < ACTION_MAX ? "; not " : "", act < ACTION_MAX ?
+	    action_name(act) : "");
 
 	/* The output is a configuration file with the same values. */
 	ok(config_parse("printed.yaml", text, strlen(text), &again,
@@ -381,12 +384,13 @@ test_print(void)
 		ok(i == CONFIG_SETTING_MAX, "same settings after a round "
 		    "trip%s%s", i < CONFIG_SETTING_MAX ? ": " : "",
 		    i < CONFIG_SETTING_MAX ? config_setting_name(i) : "");
-		for (i = 0; i < ACTION_MAX; i++) {
-			if (e.keys[i].n != e2.keys[i].n || (e.keys[i].n > 0 &&
-			    e.keys[i].keys[0] != e2.keys[i].keys[0]))
+		for (act = 0; act < ACTION_MAX; act++) {
+			if (e.keys[act].n != e2.keys[act].n ||
+			    (e.keys[act].n > 0 && e.keys[act].keys[0] !=
+			    e2.keys[act].keys[0]))
 				break;
 		}
-		ok(i == ACTION_MAX, "same keys after a round trip");
+		ok(act == ACTION_MAX, "same keys after a round trip");
 		text2 = print(&e2);
 		ok(strstr(text2, "# from printed.yaml:") != NULL,
 		    "values from the reloaded file say so");
@@ -476,7 +480,7 @@ test_docs(void)
 	const char	*src = getenv("SCS_SRCDIR");
 	char		*readme, *man, *p, *want, *esc;
 	size_t		 i, j;
-	int		 a;
+	enum action	 a;
 
 	p = scs_xprintf("%s/README.md", src != NULL ? src : ".");
 	readme = slurp(p);
