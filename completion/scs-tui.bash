@@ -8,7 +8,7 @@ _scs_tui_views="clusters clusterclasses machinedeployments machines
 clusterstacks clusterstackreleases clusteraddons secrets namespaces events
 providerconfigs rolebindings"
 _scs_tui_personas="auto iaas kaas tenant"
-_scs_tui_scenarios="demo scale empty"
+_scs_tui_scenarios="demo scale empty hostile capi capi-v1beta1"
 _scs_tui_sim_users="csp-admin kaas-operator tenant-a tenant-b"
 
 # _scs_tui_prog NAME: the program being completed if it runs, else NAME

@@ -1016,10 +1016,16 @@ general_rows(struct scs_cform *f)
 	r->required = 1;
 	r->choices = scs_strv_dup((const char *const *)f->class_choices);
 	r->choice_help = scs_strv_dup((const char *const *)f->class_help);
-	r->help = scs_xstrdup(f->editing ? "an upgrade: only the classes the "
-	    "cluster-stacks rules allow (same provider and stack, newer "
-	    "stack version or the next Kubernetes minor)" : "the "
-	    "ClusterClass: provider, stack, Kubernetes minor, stack version");
+	/* Cluster-stacks wording only where a release describes the class
+	 * (the version is a closed set then). */
+	r->help = scs_xstrdup(f->version_open ? (f->editing ? "the "
+	    "ClusterClass: another class of the namespace rebases the "
+	    "cluster onto it (the server checks that it fits)" : "the "
+	    "ClusterClass the cluster is built from") : f->editing ? "an "
+	    "upgrade: only the classes the cluster-stacks rules allow (same "
+	    "provider and stack, newer stack version or the next Kubernetes "
+	    "minor)" : "the ClusterClass: provider, stack, Kubernetes minor, "
+	    "stack version");
 	r = row_add(f, f->version_open ? SCS_FROW_STRING : SCS_FROW_CHOICE, 1,
 	    "version", "spec.topology.version", NULL);
 	row_text(r, scs_jpath(f->obj, "spec.topology.version"));
@@ -1027,10 +1033,10 @@ general_rows(struct scs_cform *f)
 	r->choices = scs_strv_dup((const char *const *)f->version_choices);
 	r->choice_help = scs_strv_dup((const char *const *)f->version_help);
 	r->help = scs_xstrdup(f->version_open ? "the Kubernetes version, "
-	    "vMAJOR.MINOR.PATCH: no cluster stack release describes this "
-	    "class; suggested are its clusters' versions and the latest "
-	    "patches of supported minors" : "the Kubernetes version: those "
-	    "the class's cluster stack release offers");
+	    "vMAJOR.MINOR.PATCH (the class does not fix it): suggested are "
+	    "the latest patches of supported minors and the versions of the "
+	    "class's clusters" : "the Kubernetes version: those the class's "
+	    "cluster stack release offers");
 	memset(&l, 0, sizeof l);
 	l.type = LOC_KEY;
 	l.parent = path_obj(f->obj, "spec.topology.controlPlane", 1);

@@ -143,6 +143,34 @@ scs_k8s_version_norm(const char *v, char *out, size_t len)
 }
 
 int
+scs_k8s_version_valid(const char *v)
+{
+	int	 part;
+	size_t	 n;
+
+	if (v == NULL)
+		return (0);
+	if (*v == 'v')
+		v++;
+	for (part = 0; part < 3; part++) {
+		n = strspn(v, "0123456789");
+		/* No leading zeros, as semver says. */
+		if (n == 0 || (n > 1 && *v == '0'))
+			return (0);
+		v += n;
+		if (part < 2 && *v++ != '.')
+			return (0);
+	}
+	if (*v == '-' || *v == '+') {
+		v++;
+		n = strspn(v, "0123456789abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ.-+");
+		return (n > 0 && v[n] == '\0');
+	}
+	return (*v == '\0');
+}
+
+int
 scs_upgrade_allowed(const char *from, const char *to, const char **why)
 {
 	struct scs_class_name	 a, b;

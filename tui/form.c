@@ -281,6 +281,22 @@ version_choices(struct form *fm, const char *cls)
 		}
 		return;
 	}
+	/* The latest patches of supported minors first, newest first (an
+	 * empty version takes the first: the same whatever loaded first),
+	 * then what the class's clusters run, said when out of support. */
+	eol = scs_eol_table(&neol);
+	for (i = 0; i < neol; i++) {
+		snprintf(v, sizeof v, "v%d.%d.%d", eol[i].major, eol[i].minor,
+		    eol[i].patch);
+		if (scs_version_state(v, now) != SCS_VERSION_OK &&
+		    scs_version_state(v, now) != SCS_VERSION_EOL_SOON)
+			continue;
+		strs_add(&vs, &n, scs_xstrdup(v));
+		if (nh < n)
+			strs_add(&hs, &nh, scs_xprintf("the latest patch of "
+			    "Kubernetes %d.%d known here; supported until %s",
+			    eol[i].major, eol[i].minor, eol[i].end_of_life));
+	}
 	x = fm->clusters != NULL ? scs_store_index(fm->clusters) : NULL;
 	for (i = 0; x != NULL && i < scs_index_count(x); i++) {
 		r = scs_index_at(x, i);
@@ -294,20 +310,9 @@ version_choices(struct form *fm, const char *cls)
 		strs_add(&vs, &n, scs_xstrdup(kv));
 		if (nh < n)
 			strs_add(&hs, &nh, scs_xprintf("the version of cluster "
-			    "%s (same class)", r->name));
-	}
-	eol = scs_eol_table(&neol);
-	for (i = 0; i < neol; i++) {
-		snprintf(v, sizeof v, "v%d.%d.%d", eol[i].major, eol[i].minor,
-		    eol[i].patch);
-		if (scs_version_state(v, now) != SCS_VERSION_OK &&
-		    scs_version_state(v, now) != SCS_VERSION_EOL_SOON)
-			continue;
-		strs_add(&vs, &n, scs_xstrdup(v));
-		if (nh < n)
-			strs_add(&hs, &nh, scs_xprintf("the latest patch of "
-			    "Kubernetes %d.%d known here; supported until %s",
-			    eol[i].major, eol[i].minor, eol[i].end_of_life));
+			    "%s (same class)%s", r->name, scs_version_state(kv,
+			    now) == SCS_VERSION_EOL ? "; past its end of life" :
+			    ""));
 	}
 	scs_cform_set_choices(fm->f, "version-suggest",
 	    (const char *const *)vs);
@@ -382,12 +387,34 @@ class_help(struct form *fm, const char *cls)
 	if (kv != NULL)
 		return (scs_xprintf("Kubernetes %s, from cluster stack release "
 		    "%s", kv, r->name));
-	return (scs_xprintf("a ClusterClass no cluster stack release "
-	    "describes: any Kubernetes vMAJOR.MINOR.PATCH"));
+	/* Cluster-stacks wording only where the server has them. */
+	return (scs_xstrdup(fm->releases != NULL ? "a ClusterClass no "
+	    "cluster stack release describes: any Kubernetes "
+	    "vMAJOR.MINOR.PATCH" : "a ClusterClass: any Kubernetes "
+	    "vMAJOR.MINOR.PATCH"));
+}
+
+/* Does a ClusterStackRelease describe the class (cluster-stacks rules
+ * apply to it)? */
+static int
+stack_class(struct form *fm, const char *cls)
+{
+	char	*rel;
+	int	 yes;
+
+	if (fm->releases == NULL || cls == NULL)
+		return (0);
+	rel = scs_release_name(cls);
+	yes = scs_index_find(scs_store_index(fm->releases), fm->ns, rel) !=
+	    NULL;
+	free(rel);
+	return (yes);
 }
 
 /* Class choices: all of the namespace's for a new cluster; for an edit
- * the class itself and the upgrades the cluster-stacks rules allow. */
+ * the class itself and the upgrades the cluster-stacks rules allow where
+ * a cluster stack describes the class (any class of the namespace
+ * otherwise: the server checks that it fits). */
 static void
 class_choices(struct form *fm)
 {
@@ -406,8 +433,8 @@ class_choices(struct form *fm)
 		if (strcmp(r->ns, fm->ns) != 0)
 			continue;
 		if (fm->from_class != NULL && strcmp(r->name,
-		    fm->from_class) != 0 && !scs_upgrade_allowed(fm->from_class,
-		    r->name, &why))
+		    fm->from_class) != 0 && stack_class(fm, fm->from_class) &&
+		    !scs_upgrade_allowed(fm->from_class, r->name, &why))
 			continue;
 		list[n++] = r->name;
 	}
@@ -1416,7 +1443,7 @@ form_draw(struct view *v, int y, int rows)
 				    "(unset: Enter creates it)");
 			else if (r->unset && r->is_default)
 				snprintf(buf, sizeof buf, "%s  (default)",
-				    r->text);
+				    *r->text == '\0' ? "\"\"" : r->text);
 			else if (r->unset)
 				snprintf(buf, sizeof buf, "(unset)");
 			else if (r->pinned)
@@ -1424,7 +1451,9 @@ form_draw(struct view *v, int y, int rows)
 				    "your provider", r->text);
 			else
 				snprintf(buf, sizeof buf, "%s%s%s%s",
-				    closed ? "\u25c2 " : "", r->text, closed ?
+				    closed ? "\u25c2 " : "", *r->text == '\0' &&
+				    strstr(r->path, "].value") != NULL ?
+				    "\"\"" : r->text, closed ?
 				    " \u25b8" : "", r->is_default ?
 				    "  (default)" : "");
 			draw_cell(yy, x, buf, COLS - x, 0);

@@ -72,8 +72,10 @@ invalid(const char *kind, const char *group, const cJSON *obj,
 	free(errs->v);
 	errs->v = NULL;
 	errs->n = 0;
-	e->message = scs_xprintf("%s.%s \"%s\" is invalid: [%s]", kind, group,
-	    e->details_name, b.data);
+	/* As apimachinery's aggregate: brackets around two or more. */
+	e->message = scs_xprintf("%s.%s \"%s\" is invalid: %s%s%s", kind,
+	    group, e->details_name, e->ncauses > 1 ? "[" : "", b.data,
+	    e->ncauses > 1 ? "]" : "");
 	scs_buf_done(&b);
 	return (e);
 }
@@ -147,6 +149,20 @@ check_variables(const cJSON *cc, cJSON *obj, char ***warnings)
 	    obj, &errs));
 }
 
+/* A 422 Invalid on one field of a Cluster (field and msg owned). */
+static struct scs_api_error *
+invalid_field(const cJSON *obj, char *field, char *msg)
+{
+	struct scs_schema_errors	 errs;
+
+	errs.n = 1;
+	errs.v = scs_xcalloc(1, sizeof *errs.v);
+	errs.v[0].field = field;
+	errs.v[0].reason = scs_xstrdup("FieldValueInvalid");
+	errs.v[0].message = msg;
+	return (invalid("Cluster", "cluster.x-k8s.io", obj, &errs));
+}
+
 /*
  * Every MachineDeployment topology names a class of the ClusterClass, as
  * a string (the CRD schema's type check, then CAPI's topology webhook).
@@ -158,7 +174,6 @@ check_md_classes(const cJSON *cc, const cJSON *obj)
 	const char	*mdn, *cname = cc == NULL ? NULL :
 			    cJSON_GetStringValue(J(J(cc, "metadata"), "name"));
 	char		*field = NULL, *msg = NULL;
-	struct scs_api_error *e;
 	int		 i = 0, found;
 
 	cJSON_ArrayForEach(md, J(J(J(J(obj, "spec"), "topology"), "workers"),
@@ -194,22 +209,9 @@ check_md_classes(const cJSON *cc, const cJSON *obj)
 	}
 	if (field == NULL)
 		return (NULL);
-	e = scs_xcalloc(1, sizeof *e);
-	e->code = 422;
-	e->reason = scs_xstrdup("Invalid");
-	e->details_kind = scs_xstrdup("Cluster");
-	e->details_name = scs_xstrdup(cJSON_GetStringValue(J(J(obj,
-	    "metadata"), "name")) != NULL ? cJSON_GetStringValue(J(J(obj,
-	    "metadata"), "name")) : "");
-	e->causes = scs_xcalloc(1, sizeof *e->causes);
-	e->ncauses = 1;
-	e->causes[0].field = field;
-	e->causes[0].reason = scs_xstrdup("FieldValueInvalid");
-	e->causes[0].message = msg;
-	e->message = scs_xprintf("Cluster.cluster.x-k8s.io \"%s\" is invalid: "
-	    "%s: %s", e->details_name, field, msg);
-	return (e);
+	return (invalid_field(obj, field, msg));
 }
+
 
 /* The Cluster webhooks: CAPI's defaulting and validation, CSO's rules. */
 static int
@@ -238,6 +240,18 @@ admit_cluster(struct sim_db *db, cJSON *obj, const cJSON *old,
 	}
 	if (cls == NULL)
 		return (0);
+	/* CAPI: a topology needs a version, a semantic one. */
+	if (!cJSON_IsString(ver)) {
+		*err = invalid_field(obj, scs_xstrdup("spec.topology.version"),
+		    scs_xstrdup("Required value"));
+		return (-1);
+	}
+	if (!scs_k8s_version_valid(ver->valuestring)) {
+		*err = invalid_field(obj, scs_xstrdup("spec.topology.version"),
+		    scs_xprintf("Invalid value: \"%s\": version must be a "
+		    "valid semantic version", ver->valuestring));
+		return (-1);
+	}
 	cc = sim_db_get(db, "cluster.x-k8s.io/clusterclasses", cns, cls);
 	if ((*err = check_md_classes(cc != NULL ? cc->json : NULL, obj)) !=
 	    NULL)
@@ -249,7 +263,10 @@ admit_cluster(struct sim_db *db, cJSON *obj, const cJSON *old,
 	else if ((*err = check_variables(cc->json, obj, warnings)) != NULL)
 		return (-1);
 
-	/* CSO: the version must be the release's Kubernetes version. */
+	/* CSO: the version must be the release's Kubernetes version (where
+	 * the Cluster Stack Operator is installed). */
+	if (!sim_stacks_installed())
+		return (0);
 	rname = scs_release_name(cls);
 	rel = sim_db_get(db, "clusterstack.x-k8s.io/clusterstackreleases", ns,
 	    rname);

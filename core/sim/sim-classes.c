@@ -3,7 +3,7 @@
  * cluster stacks, modelled on SCS cluster-stacks openstack-scs2 (camelCase)
  * and openstack-scs (snake_case), quirks included: format on an array,
  * required on an array schema, choices only in the example, nested
- * defaults in identityRef.
+ * defaults in identityRef; and Cluster API's own quick-start class.
  */
 #include <string.h>
 
@@ -94,9 +94,33 @@ static const char docker_variables[] =
 "  \"description\":\"Registry for the Kubernetes images.\"}}}"
 "]";
 
+/* Cluster API's quick-start ClusterClass (a class no cluster stack
+ * describes): required variables with "" defaults, an optional object
+ * with nested defaults. */
+static const char capi_variables[] =
+"["
+"{\"name\":\"imageRepository\",\"required\":true,\"schema\":{\"openAPIV3Schema\":"
+" {\"type\":\"string\",\"default\":\"\",\"example\":\"registry.k8s.io\","
+"  \"description\":\"imageRepository sets the container registry to pull images from. If empty, nothing will be set and the from of kubeadm will be used.\"}}},"
+"{\"name\":\"etcdImageTag\",\"required\":true,\"schema\":{\"openAPIV3Schema\":"
+" {\"type\":\"string\",\"default\":\"\",\"example\":\"3.5.3-0\","
+"  \"description\":\"etcdImageTag sets the tag for the etcd image.\"}}},"
+"{\"name\":\"coreDNSImageTag\",\"required\":true,\"schema\":{\"openAPIV3Schema\":"
+" {\"type\":\"string\",\"default\":\"\",\"example\":\"v1.8.5\","
+"  \"description\":\"coreDNSImageTag sets the tag for the coreDNS image.\"}}},"
+"{\"name\":\"podSecurityStandard\",\"required\":false,\"schema\":{\"openAPIV3Schema\":"
+" {\"type\":\"object\",\"properties\":{"
+"  \"enabled\":{\"type\":\"boolean\",\"default\":true,\"description\":\"enabled enables the patches to enable Pod Security Standard via AdmissionConfiguration.\"},"
+"  \"enforce\":{\"type\":\"string\",\"default\":\"baseline\",\"description\":\"enforce sets the level for the enforce PodSecurityConfiguration mode. One of privileged, baseline, restricted.\"},"
+"  \"audit\":{\"type\":\"string\",\"default\":\"restricted\",\"description\":\"audit sets the level for the audit PodSecurityConfiguration mode. One of privileged, baseline, restricted.\"},"
+"  \"warn\":{\"type\":\"string\",\"default\":\"restricted\",\"description\":\"warn sets the level for the warn PodSecurityConfiguration mode. One of privileged, baseline, restricted.\"}}}}}"
+"]";
+
 cJSON *
 sim_class_variables(const char *stack)
 {
+	if (strcmp(stack, "capi") == 0)
+		return (cJSON_Parse(capi_variables));
 	if (strcmp(stack, "scs2") == 0)
 		return (cJSON_Parse(scs2_variables));
 	if (strcmp(stack, "scs") == 0)

@@ -223,6 +223,15 @@ const char	*sim_resource_schema(const struct sim_resdef *r);
 
 /* The table; *n is set to its length. */
 const struct sim_resdef *sim_resources(size_t *n);
+/*
+ * The world's API (set by sim_scenario_load, one simulator per process):
+ * a CAPI 1.10 server serves Cluster API's kinds at v1beta1 only; a plain
+ * CAPI management cluster has neither the Cluster Stack Operator (its
+ * kinds, webhooks, addons) nor the Central API (Crossplane). What is not
+ * served is not in discovery and answers 404.
+ */
+int		 sim_capi_v1beta1_only(void);
+int		 sim_stacks_installed(void);
 /* Look up a resource by group, version and plural; NULL when not served
  * (also when the version is not one of its versions). */
 const struct sim_resdef *sim_resource_find(const char *group,

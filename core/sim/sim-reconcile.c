@@ -558,7 +558,9 @@ cluster_step(struct sim_world *w, const char *ns, const char *name)
 		snprintf(sname, sizeof sname, "cluster-addon-%s", name);
 		uid = sim_get_str(o->json, "metadata.uid");
 		cls = sim_get_str(o->json, "spec.topology.classRef.name");
-		if (sim_db_get(w->db, SIM_ADDONS, ns, sname) == NULL)
+		/* The Cluster Stack Operator's addons, where it runs. */
+		if (sim_stacks_installed() &&
+		    sim_db_get(w->db, SIM_ADDONS, ns, sname) == NULL)
 			sim_db_put(w->db, SIM_ADDONS, sim_addon(ns, name, uid,
 			    cls != NULL ? cls : "", wall(w)));
 	}

@@ -365,6 +365,24 @@ static const struct sim_resdef resources[] = {
 
 #define NRES	(sizeof resources / sizeof resources[0])
 
+/* The k-th version r serves in this world, or NULL. Storage stays
+ * versions[0] (converted on the way in and out). */
+static const char *
+version_at(const struct sim_resdef *r, size_t k)
+{
+	size_t	 n = strlen(r->group);
+
+	if (!sim_stacks_installed() && (strcmp(r->group, "clusterstack.x-k8s.io") == 0 ||
+	    strcmp(r->group, "api.scs.community") == 0 || (n >= 14 &&
+	    strcmp(r->group + n - 14, ".crossplane.io") == 0)))
+		return (NULL);
+	if (sim_capi_v1beta1_only() && r->versions[1] != NULL &&
+	    strcmp(r->versions[0], "v1beta2") == 0 &&
+	    strcmp(r->versions[1], "v1beta1") == 0)
+		return (k == 0 ? "v1beta1" : NULL);
+	return (k < 3 ? r->versions[k] : NULL);
+}
+
 const struct sim_resdef *
 sim_resources(size_t *n)
 {
@@ -377,8 +395,8 @@ serves(const struct sim_resdef *r, const char *version)
 {
 	size_t	 i;
 
-	for (i = 0; i < 3 && r->versions[i] != NULL; i++) {
-		if (strcmp(r->versions[i], version) == 0)
+	for (i = 0; version_at(r, i) != NULL; i++) {
+		if (strcmp(version_at(r, i), version) == 0)
 			return (1);
 	}
 	return (0);
@@ -443,7 +461,8 @@ group_json(const char *group)
 	int			 dup;
 
 	for (i = 0; i < NRES; i++) {
-		if (strcmp(resources[i].group, group) == 0) {
+		if (strcmp(resources[i].group, group) == 0 &&
+		    version_at(&resources[i], 0) != NULL) {
 			first = &resources[i];
 			break;
 		}
@@ -456,26 +475,26 @@ group_json(const char *group)
 	for (i = 0; i < NRES; i++) {
 		if (strcmp(resources[i].group, group) != 0)
 			continue;
-		for (k = 0; k < 3 && resources[i].versions[k] != NULL; k++) {
+		for (k = 0; version_at(&resources[i], k) != NULL; k++) {
 			for (dup = 0, s = 0; s < nseen; s++)
 				dup |= strcmp(seen[s],
-				    resources[i].versions[k]) == 0;
+				    version_at(&resources[i], k)) == 0;
 			if (dup || nseen == 4)
 				continue;
-			seen[nseen++] = resources[i].versions[k];
+			seen[nseen++] = version_at(&resources[i], k);
 			v = cJSON_CreateObject();
 			snprintf(gv, sizeof gv, "%s/%s", group,
-			    resources[i].versions[k]);
+			    version_at(&resources[i], k));
 			cJSON_AddStringToObject(v, "groupVersion", gv);
 			cJSON_AddStringToObject(v, "version",
-			    resources[i].versions[k]);
+			    version_at(&resources[i], k));
 			cJSON_AddItemToArray(vs, v);
 		}
 	}
 	v = cJSON_CreateObject();
-	snprintf(gv, sizeof gv, "%s/%s", group, first->versions[0]);
+	snprintf(gv, sizeof gv, "%s/%s", group, version_at(first, 0));
 	cJSON_AddStringToObject(v, "groupVersion", gv);
-	cJSON_AddStringToObject(v, "version", first->versions[0]);
+	cJSON_AddStringToObject(v, "version", version_at(first, 0));
 	cJSON_AddItemToObject(g, "preferredVersion", v);
 	return (g);
 }
@@ -669,11 +688,11 @@ sim_openapi_v2(void)
 	cJSON_AddObjectToObject(j, "paths");
 	defs = cJSON_AddObjectToObject(j, "definitions");
 	for (i = 0; i < NRES; i++) {
-		for (k = 0; k < 3 && resources[i].versions[k] != NULL; k++) {
-			schema_name(&resources[i], resources[i].versions[k],
-			    name, sizeof name);
+		for (k = 0; version_at(&resources[i], k) != NULL; k++) {
+			schema_name(&resources[i], version_at(&resources[i],
+			    k), name, sizeof name);
 			cJSON_AddItemToObject(defs, name, gvk_schema(
-			    &resources[i], resources[i].versions[k]));
+			    &resources[i], version_at(&resources[i], k)));
 		}
 	}
 	return (print(j));
@@ -688,14 +707,14 @@ sim_openapi_v3_index(void)
 
 	paths = cJSON_AddObjectToObject(j, "paths");
 	for (i = 0; i < NRES; i++) {
-		for (k = 0; k < 3 && resources[i].versions[k] != NULL; k++) {
+		for (k = 0; version_at(&resources[i], k) != NULL; k++) {
 			if (resources[i].group[0] == '\0')
 				snprintf(key, sizeof key, "api/%s",
-				    resources[i].versions[k]);
+				    version_at(&resources[i], k));
 			else
 				snprintf(key, sizeof key, "apis/%s/%s",
 				    resources[i].group,
-				    resources[i].versions[k]);
+				    version_at(&resources[i], k));
 			if (cJSON_GetObjectItemCaseSensitive(paths, key))
 				continue;
 			p = cJSON_AddObjectToObject(paths, key);

@@ -401,8 +401,9 @@ demo_cluster(struct ctx *c, const struct demo_cluster *dc)
 	}
 	put(c, SIM_SECRETS, sim_kubeconfig_secret(dc->ns, dc->name,
 	    created + 400));
-	put(c, SIM_ADDONS, sim_addon(dc->ns, dc->name, uid, dc->cls,
-	    created + 450));
+	if (sim_stacks_installed())
+		put(c, SIM_ADDONS, sim_addon(dc->ns, dc->name, uid, dc->cls,
+		    created + 450));
 	sim_graph_sync(c->db, dc->ns, dc->name, created + 600);
 }
 
@@ -483,7 +484,7 @@ tenant_infra(struct ctx *c, const char *tenant, int has_secret)
 	kv[3] = "openstack";
 	kv[4] = NULL;
 	secret(c, tenant, "openstack", "Opaque", kv, 90 * D);
-	if (has_secret) {
+	if (has_secret && sim_stacks_installed()) {
 		snprintf(name, sizeof name, "%s-clouds-yaml", tenant);
 		snprintf(yaml, sizeof yaml, "{\"auth_url\":\"https://keystone."
 		    "region1.example.cloud:5000/v3\",\"application_credential_id"
@@ -495,6 +496,8 @@ tenant_infra(struct ctx *c, const char *tenant, int has_secret)
 		kv[2] = NULL;
 		secret(c, "crossplane-system", name, "Opaque", kv, 90 * D);
 	}
+	if (!sim_stacks_installed())
+		goto rbac;
 	o = sim_obj_new("openstack.crossplane.io/v1beta1", "ProviderConfig",
 	    NULL, tenant, c->now - 90 * D);
 	sim_set_str(o, "spec.credentials.source", "Secret");
@@ -504,7 +507,7 @@ tenant_infra(struct ctx *c, const char *tenant, int has_secret)
 	sim_set_str(o, "spec.credentials.secretRef.name", name);
 	sim_set_str(o, "spec.credentials.secretRef.key", "clouds.json");
 	put(c, "openstack.crossplane.io/providerconfigs", o);
-
+rbac:
 	o = sim_obj_new("rbac.authorization.k8s.io/v1", "RoleBinding", tenant,
 	    "scs-tenant", c->now - 90 * D);
 	sim_set_str(o, "roleRef.apiGroup", "rbac.authorization.k8s.io");
@@ -591,6 +594,56 @@ load_demo(struct ctx *c)
  * wide characters, emoji, U+FFFD (what Go's encoder makes of invalid
  * UTF-8), and megabyte-long messages. The JSON stays valid.
  */
+static int	capi_v1beta1_only;
+static int	no_stacks;
+
+int
+sim_capi_v1beta1_only(void)
+{
+	return (capi_v1beta1_only);
+}
+
+int
+sim_stacks_installed(void)
+{
+	return (!no_stacks);
+}
+
+/*
+ * A plain Cluster API management cluster (capi, capi-v1beta1): no
+ * Cluster Stack Operator and no Central API, a ClusterClass a platform
+ * team wrote (quick-start: no ClusterStackRelease describes it, its name
+ * follows no convention), clusters on it at versions of their own.
+ */
+static const struct demo_cluster capi_clusters[] = {
+	{ "tenant-a", "dev", "quick-start", "v1.33.4", 1, 2, DC_READY, NULL,
+	    60 * D },
+	{ "tenant-a", "qa", "quick-start", "v1.32.9", 1, 1, DC_READY, NULL,
+	    90 * D },
+	{ "tenant-b", "api", "quick-start", "v1.33.4", 3, 2, DC_READY, NULL,
+	    30 * D },
+};
+
+static void
+load_capi(struct ctx *c)
+{
+	static const char *const system[] = { "capi-system",
+	    "capo-system", "default", "kube-system", NULL };
+	static const char *const tenants[] = { "tenant-a", "tenant-b", NULL };
+	size_t		 i;
+
+	for (i = 0; tenants[i] != NULL; i++) {
+		namespace(c, tenants[i], tenants[i], 200 * D);
+		tenant_infra(c, tenants[i], 0);
+		put(c, SIM_CLASSES, sim_class_new(c->db, tenants[i],
+		    "quick-start", "capi", c->now - 180 * D));
+	}
+	for (i = 0; system[i] != NULL; i++)
+		namespace(c, system[i], NULL, 800 * D);
+	for (i = 0; i < sizeof capi_clusters / sizeof capi_clusters[0]; i++)
+		demo_cluster(c, &capi_clusters[i]);
+}
+
 static const char hostile_text[] =
     "\033[2J\033[H\033]52;c;ZWNobyBwd25lZA==\007"
     "\033]8;;https://evil.example/\033\\click\033]8;;\033\\ "
@@ -836,7 +889,12 @@ sim_scenario_load(struct sim_db *db, const struct scs_sim_opts *o,
 	c.db = db;
 	c.rng = o->seed != 0 ? o->seed : 1;
 	c.now = scs_wall_s();
-	if (strcmp(sc, "empty") == 0) {
+	/* The plain CAPI worlds serve another API (CAPI 1.10: v1beta1). */
+	capi_v1beta1_only = strcmp(sc, "capi-v1beta1") == 0;
+	no_stacks = strcmp(sc, "capi") == 0 || capi_v1beta1_only;
+	if (strcmp(sc, "capi") == 0 || strcmp(sc, "capi-v1beta1") == 0)
+		load_capi(&c);
+	else if (strcmp(sc, "empty") == 0) {
 		namespace(&c, "default", NULL, 800 * D);
 		namespace(&c, "kube-system", NULL, 800 * D);
 	} else if (strcmp(sc, "demo") == 0)
@@ -848,7 +906,7 @@ sim_scenario_load(struct sim_db *db, const struct scs_sim_opts *o,
 		sim_scenario_hostile(db, &c.rng, c.now);
 	} else {
 		scs_cause(cause, "unknown scenario '%s' (demo, scale, empty, "
-		    "hostile)", sc);
+		    "hostile, capi, capi-v1beta1)", sc);
 		return (SCS_USAGE);
 	}
 	return (SCS_OK);

@@ -18,9 +18,8 @@
 #include "scs/util.h"
 #include "sim-world.h"
 
-/* The class of release name for stack variables of stack_name. */
-static cJSON *
-class_new(struct sim_db *db, const char *ns, const char *name,
+cJSON *
+sim_class_new(struct sim_db *db, const char *ns, const char *name,
     const char *stack_name, int64_t at)
 {
 	cJSON	*o, *d, *vars, *defs, *v, *sv;
@@ -148,7 +147,7 @@ sim_stack_releases(struct sim_db *db, const cJSON *stack,
 			put(arg, SIM_RELEASES, o);
 		}
 		if (sim_db_get(db, SIM_CLASSES, ns, cname) == NULL)
-			put(arg, SIM_CLASSES, class_new(db, ns, cname, name,
+			put(arg, SIM_CLASSES, sim_class_new(db, ns, cname, name,
 			    t));
 	}
 	cJSON_Delete(list);

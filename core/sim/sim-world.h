@@ -85,6 +85,15 @@ int		 sim_array_index(const cJSON *array, const cJSON *item);
 uint64_t	 sim_rand(uint64_t *state);
 void		 sim_uid(uint64_t *state, char *out, size_t len);
 
+/*
+ * sim-stacks.c: a ClusterClass name in ns with the variables of
+ * sim_class_variables(stack_name), its templates (OpenStack machines,
+ * kubeadm) and a reconciled status, as the cluster-stack operator makes
+ * it for a release; the plain CAPI world's class is made the same way.
+ */
+cJSON		*sim_class_new(struct sim_db *, const char *ns,
+		    const char *name, const char *stack_name, int64_t at);
+
 /* sim-scenario.c: also used by the reconcile loop for new clusters. */
 cJSON		*sim_kubeconfig_secret(const char *ns, const char *cluster,
 		    int64_t now);

@@ -185,6 +185,9 @@ int		 scs_class_name_cmp(const struct scs_class_name *,
 char		*scs_release_name(const char *class_name);
 /* "v1.33.4" and "1.33.4" -> "v1.33.4" into out. */
 void		 scs_k8s_version_norm(const char *, char *out, size_t len);
+/* A semantic version as CAPI's webhook takes it (semver, tolerant of a
+ * leading 'v'): MAJOR.MINOR.PATCH, then -PRERELEASE and +BUILD. */
+int		 scs_k8s_version_valid(const char *);
 
 /*
  * May a cluster on class `from` move to class `to` (cluster-stacks rule:

@@ -325,6 +325,14 @@ test_names(void)
 	is_str(v, "v1.33.4", "normalise without v");
 	scs_k8s_version_norm("v1.33.4", v, sizeof v);
 	is_str(v, "v1.33.4", "normalise with v");
+	ok(scs_k8s_version_valid("v1.33.4") && scs_k8s_version_valid("1.33.4")
+	    && scs_k8s_version_valid("v1.34.0-rc.1+build.7") &&
+	    scs_k8s_version_valid("v0.0.0"), "semantic versions");
+	ok(!scs_k8s_version_valid("v1.x") && !scs_k8s_version_valid("v1.33") &&
+	    !scs_k8s_version_valid("v1.033.4") &&
+	    !scs_k8s_version_valid("v1.33.4-") &&
+	    !scs_k8s_version_valid("v1.33.4 ") && !scs_k8s_version_valid(""),
+	    "not semantic versions");
 
 	ok(scs_upgrade_allowed("openstack-scs2-1-33-v1",
 	    "openstack-scs2-1-33-v2", &why) && why == NULL, "newer version");
