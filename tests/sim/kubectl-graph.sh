@@ -8,16 +8,8 @@
 set -u
 command -v kubectl >/dev/null 2>&1 || { echo "1..0 # SKIP kubectl not installed"; exit 0; }
 sim=${1:?usage: kubectl-graph.sh PATH-TO-scs-tui-sim}
-tmp=$(mktemp -d)
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
-"$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k.yaml" --quiet --speed 20 \
-	>"$tmp/sim.out" 2>&1 &
-pid=$!
-i=0
-while [ ! -s "$tmp/k.yaml" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-export KUBECONFIG="$tmp/k.yaml"
-fail=0
-n=0
+SIM_ARGS="--speed 20"
+. "$(dirname "$0")/../tui/simlib.sh"
 k() { timeout 20 kubectl "$@"; }
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out" "$tmp/err" 2>/dev/null | head -20; fail=1; }
@@ -108,5 +100,4 @@ if k --context tenant-a delete machine -n tenant-a "$(k get machines -n tenant-a
 else
 	grep -q forbidden "$tmp/err" && ok "tenant may not delete machines (403)" || notok "403"
 fi
-echo "1..$n"
-exit $fail
+finish

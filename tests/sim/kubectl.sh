@@ -4,27 +4,8 @@
 set -u
 command -v kubectl >/dev/null 2>&1 || { echo "1..0 # SKIP kubectl not installed"; exit 0; }
 sim=${1:?usage: kubectl.sh PATH-TO-scs-tui-sim}
-tmp=$(mktemp -d)
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
-"$sim" --listen 127.0.0.1:0 --kubeconfig-out "$tmp/k.yaml" --quiet --speed 20 \
-	>"$tmp/sim.out" 2>&1 &
-pid=$!
-i=0
-while [ ! -s "$tmp/k.yaml" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-export KUBECONFIG="$tmp/k.yaml"
-fail=0
-n=0
-check() {	# check NAME COMMAND...: run, record
-	name=$1; shift
-	n=$((n + 1))
-	if "$@" >"$tmp/out" 2>"$tmp/err"; then
-		echo "ok $n - $name"
-	else
-		echo "not ok $n - $name"
-		sed 's/^/# /' "$tmp/out" "$tmp/err"
-		fail=1
-	fi
-}
+SIM_ARGS="--speed 20"
+. "$(dirname "$0")/../tui/simlib.sh"
 grepout() {	# grepout PATTERN: the last command's output matches
 	grep -q -- "$1" "$tmp/out"
 }
@@ -63,7 +44,7 @@ YAML
 check "apply -f a Cluster" k apply -f "$tmp/c.yaml"
 check "get it as v1beta1" k get clusters.v1beta1.cluster.x-k8s.io -n tenant-a from-kubectl -o yaml
 grepout "class: openstack-scs2-1-36-v1" || { echo "not ok - v1beta1 class"; fail=1; }
-grep -q "deprecated" "$tmp/err" || { echo "not ok - no deprecation warning"; fail=1; }
+grepout "deprecated" || { echo "not ok - no deprecation warning"; fail=1; }
 ( timeout 20 kubectl get clusters -n tenant-b -w --output-watch-events >"$tmp/watch" 2>&1 & )
 seen "$tmp/watch" "ADDED .*shop" || echo "# the watch listed nothing"
 check "patch while watching" k patch cluster -n tenant-b shop --type merge -p '{"metadata":{"labels":{"x":"y"}}}'
@@ -101,5 +82,4 @@ printf '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"dc-d"},"type":"Op
 check "create while watching" k create --raw /api/v1/namespaces/tenant-c/secrets -f "$tmp/s.json"
 n=$((n + 1))
 if seen "$tmp/wt" "^dc-d  *Opaque  *2 "; then echo "ok $n - the watch shows Table rows"; else echo "not ok $n - the watch shows Table rows"; sed 's/^/# /' "$tmp/wt"; fail=1; fi
-echo "1..$n"
-exit $fail
+finish

@@ -18,15 +18,31 @@
 #include "simenv.h"
 
 static const struct scs_resource *
-discover(struct scs_api *a, struct scs_http *h)
+discover_once(struct scs_api *a, struct scs_http *h)
 {
 	struct res	 x;
 
 	memset(&x, 0, sizeof x);
 	scs_api_discover(a, on_result, &x);
 	wait_call(h, &x);
+	if (x.status != SCS_OK)
+		diag("discovery: %s", x.message);
 	res_clear(&x);
-	return (scs_discovery_find(scs_api_discovery(a), "clusters.cluster.x-k8s.io"));
+	return (scs_discovery_find(scs_api_discovery(a),
+	    "clusters.cluster.x-k8s.io"));
+}
+
+/* Tried again: under memcheck on a busy machine the first answers may
+ * come later than the request timeout. */
+static const struct scs_resource *
+discover(struct scs_api *a, struct scs_http *h)
+{
+	const struct scs_resource	*cl = NULL;
+	int				 i;
+
+	for (i = 0; i < 5 && cl == NULL; i++)
+		cl = discover_once(a, h);
+	return (cl);
 }
 
 static cJSON *
@@ -66,6 +82,10 @@ test_admin(struct env *e)
 	    "v1beta1", "clusters") != NULL, "v1beta1 is served too");
 	ok(scs_discovery_find(scs_api_discovery(a), "cl") == cl,
 	    "short name cl");
+	if (cl == NULL) {
+		scs_api_free(a);
+		return;
+	}
 
 	/* Paging: 12 clusters in pages of 5. */
 	do {
@@ -536,9 +556,9 @@ test_faults(void)
 		return;
 	}
 	a = api_for(&e, "csp-admin", 0);
-	cl = discover(a, e.http);
+	cl = discover_once(a, e.http);
 	ok(cl == NULL, "discovery during a 500 burst fails");
-	cl = discover(a, e.http);
+	cl = discover_once(a, e.http);
 	ok(cl != NULL, "and works after it");
 	scs_api_free(a);
 	env_stop(&e);
