@@ -688,7 +688,7 @@ static const struct scs_column event_cols[] = {
 static void
 decode_event(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 {
-	const char	*type, *msg, *last;
+	const char	*type, *msg;
 	char		 obj[256];
 
 	decode_meta(o, r, st);
@@ -704,10 +704,7 @@ decode_event(const cJSON *o, struct scs_record *r, struct scs_strtab *st)
 	set_col(r, 3, intern_int(st, jint(o, "count")));
 	if ((msg = jstr(o, "message")) != NULL)
 		r->message = scs_xstrdup(msg);
-	last = jstr(o, "lastTimestamp");
-	if (last == NULL)
-		last = jstr(o, "eventTime");
-	r->since = last != NULL ? scs_parse_rfc3339(last) : r->created;
+	r->since = scs_event_time(o);
 	r->status = scs_strtab_intern(st, type);
 	r->health = type != NULL && strcmp(type, "Warning") == 0 ?
 	    SCS_HEALTH_WARNING : SCS_HEALTH_OK;

@@ -1,8 +1,9 @@
 /*
  * detail.c: the detail view of one object: describe (identity, labels,
  * owners, conditions with status/reason/since/message, secret keys with
- * values masked until revealed one by one, events) or YAML (syntax
- * coloured, secret values masked), fetched on demand. A cursor line moves
+ * values masked until revealed one by one, events newest first; a
+ * Cluster API cluster's with those of everything under it) or YAML
+ * (syntax coloured, secret values masked), fetched on demand. A cursor line moves
  * with j/k; / searches, n/N go to the next/previous match; x reveals the
  * secret value under the cursor (never under --redact).
  */
@@ -15,6 +16,17 @@
 #include "scs/util.h"
 #include "scs/yaml.h"
 #include "tui.h"
+
+/* The kinds under a cluster a describe lists by its cluster-name label. */
+static const char *const kid_plurals[] = { "machinedeployments",
+    "machinesets", "machines" };
+#define KID_KINDS	(sizeof kid_plurals / sizeof kid_plurals[0])
+
+struct detail;
+struct kid {			/* one list of the kinds under a cluster */
+	struct detail		*d;
+	struct scs_api_call	*call;
+};
 
 struct dline {
 	char		*text;
@@ -46,6 +58,11 @@ struct detail {
 	struct scs_api_call	*call;
 	struct scs_api_call	*ev_call;	/* events of the object */
 	cJSON			*events;
+	/* A cluster's: its MachineDeployments, MachineSets and Machines,
+	 * whose events it shows too (gather). */
+	int			 gather;
+	struct kid		 kid[KID_KINDS];
+	cJSON			*kids;
 };
 
 static void
@@ -166,41 +183,67 @@ describe(struct detail *d)
 	describe_events(d);
 }
 
+static int
+kids_pending(const struct detail *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < KID_KINDS; i++)
+		if (d->kid[i].call != NULL)
+			return (1);
+	return (0);
+}
+
+/* The events about the object (kind and name), or, for a cluster, about
+ * it and everything under it (its refs' control plane and infrastructure
+ * cluster, MachineDeployments, MachineSets, Machines), newest first,
+ * each with its object. */
 static void
 describe_events(struct detail *d)
 {
-	const cJSON	*x;
-	char		*l, age[32];
+	const cJSON	**objs, **v, *x;
+	size_t		 n = 0, k = 0, max;
+	char		 row[2048], *l;
 
 	line_add(d, "");
-	if (d->events == NULL) {
-		line_add(d, d->ev_call != NULL ? "Events: loading\u2026" :
-		    "Events: none");
+	if (d->events == NULL || kids_pending(d)) {
+		line_add(d, d->ev_call != NULL || kids_pending(d) ?
+		    "Events: loading\u2026" : "Events: none");
 		return;
 	}
-	if (cJSON_GetArraySize(d->events) == 0) {
-		line_add(d, "Events: none");
-		return;
+	max = (size_t)cJSON_GetArraySize(d->kids) + 3;
+	objs = scs_xcalloc(max, sizeof *objs);
+	objs[n++] = d->obj;
+	if (d->gather) {
+		if ((x = scs_jpath(d->obj, "spec.controlPlaneRef")) != NULL)
+			objs[n++] = x;
+		if ((x = scs_jpath(d->obj, "spec.infrastructureRef")) != NULL)
+			objs[n++] = x;
+		cJSON_ArrayForEach(x, d->kids)
+			objs[n++] = x;
 	}
-	line_add(d, "Events:");
-	l = scs_xprintf("  %-8s %-22s %-6s %5s  %s", "TYPE", "REASON", "LAST",
-	    "COUNT", "MESSAGE");
-	line_add(d, l);
-	free(l);
+	v = scs_xcalloc((size_t)cJSON_GetArraySize(d->events) + 1, sizeof *v);
 	cJSON_ArrayForEach(x, d->events) {
-		draw_age_since(cJSON_GetStringValue(J(x,
-		    "lastTimestamp")), age, sizeof age);
-		l = scs_xprintf("  %-8s %-22s %-6s %5d  %s",
-		    cJSON_GetStringValue(J(x, "type")) ?
-		    cJSON_GetStringValue(J(x, "type")) : "",
-		    cJSON_GetStringValue(J(x, "reason")) ?
-		    cJSON_GetStringValue(J(x, "reason")) : "", age,
-		    cJSON_IsNumber(J(x, "count")) ? J(x, "count")->valueint : 1,
-		    cJSON_GetStringValue(J(x, "message")) ?
-		    cJSON_GetStringValue(J(x, "message")) : "");
-		line_add(d, l);
+		if (scs_event_about(x, objs, n))
+			v[k++] = x;
+	}
+	scs_events_sort(v, k);
+	if (k == 0)
+		line_add(d, d->gather ? "Events: none, of the cluster or "
+		    "what is under it" : "Events: none");
+	else
+		line_add(d, d->gather ? "Events of the cluster and what is "
+		    "under it, newest first:" : "Events, newest first:");
+	for (n = 0; n < k; n++) {
+		screen_event_row(v[n], row, sizeof row);
+		l = scs_xprintf("  %s", row);
+		line_add(d, l)->role = scs_streq(cJSON_GetStringValue(
+		    scs_jpath(v[n], "type")), "Warning") ? ROLE_WARN :
+		    ROLE_NORMAL;
 		free(l);
 	}
+	free(v);
+	free(objs);
 }
 
 static void
@@ -383,24 +426,60 @@ on_get(const struct scs_api_result *r, void *arg)
 	d->app->dirty = 1;
 }
 
-/* Events whose involvedObject is this object (core/v1 events). */
+static void
+on_kids(const struct scs_api_result *r, void *arg)
+{
+	struct kid	*k = arg;
+	struct detail	*d = k->d;
+	const cJSON	*x;
+
+	k->call = NULL;
+	if (r->status == SCS_OK)
+		cJSON_ArrayForEach(x, J(r->json, "items"))
+			cJSON_AddItemToArray(d->kids, cJSON_Duplicate(x, 1));
+	render(d);
+	d->app->dirty = 1;
+}
+
+/* Events whose involvedObject is this object (core/v1 events); for a
+ * Cluster API cluster, the namespace's and the objects under it (by
+ * their cluster-name label), to pick those about any of them. */
 static void
 events_fetch(struct detail *d)
 {
 	const struct scs_discovery	*disc = scs_api_discovery(d->api);
-	const struct scs_resource	*ev;
+	const struct scs_resource	*ev, *kid;
 	struct scs_list_opts		 lo;
-	char				*sel;
+	char				*sel = NULL;
+	size_t				 i;
 
 	ev = disc != NULL ? scs_discovery_get(disc, "", "v1", "events") :
 	    NULL;
 	if (ev == NULL || d->ns == NULL)
 		return;
-	sel = scs_xprintf("involvedObject.name=%s", d->name);
+	d->gather = strcmp(d->res.name, "clusters") == 0 &&
+	    strcmp(d->res.group, "cluster.x-k8s.io") == 0;
 	memset(&lo, 0, sizeof lo);
-	lo.field_selector = sel;
-	lo.limit = 100;
+	if (!d->gather) {
+		sel = scs_xprintf("involvedObject.name=%s", d->name);
+		lo.field_selector = sel;
+		lo.limit = 100;
+	}
 	d->ev_call = scs_api_list(d->api, ev, d->ns, &lo, on_events, d);
+	free(sel);
+	if (!d->gather)
+		return;
+	d->kids = cJSON_CreateArray();
+	sel = scs_xprintf("cluster.x-k8s.io/cluster-name=%s", d->name);
+	memset(&lo, 0, sizeof lo);
+	lo.label_selector = sel;
+	for (i = 0; i < KID_KINDS; i++) {
+		d->kid[i].d = d;
+		if ((kid = api_resource(d->api, "cluster.x-k8s.io",
+		    kid_plurals[i])) != NULL)
+			d->kid[i].call = scs_api_list(d->api, kid, d->ns, &lo,
+			    on_kids, &d->kid[i]);
+	}
 	free(sel);
 }
 
@@ -414,6 +493,10 @@ detail_free(struct view *v)
 		scs_api_cancel(d->call);
 	if (d->ev_call != NULL)
 		scs_api_cancel(d->ev_call);
+	for (i = 0; i < KID_KINDS; i++)
+		if (d->kid[i].call != NULL)
+			scs_api_cancel(d->kid[i].call);
+	cJSON_Delete(d->kids);
 	cJSON_Delete(d->events);
 	lines_clear(d);
 	cJSON_Delete(d->obj);
@@ -434,7 +517,7 @@ detail_busy(struct view *v)
 {
 	struct detail	*d = v->data;
 
-	return (d->call != NULL || d->ev_call != NULL);
+	return (d->call != NULL || d->ev_call != NULL || kids_pending(d));
 }
 
 /* text without its first n characters (UTF-8 sequences count once). */

@@ -920,6 +920,9 @@ overview_open_link(struct app *a, const struct link *l)
 	case LINK_PIN:
 		view_push(a, pins_view(a, l->ns));
 		break;
+	case LINK_OBJECT:
+		app_open_object(a, NULL, l->ctx, l->ns, l->name);
+		break;
 	case LINK_NONE:
 	case LINK_RELEASE:
 	case LINK_CLASS:

@@ -150,6 +150,31 @@ draw_note(int y, int lines, const char *text, enum role role)
 	screen_role(ROLE_NORMAL);
 }
 
+void
+screen_event_row(const cJSON *ev, char *buf, size_t len)
+{
+	const char	*type = cJSON_GetStringValue(scs_jpath(ev, "type"));
+	const char	*reason = cJSON_GetStringValue(scs_jpath(ev, "reason"));
+	const char	*kind = cJSON_GetStringValue(scs_jpath(ev,
+			    "involvedObject.kind"));
+	const char	*name = cJSON_GetStringValue(scs_jpath(ev,
+			    "involvedObject.name"));
+	const char	*msg = cJSON_GetStringValue(scs_jpath(ev, "message"));
+	const cJSON	*count = scs_jpath(ev, "count");
+	int64_t		 t = scs_event_time(ev);
+	char		 age[32], obj[256];
+
+	if (t > 0)
+		draw_age(scs_wall_s() - t, age, sizeof age);
+	else
+		age[0] = '\0';
+	snprintf(obj, sizeof obj, "%s/%s", kind != NULL ? kind : "?",
+	    name != NULL ? name : "?");
+	snprintf(buf, len, "%-5s %-7s %-18s %s x%d  %s", age,
+	    type != NULL ? type : "", reason != NULL ? reason : "", obj,
+	    cJSON_IsNumber(count) ? count->valueint : 1, msg != NULL ? msg : "");
+}
+
 char *
 screen_dump(void)
 {

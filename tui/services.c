@@ -61,6 +61,36 @@ api_resource(struct scs_api *api, const char *group, const char *plural)
 	return (NULL);
 }
 
+void
+app_open_object(struct app *a, struct scs_api *api, const char *ctx,
+    const char *ns, const char *kind_name)
+{
+	const struct scs_resource	*res;
+	const char			*slash = strchr(kind_name, '/');
+	char				 kind[128];
+
+	if (api == NULL)
+		api = a->api;
+	if (slash == NULL || slash == kind_name || slash[1] == '\0' ||
+	    (size_t)(slash - kind_name) >= sizeof kind) {
+		app_message(a, 1, "this event names no object");
+		return;
+	}
+	memcpy(kind, kind_name, (size_t)(slash - kind_name));
+	kind[slash - kind_name] = '\0';
+	res = scs_discovery_find(scs_api_discovery(api), kind);
+	if (res == NULL) {
+		app_message(a, 1, "%s: not served here", kind);
+		return;
+	}
+	if (strcmp(res->name, "clusters") == 0 &&
+	    strcmp(res->group, "cluster.x-k8s.io") == 0)
+		view_push(a, tree_view_api(a, api, ctx, ns, slash + 1));
+	else
+		view_push(a, detail_view_api(a, api, res, res->namespaced ?
+		    ns : NULL, slash + 1, 0));
+}
+
 const char *
 api_resource_title(struct scs_api *api, const struct scs_resource *res,
     char *buf, size_t len)

@@ -249,86 +249,43 @@ variables_lines(struct tree *t, const cJSON *c)
 	cJSON_Delete(eff);
 }
 
-/* Is o (an event) about c or one of objs (kind and name)? */
-static int
-event_about(const cJSON *o, const cJSON *c, const cJSON *const *objs,
-    size_t nobjs)
-{
-	const char	*kind, *name;
-	size_t		 i;
-
-	kind = cJSON_GetStringValue(scs_jpath(o, "involvedObject.kind"));
-	name = cJSON_GetStringValue(scs_jpath(o, "involvedObject.name"));
-	if (kind == NULL || name == NULL)
-		return (0);
-	if (scs_streq(kind, cJSON_GetStringValue(J(c, "kind"))) &&
-	    scs_streq(name, cJSON_GetStringValue(scs_jpath(c,
-	    "metadata.name"))))
-		return (1);
-	for (i = 0; i < nobjs; i++) {
-		if (scs_streq(kind, cJSON_GetStringValue(J(objs[i], "kind"))) &&
-		    scs_streq(name, cJSON_GetStringValue(scs_jpath(objs[i],
-		    "metadata.name"))))
-			return (1);
-	}
-	return (0);
-}
-
-static int
-event_newer(const void *pa, const void *pb)
-{
-	const struct scs_record	*a = *(const struct scs_record *const *)pa;
-	const struct scs_record	*b = *(const struct scs_record *const *)pb;
-	int64_t			 ta = a->since > 0 ? a->since : a->created;
-	int64_t			 tb = b->since > 0 ? b->since : b->created;
-
-	return (ta == tb ? strcmp(a->name, b->name) : ta > tb ? -1 : 1);
-}
-
 /* The events of the cluster and of everything under it (control plane,
  * infrastructure cluster, MachineDeployments, MachineSets, Machines),
- * newest first, each with its object. */
+ * newest first, each with its object; Enter on one opens its object. */
 static void
-events_lines(struct tree *t, const cJSON *c, const cJSON *const *objs,
+events_lines(struct tree *t, const cJSON *c, const cJSON **objs,
     size_t nobjs)
 {
 	const struct scs_index	*x;
-	const struct scs_record	*r, **v;
-	const cJSON		*o;
+	const cJSON		**v, *o;
 	size_t			 i, n, k = 0;
-	char			 age[32], obj[160];
+	char			 row[2048], obj[300];
+	struct link		 link = { .kind = LINK_OBJECT, .ns = t->ns,
+				    .name = obj };
 
 	if (t->events == NULL)
 		return;
 	x = scs_store_index(t->events);
 	n = scs_index_count(x);
 	v = scs_xcalloc(n + 1, sizeof *v);
+	objs[nobjs] = c;	/* the cluster's own: objs has room */
 	for (i = 0; i < n; i++) {
-		r = scs_index_at(x, i);
-		if (r->obj != NULL && event_about(r->obj, c, objs, nobjs))
-			v[k++] = r;
+		o = scs_index_at(x, i)->obj;
+		if (o != NULL && scs_event_about(o, objs, nobjs + 1))
+			v[k++] = o;
 	}
-	if (k > 1)
-		qsort(v, k, sizeof *v, event_newer);
+	scs_events_sort(v, k);
 	list_add(&t->list, ROLE_TITLE, NULL, "Events (%zu) of the cluster and "
 	    "what is under it, newest first", k);
 	for (i = 0; i < k; i++) {
-		o = v[i]->obj;
-		age_of(v[i]->since > 0 ? v[i]->since : v[i]->created, age,
-		    sizeof age);
+		o = v[i];
+		screen_event_row(o, row, sizeof row);
 		snprintf(obj, sizeof obj, "%s/%s",
 		    cJSON_GetStringValue(scs_jpath(o, "involvedObject.kind")),
 		    cJSON_GetStringValue(scs_jpath(o, "involvedObject.name")));
 		list_add(&t->list, scs_streq(cJSON_GetStringValue(J(o,
-		    "type")), "Warning") ? ROLE_WARN : ROLE_NORMAL, NULL,
-		    "  %-5s %-7s %-18s %s x%d  %s", age,
-		    cJSON_GetStringValue(J(o, "type")) ?
-		    cJSON_GetStringValue(J(o, "type")) : "",
-		    cJSON_GetStringValue(J(o, "reason")) ?
-		    cJSON_GetStringValue(J(o, "reason")) : "", obj,
-		    cJSON_IsNumber(J(o, "count")) ? J(o, "count")->valueint : 1,
-		    cJSON_GetStringValue(J(o, "message")) ?
-		    cJSON_GetStringValue(J(o, "message")) : "");
+		    "type")), "Warning") ? ROLE_WARN : ROLE_NORMAL, &link,
+		    "  %s", row);
 	}
 	free(v);
 }
@@ -529,6 +486,15 @@ tree_action(struct view *v, enum action act)
 		n = &t->nodes[l->node];
 	if (list_action(&t->list, act))
 		return (VIEW_HANDLED);
+	/* An event's line: Enter opens its object. */
+	if (act == ACTION_OPEN && l != NULL && l->link.kind == LINK_OBJECT) {
+		struct link	 obj;
+
+		link_copy(&obj, &l->link);
+		app_open_object(t->app, t->api, t->ctx, obj.ns, obj.name);
+		link_clear(&obj);
+		return (VIEW_HANDLED);
+	}
 	switch (act) {
 	case ACTION_GROUP:
 		t->opts.group = !t->opts.group;

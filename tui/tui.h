@@ -105,6 +105,9 @@ const char *screen_health_glyph(enum scs_health);
 #define SCREEN_CONDITION_HEAD \
 	"  TYPE                     STATUS REASON                 SINCE MESSAGE"
 void	 screen_condition_row(const cJSON *c, char *buf, size_t len);
+/* One core/v1 Event as a line of a cluster's events (tree, describe):
+ * last seen, type, reason, object (kind/name), xcount, message. */
+void	 screen_event_row(const cJSON *ev, char *buf, size_t len);
 /* The screen as UTF-8 text, one line per row, trailing blanks trimmed;
  * caller frees. */
 char	*screen_dump(void);
@@ -659,7 +662,8 @@ enum link_kind {
 	LINK_RELEASE,	/* describe ClusterStackRelease ns/name */
 	LINK_CLASS,	/* describe ClusterClass ns/name */
 	LINK_PIN,	/* pin name (its key) of namespace ns (pins.c) */
-	LINK_TRACE	/* the trace of claim ns/name of resource res */
+	LINK_TRACE,	/* the trace of claim ns/name of resource res */
+	LINK_OBJECT	/* the object name "Kind/name" in ns (an event's) */
 };
 
 struct link {
@@ -868,6 +872,12 @@ const struct scs_resource *app_resource(struct app *, const char *group,
 	    const char *plural);
 const struct scs_resource *api_resource(struct scs_api *, const char *group,
 	    const char *plural);
+/* Open the object "Kind/name" of namespace ns (an event's involvedObject)
+ * through api (NULL: the app's; ctx: its context's name, or NULL): a
+ * Cluster API cluster's tree, else its describe; a message when the
+ * kind is not served there. */
+void	 app_open_object(struct app *, struct scs_api *, const char *ctx,
+	    const char *ns, const char *kind_name);
 /* The resource's plural, or "plural.group" when another group serves
  * the same plural and the bare name opens that one (`:clusters` is
  * Cluster API's, the claims' table is clusters.api.scs.community). */

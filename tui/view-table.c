@@ -221,35 +221,6 @@ tview_scope(struct view *v)
 	    SCOPE_CLUSTERS : SCOPE_TABLE);
 }
 
-/* Enter on an event opens its object (OBJECT is "Kind/name", in the
- * event's namespace): a cluster's tree, else its describe. */
-static void
-event_open(struct app *a, const struct scs_record *r)
-{
-	const struct scs_resource	*res;
-	const char			*obj = r->ncols > 2 ? r->cols[2] : NULL;
-	const char			*slash;
-	char				 kind[128];
-
-	if (obj == NULL || (slash = strchr(obj, '/')) == NULL ||
-	    (size_t)(slash - obj) >= sizeof kind) {
-		app_message(a, 1, "this event names no object");
-		return;
-	}
-	memcpy(kind, obj, (size_t)(slash - obj));
-	kind[slash - obj] = '\0';
-	res = scs_discovery_find(scs_api_discovery(a->api), kind);
-	if (res == NULL) {
-		app_message(a, 1, "%s: not served here", kind);
-		return;
-	}
-	if (is_capi_clusters(res))
-		view_push(a, tree_view(a, r->ns, slash + 1));
-	else
-		view_push(a, detail_view(a, res, res->namespaced ? r->ns :
-		    NULL, slash + 1, 0));
-}
-
 static int
 tview_action(struct view *v, enum action act)
 {
@@ -266,7 +237,9 @@ tview_action(struct view *v, enum action act)
 			return (VIEW_HANDLED);
 		if (act == ACTION_OPEN && res->group[0] == '\0' &&
 		    strcmp(res->name, "events") == 0) {
-			event_open(a, r);
+			/* An event: its object (OBJECT, kind/name). */
+			app_open_object(a, NULL, NULL, r->ns, r->ncols > 2 &&
+			    r->cols[2] != NULL ? r->cols[2] : "");
 			return (VIEW_HANDLED);
 		}
 		if (is_capi_clusters(res))

@@ -291,6 +291,20 @@ void		 scs_tree_free(struct scs_tree_node *, size_t);
  * group of apiVersion ("" for the core group). */
 void		 scs_ref_group(const cJSON *ref, char *buf, size_t len);
 
+/* --- events of a cluster (model-events.c) -------------------------- */
+
+/* When core/v1 Event ev last happened (lastTimestamp, eventTime,
+ * series.lastObservedTime, creationTimestamp: the first there), epoch
+ * seconds; 0 when it says none. */
+int64_t		 scs_event_time(const cJSON *ev);
+/* 1 when ev's involvedObject (kind and name) is one of objs: objects
+ * (kind, metadata.name) or object references (kind, name), such as a
+ * Cluster's controlPlaneRef. */
+int		 scs_event_about(const cJSON *ev, const cJSON *const *objs,
+		    size_t nobjs);
+/* Events newest first (scs_event_time; the same time by name). */
+void		 scs_events_sort(const cJSON **v, size_t n);
+
 /* --- fleet summary ------------------------------------------------- */
 
 /* Counts of one group of clusters (a namespace, a class, a version). */

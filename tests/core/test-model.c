@@ -467,6 +467,58 @@ test_labelsel(void)
 	}
 }
 
+/* Events about a cluster and what is under it, newest first. */
+static void
+test_events(void)
+{
+	cJSON		*evs, *c, *ms;
+	const cJSON	*objs[3], *v[4], *x;
+	size_t		 k = 0;
+
+	evs = cJSON_Parse("["
+	    "{\"metadata\":{\"name\":\"a\"},\"involvedObject\":"
+	    "{\"kind\":\"Cluster\",\"name\":\"web\"},"
+	    "\"lastTimestamp\":\"2026-12-01T08:00:00Z\"},"
+	    "{\"metadata\":{\"name\":\"b\"},\"involvedObject\":"
+	    "{\"kind\":\"Machine\",\"name\":\"web-md-0-x\"},"
+	    "\"eventTime\":\"2026-12-01T08:30:00Z\"},"
+	    "{\"metadata\":{\"name\":\"c\"},\"involvedObject\":"
+	    "{\"kind\":\"OpenStackMachine\",\"name\":\"web-md-0-x\"},"
+	    "\"lastTimestamp\":\"2026-12-01T08:59:00Z\"},"
+	    "{\"metadata\":{\"name\":\"d\",\"creationTimestamp\":"
+	    "\"2026-12-01T08:10:00Z\"},\"involvedObject\":"
+	    "{\"kind\":\"KubeadmControlPlane\",\"name\":\"web-cp\"}}]");
+	c = cJSON_Parse("{\"kind\":\"Cluster\",\"metadata\":{\"name\":"
+	    "\"web\"},\"spec\":{\"controlPlaneRef\":{\"kind\":"
+	    "\"KubeadmControlPlane\",\"name\":\"web-cp\"}}}");
+	ms = cJSON_Parse("{\"kind\":\"Machine\",\"metadata\":{\"name\":"
+	    "\"web-md-0-x\"}}");
+	is_int((int)scs_event_time(cJSON_GetArrayItem(evs, 1)),
+	    (int)scs_parse_rfc3339("2026-12-01T08:30:00Z"),
+	    "event time: eventTime without lastTimestamp");
+	is_int((int)scs_event_time(cJSON_GetArrayItem(evs, 3)),
+	    (int)scs_parse_rfc3339("2026-12-01T08:10:00Z"),
+	    "event time: creationTimestamp at last");
+	objs[0] = c;
+	objs[1] = scs_jpath(c, "spec.controlPlaneRef");
+	objs[2] = ms;
+	cJSON_ArrayForEach(x, evs) {
+		if (scs_event_about(x, objs, 3))
+			v[k++] = x;
+	}
+	is_int((int)k, 3, "about the cluster, its control plane (a ref) and "
+	    "its Machine; not the OpenStackMachine of the same name");
+	scs_events_sort(v, k);
+	ok(k == 3 && strcmp(cJSON_GetStringValue(scs_jpath(v[0],
+	    "metadata.name")), "b") == 0 && strcmp(cJSON_GetStringValue(
+	    scs_jpath(v[1], "metadata.name")), "d") == 0 &&
+	    strcmp(cJSON_GetStringValue(scs_jpath(v[2], "metadata.name")),
+	    "a") == 0, "newest first");
+	cJSON_Delete(evs);
+	cJSON_Delete(c);
+	cJSON_Delete(ms);
+}
+
 int
 main(void)
 {
@@ -483,6 +535,7 @@ main(void)
 	test_names();
 	test_eol();
 	test_persona();
+	test_events();
 	scs_strtab_free(st);
 	return (tap_done());
 }
