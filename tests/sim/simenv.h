@@ -88,10 +88,13 @@ run_for(struct scs_http *h, long ms)
 		scs_http_run(h, 50);
 }
 
+/* Until the call's callback ran: longer than the api's own request
+ * timeout (30 s), so it never lands in a res the caller has moved on
+ * from. */
 static struct res *
 wait_call(struct scs_http *h, struct res *x)
 {
-	run_until(h, &x->done, 20000);
+	run_until(h, &x->done, 40000);
 	return (x);
 }
 
