@@ -1083,13 +1083,31 @@ keep_best(struct scs_schema_errors *best, struct scs_schema_errors *tmp,
 	scs_schema_errors_free(tmp);
 }
 
+/* How many schemas of list v validates; the failures of the one that
+ * failed least in *best. */
+static int
+count_valid(const cJSON *list, const cJSON *v, const char *rel,
+    const struct vctx *c, int depth, struct scs_schema_errors *best)
+{
+	struct scs_schema_errors	 tmp = { NULL, 0 };
+	const cJSON			*x;
+	int				 ok = 0, have = 0;
+
+	cJSON_ArrayForEach(x, list) {
+		if (branch(x, v, rel, c, depth, &tmp) == 0)
+			ok++;
+		keep_best(best, &tmp, &have);
+	}
+	return (ok);
+}
+
 static void
 check_composition(const cJSON *s, const cJSON *v, const char *rel,
     struct vctx *c, int depth)
 {
 	struct scs_schema_errors	 tmp = { NULL, 0 }, best = { NULL, 0 };
 	const cJSON			*x;
-	int				 ok, failed, have;
+	int				 ok, failed;
 
 	if (cJSON_IsArray(J(s, "allOf")) && cJSON_GetArraySize(J(s,
 	    "allOf")) > 0) {
@@ -1108,12 +1126,7 @@ check_composition(const cJSON *s, const cJSON *v, const char *rel,
 	}
 	if (cJSON_IsArray(J(s, "oneOf")) && cJSON_GetArraySize(J(s,
 	    "oneOf")) > 0) {
-		ok = have = 0;
-		cJSON_ArrayForEach(x, J(s, "oneOf")) {
-			if (branch(x, v, rel, c, depth, &tmp) == 0)
-				ok++;
-			keep_best(&best, &tmp, &have);
-		}
+		ok = count_valid(J(s, "oneOf"), v, rel, c, depth, &best);
 		if (ok == 0) {
 			causes_move(c->e, &best);
 			schema_cause(c, "", "FieldValueInvalid",
@@ -1128,12 +1141,7 @@ check_composition(const cJSON *s, const cJSON *v, const char *rel,
 	}
 	if (cJSON_IsArray(J(s, "anyOf")) && cJSON_GetArraySize(J(s,
 	    "anyOf")) > 0) {
-		ok = have = 0;
-		cJSON_ArrayForEach(x, J(s, "anyOf")) {
-			if (branch(x, v, rel, c, depth, &tmp) == 0)
-				ok++;
-			keep_best(&best, &tmp, &have);
-		}
+		ok = count_valid(J(s, "anyOf"), v, rel, c, depth, &best);
 		if (ok == 0) {
 			causes_move(c->e, &best);
 			schema_cause(c, "", "FieldValueInvalid",

@@ -89,25 +89,20 @@ setkey(cJSON *o, const char *path, const char *key, const char *value)
 	cJSON_AddStringToObject(p, key, value);
 }
 
-/* A v1beta2 contract reference (apiGroup, kind, name). */
+/* A reference at path: KEY (apiGroup for a v1beta2 contract reference,
+ * apiVersion for a ClusterClass's template reference), kind, name. */
 static void
-ref(cJSON *o, const char *path, const char *group, const char *kind,
-    const char *name)
+refkey(cJSON *o, const char *path, const char *key, const char *value,
+    const char *kind, const char *name)
 {
-	setkey(o, path, "apiGroup", group);
+	setkey(o, path, key, value);
 	setkey(o, path, "kind", kind);
 	setkey(o, path, "name", name);
 }
-
-/* A ClusterClass's template reference (apiVersion, kind, name). */
-static void
-tref(cJSON *o, const char *path, const char *api_version, const char *kind,
-    const char *name)
-{
-	setkey(o, path, "apiVersion", api_version);
-	setkey(o, path, "kind", kind);
-	setkey(o, path, "name", name);
-}
+#define ref(o, path, group, kind, name)					\
+	refkey(o, path, "apiGroup", group, kind, name)
+#define tref(o, path, api_version, kind, name)				\
+	refkey(o, path, "apiVersion", api_version, kind, name)
 
 void
 sim_graph_cluster_refs(cJSON *cluster)

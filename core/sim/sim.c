@@ -108,6 +108,29 @@ random_token(char *out, size_t len)
 		snprintf(out + 2 * i, 3, "%02x", raw[i]);
 }
 
+/* Everything a simulator holds, its thread stopped or never started. */
+static void
+sim_free(struct scs_sim *sim)
+{
+	int	 i;
+
+	sim_http_stop(sim);
+	sim_world_free(sim->world);
+	sim_db_free(sim->db);
+	sim_pki_done(&sim->pki);
+	if (sim->wake[0] != -1) {
+		close(sim->wake[0]);
+		close(sim->wake[1]);
+	}
+	for (i = 0; sim->tokens[i] != NULL; i++)
+		scs_free_secret(sim->tokens[i]);
+	free(sim->admin_cert);
+	scs_free_secret(sim->admin_key);
+	free(sim->scenario);
+	free(sim->faults_spec);
+	free(sim);
+}
+
 struct scs_sim *
 scs_sim_start(const struct scs_sim_opts *o, char **cause)
 {
@@ -168,21 +191,7 @@ scs_sim_start(const struct scs_sim_opts *o, char **cause)
 	}
 	return (sim);
 fail:
-	sim_http_stop(sim);
-	sim_world_free(sim->world);
-	sim_db_free(sim->db);
-	sim_pki_done(&sim->pki);
-	if (sim->wake[0] != -1) {
-		close(sim->wake[0]);
-		close(sim->wake[1]);
-	}
-	for (i = 0; sim->tokens[i] != NULL; i++)
-		scs_free_secret(sim->tokens[i]);
-	free(sim->admin_cert);
-	scs_free_secret(sim->admin_key);
-	free(sim->scenario);
-	free(sim->faults_spec);
-	free(sim);
+	sim_free(sim);
 	return (NULL);
 }
 
@@ -196,27 +205,13 @@ scs_sim_storm(struct scs_sim *sim)
 void
 scs_sim_stop(struct scs_sim *sim)
 {
-	int	 i;
-
 	if (sim == NULL)
 		return;
 	sim->stop = 1;
 	/* A failed write is harmless: the thread wakes by timeout too. */
 	(void)!write(sim->wake[1], "x", 1);
 	pthread_join(sim->thread, NULL);
-	sim_http_stop(sim);
-	sim_world_free(sim->world);
-	sim_db_free(sim->db);
-	sim_pki_done(&sim->pki);
-	close(sim->wake[0]);
-	close(sim->wake[1]);
-	for (i = 0; sim->tokens[i] != NULL; i++)
-		scs_free_secret(sim->tokens[i]);
-	free(sim->admin_cert);
-	scs_free_secret(sim->admin_key);
-	free(sim->scenario);
-	free(sim->faults_spec);
-	free(sim);
+	sim_free(sim);
 }
 
 const char *
