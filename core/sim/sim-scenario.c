@@ -796,6 +796,9 @@ scale_conditions(cJSON *o, int64_t now)
 	}
 }
 
+/* How many of the scale world's clusters are minutes old. */
+#define SCALE_RECENT	10
+
 static void
 load_scale(struct ctx *c, const struct scs_sim_opts *o)
 {
@@ -809,7 +812,7 @@ load_scale(struct ctx *c, const struct scs_sim_opts *o)
 	struct sim_cstat s;
 	cJSON		*obj;
 	const char	*kv[5];
-	int64_t		 created;
+	int64_t		 created, changed;
 
 	for (i = 0; i < nns; i++) {
 		snprintf(ns, sizeof ns, "tenant-%03d", i);
@@ -844,7 +847,12 @@ load_scale(struct ctx *c, const struct scs_sim_opts *o)
 		dc.version = ver;
 		dc.cp = i % 5 == 0 ? 3 : 1;
 		dc.workers = 1 + i % 6;
+		/* Days old, but the newest few minutes old: ages that tick
+		 * on screen when sorted by age (the idle benchmark). */
 		created = c->now - (int64_t)(1 + i % 90) * D;
+		changed = c->now - (int64_t)(i % 90) * D;
+		if (i >= ncl - SCALE_RECENT)
+			created = changed = c->now - (int64_t)(ncl - i) * 300;
 		obj = cluster_object(c, &dc, created);
 		scale_dress(c, obj, i);
 		s.phase = "Provisioned";
@@ -859,12 +867,12 @@ load_scale(struct ctx *c, const struct scs_sim_opts *o)
 		}
 		sim_annotate(obj, SIM_STATIC_ANNOTATION,
 		    "true");
-		sim_cluster_status(obj, &s, c->now - (int64_t)(i % 90) * D);
-		scale_conditions(obj, c->now - (int64_t)(i % 90) * D);
+		sim_cluster_status(obj, &s, changed);
+		scale_conditions(obj, changed);
 		/* As server-side apply leaves them: the creating manager
 		 * and the status writer. */
 		sim_managed_fields(obj, "capi-operator", created,
-		    "capi-controller-manager", c->now - (int64_t)(i % 90) * D);
+		    "capi-controller-manager", changed);
 		put(c, SIM_CLUSTERS, obj);
 	}
 	for (i = 0; i < nsec; i++) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """keys.py: type into scs-tui in a real pty and measure key-to-screen delay.
 
-  keys.py --log LOG --keys SPEC [--interval MS] [--duration S]
-          [--signal PID] [--size COLSxROWS] -- scs-tui ARGS...
+  keys.py --log LOG [--keys SPEC] [--first SPEC] [--interval MS]
+          [--duration S] [--signal PID] [--size COLSxROWS] -- scs-tui ARGS...
 
 Starts the program in a pseudo terminal (its output is read and thrown
 away, as a terminal would), waits until LOG says "store ...: synced",
@@ -10,7 +10,8 @@ away, as a terminal would), waits until LOG says "store ...: synced",
 storm) and writes one key every --interval ms for --duration s. Keys come
 round robin from SPEC (after the keys of --prefix SPEC, once), a
 comma list of: a character, "BS" (backspace),
-"TEXT*" (each character of TEXT). The program must run with -v --log LOG:
+"TEXT*" (each character of TEXT). --first SPEC: keys written once synced,
+a second before the window starts (e.g. a sort for the idle run). The program must run with -v --log LOG:
 the loop logs "key NAME at MS" when it takes a key and "drawn at MS" after
 each refresh (CLOCK_MONOTONIC ms, the clock of time.monotonic()).
 
@@ -67,7 +68,7 @@ def main():
     a = sys.argv[1:]
     opts = {"--interval": "50", "--duration": "10", "--size": "120x40",
             "--signal": None, "--keys": "", "--log": None,
-            "--ready-timeout": "120", "--prefix": "",
+            "--ready-timeout": "120", "--prefix": "", "--first": "",
             "--ready": r"store \S+: synced"}
     while a and a[0] != "--":
         opts[a[0]] = a[1]
@@ -118,6 +119,10 @@ def main():
             return 1
         time.sleep(0.05)
     time.sleep(0.5)		# let the first full draw pass
+    if opts["--first"]:
+        for _name, b in parse_keys(opts["--first"]):
+            os.write(fd, b)
+        time.sleep(1.0)
 
     c0, t0 = cpu_s(pid), now_ms()
     if opts["--signal"]:
