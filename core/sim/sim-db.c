@@ -3,7 +3,14 @@
  * (namespace, name) order, one resourceVersion counter, a bounded event
  * history for watch resumption, and a hook that tells the server when
  * something changed. One thread; no locks (sim-int.h).
+ *
+ * Kept compact for worlds of 100,000 realistic objects: an object's text
+ * is one buffer shared with the history entries that hold the same
+ * version (a count in front of the bytes), and the member names of the
+ * stored trees are interned per database (cJSON_StringIsConst), so the
+ * 200-odd keys of a Cluster ("lastTransitionTime", ...) exist once.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +27,9 @@ struct sim_res {
 
 struct sim_db {
 	struct sim_res		*res;
+	char			**keys;		/* interned names; open hash */
+	size_t			 nkeys;
+	size_t			 kcap;
 	size_t			 nres;
 	uint64_t		 rv;
 	uint64_t		 uidseq;
@@ -45,21 +55,58 @@ sim_db_new(size_t history)
 	return (db);
 }
 
+/* A shared text: its reference count sits in front of its bytes. */
+union text_head {
+	size_t		 refs;
+	max_align_t	 align;
+};
+
+static char *
+text_new(char *printed, size_t len)
+{
+	union text_head	*h = scs_xmalloc(sizeof *h + len + 1);
+
+	h->refs = 1;
+	memcpy(h + 1, printed, len + 1);
+	free(printed);
+	return ((char *)(h + 1));
+}
+
+static char *
+text_ref(char *t)
+{
+	if (t != NULL)
+		((union text_head *)(void *)t - 1)->refs++;
+	return (t);
+}
+
+static void
+text_unref(char *t)
+{
+	union text_head	*h;
+
+	if (t == NULL)
+		return;
+	h = (union text_head *)(void *)t - 1;
+	if (--h->refs == 0)
+		free(h);
+}
+
 static void
 obj_free(struct sim_obj *o)
 {
 	if (o == NULL)
 		return;
 	cJSON_Delete(o->json);
-	free(o->text);
+	text_unref(o->text);
 	free(o);
 }
 
 static void
 event_clear(struct sim_event_rec *e)
 {
-	free(e->text);
-	free(e->prev);
+	text_unref(e->text);
+	text_unref(e->prev);
 	free(e->res);
 	free(e->ns);
 	free(e->name);
@@ -83,6 +130,9 @@ sim_db_free(struct sim_db *db)
 	for (i = 0; i < db->hlen; i++)
 		event_clear(&db->hist[(db->hstart + i) % db->hcap]);
 	free(db->hist);
+	for (i = 0; i < db->kcap; i++)
+		free(db->keys[i]);
+	free(db->keys);
 	free(db);
 }
 
@@ -199,7 +249,7 @@ record(struct sim_db *db, enum sim_event type, const char *res,
 	e->res = scs_xstrdup(res);
 	e->ns = scs_xstrdup(o->ns);
 	e->name = scs_xstrdup(o->name);
-	e->text = scs_xstrndup(o->text, o->text_len);
+	e->text = text_ref(o->text);
 	e->len = o->text_len;
 	e->prev = prev;
 	e->prev_len = prev != NULL ? strlen(prev) : 0;
@@ -222,8 +272,72 @@ obj_index(struct sim_obj *o)
 static void
 obj_text(struct sim_obj *o)
 {
-	free(o->text);
-	o->text = sim_json_print(o->json, &o->text_len);
+	char	*t;
+
+	text_unref(o->text);
+	t = sim_json_print(o->json, &o->text_len);
+	o->text = text_new(t, o->text_len);
+}
+
+static uint64_t
+key_hash(const char *k)
+{
+	uint64_t	 h = 1469598103934665603ULL;	/* FNV-1a */
+
+	for (; *k != '\0'; k++)
+		h = (h ^ (unsigned char)*k) * 1099511628211ULL;
+	return (h);
+}
+
+/* The one copy of name k in db. */
+static char *
+key_intern(struct sim_db *db, const char *k)
+{
+	char	**old = db->keys;
+	size_t	  ocap = db->kcap, i, j;
+
+	if (2 * (db->nkeys + 1) > db->kcap) {
+		db->kcap = ocap == 0 ? 256 : 2 * ocap;
+		db->keys = scs_xcalloc(db->kcap, sizeof *db->keys);
+		for (i = 0; i < ocap; i++) {
+			if (old[i] == NULL)
+				continue;
+			j = key_hash(old[i]) & (db->kcap - 1);
+			while (db->keys[j] != NULL)
+				j = (j + 1) & (db->kcap - 1);
+			db->keys[j] = old[i];
+		}
+		free(old);
+	}
+	j = key_hash(k) & (db->kcap - 1);
+	while (db->keys[j] != NULL) {
+		if (strcmp(db->keys[j], k) == 0)
+			return (db->keys[j]);
+		j = (j + 1) & (db->kcap - 1);
+	}
+	db->nkeys++;
+	return (db->keys[j] = scs_xstrdup(k));
+}
+
+/* Member names of the tree j (a list of siblings) to db's copies. cJSON
+ * frees no name marked const, and its copies keep the pointer (a copy of
+ * a stored object comes back with db's names already). */
+static void
+keys_intern(struct sim_db *db, cJSON *j)
+{
+	char	*k;
+
+	for (; j != NULL; j = j->next) {
+		if (j->string != NULL) {
+			k = key_intern(db, j->string);
+			if (!(j->type & cJSON_StringIsConst))
+				cJSON_free(j->string);
+			j->string = k;
+			j->type |= cJSON_StringIsConst;
+		}
+		if (!(j->type & cJSON_IsReference))
+			keys_intern(db, j->child);
+	}
 }
 
 const struct sim_obj *
@@ -280,6 +394,7 @@ sim_db_put(struct sim_db *db, const char *key, cJSON *obj)
 			gen++;
 		meta_set(obj, "generation", cJSON_CreateNumber((double)gen));
 	}
+	keys_intern(db, obj->child);
 	o = scs_xcalloc(1, sizeof *o);
 	o->json = obj;
 	o->rv = db->rv;
