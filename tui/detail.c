@@ -28,9 +28,15 @@ struct kid {			/* one list of the kinds under a cluster */
 	struct scs_api_call	*call;
 };
 
+/* An object a describe line names (Enter opens it). */
+struct dref {
+	char		*group, *kind, *ns, *name;
+};
+
 struct dline {
 	char		*text;
 	char		*secret_key;	/* a Secret's data key on this line */
+	struct dref	*ref;		/* the object Enter opens, or NULL */
 	int		 is_value;	/* a revealed value */
 	enum role	 role;
 };
@@ -53,6 +59,7 @@ struct detail {
 	size_t			 cur;		/* cursor line */
 	size_t			 left;		/* characters scrolled off left */
 	char			 search[256];
+	int			 refs_shown;	/* "References:" is out */
 	char			**reveal;	/* revealed keys, NULL-ended */
 	size_t			 nreveal;
 	struct scs_api_call	*call;
@@ -73,6 +80,13 @@ lines_clear(struct detail *d)
 	for (i = 0; i < d->nlines; i++) {
 		free(d->lines[i].text);
 		free(d->lines[i].secret_key);
+		if (d->lines[i].ref != NULL) {
+			free(d->lines[i].ref->group);
+			free(d->lines[i].ref->kind);
+			free(d->lines[i].ref->ns);
+			free(d->lines[i].ref->name);
+			free(d->lines[i].ref);
+		}
 	}
 	free(d->lines);
 	d->lines = NULL;
@@ -89,6 +103,7 @@ line_add(struct detail *d, const char *s)
 	l = &d->lines[d->nlines++];
 	l->text = scs_xstrdup(s);
 	l->secret_key = NULL;
+	l->ref = NULL;
 	l->is_value = 0;
 	l->role = ROLE_NORMAL;
 	return (l);
@@ -122,6 +137,61 @@ kv(struct detail *d, const char *k, const char *v)
 }
 
 static void	describe_conditions(struct detail *);
+
+/* A reference as a line that opens it: owners as "Owner:", the others
+ * under "References:" with where the object holds them. */
+static void
+describe_ref(const struct scs_ref *r, void *arg)
+{
+	struct detail	*d = arg;
+	struct dline	*l;
+	char		*t, *what;
+	int		 owner = strncmp(r->path, "metadata.ownerReferences",
+			    24) == 0;
+
+	what = scs_xprintf("%s/%s", r->kind, r->name);
+	if (owner)
+		t = scs_xprintf("%-12s %s", "Owner:", what);
+	else {
+		if (!d->refs_shown) {
+			line_add(d, "References:  (Enter opens one)");
+			d->refs_shown = 1;
+		}
+		t = scs_xprintf("  %-36s %s", r->path, what);
+	}
+	l = line_add(d, t);
+	l->role = ROLE_KEY;
+	l->ref = scs_xcalloc(1, sizeof *l->ref);
+	l->ref->group = scs_xstrdup(r->group);
+	l->ref->kind = scs_xstrdup(r->kind);
+	l->ref->ns = r->ns != NULL ? scs_xstrdup(r->ns) : NULL;
+	l->ref->name = scs_xstrdup(r->name);
+	free(t);
+	free(what);
+}
+
+/* Enter on a line naming an object: describe it (through discovery, so
+ * any provider's kind). */
+static void
+ref_open(struct detail *d)
+{
+	const struct dref		*r;
+	const struct scs_resource	*res;
+
+	if (d->cur >= d->nlines || (r = d->lines[d->cur].ref) == NULL) {
+		app_message(d->app, 0, "Enter opens a line that names an "
+		    "object (Owner, References)");
+		return;
+	}
+	res = scs_discovery_kind(scs_api_discovery(d->api), r->group, r->kind);
+	if (res == NULL) {
+		app_message(d->app, 1, "%s%s%s is not served by this server",
+		    r->kind, *r->group != '\0' ? "." : "", r->group);
+		return;
+	}
+	view_push(d->app, detail_view_api(d->app, d->api, res, res->namespaced ?
+	    r->ns : NULL, r->name, 0));
+}
 static void	describe_secret(struct detail *);
 static void	describe_events(struct detail *);
 
@@ -166,14 +236,7 @@ describe(struct detail *d)
 		kv(d, first ? "Annotations:" : "", x->string);
 		first = 0;
 	}
-	cJSON_ArrayForEach(x, J(md, "ownerReferences")) {
-		l = scs_xprintf("%s/%s", cJSON_GetStringValue(J(x, "kind")) ?
-		    cJSON_GetStringValue(J(x, "kind")) : "?",
-		    cJSON_GetStringValue(J(x, "name")) ?
-		    cJSON_GetStringValue(J(x, "name")) : "?");
-		kv(d, "Owner:", l);
-		free(l);
-	}
+	scs_refs(d->obj, describe_ref, d);
 	if ((s = cJSON_GetStringValue(J(J(d->obj, "status"), "phase"))) !=
 	    NULL)
 		kv(d, "Phase:", s);
@@ -379,6 +442,7 @@ render(struct detail *d)
 	char	*y, *cause = NULL;
 
 	lines_clear(d);
+	d->refs_shown = 0;
 	if (d->error != NULL) {
 		line_add(d, d->error)->role = ROLE_ERROR;
 		return;
@@ -719,6 +783,11 @@ detail_action(struct view *v, enum action act)
 		return (VIEW_HANDLED);
 	case ACTION_REVEAL:
 		reveal_toggle(d);
+		return (VIEW_HANDLED);
+	case ACTION_OPEN:
+		if (d->yaml)
+			return (0);
+		ref_open(d);
 		return (VIEW_HANDLED);
 	case ACTION_SAVE_KUBECONFIG:
 	case ACTION_MERGE_KUBECONFIG:

@@ -9,7 +9,8 @@
  * change, a deletion or a new ref shows as the watch tells it.
  *
  * Keys (scope trace): j/k move; Enter/d describe the object on the line,
- * y its YAML; c shows its conditions under it; C-d deletes it.
+ * y its YAML; c shows its conditions under it, A those of every object;
+ * C-d deletes it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,7 @@ struct trace {
 	/* Lines: list.v[i].node is an index into objs, -1 for none. */
 	struct list		 list;
 	char			*expanded;	/* key with conditions shown */
+	int			 all_conditions;	/* of every object */
 	int			 stale;
 };
 
@@ -232,7 +234,7 @@ trace_node(struct trace *t, int i, const char *prefix, int last, int depth)
 		snprintf(sub, sizeof sub, "%.*s%s", k < 0 ? 0 : k, prefix,
 		    last ? "   " : "\u2502  ");
 	}
-	if (scs_streq(t->expanded, o->key))
+	if (t->all_conditions || scs_streq(t->expanded, o->key))
 		list_add_conditions(&t->list, scs_jpath(obj,
 		    "status.conditions"), draw_width(sub) + 2);
 	if (depth >= TRACE_DEPTH)
@@ -330,6 +332,10 @@ trace_action(struct view *v, enum action act)
 	if (list_action(&t->list, act))
 		return (VIEW_HANDLED);
 	switch (act) {
+	case ACTION_CONDITIONS_ALL:
+		t->all_conditions = !t->all_conditions;
+		t->stale = 1;
+		return (VIEW_HANDLED);
 	case ACTION_OPEN:
 	case ACTION_DESCRIBE:
 	case ACTION_YAML:

@@ -10,7 +10,8 @@
  * configs), found through discovery so any provider shows as itself.
  *
  * Keys: j/k move; Enter/d describe the object on the line, y its YAML;
- * c shows the conditions of the line's object under it; g groups or
+ * c shows the conditions of the line's object under it, A those of every
+ * object (clusterctl --show-conditions all); g groups or
  * ungroups machines in the same state; C-d deletes the cluster.
  */
 #include <stdio.h>
@@ -49,6 +50,7 @@ struct tree {
 	struct list		 list;
 	struct scs_tree_opts	 opts;
 	char			*expanded;	/* "Kind/name" with conditions */
+	int			 all_conditions;	/* of every object */
 	int			 stale;
 };
 
@@ -357,7 +359,8 @@ tree_rebuild(struct tree *t)
 		t->list.v[t->list.n - 1].node = (int)i;
 		snprintf(key, sizeof key, "%s/%s", n->kind != NULL ? n->kind :
 		    "", n->name != NULL ? n->name : "");
-		if (n->kind != NULL && scs_streq(key, t->expanded))
+		if (n->kind != NULL && (t->all_conditions ||
+		    scs_streq(key, t->expanded)))
 			list_add_conditions(&t->list, n->conditions,
 			    n->depth * 2 + 2);
 	}
@@ -392,10 +395,10 @@ tree_draw(struct view *v, int y, int rows)
 	char				 buf[2048];
 	int				 foot = rows > 12 ? 2 : 0;
 
-	view_title(y, " cluster %s%s%s/%s%s%s%s ", t->ctx != NULL ? t->ctx :
+	view_title(y, " cluster %s%s%s/%s%s%s%s%s ", t->ctx != NULL ? t->ctx :
 	    "", t->ctx != NULL ? ": " : "", t->ns, t->name,
 	    t->opts.group ? "" : " (machines ungrouped)", t->opts.echo ?
-	    " (echo)" : "", cJSON_IsTrue(scs_jpath(cluster_obj(t),
+	    " (echo)" : "", t->all_conditions ? " (conditions)" : "", cJSON_IsTrue(scs_jpath(cluster_obj(t),
 	    "spec.paused")) ? " PAUSED" : "");
 	list_draw(&t->list, y + 1, rows - 1 - foot, "NAME\tREADY REPL. REASON"
 	    "             SINCE MESSAGE");
@@ -502,6 +505,10 @@ tree_action(struct view *v, enum action act)
 		return (VIEW_HANDLED);
 	case ACTION_ECHO:
 		t->opts.echo = !t->opts.echo;
+		t->stale = 1;
+		return (VIEW_HANDLED);
+	case ACTION_CONDITIONS_ALL:
+		t->all_conditions = !t->all_conditions;
 		t->stale = 1;
 		return (VIEW_HANDLED);
 	case ACTION_PAUSE:

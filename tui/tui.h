@@ -273,8 +273,10 @@ enum scope {
 	/* A view's own. */						\
 	X(OPEN,		"open",		"<Enter>",			\
 	    IN_TABLES | IN(TREE) | IN(TRACE) | IN_OVERVIEW | IN(STACK) | \
-	    IN(ALERTS),							\
-	    0,		"open",	"Open the line (a cluster: its tree)")	\
+	    IN(ALERTS) | IN_DETAIL,					\
+	    0,		"open",						\
+	    "Open the line (a cluster: its tree; in describe: the object " \
+	    "a reference names)")					\
 	X(TREE,		"tree",		"t",		IN(CLUSTERS),	\
 	    0,		"",	"The cluster's live tree")		\
 	X(CREATE,	"create",	"c",				\
@@ -291,6 +293,10 @@ enum scope {
 	X(CONDITIONS,	"conditions",	"c",		IN(TREE) | IN(TRACE), \
 	    0,		"conditions",					\
 	    "Conditions of the object (again: hide)")			\
+	X(CONDITIONS_ALL, "conditions-all", "A",	IN(TREE) | IN(TRACE), \
+	    0,		"",						\
+	    "Conditions of every object (as clusterctl --show-conditions " \
+	    "all; again: hide)")					\
 	X(GROUP,	"group",	"g",		IN(TREE),	\
 	    0,		"group", "Group machines in one state, or list each") \
 	X(ECHO,		"echo",		"v",		IN(TREE),	\

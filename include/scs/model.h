@@ -305,6 +305,28 @@ int		 scs_event_about(const cJSON *ev, const cJSON *const *objs,
 /* Events newest first (scs_event_time; the same time by name). */
 void		 scs_events_sort(const cJSON **v, size_t n);
 
+/* --- references (model-refs.c) ------------------------------------- */
+
+/* One object reference (borrowed from the object walked). */
+struct scs_ref {
+	const char	*path;		/* "spec.infrastructureRef" */
+	char		 group[128];	/* "" for the core group */
+	const char	*kind;
+	const char	*ns;		/* the ref's, else the object's; NULL
+					 * when neither says one */
+	const char	*name;
+};
+typedef void	(*scs_ref_cb)(const struct scs_ref *, void *);
+/*
+ * Call cb for every reference obj holds: its ownerReferences, a Cluster's
+ * ClusterClass (topology classRef or class), then in document order every
+ * object below the top level (metadata aside) with a kind, a name and an
+ * apiVersion or apiGroup: infrastructureRef, controlPlaneRef,
+ * bootstrap.configRef, template refs, Crossplane's resourceRef(s) and
+ * claimRef, ... (what is below a ref is not walked).
+ */
+void		 scs_refs(const cJSON *obj, scs_ref_cb cb, void *arg);
+
 /* --- fleet summary ------------------------------------------------- */
 
 /* Counts of one group of clusters (a namespace, a class, a version). */

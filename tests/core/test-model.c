@@ -262,6 +262,68 @@ test_capi_health(void)
 	    "1")), SCS_HEALTH_OK, "v1beta1 MS ready: ok");
 }
 
+/* scs_refs: every reference, "path group/Kind ns/name" a line each. */
+static void
+collect_ref(const struct scs_ref *r, void *arg)
+{
+	char	*b = arg;
+	size_t	 n = strlen(b);
+
+	snprintf(b + n, 2048 - n, "%s %s/%s %s/%s\n", r->path, r->group,
+	    r->kind, r->ns != NULL ? r->ns : "-", r->name);
+}
+
+static void
+test_refs(void)
+{
+	char	 b[2048];
+	cJSON	*o;
+
+	o = cJSON_Parse("{\"apiVersion\":\"cluster.x-k8s.io/v1beta2\","
+	    "\"kind\":\"Cluster\",\"metadata\":{\"name\":\"c\","
+	    "\"namespace\":\"t\",\"ownerReferences\":[{\"apiVersion\":"
+	    "\"x.io/v1\",\"kind\":\"O\",\"name\":\"o\"}]},\"spec\":{"
+	    "\"topology\":{\"classRef\":{\"name\":\"cc\",\"namespace\":"
+	    "\"s\"}},\"infrastructureRef\":{\"apiGroup\":"
+	    "\"infrastructure.cluster.x-k8s.io\",\"kind\":\"OpenStackCluster\","
+	    "\"name\":\"i\"},\"controlPlaneRef\":{\"apiVersion\":"
+	    "\"controlplane.cluster.x-k8s.io/v1beta1\",\"kind\":"
+	    "\"KubeadmControlPlane\",\"name\":\"k\"}}}");
+	b[0] = '\0';
+	scs_refs(o, collect_ref, b);
+	is_str(b, "metadata.ownerReferences[0] x.io/O t/o\n"
+	    "spec.topology.classRef cluster.x-k8s.io/ClusterClass s/cc\n"
+	    "spec.infrastructureRef infrastructure.cluster.x-k8s.io/"
+	    "OpenStackCluster t/i\n"
+	    "spec.controlPlaneRef controlplane.cluster.x-k8s.io/"
+	    "KubeadmControlPlane t/k\n", "refs of a v1beta2 Cluster: owner, "
+	    "class, infrastructure, control plane (v1beta1 ref form too)");
+	cJSON_Delete(o);
+	o = cJSON_Parse("{\"apiVersion\":\"api.scs.community/v1alpha1\","
+	    "\"kind\":\"XCluster\",\"metadata\":{\"name\":\"x\"},"
+	    "\"spec\":{\"claimRef\":{\"apiVersion\":\"api.scs.community/"
+	    "v1alpha1\",\"kind\":\"Cluster\",\"name\":\"c\",\"namespace\":"
+	    "\"t\"},\"resourceRefs\":[{\"apiVersion\":\"k.io/v1\",\"kind\":"
+	    "\"Object\",\"name\":\"a\"},{\"apiVersion\":\"k.io/v1\","
+	    "\"kind\":\"Object\",\"name\":\"b\"}]}}");
+	b[0] = '\0';
+	scs_refs(o, collect_ref, b);
+	is_str(b, "spec.claimRef api.scs.community/Cluster t/c\n"
+	    "spec.resourceRefs[0] k.io/Object -/a\n"
+	    "spec.resourceRefs[1] k.io/Object -/b\n", "refs of a Crossplane "
+	    "composite: its claim, the composed resources");
+	cJSON_Delete(o);
+	o = cJSON_Parse("{\"apiVersion\":\"cluster.x-k8s.io/v1beta1\","
+	    "\"kind\":\"Cluster\",\"metadata\":{\"name\":\"c\","
+	    "\"namespace\":\"t\"},\"spec\":{\"topology\":{\"class\":"
+	    "\"cc\"}}}");
+	b[0] = '\0';
+	scs_refs(o, collect_ref, b);
+	is_str(b, "spec.topology.class cluster.x-k8s.io/ClusterClass t/cc\n",
+	    "v1beta1 class by name");
+	cJSON_Delete(o);
+}
+
 static void
 test_conditions(void)
 {
@@ -530,6 +592,7 @@ main(void)
 	test_secret(st);
 	test_other_kinds(st);
 	test_capi_health();
+	test_refs();
 	test_conditions();
 	test_labelsel();
 	test_names();

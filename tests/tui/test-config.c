@@ -114,7 +114,8 @@ test_errors(void)
 	    "to key, not a scalar", "keys not a mapping");
 	bad("keys:\n  quitt: q\n", "config.yaml:2:3: unknown action 'quitt' "
 	    "(expected one of open, tree, create, edit, clone, scale, upgrade, "
-	    "conditions, group, echo, pause, restart, remediate, describe,",
+	    "conditions, conditions-all, group, echo, pause, restart, remediate, "
+	    "describe,",
 	    "unknown action");
 	bad("keys:\n  delete: <C-dd>\n", "config.yaml:2:11: bad key name "
 	    "'<C-dd>' for 'delete'", "bad key name");
