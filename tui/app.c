@@ -328,11 +328,14 @@ app_key(struct app *a, int key)
 		return;
 	}
 	v = view_top(a);
-	/* A view editing text takes the keys as text. */
-	if (v != NULL && v->ops->text != NULL && v->ops->text(v, key))
-		return;
 	s = v != NULL ? v->ops->scope(v) : SCOPE_OVERVIEW;
-	if ((act = action_find(&a->eff, key, s)) == ACTION_NONE)
+	act = action_find(&a->eff, key, s);
+	/* A view editing text takes the keys as text; in a picker, its
+	 * actions (moves, help) come first and the rest is text. */
+	if (v != NULL && v->ops->text != NULL && (s != SCOPE_PICKER ||
+	    act == ACTION_NONE) && v->ops->text(v, key))
+		return;
+	if (act == ACTION_NONE)
 		return;
 	scs_log_debug("action %s in %s", action_name(act), scope_name(s));
 	if (v != NULL && view_act(a, v, act) != 0)

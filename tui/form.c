@@ -877,16 +877,17 @@ editor_commit(struct form *fm)
 	scs_cform_validate(fm->f, NULL);
 }
 
-static int	form_pick(struct form *, int key);
-
-/* The editor and the picker take every key as text while open. */
+/* The editor takes every key as text while open; the picker what is not
+ * its actions (the app looks those up first in scope picker). */
 static int
 form_text(struct view *v, int key)
 {
 	struct form	*fm = v->data;
 
-	if (fm->picker != NULL)
-		return (form_pick(fm, key));
+	if (fm->picker != NULL) {
+		picker_text(fm->picker, key);
+		return (1);
+	}
 	if (!fm->editing)
 		return (0);
 	switch (entry_key(&fm->ed, key)) {
@@ -911,19 +912,22 @@ form_typing(struct view *v)
 {
 	struct form	*fm = v->data;
 
-	return (fm->editing || fm->picker != NULL);
+	return (fm->editing);
 }
 
-/* A key for the open picker; a choice taken is set like a typed value. */
+/* An action for the open picker; a choice taken is set like a typed
+ * value. */
 static int
-form_pick(struct form *fm, int key)
+form_pick(struct form *fm, enum action act)
 {
 	const struct scs_frow	*r;
 	char			*v, *cause = NULL;
 
-	switch (picker_key(fm->picker, key)) {
+	switch (picker_action(fm->picker, act)) {
+	case PICKER_NOT_TAKEN:
+		return (0);
 	case PICKER_OPEN:
-		return (1);
+		return (VIEW_HANDLED);
 	case PICKER_CANCELLED:
 		break;
 	case PICKER_CHOSEN:
@@ -944,7 +948,7 @@ form_pick(struct form *fm, int key)
 	}
 	picker_free(fm->picker);
 	fm->picker = NULL;
-	return (1);
+	return (VIEW_HANDLED);
 }
 
 /* The next row Tab stops at (not a group header). */
@@ -1050,6 +1054,8 @@ form_scope(struct view *v)
 {
 	struct form	*fm = v->data;
 
+	if (fm->picker != NULL)
+		return (SCOPE_PICKER);
 	return (fm->preview ? SCOPE_PREVIEW : SCOPE_FORM);
 }
 
@@ -1149,6 +1155,8 @@ form_action(struct view *v, enum action act)
 
 	if (fm->state == FORM_LOADING)
 		return (act == ACTION_BACK ? VIEW_CLOSE : 0);
+	if (fm->picker != NULL)
+		return (form_pick(fm, act));
 	if (fm->preview)
 		return (preview_action(fm, act));
 	if (cursor_action(&fm->cur, n, 10, act))

@@ -10,6 +10,8 @@
 #include "scs/util.h"
 #include "tui.h"
 
+#define PICKER_PAGE	8	/* choices a page move skips */
+
 struct picker {
 	char		*title;
 	char		**choices;
@@ -158,49 +160,43 @@ choose(struct picker *p)
 }
 
 enum picker_state
-picker_key(struct picker *p, int key)
+picker_action(struct picker *p, enum action act)
 {
-	/* The list's own moves; everything else is the filter's text. */
-	switch (key) {
-	case 3:				/* C-c */
-		return (PICKER_CANCELLED);
-	case KEYS_SPECIAL + KEY_DOWN:
-	case 14:			/* C-n */
-		move_by(p, 1);
-		return (PICKER_OPEN);
-	case KEYS_SPECIAL + KEY_UP:
-	case KEYS_SPECIAL + KEY_BTAB:
-	case 16:			/* C-p */
-		move_by(p, -1);
-		return (PICKER_OPEN);
-	case KEYS_SPECIAL + KEY_NPAGE:
-		move_by(p, 8);
-		return (PICKER_OPEN);
-	case KEYS_SPECIAL + KEY_PPAGE:
-		move_by(p, -8);
-		return (PICKER_OPEN);
-	case KEYS_SPECIAL + KEY_HOME:
-		p->cur = 0;
-		return (PICKER_OPEN);
-	case KEYS_SPECIAL + KEY_END:
-		move_by(p, (long)p->nmatch);
-		return (PICKER_OPEN);
-	}
-	switch (entry_key(&p->filter, key)) {
-	case ENTRY_ESCAPE:
-		return (PICKER_CANCELLED);
-	case ENTRY_ENTER:
+	switch (act) {
+	case ACTION_PICK:
 		return (choose(p));
-	case ENTRY_TAB:
+	case ACTION_PICK_CANCEL:
+		return (PICKER_CANCELLED);
+	case ACTION_PICK_DOWN:
 		move_by(p, 1);
 		break;
-	case ENTRY_EDITED:
-		refilter(p);
+	case ACTION_PICK_UP:
+		move_by(p, -1);
 		break;
-	case ENTRY_IGNORED:
+	case ACTION_PAGE_DOWN:
+		move_by(p, PICKER_PAGE);
 		break;
+	case ACTION_PAGE_UP:
+		move_by(p, -PICKER_PAGE);
+		break;
+	case ACTION_PICK_FIRST:
+		p->cur = 0;
+		break;
+	case ACTION_PICK_LAST:
+		move_by(p, (long)p->nmatch);
+		break;
+	default:
+		return (PICKER_NOT_TAKEN);
 	}
 	return (PICKER_OPEN);
+}
+
+void
+picker_text(struct picker *p, int key)
+{
+	/* Enter, Esc and Tab are the picker's actions when bound. */
+	if (entry_key(&p->filter, key) == ENTRY_EDITED)
+		refilter(p);
 }
 
 int

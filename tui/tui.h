@@ -236,7 +236,8 @@ const char *keys_name(int key);
 	X(STATUS,	"status")	/* contexts, errors */	\
 	X(HELP,		"help")		/* the keys (?) */	\
 	X(PINS,		"pins")		/* a namespace's pins */ \
-	X(POLICIES,	"policies")	/* admission policies */
+	X(POLICIES,	"policies")	/* admission policies */ \
+	X(PICKER,	"picker")	/* a form's list of choices */
 
 enum scope {
 #define X(n, name)	SCOPE_##n,
@@ -248,12 +249,15 @@ enum scope {
 /* Scope masks for the table. */
 #define IN(n)		(1u << SCOPE_##n)
 #define IN_ALL		((1u << SCOPE_MAX) - 1)
+/* The picker is typed into: of the console's actions only help is there,
+ * and its actions come before the text (app.c). */
+#define IN_VIEWS	(IN_ALL & ~IN(PICKER))
 #define IN_TABLES	(IN(TABLE) | IN(CLUSTERS) | IN(FLEET))
 #define IN_SECRET	(IN(SECRET) | IN(KUBECONFIG))
 #define IN_DETAIL	(IN(DETAIL) | IN_SECRET)
 #define IN_OVERVIEW	(IN(OVERVIEW) | IN(TENANT))
 #define IN_CLUSTER	(IN(CLUSTERS) | IN(TREE))	/* one cluster */
-#define IN_LISTS	(IN_ALL & ~IN(PREVIEW))
+#define IN_LISTS	(IN_VIEWS & ~IN(PREVIEW))
 
 /*
  * Flags: ACT_APP is the console's (the app's) tier: a view action of the
@@ -377,6 +381,19 @@ enum scope {
 	X(SEND,		"send",		"s",	IN(FORM) | IN(PREVIEW),	\
 	    ACT_WRITE,	"send",						\
 	    "Send: checks, a server dry run, then for real")		\
+	X(PICK,		"pick",		"<Enter>",	IN(PICKER),	\
+	    0,		"take",						\
+	    "Take the focused choice (where any text goes, the text typed)") \
+	X(PICK_CANCEL,	"pick-cancel",	"<Esc> <C-c>",	IN(PICKER),	\
+	    0,		"cancel", "Close the list; the field stays as it was") \
+	X(PICK_DOWN,	"pick-down",	"<Down> <Tab> <C-n>", IN(PICKER), \
+	    0,		"next",	"Next choice")				\
+	X(PICK_UP,	"pick-up",	"<Up> <S-Tab> <C-p>", IN(PICKER), \
+	    0,		"",	"Previous choice")			\
+	X(PICK_FIRST,	"pick-first",	"<Home>",	IN(PICKER),	\
+	    0,		"",	"First choice")				\
+	X(PICK_LAST,	"pick-last",	"<End>",	IN(PICKER),	\
+	    0,		"",	"Last choice")				\
 	X(PIN,		"pin",		"a",		IN(PINS),	\
 	    ACT_WRITE,	"pin",						\
 	    "Pin a variable or the version (:pin NS KEY VALUE)")	\
@@ -388,27 +405,27 @@ enum scope {
 	/* The console's, in every view unless a view action takes the key. */ \
 	X(HELP,		"help",		"?",		IN_ALL,		\
 	    ACT_APP,	"help",	"The keys of this view (again: close)")	\
-	X(COMMAND,	"command",	":",		IN_ALL,		\
+	X(COMMAND,	"command",	":",		IN_VIEWS,	\
 	    ACT_APP,	"cmd",						\
 	    "A command: a resource, ns, ctx, ... (Tab completes)")	\
-	X(BACK,		"back",		"<Esc>",	IN_ALL,		\
+	X(BACK,		"back",		"<Esc>",	IN_VIEWS,	\
 	    ACT_APP,	"back",						\
 	    "Back (the trail is line 2); clear the filter")		\
 	X(QUIT,		"quit",		"q",		IN_LISTS,	\
 	    ACT_APP,	"",	"Back; in the first view, quit")	\
-	X(QUIT_NOW,	"quit-now",	"<C-c>",	IN_ALL,		\
+	X(QUIT_NOW,	"quit-now",	"<C-c>",	IN_VIEWS,	\
 	    ACT_APP,	"",	"Quit at once")				\
-	X(DOWN,		"down",		"j <Down>",	IN_ALL,		\
+	X(DOWN,		"down",		"j <Down>",	IN_VIEWS,	\
 	    ACT_APP,	"",	"Next line")				\
-	X(UP,		"up",		"k <Up>",	IN_ALL,		\
+	X(UP,		"up",		"k <Up>",	IN_VIEWS,	\
 	    ACT_APP,	"",	"Previous line")			\
 	X(TOP,		"top",		"g <Home>",	IN_LISTS,	\
 	    ACT_APP,	"",	"First line")				\
 	X(BOTTOM,	"bottom",	"G <End>",	IN_LISTS,	\
 	    ACT_APP,	"",	"Last line")				\
-	X(PAGE_DOWN,	"page-down",	"<C-f> <PgDn>",	IN_LISTS,	\
+	X(PAGE_DOWN,	"page-down",	"<C-f> <PgDn>",	IN_LISTS | IN(PICKER), \
 	    ACT_APP,	"",	"Next page")				\
-	X(PAGE_UP,	"page-up",	"<C-b> <PgUp>",	IN_LISTS,	\
+	X(PAGE_UP,	"page-up",	"<C-b> <PgUp>",	IN_LISTS | IN(PICKER), \
 	    ACT_APP,	"",	"Previous page")			\
 	X(NAMESPACE,	"namespace",	"n",		IN_LISTS,	\
 	    ACT_APP,	"",	"Namespace: a prompt (Tab completes)")	\
@@ -1039,18 +1056,23 @@ struct view	*trace_view(struct app *, const struct scs_resource *,
 /*
  * A small list with type-to-filter and the description of the focused
  * choice, drawn where its owner says. Typed characters filter (case-
- * insensitive substring); Backspace and C-u edit the filter; Up, Down,
- * Tab, S-Tab, C-n, C-p, PgUp, PgDn, Home, End move; Enter takes the
- * focused choice; Esc and C-c cancel. Closed (open 0): only a listed
+ * insensitive substring); Backspace and C-u edit the filter. The moves,
+ * taking and cancelling are actions of scope picker (pick-down, pick-up,
+ * page-down, page-up, pick-first, pick-last, pick, pick-cancel: Down,
+ * Up, PgDn, ... Enter, Esc by default): while a picker is open its owner's
+ * scope is SCOPE_PICKER, it gives the actions to picker_action() and the
+ * other keys (typed text) to picker_text(). Closed (open 0): only a listed
  * choice can be taken, Enter with nothing matching does nothing. Open:
  * the choices are suggestions and Enter on typed text that is no choice
  * takes the text (the owner validates it).
  *
  *	p = picker_new("class", choices, help, current, 0);
- *	... on a key: switch (picker_key(p, key)) {
+ *	... on an action: switch (picker_action(p, act)) {
  *	    case PICKER_CHOSEN: use picker_value(p); picker_free(p); ...
  *	    case PICKER_CANCELLED: picker_free(p); ...
- *	    case PICKER_OPEN: redraw }
+ *	    case PICKER_OPEN: redraw
+ *	    case PICKER_NOT_TAKEN: not the picker's (help): the app's }
+ *	... on typed text: picker_text(p, key); redraw
  *	... when drawing: picker_draw(p, y, x, picker_height(p, max), cols);
  *
  * choices: NULL-terminated, copied; help: one description per choice
@@ -1058,13 +1080,16 @@ struct view	*trace_view(struct app *, const struct scs_resource *,
  * choice focused first (may be NULL). Strings are drawn through
  * draw_cell (server text is safe).
  */
-enum picker_state { PICKER_OPEN, PICKER_CHOSEN, PICKER_CANCELLED };
+enum picker_state { PICKER_OPEN, PICKER_CHOSEN, PICKER_CANCELLED,
+	PICKER_NOT_TAKEN };
 
 struct picker;
 struct picker	*picker_new(const char *title, const char *const *choices,
 		    const char *const *help, const char *current, int open);
 void		 picker_free(struct picker *);
-enum picker_state picker_key(struct picker *, int key);
+enum picker_state picker_action(struct picker *, enum action);
+/* Typed text for the filter (entry.c: characters, Backspace, C-u). */
+void		 picker_text(struct picker *, int key);
 /* The value taken (after PICKER_CHOSEN), else NULL; the picker owns it. */
 const char	*picker_value(const struct picker *);
 /* The focused choice, or NULL when nothing matches. */

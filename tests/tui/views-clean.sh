@@ -1,6 +1,6 @@
 #!/bin/sh
-# views-clean.sh TUI-DIR: the views (every file with a struct view_ops)
-# see actions, never keys, and stand
+# views-clean.sh TUI-DIR: the views (every file with a struct view_ops,
+# and the picker they open) see actions, never keys, and stand
 # below the app: no view file holds a raw key (a KEY_ code, a key
 # compared or switched on, a key() handler) or calls a function app.c
 # defines (the loop's; what views use is in services.c and prompt.c).
@@ -9,8 +9,9 @@ dir=$1
 # Every file that defines a view (its struct view_ops), and the views
 # that must be there.
 views=$(cd "$dir" && grep -l "struct view_ops .*= {" *.c | tr '\n' ' ')
-for v in alerts.c detail.c fleet.c form.c help.c overview.c stack.c tree.c \
-    view-table.c; do
+# The picker is the views' list of choices: its moves are actions too.
+for v in alerts.c detail.c fleet.c form.c help.c overview.c picker.c \
+    stack.c tree.c view-table.c; do
 	case " $views " in *" $v "*) ;; *) views="$views $v" ;; esac
 done
 fail=0
