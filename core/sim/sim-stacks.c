@@ -1,9 +1,10 @@
 /*
  * sim-stacks.c: the cluster-stack operator (CSO) in small. A ClusterStack
- * <provider>-<name>-<major>-<minor> gets, per version it asks for
- * (spec.versions; with autoSubscribe and no versions, the channel's
- * latest, v1), a ClusterStackRelease and a ClusterClass named
- * <provider>-<name>-<major>-<minor>-<version> in its namespace, owned by
+ * (spec: provider, name, kubernetesVersion MAJOR.MINOR) gets, per
+ * version it asks for (spec.versions; with autoSubscribe and no
+ * versions, the channel's latest, v1), a ClusterStackRelease and a ClusterClass named
+ * <provider>-<name>-<major>-<minor>-<version> in its namespace (from the
+ * spec as CSO names them, whatever the stack's own name), owned by
  * the stack; the class carries the stack's variables (sim-classes.c;
  * reconciled into status.variables) and its templates (sim-graph.c).
  * Then the stack's status: usableVersions, latestRelease, Ready. What a
@@ -65,6 +66,23 @@ sim_class_new(struct sim_db *db, const char *ns, const char *name,
 	return (o);
 }
 
+/* The release name prefix CSO derives from a stack's spec (not its
+ * metadata.name): "<provider>-<name>-<major>-<minor>". */
+static void
+release_prefix(const cJSON *stack, char *buf, size_t len)
+{
+	const char	*p = sim_get_str(stack, "spec.provider");
+	const char	*n = sim_get_str(stack, "spec.name");
+	const char	*kv = sim_get_str(stack, "spec.kubernetesVersion");
+	char		*c;
+
+	snprintf(buf, len, "%s-%s-%s", p != NULL ? p : "", n != NULL ? n : "",
+	    kv != NULL ? kv : "");
+	for (c = buf; *c != '\0'; c++)
+		if (*c == '.')
+			*c = '-';
+}
+
 /* The versions a stack asks for (a new array of strings). */
 static cJSON *
 asked(const cJSON *stack)
@@ -86,17 +104,18 @@ asked(const cJSON *stack)
 void
 sim_stack_status(cJSON *stack, int64_t at)
 {
-	const char	*sname = sim_get_str(stack, "metadata.name");
 	cJSON		*list = asked(stack), *v;
-	char		 usable[512] = "", latest[256];
+	char		 usable[512] = "", latest[512], prefix[256];
 	int		 i = 0;
+
+	release_prefix(stack, prefix, sizeof prefix);
 
 	cJSON_ArrayForEach(v, list) {
 		snprintf(usable + strlen(usable), sizeof usable -
 		    strlen(usable), "%s%s", i++ > 0 ? ", " : "",
 		    v->valuestring);
-		snprintf(latest, sizeof latest, "%s-%s", sname != NULL ?
-		    sname : "", v->valuestring);
+		snprintf(latest, sizeof latest, "%s-%s", prefix,
+		    v->valuestring);
 	}
 	if (i > 0) {
 		sim_set_str(stack, "status.usableVersions", usable);
@@ -120,16 +139,17 @@ sim_stack_releases(struct sim_db *db, const cJSON *stack,
 	const char	*sname = sim_get_str(stack, "metadata.name");
 	const char	*name = sim_get_str(stack, "spec.name");
 	const char	*kv = sim_get_str(stack, "spec.kubernetesVersion");
-	char		 cname[256], kver[64];
+	char		 cname[512], kver[64], prefix[256];
 	cJSON		*o, *list, *v;
 	int64_t		 t;
 	int		 i = 0;
 
 	if (ns == NULL || sname == NULL || name == NULL || kv == NULL)
 		return;
+	release_prefix(stack, prefix, sizeof prefix);
 	list = asked(stack);
 	cJSON_ArrayForEach(v, list) {
-		snprintf(cname, sizeof cname, "%s-%s", sname, v->valuestring);
+		snprintf(cname, sizeof cname, "%s-%s", prefix, v->valuestring);
 		t = at + (int64_t)i * step;
 		if (k8s != NULL && k8s[i] != NULL)
 			snprintf(kver, sizeof kver, "%s", k8s[i]);

@@ -60,6 +60,21 @@ sed 's/autoSubscribe: false/autoSubscribe: true/; s/versions: \[v1, v2\]/version
 check "an auto-subscribing stack" k apply -f "$tmp/auto.yaml"
 until_ok k get clusterclass -n tenant-a openstack-scs2-1-33-v1
 say $? "gets the channel's latest (v1)" "$tmp/out"
+# CSO names releases and classes from the spec, whatever the stack's name.
+check "a stack with a name of its own" k apply -f - <<'YAML'
+apiVersion: clusterstack.x-k8s.io/v1alpha1
+kind: ClusterStack
+metadata: {name: my-own-stack, namespace: tenant-a}
+spec: {provider: openstack, name: scs2, kubernetesVersion: "1.32", autoSubscribe: false, versions: [v3]}
+YAML
+until_ok k get clusterclass -n tenant-a openstack-scs2-1-32-v3
+say $? "its class is named from the spec" "$tmp/out"
+k get clusterstackrelease -n tenant-a openstack-scs2-1-32-v3 -o jsonpath='{.metadata.ownerReferences[0].name}' >"$tmp/out" 2>&1
+grep -qx "my-own-stack" "$tmp/out"
+say $? "its release is owned by the stack" "$tmp/out"
+k get clusterstack -n tenant-a my-own-stack -o jsonpath='{.status.latestRelease}' >"$tmp/out" 2>&1
+grep -qx "openstack-scs2-1-32-v3" "$tmp/out"
+say $? "its latest release" "$tmp/out"
 if timeout 20 kubectl --context tenant-a apply -f - >"$tmp/out" 2>&1 <<'YAML'
 apiVersion: clusterstack.x-k8s.io/v1alpha1
 kind: ClusterStack
