@@ -72,8 +72,6 @@ v1
 s
 @expect created ClusterStack tenant-a/openstack-scs2-1-37
 @expect cluster stack tenant-a/openstack-scs2-1-37
-@expect openstack-scs2-1-37-v1
-@dump '"$tmp"'/stack.txt
 <Esc>
 :create!
 <Enter>
@@ -93,15 +91,24 @@ byo-1
 @dump '"$tmp"'/create.txt
 s
 @expect created tenant-a/byo-1
+:clusterstacks
+<Enter>
+/openstack-scs2-1-37
+<Enter>
+<Enter>
+@expect cluster stack tenant-a/openstack-scs2-1-37
+@expect byo-1
+@dump '"$tmp"'/stack.txt
 @quit'
 # The form showed the schema: channel and autoSubscribe as choices with
 # their values, the versions list with its item.
 check "the form: the CRD's fields" grep -q "channel  *◂ stable ▸" "$tmp/form.txt"
 check "the form: autoSubscribe chosen" grep -q "autoSubscribe  *◂ false ▸" "$tmp/form.txt"
 check "the form: the version item" grep -q "\[0\]  *v1" "$tmp/form.txt"
-# The stack's view: its release and the class it provides.
+# The stack's view: its release, the class it provides, the cluster on it.
 check "the stack view: the release" sh -c "grep -A2 ClusterStackReleases '$tmp/stack.txt' | grep -q openstack-scs2-1-37-v1"
 check "the stack view: the class" sh -c "grep -A2 ClusterClasses '$tmp/stack.txt' | grep -q openstack-scs2-1-37-v1"
+check "the stack view: the cluster using the class" sh -c "grep -A2 'Clusters using them' '$tmp/stack.txt' | grep -q byo-1"
 check "the create form: the new class and its version" sh -c "grep -q 'openstack-scs2-1-37-v1' '$tmp/create.txt' && grep -q 'v1.37.2' '$tmp/create.txt'"
 
 if command -v kubectl >/dev/null 2>&1; then
