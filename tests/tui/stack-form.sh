@@ -72,6 +72,8 @@ v1
 s
 @expect created ClusterStack tenant-a/openstack-scs2-1-37
 @expect cluster stack tenant-a/openstack-scs2-1-37
+# The release row (its Kubernetes version) once the operator made it.
+@expect v1.37.2
 <Esc>
 :create!
 <Enter>
