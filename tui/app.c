@@ -399,6 +399,28 @@ app_idle(struct app *a)
 	return (1);
 }
 
+/* @incident NS/NAME MESSAGE: the embedded simulator (--demo) turns the
+ * cluster failed; without one the script fails. */
+static void
+app_script_incident(struct app *a, const char *arg)
+{
+	const char	*slash = strchr(arg, '/'), *sp = strchr(arg, ' ');
+	char		*ns, *name;
+
+	if (a->sim == NULL || slash == NULL || sp == NULL || sp < slash) {
+		fprintf(stderr, "scs-tui: %s: @incident NS/NAME MESSAGE needs "
+		    "--demo\n", script_where(a->script));
+		a->exit_code = 3;
+		a->quit = 1;
+		return;
+	}
+	ns = scs_xstrndup(arg, (size_t)(slash - arg));
+	name = scs_xstrndup(slash + 1, (size_t)(sp - slash - 1));
+	scs_sim_fail(a->sim, ns, name, sp + 1 + strspn(sp + 1, " "));
+	free(ns);
+	free(name);
+}
+
 /* Run script steps while idle. */
 static void
 app_script(struct app *a)
@@ -456,6 +478,9 @@ app_script(struct app *a)
 		case SCRIPT_SLEEP:
 			a->script_wait_until = now + ms;
 			return;
+		case SCRIPT_INCIDENT:
+			app_script_incident(a, arg);
+			break;
 		case SCRIPT_QUIT:
 		case SCRIPT_END:
 			a->quit = 1;

@@ -1,8 +1,10 @@
 /*
  * script.c: --script FILE (DESIGN.md section 4): keys as text, <Named>
  * keys, # comments, @dump FILE, @expect TEXT, @wait FILE (until FILE
- * exists: a cue from a test driving the server), @sleep MS, @quit. The
- * app takes a step only when idle, so scripts need no sleeps.
+ * exists: a cue from a test driving the server), @sleep MS, @incident
+ * NS/NAME MESSAGE (with --demo: the embedded simulator turns that
+ * cluster failed, a presenter's incident), @quit. The app takes a step
+ * only when idle, so scripts need no sleeps.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -115,6 +117,14 @@ script_read(FILE *f, const char *path, long delay, char **cause)
 					goto fail;
 				}
 				add(s, SCRIPT_SLEEP, 0, NULL, ms, lineno);
+			} else if (strncmp(line, "@incident ", 10) == 0) {
+				if (strchr(line + 10, '/') == NULL ||
+				    strchr(line + 10, ' ') == NULL) {
+					scs_cause(cause, "%s:%d: @incident "
+					    "NS/NAME MESSAGE", path, lineno);
+					goto fail;
+				}
+				add(s, SCRIPT_INCIDENT, 0, line + 10, 0, lineno);
 			} else if (strcmp(line, "@quit") == 0)
 				add(s, SCRIPT_QUIT, 0, NULL, 0, lineno);
 			else {

@@ -626,14 +626,15 @@ int		 config_print(FILE *, const struct config_effective *e);
 
 struct script;
 enum script_step { SCRIPT_KEY, SCRIPT_DUMP, SCRIPT_EXPECT, SCRIPT_WAIT,
-	SCRIPT_SLEEP, SCRIPT_QUIT, SCRIPT_END };
+	SCRIPT_SLEEP, SCRIPT_INCIDENT, SCRIPT_QUIT, SCRIPT_END };
 /* Load; NULL with "FILE:LINE: problem" in *cause. */
 struct script	*script_load(const char *path, long delay_ms, char **cause);
 /* The same for a script's text (path names it in messages). */
 struct script	*script_load_text(const char *path, const char *text,
 		    size_t len, long delay_ms, char **cause);
 void		 script_free(struct script *);
-/* The next step; *key for KEY, *arg for DUMP/EXPECT, *ms for SLEEP. */
+/* The next step; *key for KEY, *arg for DUMP/EXPECT/INCIDENT ("NS/NAME
+ * MESSAGE"), *ms for SLEEP. */
 enum script_step script_next(struct script *, int *key, const char **arg,
 		    long *ms);
 /* Put the last step back (an @expect that must wait). */

@@ -138,6 +138,10 @@ void		 sim_world_free(struct sim_world *);
 long		 sim_world_tick(struct sim_world *, int64_t now_ms);
 /* Start a storm of faults storm-for=MS now (storm=N changes/s). */
 void		 sim_world_storm(struct sim_world *);
+/* Cluster ns/name loses its infrastructure and stays failed saying msg
+ * (scs_sim_fail); -1 when there is no such cluster. */
+int		 sim_world_fail(struct sim_world *, const char *ns,
+		    const char *name, const char *msg);
 
 /* --- sim-convert.c -------------------------------------------------- */
 /* Convert obj (of resource res) in place between API versions of its

@@ -584,6 +584,24 @@ sim_world_storm(struct sim_world *w)
 	w->storm_start = 1;
 }
 
+int
+sim_world_fail(struct sim_world *w, const char *ns, const char *name,
+    const char *msg)
+{
+	const struct sim_obj	*o = sim_db_get(w->db, SIM_CLUSTERS, ns, name);
+	cJSON			*c;
+
+	if (o == NULL)
+		return (-1);
+	c = cJSON_Duplicate(o->json, 1);
+	sim_annotate(c, SIM_FAIL_ANNOTATION, msg);
+	/* The reconcile finds the infrastructure gone and keeps it so. */
+	sim_set(c, "status.initialization.infrastructureProvisioned",
+	    cJSON_CreateFalse());
+	sim_db_put(w->db, SIM_CLUSTERS, c);
+	return (0);
+}
+
 /*
  * Change storm clusters per second, round robin over all clusters: a
  * heartbeat annotation and a worker flapping between ready and not.

@@ -34,6 +34,9 @@ struct scs_sim {
 	int			 wake[2];	/* self-pipe */
 	volatile int		 stop;
 	volatile int		 storm_req;	/* scs_sim_storm */
+	pthread_mutex_t		 fail_lock;	/* scs_sim_fail's request: */
+	char			 fail_ns[256], fail_name[256], fail_msg[512];
+	int			 fail_req;
 	int			 kick;		/* resumed connections: run again */
 	int			 stopping;	/* sim_http_stop running: no suspends */
 	char			 url[96];

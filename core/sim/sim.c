@@ -49,6 +49,14 @@ sim_thread(void *arg)
 			sim_world_storm(sim->world);
 			next_tick = now;
 		}
+		pthread_mutex_lock(&sim->fail_lock);
+		if (sim->fail_req) {
+			sim->fail_req = 0;
+			(void)sim_world_fail(sim->world, sim->fail_ns,
+			    sim->fail_name, sim->fail_msg);
+			next_tick = now;
+		}
+		pthread_mutex_unlock(&sim->fail_lock);
 		if (now >= next_tick) {
 			d = sim_world_tick(sim->world, (int64_t)((double)(now -
 			    sim->t0) * speed));
@@ -128,6 +136,7 @@ sim_free(struct scs_sim *sim)
 	scs_free_secret(sim->admin_key);
 	free(sim->scenario);
 	free(sim->faults_spec);
+	pthread_mutex_destroy(&sim->fail_lock);
 	free(sim);
 }
 
@@ -147,6 +156,7 @@ scs_sim_start(const struct scs_sim_opts *o, char **cause)
 	sim->opts.faults = sim->faults_spec;
 	sim->opts.listen = NULL;
 	sim->wake[0] = sim->wake[1] = -1;
+	pthread_mutex_init(&sim->fail_lock, NULL);
 	if (sim_faults_parse(o->faults, &sim->faults, cause) != SCS_OK)
 		goto fail;
 	sim->burst_left = sim->faults.burst500;
@@ -199,6 +209,19 @@ void
 scs_sim_storm(struct scs_sim *sim)
 {
 	sim->storm_req = 1;
+	(void)!write(sim->wake[1], "x", 1);
+}
+
+void
+scs_sim_fail(struct scs_sim *sim, const char *ns, const char *name,
+    const char *message)
+{
+	pthread_mutex_lock(&sim->fail_lock);
+	scs_strlcpy(sim->fail_ns, ns, sizeof sim->fail_ns);
+	scs_strlcpy(sim->fail_name, name, sizeof sim->fail_name);
+	scs_strlcpy(sim->fail_msg, message, sizeof sim->fail_msg);
+	sim->fail_req = 1;
+	pthread_mutex_unlock(&sim->fail_lock);
 	(void)!write(sim->wake[1], "x", 1);
 }
 

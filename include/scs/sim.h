@@ -53,6 +53,12 @@ void		 scs_sim_stop(struct scs_sim *);
 /* Start a storm now: with faults storm=N,storm-for=MS the reconcile loop
  * changes N clusters a second for MS ms from this call (benchmarks). */
 void		 scs_sim_storm(struct scs_sim *);
+/* An incident, as a presenter's script asks (@incident): cluster ns/name
+ * loses its infrastructure and stays failed saying message (the
+ * sim.scs.community/fail annotation), shortly, on the simulator's
+ * thread; a cluster that does not exist is left alone. */
+void		 scs_sim_fail(struct scs_sim *, const char *ns,
+		    const char *name, const char *message);
 /* "https://127.0.0.1:PORT" */
 const char	*scs_sim_url(const struct scs_sim *);
 int		 scs_sim_port(const struct scs_sim *);
