@@ -30,6 +30,7 @@
  *                        file's extension unless FMT is given)
  *   :pause NAME :resume NAME :scale md/NAME N :scale kcp/NAME N
  *   :restart md/NAME|kcp/NAME :remediate MACHINE   day-2 actions (day2.c)
+ *   :label RES/[NS/]NAME K=V K- ...  :annotate ...  labels, annotations
  *   :shell [NS/NAME]     $SHELL on the workload cluster (shell.c)
  *   :trace RESOURCE [NS/]NAME   a Central API claim (or a composite) as
  *                        crossplane beta trace shows it (trace.c)
@@ -42,8 +43,9 @@
 #include "scs/util.h"
 #include "tui.h"
 
-static const char *const builtins[] = { "alerts", "clone", "create", "ctx",
-	"edit", "export", "home", "keys", "merge-kubeconfig", "mouse", "ns", "overview",
+static const char *const builtins[] = { "alerts", "annotate", "clone",
+	"create", "ctx",
+	"edit", "export", "home", "keys", "label", "merge-kubeconfig", "mouse", "ns", "overview",
 	"pause", "persona", "pin", "pins", "policies", "quit", "remediate",
 	"restart", "resume", "save-kubeconfig", "scale", "shell", "stack",
 	"status", "theme", "trace", "tree", "unpin", NULL };
@@ -432,6 +434,10 @@ command_run(struct app *a, const char *cmd)
 		day2_run(a, "restart", arg);
 	else if ((arg = arg_of(cmd, "remediate")) != NULL)
 		day2_run(a, "remediate", arg);
+	else if ((arg = arg_of(cmd, "label")) != NULL)
+		day2_run(a, "label", arg);
+	else if ((arg = arg_of(cmd, "annotate")) != NULL)
+		day2_run(a, "annotate", arg);
 	else if ((arg = arg_of(cmd, "save-kubeconfig!")) != NULL)
 		cmd_kubeconfig(a, arg, 0, 1);
 	else if ((arg = arg_of(cmd, "save-kubeconfig")) != NULL)

@@ -9,6 +9,8 @@
  *                                  (v1beta2), spec.rolloutAfter (v1beta1)
  *   :remediate NAME                delete a Machine (its MachineSet or
  *                                  control plane makes a new one)
+ *   :label RES/NAME K=V K- ...     set or remove labels of any object
+ *   :annotate RES/NAME K=V K- ...  the same for annotations
  *
  * NAME is NS/NAME or NAME in the current namespace. Each action: refused
  * at once under --readonly; the object is read; a SelfSubjectAccessReview
@@ -31,7 +33,8 @@
 #define LABEL_TOPO	"topology.cluster.x-k8s.io/owned"
 #define LABEL_TOPO_MD	"topology.cluster.x-k8s.io/deployment-name"
 
-enum day2_op { OP_PAUSE, OP_RESUME, OP_SCALE, OP_RESTART, OP_REMEDIATE };
+enum day2_op { OP_PAUSE, OP_RESUME, OP_SCALE, OP_RESTART, OP_REMEDIATE,
+	OP_LABEL, OP_ANNOTATE };
 
 struct day2 {
 	struct app		*app;
@@ -126,9 +129,13 @@ lock(cJSON *patch, const cJSON *obj)
 	const char	*rv = cJSON_GetStringValue(scs_jpath(obj,
 			    "metadata.resourceVersion"));
 
-	if (rv != NULL)
-		cJSON_AddStringToObject(cJSON_AddObjectToObject(patch,
-		    "metadata"), "resourceVersion", rv);
+	cJSON		*md = J(patch, "metadata");
+
+	if (rv == NULL)
+		return;
+	if (md == NULL)
+		md = cJSON_AddObjectToObject(patch, "metadata");
+	cJSON_AddStringToObject(md, "resourceVersion", rv);
 }
 
 /* Scale through the Cluster's topology: the whole MachineDeployment list
@@ -194,6 +201,68 @@ on_cluster(const struct scs_api_result *r, void *arg)
 	    d->target->name, d->ns, on_review, d);
 }
 
+/* "label Kind ns/name: k old -> new, ..." for the labels or annotations
+ * patch d->patch holds, against o as read. */
+static char *
+meta_change(struct day2 *d, const cJSON *o)
+{
+	const char	*field = d->op == OP_LABEL ? "labels" : "annotations";
+	const cJSON	*c, *was;
+	struct scs_buf	 b;
+	char		*out;
+
+	scs_buf_init(&b, 256);
+	scs_buf_printf(&b, "%s %s %s%s%s:", d->op == OP_LABEL ? "label" :
+	    "annotate", cJSON_GetStringValue(J(o, "kind")) != NULL ?
+	    cJSON_GetStringValue(J(o, "kind")) : d->res->kind, d->ns,
+	    *d->ns != '\0' ? "/" : "", d->name);
+	cJSON_ArrayForEach(c, J(J(d->patch, "metadata"), field)) {
+		was = J(J(J(o, "metadata"), field), c->string);
+		scs_buf_printf(&b, "%s %s: %s -> %s", c->prev != NULL &&
+		    c->prev->next == c ? "," : "", c->string,
+		    cJSON_IsString(was) ? was->valuestring : "(none)",
+		    cJSON_IsString(c) ? c->valuestring : "(removed)");
+	}
+	out = scs_xstrdup(b.data != NULL ? b.data : "");
+	scs_buf_done(&b);
+	return (out);
+}
+
+/* "k=v k2- ..." into the merge patch of labels or annotations (null
+ * removes); -1 when a word is neither. */
+static int
+meta_patch(struct day2 *d, const char *words)
+{
+	const char	*p = words, *eq;
+	char		 w[512];
+	size_t		 n;
+	cJSON		*m;
+
+	d->patch = cJSON_CreateObject();
+	m = cJSON_AddObjectToObject(cJSON_AddObjectToObject(d->patch,
+	    "metadata"), d->op == OP_LABEL ? "labels" : "annotations");
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		if ((n = strcspn(p, " ")) == 0)
+			break;
+		if (n >= sizeof w)
+			return (-1);
+		snprintf(w, sizeof w, "%.*s", (int)n, p);
+		p += n;
+		if ((eq = strchr(w, '=')) != NULL && eq != w) {
+			w[eq - w] = '\0';
+			cJSON_AddStringToObject(m, w, eq + 1);
+		}
+		else if (n > 1 && w[n - 1] == '-' && eq == NULL) {
+			w[n - 1] = '\0';
+			cJSON_AddNullToObject(m, w);
+		} else
+			return (-1);
+	}
+	return (cJSON_GetArraySize(m) > 0 ? 0 : -1);
+}
+
 /* Decide the write from the object as read. */
 static void
 on_object(const struct scs_api_result *r, void *arg)
@@ -246,6 +315,10 @@ on_object(const struct scs_api_result *r, void *arg)
 		d->what = scs_xprintf("delete Machine %s/%s for remediation "
 		    "(its owner makes a new one)", d->ns, d->name);
 		break;
+	case OP_LABEL:
+	case OP_ANNOTATE:
+		d->what = meta_change(d, o);
+		break;
 	case OP_SCALE:
 		cluster = label(o, LABEL_CLUSTER);
 		if (label(o, LABEL_TOPO) != NULL && cluster != NULL &&
@@ -284,6 +357,7 @@ day2_resource(struct app *a, enum day2_op op, const char **arg)
 		return (app_resource(a, "cluster.x-k8s.io", "clusters"));
 	if (op == OP_REMEDIATE)
 		return (app_resource(a, "cluster.x-k8s.io", "machines"));
+	/* label, annotate, scale, restart: RESOURCE/[NS/]NAME */
 	if (slash == NULL || (size_t)(slash - *arg) >= sizeof kind)
 		return (NULL);
 	snprintf(kind, sizeof kind, "%.*s", (int)(slash - *arg), *arg);
@@ -303,7 +377,8 @@ day2_run(struct app *a, const char *verb, const char *arg)
 {
 	static const char *const usage[] = { "pause NAME", "resume NAME",
 	    "scale md/NAME N | kcp/NAME N", "restart md/NAME | kcp/NAME",
-	    "remediate MACHINE" };
+	    "remediate MACHINE", "label RESOURCE/[NS/]NAME KEY=VALUE|KEY- ...",
+	    "annotate RESOURCE/[NS/]NAME KEY=VALUE|KEY- ..." };
 	struct day2	*d;
 	enum day2_op	 op;
 	const char	*name, *sp;
@@ -311,7 +386,9 @@ day2_run(struct app *a, const char *verb, const char *arg)
 
 	op = strcmp(verb, "pause") == 0 ? OP_PAUSE : strcmp(verb, "resume") ==
 	    0 ? OP_RESUME : strcmp(verb, "scale") == 0 ? OP_SCALE :
-	    strcmp(verb, "restart") == 0 ? OP_RESTART : OP_REMEDIATE;
+	    strcmp(verb, "restart") == 0 ? OP_RESTART : strcmp(verb,
+	    "label") == 0 ? OP_LABEL : strcmp(verb, "annotate") == 0 ?
+	    OP_ANNOTATE : OP_REMEDIATE;
 	if (a->readonly) {
 		app_message(a, 1, "read-only: %s is refused", verb);
 		return;
@@ -330,6 +407,12 @@ day2_run(struct app *a, const char *verb, const char *arg)
 			d->replicas = -1;
 	}
 	name = ref;
+	if ((op == OP_LABEL || op == OP_ANNOTATE) && (sp == NULL ||
+	    meta_patch(d, sp + 1) != 0)) {
+		app_message(a, 1, "usage: :%s", usage[op]);
+		day2_free(d);
+		return;
+	}
 	if (*ref == '\0' || (op == OP_SCALE && d->replicas < 0) ||
 	    (d->res = day2_resource(a, op, &name)) == NULL ||
 	    command_split_name(a, name, d->ns, sizeof d->ns, &name) != 0) {

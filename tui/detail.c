@@ -789,6 +789,16 @@ detail_action(struct view *v, enum action act)
 			return (0);
 		ref_open(d);
 		return (VIEW_HANDLED);
+	case ACTION_LABEL:
+	case ACTION_ANNOTATE:
+		if (d->api != d->app->api) {
+			app_message(d->app, 1, "this object is in another "
+			    "context");
+			return (VIEW_HANDLED);
+		}
+		app_meta_ask(d->app, act == ACTION_ANNOTATE, &d->res, d->ns,
+		    d->name);
+		return (VIEW_HANDLED);
 	case ACTION_SAVE_KUBECONFIG:
 	case ACTION_MERGE_KUBECONFIG:
 		if (d->obj == NULL || !scs_yaml_is_secret(d->obj))

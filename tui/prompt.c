@@ -48,6 +48,26 @@ delete_confirmed(struct app *a)
 }
 
 void
+app_meta_ask(struct app *a, int annotate, const struct scs_resource *res,
+    const char *ns, const char *name)
+{
+	char	*t;
+
+	if (a->readonly) {
+		app_message(a, 1, "read-only: %s is refused", annotate ?
+		    "annotate" : "label");
+		return;
+	}
+	t = scs_xprintf("%s %s%s%s/%s%s%s ", annotate ? "annotate" : "label",
+	    res->name, *res->group != '\0' ? "." : "", res->group,
+	    ns != NULL && *ns != '\0' && res->namespaced ? ns : "",
+	    ns != NULL && *ns != '\0' && res->namespaced ? "/" : "", name);
+	app_prompt(a, ':', t);
+	app_message(a, 0, "KEY=VALUE sets, KEY- removes; Enter asks first");
+	free(t);
+}
+
+void
 app_delete_ask(struct app *a, const struct scs_resource *res,
     const char *ns, const char *name)
 {

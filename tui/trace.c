@@ -341,6 +341,8 @@ trace_action(struct view *v, enum action act)
 	case ACTION_YAML:
 	case ACTION_CONDITIONS:
 	case ACTION_DELETE:
+	case ACTION_LABEL:
+	case ACTION_ANNOTATE:
 		break;
 	default:
 		return (0);
@@ -367,6 +369,11 @@ trace_action(struct view *v, enum action act)
 			break;
 		}
 		app_delete_ask(t->app, o->res, o->ns, o->name);
+		break;
+	case ACTION_LABEL:
+	case ACTION_ANNOTATE:
+		app_meta_ask(t->app, act == ACTION_ANNOTATE, o->res, o->ns,
+		    o->name);
 		break;
 	default:
 		view_push(t->app, detail_view_api(t->app, t->api, o->res,

@@ -533,6 +533,14 @@ tree_action(struct view *v, enum action act)
 		}
 		t->stale = 1;
 		return (VIEW_HANDLED);
+	case ACTION_LABEL:
+	case ACTION_ANNOTATE:
+		if (t->api != t->app->api) {
+			app_message(t->app, 1, "this cluster is in context %s: "
+			    ":ctx %s to change it", t->ctx, t->ctx);
+			return (VIEW_HANDLED);
+		}
+		/* fall through */
 	case ACTION_OPEN:
 	case ACTION_DESCRIBE:
 	case ACTION_YAML:
@@ -540,8 +548,12 @@ tree_action(struct view *v, enum action act)
 			app_message(t->app, 0, "no object on this line");
 			return (VIEW_HANDLED);
 		}
-		view_push(t->app, detail_view_api(t->app, t->api, res, t->ns,
-		    n->name, act == ACTION_YAML));
+		if (act == ACTION_LABEL || act == ACTION_ANNOTATE)
+			app_meta_ask(t->app, act == ACTION_ANNOTATE, res, t->ns,
+			    n->name);
+		else
+			view_push(t->app, detail_view_api(t->app, t->api, res,
+			    t->ns, n->name, act == ACTION_YAML));
 		return (VIEW_HANDLED);
 	case ACTION_DELETE:
 	case ACTION_EDIT:

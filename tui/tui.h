@@ -322,6 +322,14 @@ enum scope {
 	X(YAML,		"yaml",		"y",				\
 	    IN_TABLES | IN(TREE) | IN(TRACE) | IN(STACK) | IN_DETAIL,	\
 	    0,		"yaml",	"The object's YAML (describe <-> YAML)") \
+	X(LABEL,	"label",	"L",				\
+	    IN_TABLES | IN(TREE) | IN(TRACE) | IN_DETAIL, ACT_WRITE, "",	\
+	    "Label the object: :label RESOURCE/NAME KEY=VALUE|KEY- (asks " \
+	    "first)")							\
+	X(ANNOTATE,	"annotate",	"@",				\
+	    IN_TABLES | IN(TREE) | IN(TRACE) | IN_DETAIL, ACT_WRITE, "",	\
+	    "Annotate the object: :annotate RESOURCE/NAME KEY=VALUE|KEY- " \
+	    "(asks first)")						\
 	X(DELETE,	"delete",	"<C-d>",			\
 	    IN_TABLES | IN(TREE) | IN(TRACE),				\
 	    ACT_WRITE,	"delete", "Delete the object (asks first)")	\
@@ -935,6 +943,11 @@ void	 app_confirm(struct app *, const char *question,
  * the name typed). Refused under --readonly. */
 void	 app_delete_ask(struct app *, const struct scs_resource *,
 	    const char *ns, const char *name);
+/* Label (annotate 0) or annotate ns/name of res: the : line filled with
+ * :label RESOURCE/NS/NAME for the user's KEY=VALUE and KEY- (day2.c
+ * checks, asks and writes). Refused under --readonly. */
+void	 app_meta_ask(struct app *, int annotate,
+	    const struct scs_resource *, const char *ns, const char *name);
 /* While a prompt or a question is open, the key is its: 1; else 0. */
 int	 prompt_key(struct app *, int key);
 

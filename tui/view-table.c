@@ -264,6 +264,12 @@ tview_action(struct view *v, enum action act)
 		if (r != NULL)
 			app_delete_ask(a, res, r->ns, r->name);
 		return (VIEW_HANDLED);
+	case ACTION_LABEL:
+	case ACTION_ANNOTATE:
+		if (r != NULL)
+			app_meta_ask(a, act == ACTION_ANNOTATE, res, r->ns,
+			    r->name);
+		return (VIEW_HANDLED);
 	case ACTION_CREATE:
 		nv = form_create_view(a, a->ns != NULL ? a->ns : r != NULL ?
 		    r->ns : NULL);

@@ -100,7 +100,47 @@ check "forbidden: tenant-a in tenant-b" run tenant-a ':pause tenant-b/web
 @expect forbidden
 @quit'
 check "kubectl: web not paused" kis "" get cluster -n tenant-b web -o jsonpath='{.spec.paused}'
-for c in ':pause tenant-a/staging' ':scale md/tenant-a/prod-eu1-md-0 1' ':restart md/tenant-a/staging-md-0' ':remediate tenant-a/x'; do
+check "label by command" run csp-admin ':label clusters/tenant-a/staging team=blue
+<Enter>
+@expect label Cluster tenant-a/staging: team: (none) -> blue? y/N
+y
+@expect done: label
+@quit'
+check "kubectl: label team=blue" kis blue get cluster -n tenant-a staging -o jsonpath='{.metadata.labels.team}'
+check "label from the tree (L on the Cluster)" run tenant-a ':tree staging
+<Enter>
+@expect cluster tenant-a/staging
+L
+@expect :label clusters.cluster.x-k8s.io/tenant-a/staging
+env=dev team-
+<Enter>
+@expect team: blue -> (removed)? y/N
+y
+@expect done: label
+@quit'
+check "kubectl: label env=dev, team gone" kis "dev " get cluster -n tenant-a staging -o jsonpath='{.metadata.labels.env} {.metadata.labels.team}'
+check "annotate, then remove it" run csp-admin ':annotate clusters/tenant-a/staging example.com/note=hi
+<Enter>
+@expect example.com/note: (none) -> hi? y/N
+y
+@expect done: annotate
+:annotate clusters/tenant-a/staging example.com/note-
+<Enter>
+@expect example.com/note: hi -> (removed)? y/N
+y
+@expect done: annotate
+@quit'
+check "kubectl: the annotation is gone" kis "" get cluster -n tenant-a staging -o jsonpath='{.metadata.annotations.example\.com/note}'
+check "label: bad words are a usage" run csp-admin ':label clusters/tenant-a/staging =x
+<Enter>
+@expect usage: :label RESOURCE/[NS/]NAME KEY=VALUE|KEY-
+@quit'
+check "label: a tenant is told it may not" run tenant-a ':label kcp/prod-eu1-control-plane x=y
+<Enter>
+@expect you may not patch kubeadmcontrolplanes in tenant-a
+@quit'
+check "kubectl: the control plane has no label x" kis "" get kcp -n tenant-a prod-eu1-control-plane -o jsonpath='{.metadata.labels.x}'
+for c in ':pause tenant-a/staging' ':scale md/tenant-a/prod-eu1-md-0 1' ':restart md/tenant-a/staging-md-0' ':remediate tenant-a/x' ':label clusters/tenant-a/staging ro=1' ':annotate clusters/tenant-a/staging ro=1'; do
 	check "readonly refuses $c" run csp-admin "$c
 <Enter>
 @expect read-only:
