@@ -6,11 +6,6 @@
 set -u
 tui=${1:?}; sim=${2:?}
 . "$(dirname "$0")/simlib.sh"
-run() {		# run SCRIPT-TEXT: scs-tui as tenant-a on the sim
-	printf '%s\n' "$1" >"$tmp/script"
-	"$tui" --kubeconfig "$tmp/k.yaml" --context tenant-a --no-display \
-	    --size 100x40 --script "$tmp/script" --log "$tmp/log"
-}
 # Drafts are keyed by server, context, namespace and form:
 # tenant-a-new-cluster@tenant-a-HASH.json
 draftf() { for f in "$tmp"/state/scs-tui/drafts/tenant-a-new-cluster@tenant-a-*.json; do [ -e "$f" ] && echo "$f"; done; }

@@ -12,11 +12,6 @@ tui=${1:?}; sim=${2:?}; scenario=${3:?}
 SIM_ARGS="--scenario $scenario"
 . "$(dirname "$0")/simlib.sh"
 export SCS_NOW=2026-12-01T09:00:00Z
-run() {		# run SCRIPT-TEXT: scs-tui as tenant-a on the sim
-	printf '%s\n' "$1" >"$tmp/script"
-	"$tui" --kubeconfig "$tmp/k.yaml" --context tenant-a --no-display \
-	    --size 100x40 --script "$tmp/script" --log "$tmp/log"
-}
 if [ "$scenario" = capi-v1beta1 ]; then api=v1beta1; else api=v1beta2; fi
 have_kubectl=0
 command -v kubectl >/dev/null 2>&1 && have_kubectl=1

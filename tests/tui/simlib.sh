@@ -5,6 +5,9 @@
 #   say RC NAME [FILE]    "ok"/"not ok" from an exit code; FILE on failure
 #   check NAME CMD...     say for a command's exit code and output
 #   finish                the plan line; exits with the result
+#   run SCRIPT-TEXT       scs-tui ($tui) as tenant-a on the sim, 100x40,
+#                         log in $tmp/log (a test wanting other flags
+#                         defines its own run after sourcing this)
 #   wait_key LOG KEY      wait (up to 10 s) until scs-tui's debug log LOG
 #                         shows that it read KEY (a script's cue to the
 #                         shell: type KEY, then @wait FILE while the shell
@@ -37,6 +40,11 @@ check() {
 finish() {
 	echo "1..$n"
 	exit $fail
+}
+run() {
+	printf '%s\n' "$1" >"$tmp/script"
+	"$tui" --kubeconfig "$tmp/k.yaml" --context tenant-a --no-display \
+	    --size 100x40 --script "$tmp/script" --log "$tmp/log"
 }
 wait_key() {
 	i=0

@@ -11,11 +11,6 @@
 set -u
 tui=${1:?}; sim=${2:?}
 . "$(dirname "$0")/simlib.sh"
-run() {		# run SCRIPT-TEXT: scs-tui as tenant-a on the sim
-	printf '%s\n' "$1" >"$tmp/script"
-	"$tui" --kubeconfig "$tmp/k.yaml" --context tenant-a --no-display \
-	    --size 100x40 --script "$tmp/script" --log "$tmp/log"
-}
 
 check "a ClusterStack from the form" run '@expect My clusters
 :stack
