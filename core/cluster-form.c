@@ -61,6 +61,8 @@ struct scs_cform {
 	char		**version_choices;
 	char		**version_help;
 	int		  version_open;	/* suggestions, not a closed set */
+	char		**ns_choices;	/* namespaces the user may create in */
+	char		**ns_help;
 	char		**fd_choices;
 	char		**fd_help;
 	char		**secret_choices;	/* the namespace's Secrets */
@@ -320,6 +322,8 @@ scs_cform_free(struct scs_cform *f)
 	scs_strv_free(f->version_help);
 	scs_strv_free(f->fd_choices);
 	scs_strv_free(f->fd_help);
+	scs_strv_free(f->ns_choices);
+	scs_strv_free(f->ns_help);
 	scs_strv_free(f->secret_choices);
 	scs_strv_free(f->secret_help);
 	scs_strv_free(f->taken);
@@ -333,6 +337,12 @@ int
 scs_cform_editing(const struct scs_cform *f)
 {
 	return (f->editing);
+}
+
+const char *
+scs_cform_namespace(const struct scs_cform *f)
+{
+	return (str_at(f->obj, "metadata.namespace"));
 }
 
 const char *
@@ -516,6 +526,8 @@ choice_list(struct scs_cform *f, const char *what, int help)
 		return (help ? &f->fd_help : &f->fd_choices);
 	if (strcmp(what, "secret") == 0)
 		return (help ? &f->secret_help : &f->secret_choices);
+	if (strcmp(what, "namespace") == 0)
+		return (help ? &f->ns_help : &f->ns_choices);
 	return (help ? &f->version_help : &f->version_choices);
 }
 
@@ -976,8 +988,19 @@ meta_rows(struct scs_cform *f, const char *head, char *ns_why)
 	r = row_add(f, SCS_FROW_STRING, 1, "namespace", "metadata.namespace",
 	    NULL);
 	row_text(r, scs_jpath(f->obj, "metadata.namespace"));
-	r->fixed = 1;
-	r->fixed_why = ns_why;
+	if (!f->editing && f->ns_choices != NULL) {
+		/* A new object: the namespaces the user may create it in. */
+		free(ns_why);
+		r->kind = SCS_FROW_CHOICE;
+		r->required = 1;
+		r->choices = scs_strv_dup((const char *const *)f->ns_choices);
+		r->choice_help = scs_strv_dup((const char *const *)f->ns_help);
+		r->help = scs_xstrdup("where it is created: the namespaces in "
+		    "which the server lets you create it (asked for each)");
+	} else {
+		r->fixed = 1;
+		r->fixed_why = ns_why;
+	}
 	memset(&l, 0, sizeof l);
 	l.type = LOC_KEY;
 	l.parent = path_obj(f->obj, "metadata", 1);
@@ -1000,8 +1023,8 @@ general_rows(struct scs_cform *f)
 
 	r = meta_rows(f, "Cluster", scs_xstrdup(f->editing ? "an existing "
 	    "cluster stays in its namespace (Kubernetes cannot move an "
-	    "object)" : "the namespace the form was opened in: :ns NAME, "
-	    "then c, to create elsewhere"));
+	    "object)" : "the namespace the form was opened in (the server has "
+	    "not said where else you may create clusters)"));
 	r->fixed = f->editing;
 	if (f->editing)
 		r->fixed_why = scs_xstrdup("the name of an existing cluster "
@@ -1472,12 +1495,16 @@ scs_cform_set(struct scs_cform *f, size_t row, const char *text,
 		return (-1);
 	}
 	if (strcmp(r->path, topo_class_key(f)) == 0 ||
-	    strcmp(r->path, "spec.topology.version") == 0) {
+	    strcmp(r->path, "spec.topology.version") == 0 ||
+	    strcmp(r->path, "metadata.namespace") == 0) {
 		if (parse_value(r, l, text, &v, cause) != 0)
 			return (-1);
 		cJSON_Delete(v);
 		snapshot(f);
-		if (strcmp(r->path, "spec.topology.version") == 0)
+		if (strcmp(r->path, "metadata.namespace") == 0)
+			set_item(path_obj(f->obj, "metadata", 1), "namespace",
+			    cJSON_CreateString(text));
+		else if (strcmp(r->path, "spec.topology.version") == 0)
 			set_item(path_obj(f->obj, "spec.topology", 1),
 			    "version", cJSON_CreateString(text));
 		else

@@ -3,7 +3,9 @@
  * cluster from a ClusterClass, or edit, scale and upgrade one.
  *
  * Rows: general fields, workers, then every variable of the class, walked
- * through its schema. The focused row's description and constraints show
+ * through its schema. A new cluster's namespace is a choice of those the
+ * server lets the user create clusters in (a SelfSubjectAccessReview per
+ * namespace it can list, else per namespace its clusters are in). The focused row's description and constraints show
  * at the bottom; errors show under the rows they name, as you type.
  *
  * Keys: j/k, arrows, Tab/S-Tab move; Enter edits a value (Enter again
@@ -62,6 +64,9 @@ struct form {
 	struct scs_store	*classes;
 	struct scs_store	*releases;
 	struct scs_store	*clusters;	/* names, zones, versions */
+	struct scs_api_call	*ns_call;	/* the namespaces, to ask */
+	struct ns_ask		*asks;		/* may I create clusters there? */
+	size_t			 nasks;
 	struct scs_store	*pins;		/* the ConfigMap scs-pins */
 	struct scs_api_call	*secrets_call;	/* the Secrets, for fields
 						 * naming one */
@@ -507,6 +512,25 @@ class_sync(struct form *fm)
 		}
 		cls = scs_cform_class_name(fm->f);
 	}
+	/* A class the namespace lacks (another namespace was chosen): its
+	 * newest instead, said; the rest of the input stays. */
+	if (cls != NULL && *cls != '\0' && fm->name == NULL &&
+	    fm->classes != NULL && scs_store_state(fm->classes, NULL) ==
+	    SCS_STORE_SYNCED && class_object(fm, cls) == NULL &&
+	    ((i = scs_cform_find(fm->f, "spec.topology.classRef.name")) >= 0 ||
+	    (i = scs_cform_find(fm->f, "spec.topology.class")) >= 0) &&
+	    (r = scs_cform_row(fm->f, (size_t)i)) != NULL &&
+	    r->choices != NULL && r->choices[0] != NULL) {
+		char	*old = scs_xstrdup(cls), *c = scs_xstrdup(newest_class(
+			    (const char *const *)r->choices));
+
+		scs_cform_set(fm->f, (size_t)i, c, NULL);
+		app_message(fm->app, 0, "%s has no class %s: %s instead", fm->ns,
+		    old, c);
+		free(old);
+		free(c);
+		cls = scs_cform_class_name(fm->f);
+	}
 	if ((obj = class_object(fm, cls)) != NULL)
 		scs_cform_set_class(fm->f, obj);
 	version_choices(fm, cls);
@@ -605,17 +629,25 @@ on_secrets(const struct scs_api_result *res, void *arg)
 	fm->app->dirty = 1;
 }
 
-static void
-secrets_fetch(struct form *fm)
+/* List a core resource once (ns NULL: cluster-wide); NULL when the
+ * server has no such resource. */
+static struct scs_api_call *
+core_list(struct form *fm, const char *plural, const char *ns,
+    scs_api_cb cb)
 {
 	const struct scs_resource	*res;
 	struct scs_list_opts		 lo;
 
-	if ((res = app_resource(fm->app, "", "secrets")) == NULL)
-		return;
+	if ((res = app_resource(fm->app, "", plural)) == NULL)
+		return (NULL);
 	memset(&lo, 0, sizeof lo);
-	fm->secrets_call = scs_api_list(fm->app->api, res, fm->ns, &lo,
-	    on_secrets, fm);
+	return (scs_api_list(fm->app->api, res, ns, &lo, cb, fm));
+}
+
+static void
+secrets_fetch(struct form *fm)
+{
+	fm->secrets_call = core_list(fm, "secrets", fm->ns, on_secrets);
 }
 
 static void
@@ -638,6 +670,9 @@ form_stores_changed(struct scs_store *s, void *arg)
 /* --- submit --------------------------------------------------------------- */
 
 static void	form_send(struct form *, int dry);
+static void	ns_follow(struct form *);
+static void	ns_stores_close(struct form *);
+static void	ns_asks_free(struct form *);
 
 static void
 form_failed(struct form *fm, const struct scs_api_result *r)
@@ -938,6 +973,7 @@ form_pick(struct form *fm, enum action act)
 			    "?", cause != NULL ? cause : "refused");
 			free(cause);
 		} else {
+			ns_follow(fm);
 			if (strstr(scs_cform_row(fm->f, fm->cur)->path,
 			    "class") != NULL)
 				class_sync(fm);
@@ -1174,6 +1210,7 @@ form_action(struct view *v, enum action act)
 	case ACTION_CHOICE_PREV:
 		if (scs_cform_step(fm->f, fm->cur, act == ACTION_CHOICE_PREV ?
 		    -1 : 1) == 0) {
+			ns_follow(fm);
 			if (strstr(scs_cform_row(fm->f, fm->cur)->path,
 			    "class") != NULL)
 				class_sync(fm);
@@ -1187,6 +1224,7 @@ form_action(struct view *v, enum action act)
 		if (scs_cform_undo(fm->f) != 0)
 			app_message(fm->app, 0, "nothing to undo");
 		else {
+			ns_follow(fm);
 			class_sync(fm);
 			scs_cform_validate(fm->f, NULL);
 		}
@@ -1565,24 +1603,8 @@ form_free(struct view *v)
 		draft_save(fm);
 	if (fm->call != NULL)
 		scs_api_cancel(fm->call);
-	if (fm->classes != NULL) {
-		scs_store_unsubscribe(fm->classes, form_stores_changed, fm);
-		scs_store_free(fm->classes);
-	}
-	if (fm->releases != NULL) {
-		scs_store_unsubscribe(fm->releases, form_stores_changed, fm);
-		scs_store_free(fm->releases);
-	}
-	if (fm->clusters != NULL) {
-		scs_store_unsubscribe(fm->clusters, form_stores_changed, fm);
-		scs_store_free(fm->clusters);
-	}
-	if (fm->pins != NULL) {
-		scs_store_unsubscribe(fm->pins, form_stores_changed, fm);
-		scs_store_free(fm->pins);
-	}
-	if (fm->secrets_call != NULL)
-		scs_api_cancel(fm->secrets_call);
+	ns_stores_close(fm);
+	ns_asks_free(fm);
 	if (fm->schema_call != NULL)
 		scs_api_cancel(fm->schema_call);
 	picker_free(fm->picker);
@@ -1669,6 +1691,187 @@ form_new(struct app *a, const char *ns)
 	return (fm);
 }
 
+/* The stores of the form's namespace: classes, releases, clusters,
+ * pins. */
+static void
+ns_stores_open(struct form *fm)
+{
+	fm->classes = form_store(fm, "cluster.x-k8s.io", "clusterclasses");
+	fm->releases = form_store(fm, "clusterstack.x-k8s.io",
+	    "clusterstackreleases");
+	fm->clusters = form_store(fm, "cluster.x-k8s.io", "clusters");
+	fm->pins = pins_store(fm);
+}
+
+static void
+store_drop(struct form *fm, struct scs_store **s)
+{
+	if (*s == NULL)
+		return;
+	scs_store_unsubscribe(*s, form_stores_changed, fm);
+	scs_store_free(*s);
+	*s = NULL;
+}
+
+static void
+ns_stores_close(struct form *fm)
+{
+	store_drop(fm, &fm->classes);
+	store_drop(fm, &fm->releases);
+	store_drop(fm, &fm->clusters);
+	store_drop(fm, &fm->pins);
+	if (fm->secrets_call != NULL)
+		scs_api_cancel(fm->secrets_call);
+	fm->secrets_call = NULL;
+}
+
+/* --- where a new cluster may go ------------------------------------------ */
+
+/*
+ * The namespace row of a new cluster offers the namespaces where the
+ * server lets the user create clusters: a SelfSubjectAccessReview for
+ * each namespace it can list (a tenant that may not list them: those
+ * its clusters are in, and the form's own).
+ */
+struct ns_ask {
+	struct form		*fm;
+	char			*ns;
+	struct scs_api_call	*call;
+	int			 done;
+	int			 allowed;
+};
+
+#define NS_ASK_MAX	256
+
+static void
+ns_offer(struct form *fm)
+{
+	char	**list, **help;
+	size_t	 i, n = 0;
+	int	 own = 0;
+
+	list = scs_xcalloc(fm->nasks + 2, sizeof *list);
+	help = scs_xcalloc(fm->nasks + 2, sizeof *help);
+	for (i = 0; i < fm->nasks; i++) {
+		if (!fm->asks[i].done || !fm->asks[i].allowed)
+			continue;
+		own |= strcmp(fm->asks[i].ns, fm->ns) == 0;
+		list[n] = scs_xstrdup(fm->asks[i].ns);
+		help[n++] = scs_xstrdup(strcmp(fm->asks[i].ns, fm->ns) == 0 ?
+		    "you may create clusters here; the form was opened here" :
+		    "you may create clusters here (the server said so)");
+	}
+	if (!own && n > 0) {
+		/* The form's own stays choosable, said as it is. */
+		list[n] = scs_xstrdup(fm->ns);
+		help[n++] = scs_xstrdup("the form was opened here; the server "
+		    "has not said you may create clusters here");
+	}
+	scs_cform_set_choices(fm->f, "namespace", (const char *const *)list);
+	scs_cform_set_choice_help(fm->f, "namespace",
+	    (const char *const *)help);
+	scs_strv_free(list);
+	scs_strv_free(help);
+	fm->app->dirty = 1;
+}
+
+static void
+on_can_create(const struct scs_api_result *r, void *arg)
+{
+	struct ns_ask	*q = arg;
+
+	q->call = NULL;
+	q->done = 1;
+	q->allowed = r->status == SCS_OK && scs_review_allowed(r->json);
+	ns_offer(q->fm);
+}
+
+static void
+ns_ask(struct form *fm, const char *ns)
+{
+	size_t	 i;
+
+	if (ns == NULL || *ns == '\0' || fm->nasks == NS_ASK_MAX)
+		return;
+	for (i = 0; i < fm->nasks; i++)
+		if (strcmp(fm->asks[i].ns, ns) == 0)
+			return;
+	if (fm->nasks == 0)
+		fm->asks = scs_xcalloc(NS_ASK_MAX, sizeof *fm->asks);
+	fm->asks[fm->nasks].fm = fm;
+	fm->asks[fm->nasks].ns = scs_xstrdup(ns);
+	fm->asks[fm->nasks].call = scs_api_can_i(fm->app->api, "create",
+	    "cluster.x-k8s.io", "clusters", ns, on_can_create,
+	    &fm->asks[fm->nasks]);
+	fm->nasks++;
+}
+
+static void
+on_namespaces(const struct scs_api_result *r, void *arg)
+{
+	struct form		*fm = arg;
+	const cJSON		*it;
+	const struct scs_index	*x;
+	size_t			 i;
+
+	fm->ns_call = NULL;
+	ns_ask(fm, fm->ns);
+	if (r->status == SCS_OK) {
+		cJSON_ArrayForEach(it, J(r->json, "items"))
+			ns_ask(fm, cJSON_GetStringValue(scs_jpath(it,
+			    "metadata.name")));
+		return;
+	}
+	/* Not allowed to list them: those the user's clusters are in. */
+	if (app_clusters(fm->app) == NULL)
+		return;
+	x = scs_store_index(fm->app->clusters);
+	for (i = 0; i < scs_index_count(x); i++)
+		ns_ask(fm, scs_index_at(x, i)->ns);
+}
+
+static void
+ns_discover(struct form *fm)
+{
+	fm->ns_call = core_list(fm, "namespaces", NULL, on_namespaces);
+}
+
+static void
+ns_asks_free(struct form *fm)
+{
+	size_t	 i;
+
+	if (fm->ns_call != NULL)
+		scs_api_cancel(fm->ns_call);
+	for (i = 0; i < fm->nasks; i++) {
+		if (fm->asks[i].call != NULL)
+			scs_api_cancel(fm->asks[i].call);
+		free(fm->asks[i].ns);
+	}
+	free(fm->asks);
+}
+
+/* Another namespace chosen (or undone): the classes, names, pins and
+ * Secrets are read there; the input stays. */
+static void
+ns_follow(struct form *fm)
+{
+	const char	*ns = scs_cform_namespace(fm->f);
+
+	if (ns == NULL || fm->name != NULL || strcmp(ns, fm->ns) == 0)
+		return;
+	ns_stores_close(fm);
+	free(fm->ns);
+	fm->ns = scs_xstrdup(ns);
+	free(fm->pins_error);
+	fm->pins_error = NULL;
+	ns_stores_open(fm);
+	secrets_fetch(fm);
+	ns_offer(fm);
+	app_message(fm->app, 0, "the cluster goes to %s: its classes, names "
+	    "and pins are read there", fm->ns);
+}
+
 struct view *
 form_create_view(struct app *a, const char *ns)
 {
@@ -1694,12 +1897,9 @@ form_create_view(struct app *a, const char *ns)
 	free(draft);
 	if (fm->f == NULL)
 		fm->f = scs_cform_new(ns, NULL, fm->v1beta1);
-	fm->classes = form_store(fm, "cluster.x-k8s.io", "clusterclasses");
-	fm->releases = form_store(fm, "clusterstack.x-k8s.io",
-	    "clusterstackreleases");
-	fm->clusters = form_store(fm, "cluster.x-k8s.io", "clusters");
-	fm->pins = pins_store(fm);
+	ns_stores_open(fm);
 	secrets_fetch(fm);
+	ns_discover(fm);
 	fm->cur = next_field(fm, 0, 1);		/* the first field */
 	return (view_new(a, &form_ops, fm, "new cluster"));
 }
@@ -1735,11 +1935,7 @@ on_cluster(const struct scs_api_result *r, void *arg)
 	cls = scs_cform_class_name(fm->f);
 	fm->from_class = cls != NULL ? scs_xstrdup(cls) : NULL;
 	fm->state = FORM_IDLE;
-	fm->classes = form_store(fm, "cluster.x-k8s.io", "clusterclasses");
-	fm->releases = form_store(fm, "clusterstack.x-k8s.io",
-	    "clusterstackreleases");
-	fm->clusters = form_store(fm, "cluster.x-k8s.io", "clusters");
-	fm->pins = pins_store(fm);
+	ns_stores_open(fm);
 	secrets_fetch(fm);
 	if (fm->focus != NULL)
 		goto_field(fm, fm->focus);
@@ -1785,11 +1981,8 @@ on_clone_source(const struct scs_api_result *r, void *arg)
 	}
 	scs_cform_free(fm->f);
 	fm->f = scs_cform_clone(fm->ns, r->json, fm->v1beta1);
-	fm->classes = form_store(fm, "cluster.x-k8s.io", "clusterclasses");
-	fm->releases = form_store(fm, "clusterstack.x-k8s.io",
-	    "clusterstackreleases");
-	fm->clusters = form_store(fm, "cluster.x-k8s.io", "clusters");
-	fm->pins = pins_store(fm);
+	ns_stores_open(fm);
+	ns_discover(fm);
 	if ((i = scs_cform_find(fm->f, "metadata.name")) >= 0)
 		fm->cur = (size_t)i;
 	app_message(fm->app, 0, "a copy of %s in %s: give it a name, then "

@@ -14,7 +14,9 @@ const char *const sim_users[] = {
 	"csp-admin", "kaas-operator", "tenant-a", "tenant-b", NULL
 };
 
-enum scope { EVERYWHERE, OWN_NS, SYSTEM_NS, OWN_NAMESPACE_OBJ };
+/* TENANT_NS: any namespace but the system's (*-system, kube-*,
+ * default). */
+enum scope { EVERYWHERE, OWN_NS, SYSTEM_NS, OWN_NAMESPACE_OBJ, TENANT_NS };
 
 struct rule {
 	const char	*user;		/* NULL = every user */
@@ -38,7 +40,10 @@ static const struct rule rules[] = {
 	    "selfsubjectaccessreviews,selfsubjectrulesreviews", EVERYWHERE },
 	{ NULL, "create", "authentication.k8s.io", "selfsubjectreviews",
 	    EVERYWHERE },
-	{ "kaas-operator", "*", CAPI_G, "*", EVERYWHERE },
+	/* The KaaS operator reads Cluster API everywhere and writes it in
+	 * the tenants' namespaces, not in the system's. */
+	{ "kaas-operator", READ, CAPI_G, "*", EVERYWHERE },
+	{ "kaas-operator", "*", CAPI_G, "*", TENANT_NS },
 	{ "kaas-operator", READ, "", "namespaces,events", EVERYWHERE },
 	{ "kaas-operator", READ, "api.scs.community", "*", EVERYWHERE },
 	{ "kaas-operator", READ, "", "secrets", SYSTEM_NS },
@@ -70,6 +75,13 @@ static const struct rule rules[] = {
 };
 
 #define NRULES	(sizeof rules / sizeof rules[0])
+
+static int
+tenant_ns(const char *ns)
+{
+	return (!scs_strsuffix(ns, "-system") && strcmp(ns, "default") != 0 &&
+	    strncmp(ns, "kube-", 5) != 0);
+}
 
 const char *
 sim_user_group(const char *user)
@@ -145,6 +157,10 @@ sim_allowed(const char *user, const char *verb, const char *group,
 			break;
 		case OWN_NAMESPACE_OBJ:
 			if (scs_streq(name, user))
+				return (1);
+			break;
+		case TENANT_NS:
+			if (!all && tenant_ns(ns))
 				return (1);
 			break;
 		}
@@ -398,6 +414,9 @@ sim_rules_review(const char *user, const char *body, size_t len, char **cause)
 			break;
 		case SYSTEM_NS:
 			applies = scs_strsuffix(ns, "-system");
+			break;
+		case TENANT_NS:
+			applies = tenant_ns(ns);
 			break;
 		default:
 			applies = 1;

@@ -113,12 +113,17 @@ int		 scs_cform_editing(const struct scs_cform *);
  */
 void		 scs_cform_set_class(struct scs_cform *, const cJSON *cls);
 const char	*scs_cform_class_name(const struct scs_cform *);
+/* The object's namespace (a new one's may be chosen: "namespace"
+ * choices). */
+const char	*scs_cform_namespace(const struct scs_cform *);
 /*
  * Choices offered (copied; NULL or empty: none known). what:
  *   "class"		the class row (closed)
  *   "version"		the version row, closed (a release says it)
  *   "version-suggest"	the version row, suggestions: any vMAJOR.MINOR.PATCH
  *			is taken (a class no ClusterStackRelease describes)
+ *   "namespace"	a new object's namespace (closed: those the user
+ *			may create it in; none: fixed to the form's)
  *   "failureDomain"	the MachineDeployments' failure domain (closed
  *			when known, free text otherwise)
  *   "secret"		fields naming a Secret (scs_names_secret): the
