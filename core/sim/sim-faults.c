@@ -11,7 +11,8 @@
 #define FAULTS_KNOWN	"drop-every=N, cut-watch-after=N, " \
 	"drop-watch-after=N, cut-list-every=N, 429-every=N[:retry=S], " \
 	"500-burst=N, slow=MS, expire-continue[=N], watch-410-every=N, " \
-	"hang-after=N[:for=MS], hang-every=N, restart-after=MS[:down=MS], " \
+	"hang-after=N[:for=MS], hang-every=N, " \
+	"restart-after=MS[:down=MS][:init=MS], " \
 	"storm=N, storm-for=MS, no-watch-list, old-watch, forbid=PLURAL"
 
 static int
@@ -39,6 +40,27 @@ suffix(const char *value, const char *name, long *out)
 	if (strncmp(colon + 1, name, n) != 0 || colon[1 + n] != '=')
 		return (-1);
 	return (num(colon + 2 + n, out));
+}
+
+/* restart-after's ":down=MS" and ":init=MS", in any order. */
+static int
+restart_suffixes(const char *value, struct sim_faults *f)
+{
+	const char	*p = value;
+	long		*dst;
+
+	while ((p = strchr(p, ':')) != NULL) {
+		p++;
+		if (strncmp(p, "down=", 5) == 0)
+			dst = &f->restart_down_ms;
+		else if (strncmp(p, "init=", 5) == 0)
+			dst = &f->restart_init_ms;
+		else
+			return (-1);
+		if (num(p + 5, dst) != 0)
+			return (-1);
+	}
+	return (0);
 }
 
 enum scs_status
@@ -108,7 +130,7 @@ sim_faults_parse(const char *spec, struct sim_faults *f, char **cause)
 			dst = &f->hang_every;
 		else if (strcmp(item, "restart-after") == 0) {
 			dst = &f->restart_after_ms;
-			if (suffix(eq, "down", &f->restart_down_ms) != 0)
+			if (restart_suffixes(eq, f) != 0)
 				goto bad;
 			bad_suffix = 0;
 		} else if (strcmp(item, "storm") == 0)

@@ -92,6 +92,8 @@ do_faults(struct scs_sim *sim, struct MHD_Connection *c, const char *method,
 		sim->fault_t0 = scs_now_ms();
 		sim->restarted = 0;
 		sim->hang_until = 0;
+		sim->init_until = 0;
+		sim->ninit = 0;
 		if (sim->hanging) {
 			sim->hanging = 0;
 			held_release(sim, 1, 0, 0);
@@ -101,6 +103,8 @@ do_faults(struct scs_sim *sim, struct MHD_Connection *c, const char *method,
 	j = cJSON_CreateObject();
 	cJSON_AddStringToObject(j, "faults", sim->faults_spec != NULL ?
 	    sim->faults_spec : "");
+	/* restart-after's init: the requests it refused (429). */
+	cJSON_AddNumberToObject(j, "initRefused", (double)sim->ninit);
 	return (sim_reply_json(c, 200, sim_print_free(j), NULL));
 }
 
@@ -361,15 +365,20 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
 		return (sim_reply_status(c, 500, "InternalError",
 		    "Internal error occurred: simulated fault", NULL));
 	}
-	if (sim->faults.t429_every > 0 &&
-	    sim->nrequests % (uint64_t)sim->faults.t429_every == 0) {
+	if ((sim->faults.t429_every > 0 &&
+	    sim->nrequests % (uint64_t)sim->faults.t429_every == 0) ||
+	    scs_now_ms() < sim->init_until) {
+		int	 init = scs_now_ms() < sim->init_until;
 		char	*s = sim_print_free(sim_status_obj(429,
-			    "TooManyRequests", "Too many requests, please try "
-			    "again later.", NULL, NULL, NULL));
+			    "TooManyRequests", init ? "storage is "
+			    "(re)initializing" : "Too many requests, please "
+			    "try again later.", NULL, NULL, NULL));
 
+		sim->ninit += (uint64_t)init;
 		r = MHD_create_response_from_buffer(strlen(s), s,
 		    MHD_RESPMEM_MUST_FREE);
-		snprintf(buf, sizeof buf, "%ld", sim->faults.retry_after);
+		snprintf(buf, sizeof buf, "%ld", init ? 1 :
+		    sim->faults.retry_after);
 		MHD_add_response_header(r, "Retry-After", buf);
 		MHD_add_response_header(r, "Content-Type", "application/json");
 		ret = MHD_queue_response(c, 429, r);
@@ -523,6 +532,10 @@ sim_http_restart(struct scs_sim *sim, char **cause)
 		sim->hang_until = scs_now_ms() + sim->faults.restart_down_ms;
 		sim->hanging = 1;
 	}
+	/* Then its caches fill: 429 with Retry-After for init ms. */
+	if (sim->faults.restart_init_ms > 0)
+		sim->init_until = scs_now_ms() + sim->faults.restart_down_ms +
+		    sim->faults.restart_init_ms;
 	return (SCS_OK);
 }
 

@@ -346,6 +346,10 @@ struct sim_faults {
 					 * a snapshot: watches and continue
 					 * tokens from before get 410 */
 	long	restart_down_ms;	/* hold requests this long after it */
+	long	restart_init_ms;	/* :init=MS: then answer every request
+					 * 429 "storage is (re)initializing"
+					 * with Retry-After: 1 this long, as
+					 * an apiserver filling its caches */
 	long	storm;			/* storm=N: read by the world */
 	long	storm_for;		/* storm-for=MS: each scs_sim_storm
 					 * starts a storm of MS; 0 = always */

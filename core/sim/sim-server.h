@@ -57,6 +57,8 @@ struct scs_sim {
 	int64_t			 hang_until;	/* hang-after: 0 = not yet */
 	int			 hanging;	/* now < hang_until */
 	int			 restarted;	/* restart-after done */
+	int64_t			 init_until;	/* restart-after's init: 429s */
+	uint64_t		 ninit;		/* requests refused so */
 };
 
 /* sim-http.c (sim_http_changed: sim-watch.c) */

@@ -6,7 +6,11 @@
  * so, the watches are re-established and the store equals a fresh list,
  * a change made afterwards included. A restart that drops every
  * connection and answers nothing for a while comes back the same way.
- * Silence 1 s and probes of 500 ms keep it fast.
+ * A restart that then answers 429 "storage is (re)initializing" with
+ * Retry-After: 1 for 2 s (an apiserver filling its caches): the client
+ * waits as told (few refusals), and the store is whole within 5 s of
+ * the server serving again. Silence 1 s and probes of 500 ms keep it
+ * fast.
  */
 #include "../tap.h"
 #include "simenv.h"
@@ -156,10 +160,90 @@ out:
 	env_stop(&e);
 }
 
+/* The 429s restart-after's init answered (GET /sim/faults), -1 if
+ * unknown. */
+static long
+init_refused(struct env *e, struct scs_api *a)
+{
+	struct res	 x;
+	long		 n = -1;
+
+	memset(&x, 0, sizeof x);
+	scs_api_raw(a, "GET", "/sim/faults", NULL, NULL, 0, on_result, &x);
+	wait_call(e->http, &x);
+	if (x.status == SCS_OK && cJSON_IsNumber(scs_jpath(x.json,
+	    "initRefused")))
+		n = (long)scs_jpath(x.json, "initRefused")->valuedouble;
+	res_clear(&x);
+	return (n);
+}
+
+#define INIT_MS		2000
+
+static void
+run_init(void)
+{
+	struct env			 e;
+	struct scs_api			*a, *admin;
+	const struct scs_resource	*cl;
+	const struct scs_record		*rec;
+	struct scs_store		*sc;
+	char				 why[256], ns[128], name[128];
+	int64_t				 t0, back;
+	long				 refused;
+
+	if (env_start(&e, NULL, NULL, 0) != 0) {
+		ok(0, "init: simulator starts");
+		return;
+	}
+	a = api_for(&e, "kaas-operator", 0);
+	admin = api_for(&e, "csp-admin", 0);
+	if (a == NULL || admin == NULL || discover_retry(&e, a) != 0 ||
+	    discover_retry(&e, admin) != 0) {
+		ok(0, "init: discovery");
+		goto out;
+	}
+	scs_api_set_silence(a, SILENCE_MS, PROBE_MS);
+	cl = scs_discovery_find(scs_api_discovery(a),
+	    "clusters.cluster.x-k8s.io");
+	sc = scs_store_new(a, cl, NULL, NULL);
+	ok(wait_converged(&e, admin, sc, 20000, why, sizeof why),
+	    "init: clusters synced (%s)", why);
+	rec = scs_index_at(scs_store_index(sc), 0);
+	snprintf(ns, sizeof ns, "%s", rec != NULL ? rec->ns : "");
+	snprintf(name, sizeof name, "%s", rec != NULL ? rec->name : "");
+	t0 = scs_now_ms();
+	ok(set_faults(&e, admin, "restart-after=1:init=2000"),
+	    "init: restart-after=1:init=2000");
+	/* The restart and the 2 s of 429s; only the client asks. */
+	run_for(e.http, INIT_MS + 300);
+	refused = init_refused(&e, admin);
+	/* Retry-After: 1 over 2 s: the list or watch and a probe or two
+	 * ask a few times each; a client that ignored it would ask tens
+	 * of times. */
+	ok(refused >= 1 && refused <= 5, "init: 429 storage is "
+	    "(re)initializing, Retry-After honoured: %ld refused in %d ms",
+	    refused, INIT_MS);
+	back = scs_now_ms();
+	ok(label_cluster(&e, admin, cl, ns, name, "init"),
+	    "init: a change once the server serves again");
+	ok(wait_converged(&e, admin, sc, 5000, why, sizeof why),
+	    "init: the store equals a fresh list within 5 s of the server "
+	    "serving again (%s, %lld ms after it, %lld ms after the restart)",
+	    why, (long long)(scs_now_ms() - back),
+	    (long long)(scs_now_ms() - t0));
+	scs_store_free(sc);
+out:
+	scs_api_free(a);
+	scs_api_free(admin);
+	env_stop(&e);
+}
+
 int
 main(void)
 {
 	run("hang", "hang-after=0:for=4000", 4000);
 	run("restart", "restart-after=1:down=3000", 3000);
+	run_init();
 	return (tap_done());
 }
