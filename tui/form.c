@@ -1076,7 +1076,10 @@ form_remove(struct form *fm)
 		    fm->cur;
 		r = scs_cform_row(fm->f, fm->cur);
 		scs_cform_validate(fm->f, NULL);
-		app_message(fm->app, 0, "removed %s (%s undoes%s)", what,
+		app_message(fm->app, 0, "%s %s%s (%s undoes%s)", r != NULL &&
+		    r->unset && r->is_default ? "unset" : "removed", what,
+		    r != NULL && r->unset && r->is_default ? ": the server "
+		    "fills in the class's default" : "",
 		    app_key_name(fm->app, ACTION_UNDO, SCOPE_FORM),
 		    r != NULL && r->kind == SCS_FROW_HEAD && r->unset &&
 		    strcmp(r->name, what) == 0 ? "; Enter on it adds it back" :

@@ -299,18 +299,28 @@ upgrade_lines(struct tree *t, const char *from)
 	const struct scs_record	*r;
 	const char		*why;
 	size_t			 i, n = 0;
+	struct scs_class_name	 cn;
+	int			 stacks;
 
 	if (t->classes == NULL || from == NULL)
 		return;
+	/* The cluster-stacks rules only for a class named as cluster
+	 * stacks name theirs; any other class may move to any class. */
+	stacks = scs_class_name_parse(from, &cn) == 0;
 	x = scs_store_index(t->classes);
 	for (i = 0; i < scs_index_count(x); i++) {
 		r = scs_index_at(x, i);
 		if (strcmp(r->name, from) == 0)
 			continue;
 		if (n++ == 0)
-			list_add(&t->list, ROLE_TITLE, NULL, "Upgrades "
-			    "(cluster-stacks rules; e edits)");
-		if (scs_upgrade_allowed(from, r->name, &why))
+			list_add(&t->list, ROLE_TITLE, NULL, "%s", stacks ?
+			    "Upgrades (cluster-stacks rules; e edits)" :
+			    "Other classes (e edits; the server checks that "
+			    "one fits)");
+		if (!stacks)
+			list_add(&t->list, ROLE_NORMAL, NULL, "  \u2192 %s",
+			    r->name);
+		else if (scs_upgrade_allowed(from, r->name, &why))
 			list_add(&t->list, ROLE_OK, NULL, "  \u2191 %s\tallowed",
 			    r->name);
 		else

@@ -638,6 +638,10 @@ load_capi(struct ctx *c)
 		put(c, SIM_CLASSES, sim_class_new(c->db, tenants[i],
 		    "quick-start", "capi", c->now - 180 * D));
 	}
+	/* A second class of the platform team's (no cluster-stacks rule
+	 * between the two). */
+	put(c, SIM_CLASSES, sim_class_new(c->db, "tenant-a",
+	    "quick-start-ipv6", "capi", c->now - 20 * D));
 	for (i = 0; system[i] != NULL; i++)
 		namespace(c, system[i], NULL, 800 * D);
 	for (i = 0; i < sizeof capi_clusters / sizeof capi_clusters[0]; i++)

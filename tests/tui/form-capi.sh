@@ -69,7 +69,14 @@ check "an edit offers the namespace's classes, no upgrade rule" run ':edit tenan
 /class
 <Enter>
 @expect another class of the namespace rebases
-@expect quick-start
+<Enter>
+@expect 2 of 2
+@expect quick-start-ipv6
+@quit'
+check "the tree: the other classes, no cluster-stacks rules" run ':tree tenant-a/dev
+<Enter>
+@expect Other classes (e edits; the server checks that one fits)
+@expect → quick-start-ipv6
 @quit'
 
 if [ $have_kubectl -eq 1 ]; then
