@@ -232,8 +232,12 @@ discover_retry(struct env *e, struct scs_api *a)
 		scs_api_discover(a, on_result, &x);
 		wait_call(e->http, &x);
 		res_clear(&x);
+		/* Whole: a group whose answer timed out is missing (the
+		 * short request timeouts of the fault tests, a busy
+		 * machine). */
 		if (scs_discovery_find(scs_api_discovery(a),
-		    "clusters.cluster.x-k8s.io") != NULL)
+		    "clusters.cluster.x-k8s.io") != NULL &&
+		    scs_discovery_find(scs_api_discovery(a), "secrets") != NULL)
 			return (0);
 		run_for(e->http, 200);
 	}
