@@ -2,7 +2,7 @@
  * prompt.c: the footer's line of input (tui.h): the : command line with
  * Tab completion, the / filter or search (applied as it is typed), the
  * delete confirmation (a cluster's name typed, else y) and the one-key
- * y/N questions of app_confirm.
+ * y/N questions of app_confirm (the confirm action, scope question).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,6 +129,7 @@ static void
 prompt_line_key(struct app *a, int key)
 {
 	enum entry_result	 r = entry_key(&a->entry, key);
+	int			 kind;
 
 	if (r == ENTRY_TAB && a->prompt == ':') {
 		prompt_complete(a);
@@ -143,11 +144,11 @@ prompt_line_key(struct app *a, int key)
 		}
 		a->prompt = 0;
 	} else if (r == ENTRY_ENTER) {
-		key = a->prompt;
+		kind = a->prompt;
 		a->prompt = 0;
-		if (key == ':')
+		if (kind == ':')
 			command_run(a, a->entry.text);
-		else if (key == 'D')
+		else if (kind == 'D')
 			delete_confirmed(a);
 	}
 	if (a->prompt == '/')
@@ -164,7 +165,8 @@ app_confirm(struct app *a, const char *question, void (*cb)(void *, int),
 	a->confirm_arg = arg;
 }
 
-/* The answer to app_confirm: y or Y is yes, any other key no. */
+/* The answer to app_confirm: the confirm action (y, Y) is yes, any
+ * other key no. */
 static void
 prompt_answer(struct app *a, int key)
 {
@@ -173,7 +175,8 @@ prompt_answer(struct app *a, int key)
 	a->confirm_cb = NULL;
 	a->message[0] = '\0';
 	a->dirty = 1;
-	cb(a->confirm_arg, key == 'y' || key == 'Y');
+	cb(a->confirm_arg, action_find(&a->eff, key, SCOPE_QUESTION) ==
+	    ACTION_CONFIRM);
 }
 
 int

@@ -237,7 +237,8 @@ const char *keys_name(int key);
 	X(HELP,		"help")		/* the keys (?) */	\
 	X(PINS,		"pins")		/* a namespace's pins */ \
 	X(POLICIES,	"policies")	/* admission policies */ \
-	X(PICKER,	"picker")	/* a form's list of choices */
+	X(PICKER,	"picker")	/* a form's list of choices */ \
+	X(QUESTION,	"question")	/* a y/N question (app_confirm) */
 
 enum scope {
 #define X(n, name)	SCOPE_##n,
@@ -250,8 +251,9 @@ enum scope {
 #define IN(n)		(1u << SCOPE_##n)
 #define IN_ALL		((1u << SCOPE_MAX) - 1)
 /* The picker is typed into: of the console's actions only help is there,
- * and its actions come before the text (app.c). */
-#define IN_VIEWS	(IN_ALL & ~IN(PICKER))
+ * and its actions come before the text (app.c). A question takes one key:
+ * confirm, or no. */
+#define IN_VIEWS	(IN_ALL & ~(IN(PICKER) | IN(QUESTION)))
 #define IN_TABLES	(IN(TABLE) | IN(CLUSTERS) | IN(FLEET))
 #define IN_SECRET	(IN(SECRET) | IN(KUBECONFIG))
 #define IN_DETAIL	(IN(DETAIL) | IN_SECRET)
@@ -402,6 +404,9 @@ enum scope {
 	    0,		"",	"First choice")				\
 	X(PICK_LAST,	"pick-last",	"<End>",	IN(PICKER),	\
 	    0,		"",	"Last choice")				\
+	X(CONFIRM,	"confirm",	"y Y",		IN(QUESTION),	\
+	    0,		"",						\
+	    "Yes to the question in the footer (any other key: no)")	\
 	X(PIN,		"pin",		"a",		IN(PINS),	\
 	    ACT_WRITE,	"pin",						\
 	    "Pin a variable or the version (:pin NS KEY VALUE)")	\
@@ -411,7 +416,7 @@ enum scope {
 	    ACT_WRITE,	"install",					\
 	    "Install the policy scs-pins: preview, server dry run, y applies") \
 	/* The console's, in every view unless a view action takes the key. */ \
-	X(HELP,		"help",		"?",		IN_ALL,		\
+	X(HELP,		"help",		"?",		IN_VIEWS | IN(PICKER), \
 	    ACT_APP,	"help",	"The keys of this view (again: close)")	\
 	X(COMMAND,	"command",	":",		IN_VIEWS,	\
 	    ACT_APP,	"cmd",						\

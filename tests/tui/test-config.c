@@ -285,6 +285,21 @@ test_scopes(void)
 	    "p switches persona elsewhere");
 	is_int(action_find(&e, 'q', SCOPE_PREVIEW), ACTION_NONE,
 	    "q means nothing in the preview");
+	/* The picker is typed into: its moves and help, the rest is text. */
+	is_int(action_find(&e, KEYS_SPECIAL + KEY_DOWN, SCOPE_PICKER),
+	    ACTION_PICK_DOWN, "Down is the picker's next choice");
+	is_int(action_find(&e, 'j', SCOPE_PICKER), ACTION_NONE,
+	    "j is text in the picker");
+	is_int(action_find(&e, 'q', SCOPE_PICKER), ACTION_NONE,
+	    "q is text in the picker");
+	is_int(action_find(&e, '?', SCOPE_PICKER), ACTION_HELP,
+	    "? helps in the picker");
+	is_int(action_find(&e, 3, SCOPE_PICKER), ACTION_PICK_CANCEL,
+	    "C-c closes the picker, not the console");
+	is_int(action_find(&e, 'Y', SCOPE_QUESTION), ACTION_CONFIRM,
+	    "Y answers yes");
+	is_int(action_find(&e, '?', SCOPE_QUESTION), ACTION_NONE,
+	    "? answers no");
 	action_hints(&e, SCOPE_CLUSTERS, 0, 200, hints, sizeof hints);
 	ok(strstr(hints, "<c>create") != NULL && strstr(hints,
 	    "<C-d>delete") != NULL, "clusters footer: %s", hints);

@@ -9,9 +9,10 @@ dir=$1
 # Every file that defines a view (its struct view_ops), and the views
 # that must be there.
 views=$(cd "$dir" && grep -l "struct view_ops .*= {" *.c | tr '\n' ' ')
-# The picker is the views' list of choices: its moves are actions too.
+# The picker is the views' list of choices: its moves are actions too;
+# the prompt's line is entry.c's text, its questions' answer an action.
 for v in alerts.c detail.c fleet.c form.c help.c overview.c picker.c \
-    stack.c tree.c view-table.c; do
+    prompt.c stack.c tree.c view-table.c; do
 	case " $views " in *" $v "*) ;; *) views="$views $v" ;; esac
 done
 fail=0
