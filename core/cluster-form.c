@@ -1055,11 +1055,10 @@ general_rows(struct scs_cform *f)
 	r->required = 1;
 	r->choices = scs_strv_dup((const char *const *)f->version_choices);
 	r->choice_help = scs_strv_dup((const char *const *)f->version_help);
-	r->help = scs_xstrdup(f->version_open ? "the Kubernetes version, "
-	    "vMAJOR.MINOR.PATCH (the class does not fix it): suggested are "
-	    "the latest patches of supported minors and the versions of the "
-	    "class's clusters" : "the Kubernetes version: those the class's "
-	    "cluster stack release offers");
+	r->help = scs_xstrdup(f->version_open ? "Kubernetes vMAJOR.MINOR."
+	    "PATCH, any: suggested are the latest patches of supported "
+	    "minors, then the class's clusters' versions" : "the Kubernetes "
+	    "version: those the class's cluster stack release offers");
 	memset(&l, 0, sizeof l);
 	l.type = LOC_KEY;
 	l.parent = path_obj(f->obj, "spec.topology.controlPlane", 1);

@@ -22,7 +22,7 @@ c
 @expect quick-start
 /version
 <Enter>
-@expect (the class does not fix it)
+@expect Kubernetes vMAJOR.MINOR.PATCH, any: suggested are
 <Enter>
 @expect version: _
 @expect v1.36.2
