@@ -109,6 +109,18 @@ line_add(struct detail *d, const char *s)
 	return (l);
 }
 
+/* The object Enter on line l opens. */
+static void
+line_ref(struct dline *l, const char *group, const char *kind,
+    const char *ns, const char *name)
+{
+	l->ref = scs_xcalloc(1, sizeof *l->ref);
+	l->ref->group = scs_xstrdup(group);
+	l->ref->kind = scs_xstrdup(kind);
+	l->ref->ns = ns != NULL ? scs_xstrdup(ns) : NULL;
+	l->ref->name = scs_xstrdup(name);
+}
+
 /* Split text into lines. */
 static void
 lines_text(struct detail *d, const char *text)
@@ -161,11 +173,7 @@ describe_ref(const struct scs_ref *r, void *arg)
 	}
 	l = line_add(d, t);
 	l->role = ROLE_KEY;
-	l->ref = scs_xcalloc(1, sizeof *l->ref);
-	l->ref->group = scs_xstrdup(r->group);
-	l->ref->kind = scs_xstrdup(r->kind);
-	l->ref->ns = r->ns != NULL ? scs_xstrdup(r->ns) : NULL;
-	l->ref->name = scs_xstrdup(r->name);
+	line_ref(l, r->group, r->kind, r->ns, r->name);
 	free(t);
 	free(what);
 }
@@ -180,7 +188,7 @@ ref_open(struct detail *d)
 
 	if (d->cur >= d->nlines || (r = d->lines[d->cur].ref) == NULL) {
 		app_message(d->app, 0, "Enter opens a line that names an "
-		    "object (Owner, References)");
+		    "object (Owner, References, Events)");
 		return;
 	}
 	res = scs_discovery_kind(scs_api_discovery(d->api), r->group, r->kind);
@@ -264,9 +272,10 @@ kids_pending(const struct detail *d)
 static void
 describe_events(struct detail *d)
 {
-	const cJSON	**objs, **v, *x;
+	const cJSON	**objs, **v, *x, *io;
+	struct dline	*dl;
 	size_t		 n = 0, k = 0, max;
-	char		 row[2048], *l;
+	char		 row[2048], group[128], *l;
 
 	line_add(d, "");
 	if (d->events == NULL || kids_pending(d)) {
@@ -300,9 +309,18 @@ describe_events(struct detail *d)
 	for (n = 0; n < k; n++) {
 		screen_event_row(v[n], row, sizeof row);
 		l = scs_xprintf("  %s", row);
-		line_add(d, l)->role = scs_streq(cJSON_GetStringValue(
-		    scs_jpath(v[n], "type")), "Warning") ? ROLE_WARN :
-		    ROLE_NORMAL;
+		dl = line_add(d, l);
+		dl->role = scs_streq(cJSON_GetStringValue(scs_jpath(v[n],
+		    "type")), "Warning") ? ROLE_WARN : ROLE_NORMAL;
+		/* Enter on an event opens the object it is about. */
+		io = J(v[n], "involvedObject");
+		if (cJSON_GetStringValue(J(io, "kind")) != NULL &&
+		    cJSON_GetStringValue(J(io, "name")) != NULL) {
+			scs_ref_group(io, group, sizeof group);
+			line_ref(dl, group, J(io, "kind")->valuestring,
+			    cJSON_GetStringValue(J(io, "namespace")),
+			    J(io, "name")->valuestring);
+		}
 		free(l);
 	}
 	free(v);
