@@ -726,9 +726,15 @@ on_latest(const struct scs_api_result *r, void *arg)
 	}
 	scs_cform_rebase(fm->f, r->json, &changed);
 	class_sync(fm);
-	/* Ask the server again: the diff to review is against its version. */
-	free(fm->rebased);
-	fm->rebased = changed;
+	/* Ask the server again: the diff to review is against its version.
+	 * A second 409 before the user saw the first (a status write in
+	 * between) changes nothing in spec: the first note stays. */
+	if (fm->rebased != NULL && scs_streq(changed, "nothing in spec"))
+		free(changed);
+	else {
+		free(fm->rebased);
+		fm->rebased = changed;
+	}
 	fm->app->dirty = 1;
 	form_send(fm, 1);
 }
