@@ -86,6 +86,8 @@ struct form {
 	int			 preview;	/* 1 YAML, 2 the diff to review */
 	char			*diff;		/* what the server would store */
 	char			*rebased;	/* after a 409: what it changed */
+	int			 resend;	/* the 409 met the reviewed send */
+	int			 resends;	/* sent again without a review */
 	size_t			 ptop;
 	int			 discarded;	/* yes: no draft kept */
 	int			 saved;		/* a draft is on disk */
@@ -726,6 +728,18 @@ on_latest(const struct scs_api_result *r, void *arg)
 	}
 	scs_cform_rebase(fm->f, r->json, &changed);
 	class_sync(fm);
+	if (fm->resend && scs_streq(changed, "nothing in spec") &&
+	    fm->resends++ < 5) {
+		/* The reviewed send met a write that changed nothing in
+		 * spec (the controllers' status): what the user reviewed
+		 * is still what the server would store; send it. */
+		free(changed);
+		fm->resend = 0;
+		form_send(fm, 0);
+		return;
+	}
+	fm->resend = 0;
+	fm->resends = 0;
 	/* Ask the server again: the diff to review is against its version.
 	 * A second 409 before the user saw the first (a status write in
 	 * between) changes nothing in spec: the first note stays. */
@@ -753,6 +767,7 @@ on_sent(const struct scs_api_result *r, void *arg)
 	if (r->status == SCS_CONFLICT && fm->name != NULL) {
 		/* 409: read the cluster again and rebase the edit. */
 		draft_save(fm);
+		fm->resend = !dry;
 		fm->state = FORM_REFETCH;
 		res = app_resource(a, "cluster.x-k8s.io", "clusters");
 		fm->call = scs_api_get(a->api, res, fm->ns, fm->name,

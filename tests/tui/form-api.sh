@@ -153,4 +153,51 @@ check "discarded: its file is gone" test -z "$(draftf | xargs grep -l keyed-1 2>
 kill $pid2 2>/dev/null
 wait $pid2 2>/dev/null
 check "no token in the log" sh -c "! grep -q 'sim-tenant-' '$tmp/log'"
+
+# A write between the review and the send that changes nothing in spec
+# (another manager's label; the controllers' status) leaves what the user
+# reviewed what the server would store: the 409 is met by sending again,
+# not by a second review.
+if command -v kubectl >/dev/null 2>&1; then
+	rm -f "$tmp/label-set"
+	# A first write: the webhook defaults the cluster's variables (as
+	# CAPI's does on any write), so the one under review adds nothing.
+	kubectl --context csp-admin label clusters.cluster.x-k8s.io -n tenant-a \
+	    prod-eu1 reviewed=before >/dev/null 2>&1
+	printf '%s\n' '@expect My clusters
+:edit prod-eu1
+<Enter>
+@expect edit cluster tenant-a/prod-eu1
+/control plane replicas
+<Enter>
+<Enter>
+<C-u>
+5
+<Enter>
+s
+@expect what the server would store
+@expect +    replicas: 5
+<C-l>
+@wait '"$tmp"'/label-set
+s
+@expect updated tenant-a/prod-eu1
+@quit' >"$tmp/script"
+	"$tui" --kubeconfig "$tmp/k.yaml" --context tenant-a --no-display \
+	    --size 100x40 --script "$tmp/script" -v --log "$tmp/log.409" \
+	    >"$tmp/out" 2>&1 &
+	tp=$!
+	wait_key "$tmp/log.409" C-l
+	kubectl --context csp-admin label clusters.cluster.x-k8s.io -n tenant-a \
+	    prod-eu1 reviewed=elsewhere --overwrite >"$tmp/lout" 2>&1
+	say $? "a label written while the diff is reviewed" "$tmp/lout"
+	: >"$tmp/label-set"
+	wait $tp
+	say $? "the reviewed send goes through the 409 without a second review" \
+	    "$tmp/out"
+	kubectl --context csp-admin get clusters.cluster.x-k8s.io -n tenant-a \
+	    prod-eu1 -o jsonpath='{.spec.topology.controlPlane.replicas} {.metadata.labels.reviewed}' \
+	    >"$tmp/got" 2>&1
+	grep -qx '5 elsewhere' "$tmp/got"
+	say $? "the server holds the reviewed change and the other's label" "$tmp/got"
+fi
 finish
