@@ -1,17 +1,13 @@
 /*
  * entry.c: a line of text being typed (the : and / prompt, the form's
- * field editor): typed characters go in as UTF-8, Backspace takes the
- * last character, C-u clears; Enter, Esc and Tab are for the owner.
- * The one place where keys are text rather than actions.
+ * field editor): typed characters go in as UTF-8; what is not text is an
+ * action of scope entry (entry-erase, entry-clear edit; entry-done,
+ * entry-cancel, entry-complete are for the owner), rebindable as any.
  */
 #include <string.h>
 
 #include "scs/util.h"
 #include "tui.h"
-
-#define KEY_CTRL_U	21
-#define KEY_DEL_ASCII	127
-#define KEY_BS_ASCII	8
 
 void
 entry_set(struct entry *e, const char *text)
@@ -21,31 +17,29 @@ entry_set(struct entry *e, const char *text)
 }
 
 enum entry_result
-entry_key(struct entry *e, int key)
+entry_key(struct entry *e, const struct config_effective *eff, int key)
 {
-	switch (key) {
-	case 27:
+	switch (action_find(eff, key, SCOPE_ENTRY)) {
+	case ACTION_ENTRY_CANCEL:
 		return (ENTRY_ESCAPE);
-	case '\r':
-	case '\n':
-	case KEYS_SPECIAL + KEY_ENTER:
+	case ACTION_ENTRY_DONE:
 		return (ENTRY_ENTER);
-	case '\t':
+	case ACTION_ENTRY_COMPLETE:
 		return (ENTRY_TAB);
-	case KEY_DEL_ASCII:
-	case KEY_BS_ASCII:
-	case KEYS_SPECIAL + KEY_BACKSPACE:
+	case ACTION_ENTRY_ERASE:
 		while (e->len > 0 &&
 		    ((unsigned char)e->text[--e->len] & 0xc0) == 0x80)
 			;
 		e->text[e->len] = '\0';
 		return (ENTRY_EDITED);
-	case KEY_CTRL_U:
+	case ACTION_ENTRY_CLEAR:
 		e->len = 0;
 		e->text[0] = '\0';
 		return (ENTRY_EDITED);
+	default:
+		break;
 	}
-	if (key < 0x20 || key >= KEYS_SPECIAL)
+	if (!keys_is_text(key))
 		return (ENTRY_IGNORED);
 	if (e->len + 5 < sizeof e->text) {
 		e->len += scs_utf8_put(e->text + e->len, (unsigned)key);

@@ -941,12 +941,12 @@ form_text(struct view *v, int key)
 	struct form	*fm = v->data;
 
 	if (fm->picker != NULL) {
-		picker_text(fm->picker, key);
+		picker_text(fm->picker, &fm->app->eff, key);
 		return (1);
 	}
 	if (!fm->editing)
 		return (0);
-	switch (entry_key(&fm->ed, key)) {
+	switch (entry_key(&fm->ed, &fm->app->eff, key)) {
 	case ENTRY_ESCAPE:
 		fm->editing = 0;
 		break;

@@ -21,6 +21,7 @@ static const struct {
 	{ "BS",		KEYS_SPECIAL + KEY_BACKSPACE },
 	{ "Backspace",	KEYS_SPECIAL + KEY_BACKSPACE },
 	{ "Del",	KEYS_SPECIAL + KEY_DC },
+	{ "C-?",	127 },		/* DEL: Backspace on most terminals */
 	{ "Up",		KEYS_SPECIAL + KEY_UP },
 	{ "Down",	KEYS_SPECIAL + KEY_DOWN },
 	{ "Left",	KEYS_SPECIAL + KEY_LEFT },
@@ -79,4 +80,10 @@ keys_name(int key)
 	else
 		snprintf(buf, sizeof buf, "#%x", key);
 	return (buf);
+}
+
+int
+keys_is_text(int key)
+{
+	return (key >= 0x20 && key != 127 && key < KEYS_SPECIAL);
 }

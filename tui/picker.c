@@ -192,10 +192,10 @@ picker_action(struct picker *p, enum action act)
 }
 
 void
-picker_text(struct picker *p, int key)
+picker_text(struct picker *p, const struct config_effective *eff, int key)
 {
 	/* Enter, Esc and Tab are the picker's actions when bound. */
-	if (entry_key(&p->filter, key) == ENTRY_EDITED)
+	if (entry_key(&p->filter, eff, key) == ENTRY_EDITED)
 		refilter(p);
 }
 

@@ -128,7 +128,7 @@ app_prompt(struct app *a, int kind, const char *text)
 static void
 prompt_line_key(struct app *a, int key)
 {
-	enum entry_result	 r = entry_key(&a->entry, key);
+	enum entry_result	 r = entry_key(&a->entry, &a->eff, key);
 	int			 kind;
 
 	if (r == ENTRY_TAB && a->prompt == ':') {

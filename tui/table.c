@@ -15,15 +15,21 @@
 
 #define MAXCOLS	(SCS_RECORD_MAXCOLS + 4)
 
+/* The columns every table has (or may have), beside the kind's own. */
+enum fixed_col {
+	COL_KIND = -1,		/* a column of the kind (kind_index) */
+	COL_NS, COL_NAME, COL_STATUS, COL_AGE, COL_MESSAGE, COL_CONTEXT,
+	COL_SERVER,		/* a column the server's Table gives */
+	COL_SEEN		/* an event's last seen */
+};
+
 struct col {
 	const char	*name;
 	int		 width;
 	int		 priority;
 	int		 right;
 	int		 kind_index;	/* -1: fixed column */
-	int		 fixed;		/* 0 ns, 1 name, 2 status, 3 age,
-					 * 4 message, 5 context, 6 server,
-					 * 7 last seen (an event's) */
+	enum fixed_col	 fixed;		/* COL_KIND: the kind's column */
 	int		 want;		/* what its content needs (0: width) */
 };
 
@@ -114,14 +120,14 @@ row_cmp(const void *pa, const void *pb)
 	char			 ba[128], bb[128];
 	int			 c;
 
-	if (sort_col->fixed == 5)	/* context: in the given order */
+	if (sort_col->fixed == COL_CONTEXT)	/* context: in the given order */
 		c = sa - sb;
-	else if (sort_col->fixed == 3)	/* age: newer first reads naturally */
+	else if (sort_col->fixed == COL_AGE)	/* age: newer first reads naturally */
 		c = a->created == b->created ? 0 : a->created > b->created ?
 		    -1 : 1;
-	else if (sort_col->fixed == 7)	/* last seen: newest first */
+	else if (sort_col->fixed == COL_SEEN)	/* last seen: newest first */
 		c = a->since == b->since ? 0 : a->since > b->since ? -1 : 1;
-	else if (sort_col->fixed == 2)
+	else if (sort_col->fixed == COL_STATUS)
 		c = (int)b->health - (int)a->health;
 	else
 		c = natural_cmp(cell_text(a, sort_col, ba, sizeof ba),
@@ -556,46 +562,46 @@ layout(struct table *t, struct col *cols, int width)
 			if (draw_width(t->names[si]) > w)
 				w = draw_width(t->names[si]);
 		cols[n++] = (struct col){ "CONTEXT", w > 20 ? 20 : w, 0, 0,
-		    -1, 5, 0 };
+		    -1, COL_CONTEXT, 0 };
 	}
 	if (t->all_ns)
 		cols[n++] = (struct col){ "NAMESPACE", 12, ev ? 5 : 0, 0, -1,
-		    0, 0 };
+		    COL_NS, 0 };
 	if (ev)
-		cols[n++] = (struct col){ "LAST SEEN", 10, 0, 1, -1, 7, 0 };
+		cols[n++] = (struct col){ "LAST SEEN", 10, 0, 1, -1, COL_SEEN, 0 };
 	else {
-		cols[n++] = (struct col){ "NAME", 16, 0, 0, -1, 1, 0 };
-		cols[n++] = (struct col){ "STATUS", 14, 0, 0, -1, 2, 0 };
+		cols[n++] = (struct col){ "NAME", 16, 0, 0, -1, COL_NAME, 0 };
+		cols[n++] = (struct col){ "STATUS", 14, 0, 0, -1, COL_STATUS, 0 };
 	}
 	for (i = 0; i < k->ncols && n < MAXCOLS - 1; i++)
 		cols[n++] = (struct col){ k->cols[i].name, k->cols[i].width,
 		    k->cols[i].priority, k->cols[i].align == SCS_ALIGN_RIGHT,
-		    (int)i, -1, 0 };
+		    (int)i, COL_KIND, 0 };
 	for (i = 0; i < (size_t)t->nserver && n < MAXCOLS - 2; i++)
 		cols[n++] = (struct col){ t->server_names[i], 12, 1, 0,
-		    (int)i, 6, 0 };
+		    (int)i, COL_SERVER, 0 };
 	if (!ev)
-		cols[n++] = (struct col){ "AGE", 5, 0, 1, -1, 3, 0 };
+		cols[n++] = (struct col){ "AGE", 5, 0, 1, -1, COL_AGE, 0 };
 	/* An event's MESSAGE stays and takes what is left. */
 	cols[n++] = (struct col){ "MESSAGE", ev ? 24 : 20, ev ? 0 : 4, 0, -1,
-	    4, 0 };
+	    COL_MESSAGE, 0 };
 	/* No wider than what they hold (nor narrower than their heading):
 	 * more columns fit before any is dropped. */
 	for (i = 0; i < n; i++) {
 		int	 head = (int)strlen(cols[i].name) +
 			    (strcmp(cols[i].name, t->sort) == 0);
-		int	 want = cols[i].kind_index >= 0 && cols[i].fixed < 0 ?
+		int	 want = cols[i].kind_index >= 0 && cols[i].fixed == COL_KIND ?
 			    t->w_kind[cols[i].kind_index] :
-			    cols[i].fixed == 0 ? t->w_ns :
-			    cols[i].fixed == 1 ? t->w_name :
-			    cols[i].fixed == 2 ? t->w_status : -1;
+			    cols[i].fixed == COL_NS ? t->w_ns :
+			    cols[i].fixed == COL_NAME ? t->w_name :
+			    cols[i].fixed == COL_STATUS ? t->w_status : -1;
 
 		if (want < 0)
 			continue;
 		if (want < head)
 			want = head;
 		cols[i].want = want > 40 ? 40 : want;
-		if (cols[i].fixed == 1)	/* names matter most */
+		if (cols[i].fixed == COL_NAME)	/* names matter most */
 			cols[i].width = want > 24 ? 24 : want;
 		else if (want < cols[i].width)
 			cols[i].width = want;
@@ -624,7 +630,7 @@ layout(struct table *t, struct col *cols, int width)
 	/* Spare width goes to NAME (up to its longest name, at most 40),
 	 * then to the columns that cut their content, then to MESSAGE (or
 	 * NAME); too little takes it from NAME. */
-	for (i = 0; i < n && cols[i].fixed != (ev ? 4 : 1); i++)
+	for (i = 0; i < n && cols[i].fixed != (ev ? COL_MESSAGE : COL_NAME); i++)
 		;
 	spare = width - total;
 	if (i < n && spare <= 0) {
@@ -634,7 +640,7 @@ layout(struct table *t, struct col *cols, int width)
 	}
 	for (pass = 0; pass < 2 && spare > 0; pass++) {
 		for (c = 0; c < n && spare > 0; c++) {
-			if ((pass == 0) != (cols[c].fixed == 1) ||
+			if ((pass == 0) != (cols[c].fixed == COL_NAME) ||
 			    cols[c].want <= cols[c].width)
 				continue;
 			grow = cols[c].want - cols[c].width;
@@ -644,7 +650,7 @@ layout(struct table *t, struct col *cols, int width)
 			spare -= grow;
 		}
 	}
-	if (spare > 0 && cols[n - 1].fixed == 4)
+	if (spare > 0 && cols[n - 1].fixed == COL_MESSAGE)
 		cols[n - 1].width += spare;
 	else if (spare > 0 && i < n)
 		cols[i].width += spare;
@@ -657,7 +663,7 @@ cell_text(const struct scs_record *r, const struct col *c, char *buf,
 {
 	const char	*v;
 
-	if (c->fixed == 6) {
+	if (c->fixed == COL_SERVER) {
 		v = cell_table != NULL && cell_table->server_cell != NULL ?
 		    cell_table->server_cell(cell_table->server_arg, r,
 		    c->kind_index) : NULL;
@@ -666,18 +672,18 @@ cell_text(const struct scs_record *r, const struct col *c, char *buf,
 	if (c->kind_index >= 0)
 		return (c->kind_index < r->ncols ? r->cols[c->kind_index] : "");
 	switch (c->fixed) {
-	case 0:
+	case COL_NS:
 		return (r->ns);
-	case 1:
+	case COL_NAME:
 		return (r->name);
-	case 4:
+	case COL_MESSAGE:
 		return (r->message != NULL ? r->message : "");
-	case 2:
+	case COL_STATUS:
 		snprintf(buf, len, "%s %s", screen_health_glyph(r->health),
 		    r->status != NULL && r->status[0] != '\0' ? r->status :
 		    scs_health_name(r->health));
 		return (buf);
-	case 7:
+	case COL_SEEN:
 		if (r->since <= 0)
 			return ("-");
 		draw_age(scs_wall_s() - r->since, buf, len);
@@ -774,9 +780,9 @@ table_draw(struct table *t, int y, int rows)
 		for (i = 0, x = 0; i < n; i++) {
 			if (t->top + r == t->sel)
 				screen_role(ROLE_SELECT);
-			else if (cols[i].fixed == 2)
+			else if (cols[i].fixed == COL_STATUS)
 				screen_role(screen_health_role(rec->health));
-			else if (cols[i].fixed == 1 &&
+			else if (cols[i].fixed == COL_NAME &&
 			    t->synced_ms != 0 && rec->changed_ms > t->synced_ms &&
 			    now - rec->changed_ms < HIGHLIGHT_MS) {
 				screen_role(ROLE_CHANGED);
@@ -788,7 +794,7 @@ table_draw(struct table *t, int y, int rows)
 			}
 			else
 				screen_role(ROLE_NORMAL);
-			draw_cell(y + 2 + (int)r, x, cols[i].fixed == 5 ?
+			draw_cell(y + 2 + (int)r, x, cols[i].fixed == COL_CONTEXT ?
 			    t->names[src] : cell_text(rec, &cols[i], buf,
 			    sizeof buf), cols[i].width, cols[i].right);
 			x += cols[i].width;

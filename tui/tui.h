@@ -210,6 +210,8 @@ int		 export_screen(const char *path, enum export_format f,
 int	 keys_parse_name(const char *s, size_t *len);
 /* "<Enter>", "j", ... for help and logs; static buffer. */
 const char *keys_name(int key);
+/* Is key a character to type (not a control, DEL or a special key)? */
+int	 keys_is_text(int key);
 
 /* --- action.c: the one table of actions ------------------------------- */
 
@@ -238,7 +240,8 @@ const char *keys_name(int key);
 	X(PINS,		"pins")		/* a namespace's pins */ \
 	X(POLICIES,	"policies")	/* admission policies */ \
 	X(PICKER,	"picker")	/* a form's list of choices */ \
-	X(QUESTION,	"question")	/* a y/N question (app_confirm) */
+	X(QUESTION,	"question")	/* a y/N question (app_confirm) */ \
+	X(ENTRY,	"entry")	/* a line of text being typed */
 
 enum scope {
 #define X(n, name)	SCOPE_##n,
@@ -253,7 +256,7 @@ enum scope {
 /* The picker is typed into: of the console's actions only help is there,
  * and its actions come before the text (app.c). A question takes one key:
  * confirm, or no. */
-#define IN_VIEWS	(IN_ALL & ~(IN(PICKER) | IN(QUESTION)))
+#define IN_VIEWS	(IN_ALL & ~(IN(PICKER) | IN(QUESTION) | IN(ENTRY)))
 #define IN_TABLES	(IN(TABLE) | IN(CLUSTERS) | IN(FLEET))
 #define IN_SECRET	(IN(SECRET) | IN(KUBECONFIG))
 #define IN_DETAIL	(IN(DETAIL) | IN_SECRET)
@@ -404,6 +407,16 @@ enum scope {
 	    0,		"",	"First choice")				\
 	X(PICK_LAST,	"pick-last",	"<End>",	IN(PICKER),	\
 	    0,		"",	"Last choice")				\
+	X(ENTRY_DONE,	"entry-done",	"<Enter> <C-j>", IN(ENTRY),	\
+	    0,		"",	"Take the text typed")			\
+	X(ENTRY_CANCEL,	"entry-cancel",	"<Esc>",	IN(ENTRY),	\
+	    0,		"",	"Leave the text unchanged")		\
+	X(ENTRY_COMPLETE, "entry-complete", "<Tab>",	IN(ENTRY),	\
+	    0,		"",	"Complete the text (commands, names)")	\
+	X(ENTRY_ERASE,	"entry-erase",	"<Backspace> <C-h> <C-?>", IN(ENTRY), \
+	    0,		"",	"Erase the last character")		\
+	X(ENTRY_CLEAR,	"entry-clear",	"<C-u>",	IN(ENTRY),	\
+	    0,		"",	"Erase the whole text")			\
 	X(CONFIRM,	"confirm",	"y Y",		IN(QUESTION),	\
 	    0,		"",						\
 	    "Yes to the question in the footer (any other key: no)")	\
@@ -517,9 +530,12 @@ enum entry_result { ENTRY_EDITED, ENTRY_ENTER, ENTRY_ESCAPE, ENTRY_TAB,
 #define ENTRY_HINTS	"<Enter>keep <Esc>drop the edit <C-u>clear"
 
 void		 entry_set(struct entry *, const char *text);
-/* Typed text goes in; Backspace and C-u edit; Enter, Esc and Tab are the
- * owner's to act on; other keys are ignored. */
-enum entry_result entry_key(struct entry *, int key);
+/* Typed text goes in; the actions of scope entry (entry-erase,
+ * entry-clear: Backspace, C-u) edit it; entry-done, entry-cancel and
+ * entry-complete (Enter, Esc, Tab) are the owner's to act on; other keys
+ * are ignored. */
+enum entry_result entry_key(struct entry *, const struct config_effective *,
+		    int key);
 
 /* --- config.c: the configuration file --------------------------------- */
 
@@ -1091,7 +1107,7 @@ struct view	*trace_view(struct app *, const struct scs_resource *,
  *	    case PICKER_CANCELLED: picker_free(p); ...
  *	    case PICKER_OPEN: redraw
  *	    case PICKER_NOT_TAKEN: not the picker's (help): the app's }
- *	... on typed text: picker_text(p, key); redraw
+ *	... on typed text: picker_text(p, eff, key); redraw
  *	... when drawing: picker_draw(p, y, x, picker_height(p, max), cols);
  *
  * choices: NULL-terminated, copied; help: one description per choice
@@ -1108,7 +1124,8 @@ struct picker	*picker_new(const char *title, const char *const *choices,
 void		 picker_free(struct picker *);
 enum picker_state picker_action(struct picker *, enum action);
 /* Typed text for the filter (entry.c: characters, Backspace, C-u). */
-void		 picker_text(struct picker *, int key);
+void		 picker_text(struct picker *, const struct config_effective *,
+		    int key);
 /* The value taken (after PICKER_CHOSEN), else NULL; the picker owns it. */
 const char	*picker_value(const struct picker *);
 /* The focused choice, or NULL when nothing matches. */

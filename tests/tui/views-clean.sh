@@ -10,9 +10,10 @@ dir=$1
 # that must be there.
 views=$(cd "$dir" && grep -l "struct view_ops .*= {" *.c | tr '\n' ' ')
 # The picker is the views' list of choices: its moves are actions too;
-# the prompt's line is entry.c's text, its questions' answer an action.
-for v in alerts.c detail.c fleet.c form.c help.c overview.c picker.c \
-    prompt.c stack.c tree.c view-table.c; do
+# the prompt's line is entry.c's text (its edits actions of scope entry),
+# its questions' answer an action; table.c draws the lists.
+for v in alerts.c detail.c entry.c fleet.c form.c help.c overview.c picker.c \
+    prompt.c stack.c table.c tree.c view-table.c; do
 	case " $views " in *" $v "*) ;; *) views="$views $v" ;; esac
 done
 fail=0
