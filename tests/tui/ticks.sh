@@ -2,7 +2,10 @@
 # Ages tick without a key (issue 14): on a simulator whose world stands
 # still (--speed 0.0001), a cluster created a moment ago (it never moves) shows its
 # tree; 2.5 s later, with no key and no change on the server, the SINCE
-# of the cluster's line has moved on. Skips without kubectl.
+# of the cluster's line has moved on. Ages tick once a second, so under
+# load (ASan, a busy CI core) the last tick before the second dump may
+# be a second late: the check is that it moved, not by how much.
+# Skips without kubectl.
 # Usage: ticks.sh SCS-TUI SCS-TUI-SIM
 set -u
 tui=${1:?}; sim=${2:?}
@@ -40,7 +43,7 @@ say $? "the tree opens" "$tmp/out"
 age() { grep "Cluster/tick" "$1" | head -1 | grep -o ' [0-9][0-9]*s ' |
     head -1 | tr -dc 0-9; }
 a1=$(age "$tmp/t1.txt"); a2=$(age "$tmp/t2.txt")
-[ -n "$a1" ] && [ -n "$a2" ] && [ "$a2" -ge $((a1 + 2)) ]
+[ -n "$a1" ] && [ -n "$a2" ] && [ "$a2" -gt "$a1" ]
 say $? "the cluster's SINCE ticked from ${a1:-?}s to ${a2:-?}s without a key" \
     "$tmp/t2.txt"
 finish
