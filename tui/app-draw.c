@@ -107,12 +107,14 @@ draw_footer(struct app *a)
 		screen_role(ROLE_WARN);
 		if (strcmp(a->del_plural, "clusters") == 0)
 			snprintf(buf, sizeof buf, "Delete cluster %s/%s? Type "
-			    "its name to confirm (Esc cancels): %s",
-			    a->del_ns, a->del_name, a->entry.text);
+			    "its name to confirm (%s cancels): %s",
+			    a->del_ns, a->del_name, app_key_name(a,
+			    ACTION_ENTRY_CANCEL, SCOPE_ENTRY), a->entry.text);
 		else
-			snprintf(buf, sizeof buf, "Delete %s %s%s%s? [y/N] %s",
+			snprintf(buf, sizeof buf, "Delete %s %s%s%s? %s %s",
 			    a->del_plural, a->del_ns, a->del_ns[0] != '\0' ?
-			    "/" : "", a->del_name, a->entry.text);
+			    "/" : "", a->del_name, app_yes_no(a),
+			    a->entry.text);
 		draw_cell(y, 0, buf, COLS, 0);
 		return;
 	}
@@ -128,11 +130,9 @@ draw_footer(struct app *a)
 		return;
 	}
 	screen_role(ROLE_KEY);
-	if (v != NULL && v->ops->typing != NULL && v->ops->typing(v))
-		scs_strlcpy(buf, ENTRY_HINTS, sizeof buf);
-	else
-		action_hints(&a->eff, v != NULL ? v->ops->scope(v) :
-		    SCOPE_OVERVIEW, a->readonly, COLS, buf, sizeof buf);
+	action_hints(&a->eff, v == NULL ? SCOPE_OVERVIEW : v->ops->typing !=
+	    NULL && v->ops->typing(v) ? SCOPE_ENTRY : v->ops->scope(v),
+	    a->readonly, COLS, buf, sizeof buf);
 	draw_cell(y, 0, buf, COLS, 0);
 }
 

@@ -117,7 +117,7 @@ on_review(const struct scs_api_result *r, void *arg)
 		day2_free(d);
 		return;
 	}
-	q = scs_xprintf("%s? y/N", d->what);
+	q = scs_xprintf("%s?", d->what);
 	app_confirm(d->app, q, on_confirmed, d);
 	free(q);
 }

@@ -425,10 +425,11 @@ describe_secret(struct detail *d)
 	}
 	cJSON_ArrayForEach(x, J(d->obj, "data")) {
 		on = !d->redact && revealed(d, x->string);
-		l = scs_xprintf("  %-30s %zu bytes %s", x->string,
+		l = scs_xprintf("  %-30s %zu bytes %s%s%s", x->string,
 		    cJSON_IsString(x) ? strlen(x->valuestring) * 3 / 4 :
-		    (size_t)0, on ? "(revealed; x hides)" :
-		    "\u2022\u2022\u2022\u2022\u2022\u2022");
+		    (size_t)0, on ? "(revealed; " : "\u2022\u2022\u2022"
+		    "\u2022\u2022\u2022", on ? app_key_name(d->app,
+		    ACTION_REVEAL, SCOPE_SECRET) : "", on ? " hides)" : "");
 		dl = line_add(d, l);
 		dl->secret_key = scs_xstrdup(x->string);
 		dl->role = on ? ROLE_WARN : ROLE_NORMAL;

@@ -1265,8 +1265,8 @@ form_action(struct view *v, enum action act)
 			app_message(fm->app, 0, "nothing to discard");
 			return (VIEW_HANDLED);
 		}
-		app_confirm(fm->app, "discard your changes and the draft? "
-		    "[y/N]", form_discard, fm);
+		app_confirm(fm->app, "discard your changes and the draft?",
+		    form_discard, fm);
 		return (VIEW_HANDLED);
 	case ACTION_QUIT_NOW:
 		return (quit_now(fm));

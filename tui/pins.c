@@ -534,14 +534,14 @@ step_next(struct pins *p)
 		outcome(p, 0, "server dry run passed");
 		if (p->install)
 			q = scs_xprintf("install the ValidatingAdmissionPolicy "
-			    "and binding %s? (server dry run passed) [y/N]",
+			    "and binding %s? (server dry run passed)",
 			    SCS_PINS_POLICY);
 		else if (p->value != NULL)
 			q = scs_xprintf("pin %s = %s in %s? (server dry run "
-			    "passed) [y/N]", p->key, p->value, p->ns);
+			    "passed)", p->key, p->value, p->ns);
 		else
 			q = scs_xprintf("unpin %s in %s? (server dry run "
-			    "passed) [y/N]", p->key, p->ns);
+			    "passed)", p->key, p->ns);
 		app_confirm(a, q, answered, p);
 		free(q);
 		return;

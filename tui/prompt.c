@@ -1,12 +1,14 @@
 /*
  * prompt.c: the footer's line of input (tui.h): the : command line with
  * Tab completion, the / filter or search (applied as it is typed), the
- * delete confirmation (a cluster's name typed, else y) and the one-key
- * y/N questions of app_confirm (the confirm action, scope question).
+ * delete confirmation (a cluster's name typed, else a confirm key) and
+ * the one-key questions of app_confirm (the confirm action, scope
+ * question). Questions name the keys bound now ([y/N] by default).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "scs/util.h"
 #include "tui.h"
@@ -23,6 +25,41 @@ on_deleted(const struct scs_api_result *r, void *arg)
 		app_message(a, 1, "delete failed: %s", r->message);
 }
 
+/* Is text the character of a key the confirm action is bound to? */
+static int
+is_confirm_key(struct app *a, const char *text)
+{
+	int	 keys[CONFIG_KEYS_MAX];
+	char	 k[8];
+	size_t	 n, i;
+
+	n = action_keys(&a->eff, ACTION_CONFIRM, SCOPE_QUESTION, keys,
+	    CONFIG_KEYS_MAX);
+	for (i = 0; i < n; i++) {
+		if (!keys_is_text(keys[i]))
+			continue;
+		k[scs_utf8_put(k, (unsigned)keys[i])] = '\0';
+		if (strcmp(text, k) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+const char *
+app_yes_no(struct app *a)
+{
+	static char	 buf[64];
+	const char	*k = app_key_name(a, ACTION_CONFIRM, SCOPE_QUESTION);
+
+	/* [y/N]: y yes, anything else (N) no; a key that reads as no or
+	 * as more than a letter says it in words. */
+	if (strlen(k) == 1 && strcasecmp(k, "n") != 0)
+		snprintf(buf, sizeof buf, "[%s/N]", k);
+	else
+		snprintf(buf, sizeof buf, "[<%s> yes, other keys no]", k);
+	return (buf);
+}
+
 static void
 delete_confirmed(struct app *a)
 {
@@ -33,7 +70,7 @@ delete_confirmed(struct app *a)
 	if (strcmp(a->del_plural, "clusters") == 0)
 		go = strcmp(ans, a->del_name) == 0;
 	else
-		go = strcmp(ans, "y") == 0 || strcmp(ans, "yes") == 0;
+		go = strcmp(ans, "yes") == 0 || is_confirm_key(a, ans);
 	if (!go) {
 		app_message(a, 0, "not deleted");
 		return;
@@ -63,7 +100,8 @@ app_meta_ask(struct app *a, int annotate, const struct scs_resource *res,
 	    ns != NULL && *ns != '\0' && res->namespaced ? ns : "",
 	    ns != NULL && *ns != '\0' && res->namespaced ? "/" : "", name);
 	app_prompt(a, ':', t);
-	app_message(a, 0, "KEY=VALUE sets, KEY- removes; Enter asks first");
+	app_message(a, 0, "KEY=VALUE sets, KEY- removes; %s asks first",
+	    app_key_name(a, ACTION_ENTRY_DONE, SCOPE_ENTRY));
 	free(t);
 }
 
@@ -160,13 +198,13 @@ void
 app_confirm(struct app *a, const char *question, void (*cb)(void *, int),
     void *arg)
 {
-	app_message(a, 1, "%s", question);
+	app_message(a, 1, "%s %s", question, app_yes_no(a));
 	a->confirm_cb = cb;
 	a->confirm_arg = arg;
 }
 
-/* The answer to app_confirm: the confirm action (y, Y) is yes, any
- * other key no. */
+/* The answer to app_confirm: the confirm action (y, Y by default) is
+ * yes, any other key no. */
 static void
 prompt_answer(struct app *a, int key)
 {

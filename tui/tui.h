@@ -408,15 +408,15 @@ enum scope {
 	X(PICK_LAST,	"pick-last",	"<End>",	IN(PICKER),	\
 	    0,		"",	"Last choice")				\
 	X(ENTRY_DONE,	"entry-done",	"<Enter> <C-j>", IN(ENTRY),	\
-	    0,		"",	"Take the text typed")			\
+	    0,		"keep",	"Take the text typed")			\
 	X(ENTRY_CANCEL,	"entry-cancel",	"<Esc>",	IN(ENTRY),	\
-	    0,		"",	"Leave the text unchanged")		\
+	    0,		"drop the edit", "Leave the text unchanged")	\
 	X(ENTRY_COMPLETE, "entry-complete", "<Tab>",	IN(ENTRY),	\
 	    0,		"",	"Complete the text (commands, names)")	\
 	X(ENTRY_ERASE,	"entry-erase",	"<Backspace> <C-h> <C-?>", IN(ENTRY), \
 	    0,		"",	"Erase the last character")		\
 	X(ENTRY_CLEAR,	"entry-clear",	"<C-u>",	IN(ENTRY),	\
-	    0,		"",	"Erase the whole text")			\
+	    0,		"clear", "Erase the whole text")		\
 	X(CONFIRM,	"confirm",	"y Y",		IN(QUESTION),	\
 	    0,		"",						\
 	    "Yes to the question in the footer (any other key: no)")	\
@@ -525,9 +525,6 @@ struct entry {
 };
 enum entry_result { ENTRY_EDITED, ENTRY_ENTER, ENTRY_ESCAPE, ENTRY_TAB,
 	ENTRY_IGNORED };
-
-/* The footer while typing. */
-#define ENTRY_HINTS	"<Enter>keep <Esc>drop the edit <C-u>clear"
 
 void		 entry_set(struct entry *, const char *text);
 /* Typed text goes in; the actions of scope entry (entry-erase,
@@ -956,10 +953,13 @@ int		 command_split_name(struct app *, const char *arg, char *ns,
 
 /* Open the prompt (':' or '/') with text in it. */
 void	 app_prompt(struct app *, int kind, const char *text);
-/* Ask question (y/N) in the footer; the next key answers: cb(arg, 1) for
- * y or Y, cb(arg, 0) for any other. */
+/* Ask question in the footer, followed by app_yes_no's keys; the next
+ * key answers: cb(arg, 1) for the confirm action (y or Y by default),
+ * cb(arg, 0) for any other. */
 void	 app_confirm(struct app *, const char *question,
 	    void (*cb)(void *, int yes), void *arg);
+/* The keys of a question as bound now: "[y/N]" by default; static. */
+const char *app_yes_no(struct app *);
 /* Ask to delete ns/name of res (confirmation in the footer; clusters need
  * the name typed). Refused under --readonly. */
 void	 app_delete_ask(struct app *, const struct scs_resource *,

@@ -25,7 +25,7 @@ kis() {
 
 check "pause, confirmed" run csp-admin ':pause tenant-a/staging
 <Enter>
-@expect pause Cluster tenant-a/staging (spec.paused false -> true)? y/N
+@expect pause Cluster tenant-a/staging (spec.paused false -> true)? [y/N]
 y
 @expect done: pause Cluster tenant-a/staging
 @quit'
@@ -36,14 +36,14 @@ check "the tree says PAUSED" run csp-admin ':tree tenant-a/staging
 @quit'
 check "resume" run csp-admin ':resume tenant-a/staging
 <Enter>
-@expect (spec.paused true -> false)? y/N
+@expect (spec.paused true -> false)? [y/N]
 y
 @expect done: resume
 @quit'
 check "kubectl: spec.paused false" kis false get cluster -n tenant-a staging -o jsonpath='{.spec.paused}'
 check "a no changes nothing" run csp-admin ':pause tenant-a/staging
 <Enter>
-@expect ? y/N
+@expect ? [y/N]
 n
 @expect not changed
 @quit'
@@ -51,14 +51,14 @@ check "kubectl: still not paused" kis false get cluster -n tenant-a staging -o j
 
 check "scale md through the topology" run tenant-a ':scale md/prod-eu1-md-0 4
 <Enter>
-@expect scale MachineDeployment tenant-a/prod-eu1-md-0: 3 -> 4 replicas (Cluster prod-eu1 spec.topology)? y/N
+@expect scale MachineDeployment tenant-a/prod-eu1-md-0: 3 -> 4 replicas (Cluster prod-eu1 spec.topology)? [y/N]
 y
 @expect done: scale
 @quit'
 check "kubectl: topology replicas 4" kis 4 get cluster -n tenant-a prod-eu1 -o jsonpath='{.spec.topology.workers.machineDeployments[0].replicas}'
 check "scale kcp as kaas-operator" run kaas-operator ':scale kcp/tenant-a/prod-eu1-control-plane 5
 <Enter>
-@expect 3 -> 5 replicas (Cluster prod-eu1 spec.topology)? y/N
+@expect 3 -> 5 replicas (Cluster prod-eu1 spec.topology)? [y/N]
 y
 @expect done: scale
 @quit'
@@ -102,7 +102,7 @@ check "forbidden: tenant-a in tenant-b" run tenant-a ':pause tenant-b/web
 check "kubectl: web not paused" kis "" get cluster -n tenant-b web -o jsonpath='{.spec.paused}'
 check "label by command" run csp-admin ':label clusters/tenant-a/staging team=blue
 <Enter>
-@expect label Cluster tenant-a/staging: team: (none) -> blue? y/N
+@expect label Cluster tenant-a/staging: team: (none) -> blue? [y/N]
 y
 @expect done: label
 @quit'
@@ -114,19 +114,19 @@ L
 @expect :label clusters.cluster.x-k8s.io/tenant-a/staging
 env=dev team-
 <Enter>
-@expect team: blue -> (removed)? y/N
+@expect team: blue -> (removed)? [y/N]
 y
 @expect done: label
 @quit'
 check "kubectl: label env=dev, team gone" kis "dev " get cluster -n tenant-a staging -o jsonpath='{.metadata.labels.env} {.metadata.labels.team}'
 check "annotate, then remove it" run csp-admin ':annotate clusters/tenant-a/staging example.com/note=hi
 <Enter>
-@expect example.com/note: (none) -> hi? y/N
+@expect example.com/note: (none) -> hi? [y/N]
 y
 @expect done: annotate
 :annotate clusters/tenant-a/staging example.com/note-
 <Enter>
-@expect example.com/note: hi -> (removed)? y/N
+@expect example.com/note: hi -> (removed)? [y/N]
 y
 @expect done: annotate
 @quit'
