@@ -18,8 +18,8 @@ static const struct {
 	{ "Tab",	'\t' },
 	{ "S-Tab",	KEYS_SPECIAL + KEY_BTAB },
 	{ "Space",	' ' },
-	{ "BS",		KEYS_SPECIAL + KEY_BACKSPACE },
 	{ "Backspace",	KEYS_SPECIAL + KEY_BACKSPACE },
+	{ "BS",		KEYS_SPECIAL + KEY_BACKSPACE },
 	{ "Del",	KEYS_SPECIAL + KEY_DC },
 	{ "C-?",	127 },		/* DEL: Backspace on most terminals */
 	{ "Up",		KEYS_SPECIAL + KEY_UP },
@@ -73,7 +73,9 @@ keys_name(int key)
 		if (names[i].key == key && key != '<')
 			return (names[i].name);
 	}
-	if (key > 0 && key < 0x20)
+	if (key >= KEYS_SPECIAL + KEY_F(1) && key <= KEYS_SPECIAL + KEY_F(12))
+		snprintf(buf, sizeof buf, "F%d", key - KEYS_SPECIAL - KEY_F0);
+	else if (key > 0 && key < 0x20)
 		snprintf(buf, sizeof buf, "C-%c", key + 'a' - 1);
 	else if (key < 0x80)
 		snprintf(buf, sizeof buf, "%c", key);

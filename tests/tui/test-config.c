@@ -540,9 +540,32 @@ test_docs(void)
 	free(man);
 }
 
+/* Every key a name parses to is named back as parsed (help, footers,
+ * questions name the keys bound). */
+static void
+test_key_names(void)
+{
+	static const char *const names[] = { "<Enter>", "<Esc>", "<Tab>",
+	    "<S-Tab>", "<Space>", "<Backspace>", "<Del>", "<C-?>", "<Up>",
+	    "<PgDn>", "<End>", "<C-d>", "<C-u>", "<F1>", "<F2>", "<F12>" };
+	char	 want[16];
+	size_t	 i, len;
+	int	 key;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		key = keys_parse_name(names[i], &len);
+		snprintf(want, sizeof want, "%.*s", (int)strlen(names[i]) - 2,
+		    names[i] + 1);
+		is_str(keys_name(key), want, "%s is named back", names[i]);
+	}
+	is_str(keys_name('o'), "o", "o is o");
+	is_str(keys_name('<'), "<", "< is itself");
+}
+
 int
 main(void)
 {
+	test_key_names();
 	test_errors();
 	test_resolve();
 	test_scopes();
