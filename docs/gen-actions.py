@@ -59,6 +59,12 @@ def man(rows, h):
              'Each action is bound on its own in the configuration file',
              '.RB ( "keys: {create: \\(dqn\\(dq}" );',
              'two actions with one key in one scope are an error.',
+             'Where text is typed (a picker, a line being edited) a key '
+             'that is text types,',
+             'whatever it is bound to (help is',
+             '.B F1',
+             'in a picker); a letter for an action that applies only there '
+             'is an error.',
              'The actions, their default keys and where they apply:']
     for name, keys, where in rows:
         lines += ['.TP', '.B ' + name.replace('-', '\\-'),

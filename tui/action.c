@@ -113,6 +113,20 @@ action_scopes(enum action a)
 }
 
 int
+action_typed_only(enum action a)
+{
+	return (a < ACTION_MAX && (actions[a].scopes & ~IN_TYPED) == 0);
+}
+
+/* Is key text typed in s (never an action there)? */
+static int
+typed(int key, enum scope s)
+{
+	return (s < SCOPE_MAX && (IN_TYPED & (1u << s)) != 0 &&
+	    keys_is_text(key));
+}
+
+int
 action_clash(enum action a, enum action b)
 {
 	return (a != b && a < ACTION_MAX && b < ACTION_MAX &&
@@ -151,6 +165,8 @@ action_find(const struct config_effective *e, int key, enum scope s)
 {
 	enum action	 a;
 
+	if (typed(key, s))
+		return (ACTION_NONE);
 	if ((a = find_tier(e, key, s, 0)) != ACTION_NONE)
 		return (a);
 	return (find_tier(e, key, s, ACT_APP));
@@ -167,6 +183,8 @@ action_keys(const struct config_effective *e, enum action a, enum scope s,
 		return (0);
 	for (i = 0; i < e->keys[a].n && n < max; i++) {
 		key = e->keys[a].keys[i];
+		if (typed(key, s))
+			continue;
 		/* A view action of s takes the console's key there. */
 		if ((actions[a].flags & ACT_APP) && find_tier(e, key, s, 0) !=
 		    ACTION_NONE)

@@ -387,6 +387,12 @@ parse_keys(struct parse *p, yaml_node_t *m, struct config *cfg)
 				    "<lt>)", scalar(items[j]) != NULL &&
 				    text_ok(scalar(items[j])) ?
 				    scalar(items[j]) : "?", name));
+			if (keys_is_text(key) && action_typed_only(a))
+				return (fail(p, items[j], "key '%s' is text "
+				    "where '%s' applies (%s: what is typed goes "
+				    "in); bind a key that is not text (e.g. "
+				    "<C-n>, <F2>)", scalar(items[j]), name,
+				    action_scopes(a)));
 			/* Bound by the file already, in a scope of
 			 * this action? */
 			for (b2 = 0; b2 < ACTION_MAX; b2++) {

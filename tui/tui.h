@@ -253,10 +253,15 @@ enum scope {
 /* Scope masks for the table. */
 #define IN(n)		(1u << SCOPE_##n)
 #define IN_ALL		((1u << SCOPE_MAX) - 1)
-/* The picker is typed into: of the console's actions only help is there,
- * and its actions come before the text (app.c). A question takes one key:
- * confirm, or no. */
+/* The picker is typed into: of the console's actions only help and the
+ * page moves are there, and its actions come before the text (app.c). A
+ * question takes one key: confirm, or no. */
 #define IN_VIEWS	(IN_ALL & ~(IN(PICKER) | IN(QUESTION) | IN(ENTRY)))
+/* Where text is typed (as in fzf and k9s): a key that is text (keys_is_text)
+ * types there, whatever it is bound to; an action bound to such a key does
+ * not apply there, and one that applies nowhere else must not get one
+ * (config.c refuses it). */
+#define IN_TYPED	(IN(PICKER) | IN(ENTRY))
 #define IN_TABLES	(IN(TABLE) | IN(CLUSTERS) | IN(FLEET))
 #define IN_SECRET	(IN(SECRET) | IN(KUBECONFIG))
 #define IN_DETAIL	(IN(DETAIL) | IN_SECRET)
@@ -429,7 +434,7 @@ enum scope {
 	    ACT_WRITE,	"install",					\
 	    "Install the policy scs-pins: preview, server dry run, y applies") \
 	/* The console's, in every view unless a view action takes the key. */ \
-	X(HELP,		"help",		"?",		IN_VIEWS | IN(PICKER), \
+	X(HELP,		"help",		"? <F1>",	IN_VIEWS | IN(PICKER), \
 	    ACT_APP,	"help",	"The keys of this view (again: close)")	\
 	X(COMMAND,	"command",	":",		IN_VIEWS,	\
 	    ACT_APP,	"cmd",						\
@@ -500,15 +505,19 @@ const char	*scope_name(enum scope);
 int		 action_in(enum action a, enum scope s);
 /* Scope names of a, comma-separated ("" for every scope); static. */
 const char	*action_scopes(enum action a);
+/* Does a apply only where text is typed (IN_TYPED)? A key that is text
+ * never means it. */
+int		 action_typed_only(enum action a);
 /* Can a and b both take a key in some scope (same tier, a common
  * scope)? Then they must not share a key. */
 int		 action_clash(enum action a, enum action b);
 /* The action key means in scope s (a view's before the console's), or
- * ACTION_NONE. */
+ * ACTION_NONE (always for a key that is text where text is typed). */
 enum action	 action_find(const struct config_effective *, int key,
 		    enum scope s);
-/* The keys of a in scope s (less those a view action of s takes);
- * returns how many (at most max). */
+/* The keys of a in scope s (less those a view action of s takes, and
+ * those that are text where text is typed); returns how many (at most
+ * max). */
 size_t		 action_keys(const struct config_effective *, enum action a,
 		    enum scope s, int *keys, size_t max);
 /* The footer of scope s: "<?>help <Enter>open <c>create ...": help

@@ -132,6 +132,13 @@ test_errors(void)
 	    "both 'yaml' and 'yaml'", "one key twice for an action");
 	bad("keys:\n  quit: [a, b, c, d, e]\n", "config.yaml:2:22: too many "
 	    "keys for 'quit' (at most 4)", "too many keys");
+	/* Where text is typed a key that is text types (fzf, k9s). */
+	bad("keys:\n  pick-down: [<C-n>, j]\n", "config.yaml:2:22: key 'j' is "
+	    "text where 'pick-down' applies (picker: what is typed goes in); "
+	    "bind a key that is not text", "a picker action on a letter");
+	bad("keys:\n  entry-erase: \"x\"\n", "config.yaml:2:16: key 'x' is "
+	    "text where 'entry-erase' applies (entry", "an entry action on a "
+	    "letter");
 	bad("theme: a\ntheme: b\n", "config.yaml:2:1: duplicate key 'theme'",
 	    "duplicate key");
 	bad("keys:\n  quit: a\n  quit: b\n", "config.yaml:3:3: duplicate key "
@@ -256,7 +263,8 @@ test_resolve(void)
 static void
 test_scopes(void)
 {
-	static const char	 rebind[] = "keys:\n  create: n\n";
+	static const char	 rebind[] = "keys:\n  create: n\n"
+				    "  page-down: [<PgDn>, J]\n";
 	struct config		*cfg;
 	struct config_effective	 e;
 	char			*cause = NULL, hints[512];
@@ -292,8 +300,18 @@ test_scopes(void)
 	    "j is text in the picker");
 	is_int(action_find(&e, 'q', SCOPE_PICKER), ACTION_NONE,
 	    "q is text in the picker");
-	is_int(action_find(&e, '?', SCOPE_PICKER), ACTION_HELP,
-	    "? helps in the picker");
+	is_int(action_find(&e, '?', SCOPE_PICKER), ACTION_NONE,
+	    "? is text in the picker");
+	is_int(action_find(&e, KEYS_SPECIAL + KEY_F(1), SCOPE_PICKER),
+	    ACTION_HELP, "F1 helps in the picker");
+	is_int(action_find(&e, '?', SCOPE_FORM), ACTION_HELP,
+	    "? helps in the form");
+	n = action_keys(&e, ACTION_HELP, SCOPE_PICKER, keys, CONFIG_KEYS_MAX);
+	ok(n == 1 && keys[0] == KEYS_SPECIAL + KEY_F(1),
+	    "help's key in the picker is F1 only");
+	action_hints(&e, SCOPE_PICKER, 0, 200, hints, sizeof hints);
+	ok(strncmp(hints, "<F1>help ", 9) == 0, "the picker's footer: %s",
+	    hints);
 	is_int(action_find(&e, 3, SCOPE_PICKER), ACTION_PICK_CANCEL,
 	    "C-c closes the picker, not the console");
 	is_int(action_find(&e, 'Y', SCOPE_QUESTION), ACTION_CONFIRM,
@@ -334,6 +352,15 @@ test_scopes(void)
 	action_hints(&e, SCOPE_CLUSTERS, 0, 200, hints, sizeof hints);
 	ok(strstr(hints, "<n>create") != NULL, "the footer says n: %s",
 	    hints);
+	/* page-down on J: it pages in a table, in the picker J is text. */
+	is_int(action_find(&e, 'J', SCOPE_TABLE), ACTION_PAGE_DOWN,
+	    "J pages down in a table");
+	is_int(action_find(&e, 'J', SCOPE_PICKER), ACTION_NONE,
+	    "J is text in the picker");
+	n = action_keys(&e, ACTION_PAGE_DOWN, SCOPE_PICKER, keys,
+	    CONFIG_KEYS_MAX);
+	ok(n == 1 && keys[0] == KEYS_SPECIAL + KEY_NPAGE,
+	    "the picker's help names PgDn only for page-down");
 	config_free(cfg);
 }
 
