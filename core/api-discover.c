@@ -76,10 +76,10 @@ discover_finish(struct scs_api_call *p)
 	core_discovery_free(a->disc);
 	a->disc = p->building;
 	p->building = NULL;
-	if (p->nfailed > 0)
+	if (scs_discovery_missing(a->disc) > 0)
 		msg = scs_xprintf("discovered %zu resources (%zu group "
 		    "versions failed)", scs_discovery_count(a->disc),
-		    p->nfailed);
+		    scs_discovery_missing(a->disc));
 	else
 		msg = scs_xprintf("discovered %zu resources",
 		    scs_discovery_count(a->disc));
@@ -106,7 +106,7 @@ discover_child_done(struct scs_api_call *c, const struct scs_api_result *r)
 			p->dmsg = scs_xprintf("discovery: %s: %s", c->path,
 			    r->message);
 		} else if (!top) {
-			p->nfailed++;
+			core_discovery_missing(p->building);
 			scs_log_warn("discovery: %s skipped: %s", c->path,
 			    r->message);
 		}
@@ -120,7 +120,7 @@ discover_child_done(struct scs_api_call *c, const struct scs_api_result *r)
 			discover_fan_out(p, r->json);
 	} else if (core_discovery_add_resources(p->building, r->json) !=
 	    SCS_OK) {
-		p->nfailed++;
+		core_discovery_missing(p->building);
 		scs_log_warn("discovery: %s: bad APIResourceList", c->path);
 	}
 	if (p->nchildren == 0)

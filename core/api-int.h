@@ -99,7 +99,6 @@ struct scs_api_call {
 	struct scs_api_call	*parent;
 	struct scs_discovery	*building;
 	size_t			 nchildren;
-	size_t			 nfailed;
 	int			 phase;		/* 0: /api + /apis, 1: group-versions */
 	enum scs_status		 dstatus;
 	char			*dmsg;

@@ -2163,11 +2163,12 @@ apply_changes(const cJSON *base, const cJSON *mine, cJSON *target)
 	}
 }
 
-void
+enum scs_rebase
 scs_cform_rebase(struct scs_cform *f, const cJSON *latest, char **changed_out)
 {
 	struct scs_buf	 b;
 	cJSON		*spec_l, *next;
+	enum scs_rebase	 rb;
 
 	scs_buf_init(&b, 0);
 	spec_l = cJSON_Duplicate(latest, 1);
@@ -2186,11 +2187,12 @@ scs_cform_rebase(struct scs_cform *f, const cJSON *latest, char **changed_out)
 	cJSON_Delete(f->base);
 	f->base = spec_l;
 	changed(f);
+	rb = b.len != 0 ? SCS_REBASE_SPEC : SCS_REBASE_SAME;
 	if (changed_out != NULL)
-		*changed_out = b.data != NULL ? scs_buf_steal(&b) :
-		    scs_xstrdup("nothing in spec");
-	else
-		scs_buf_done(&b);
+		*changed_out = rb == SCS_REBASE_SPEC ? scs_buf_steal(&b) :
+		    NULL;
+	scs_buf_done(&b);
+	return (rb);
 }
 
 /* The spec of o as YAML ("" without one). */

@@ -176,6 +176,9 @@ enum scs_status	 core_discovery_add_resources(struct scs_discovery *,
  * not as the answers arrived: which "clusters" a name means must not
  * depend on timing. */
 void		 core_discovery_sort(struct scs_discovery *);
+/* A group-version named by /api or /apis whose list failed (skipped):
+ * counted in scs_discovery_missing. */
+void		 core_discovery_missing(struct scs_discovery *);
 
 /* --- schema-validate.c: shared with schema.c ------------------------- */
 

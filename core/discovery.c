@@ -24,6 +24,7 @@ struct scs_discovery {
 	size_t			 nres;
 	char			**gv;		/* paths to fetch */
 	size_t			 ngv;
+	size_t			 missing;	/* of them, failed */
 };
 
 static const char	*jstr(const cJSON *, const char *);
@@ -367,6 +368,18 @@ scs_discovery_kind(const struct scs_discovery *d, const char *group,
 			best = &d->res[i];
 	}
 	return (best);
+}
+
+void
+core_discovery_missing(struct scs_discovery *d)
+{
+	d->missing++;
+}
+
+size_t
+scs_discovery_missing(const struct scs_discovery *d)
+{
+	return (d != NULL ? d->missing : 0);
 }
 
 size_t

@@ -718,6 +718,7 @@ on_latest(const struct scs_api_result *r, void *arg)
 {
 	struct form	*fm = arg;
 	char		*changed = NULL;
+	enum scs_rebase	 rb;
 
 	fm->call = NULL;
 	fm->state = FORM_IDLE;
@@ -726,14 +727,12 @@ on_latest(const struct scs_api_result *r, void *arg)
 		    "again failed: %s", r->message);
 		return;
 	}
-	scs_cform_rebase(fm->f, r->json, &changed);
+	rb = scs_cform_rebase(fm->f, r->json, &changed);
 	class_sync(fm);
-	if (fm->resend && scs_streq(changed, "nothing in spec") &&
-	    fm->resends++ < 5) {
+	if (fm->resend && rb == SCS_REBASE_SAME && fm->resends++ < 5) {
 		/* The reviewed send met a write that changed nothing in
 		 * spec (the controllers' status): what the user reviewed
 		 * is still what the server would store; send it. */
-		free(changed);
 		fm->resend = 0;
 		form_send(fm, 0);
 		return;
@@ -743,11 +742,10 @@ on_latest(const struct scs_api_result *r, void *arg)
 	/* Ask the server again: the diff to review is against its version.
 	 * A second 409 before the user saw the first (a status write in
 	 * between) changes nothing in spec: the first note stays. */
-	if (fm->rebased != NULL && scs_streq(changed, "nothing in spec"))
-		free(changed);
-	else {
+	if (rb == SCS_REBASE_SPEC || fm->rebased == NULL) {
 		free(fm->rebased);
-		fm->rebased = changed;
+		fm->rebased = rb == SCS_REBASE_SPEC ? changed :
+		    scs_xstrdup("nothing in spec");
 	}
 	fm->app->dirty = 1;
 	form_send(fm, 1);

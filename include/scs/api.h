@@ -78,6 +78,9 @@ const struct scs_resource *scs_discovery_get(const struct scs_discovery *,
 const struct scs_resource *scs_discovery_kind(const struct scs_discovery *,
 		    const char *group, const char *kind);
 size_t		 scs_discovery_count(const struct scs_discovery *);
+/* Group-versions the server named whose resource lists failed (skipped:
+ * their resources are not found); 0 when discovery is whole. */
+size_t		 scs_discovery_missing(const struct scs_discovery *);
 const struct scs_resource *scs_discovery_at(const struct scs_discovery *,
 		    size_t);
 /* Preferred version of a group, or NULL when the server lacks it. */

@@ -207,13 +207,21 @@ size_t		 scs_cform_server_errors(struct scs_cform *,
 cJSON		*scs_cform_object(const struct scs_cform *);
 char		*scs_cform_yaml(const struct scs_cform *);
 
+/* What a rebase met on the server. */
+enum scs_rebase {
+	SCS_REBASE_SPEC,	/* the spec changed: *changed names where */
+	SCS_REBASE_SAME		/* nothing in spec (status, labels, ...) */
+};
+
 /*
  * Rebase an edit on the server's newer object after a 409: the user's
  * changes (relative to what was opened) are applied to latest, which
- * becomes the new base. *changed lists the fields the server changed
- * ("spec.topology.version, ..."; caller frees).
+ * becomes the new base. SCS_REBASE_SPEC: *changed (changed may be NULL)
+ * lists the fields of spec the server changed ("spec.topology.version,
+ * ..."; caller frees); SCS_REBASE_SAME: the spec is as it was, *changed
+ * is NULL.
  */
-void		 scs_cform_rebase(struct scs_cform *, const cJSON *latest,
+enum scs_rebase	 scs_cform_rebase(struct scs_cform *, const cJSON *latest,
 		    char **changed);
 
 /*

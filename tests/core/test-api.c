@@ -390,6 +390,8 @@ test_discovery(struct scs_http *h, char *server)
 	ok(d != NULL, "discovery cached");
 	is_int(d != NULL ? scs_discovery_count(d) : 0, 4,
 	    "4 resources (subresource skipped)");
+	is_int(scs_discovery_missing(d), 1, "the broken group-version is "
+	    "missing: discovery is not whole");
 	r = d != NULL ? scs_discovery_find(d, "cl") : NULL;
 	is_str(r != NULL ? r->version : NULL, "v1beta2", "preferred version");
 	r = d != NULL ? scs_discovery_find(d, "clusters.v1beta1."

@@ -257,17 +257,32 @@ test_form(int v1beta1)
 	i = row_of(f, "spec.topology.controlPlane.replicas");
 	scs_cform_set(f, (size_t)i, "3", NULL);
 	{
-		cJSON	*latest = cJSON_Duplicate(o, 1);
+		static char	 unset[] = "unset";
+		cJSON		*latest = cJSON_Duplicate(o, 1);
 
 		cJSON_ReplaceItemInObjectCaseSensitive(scs_jpath(latest,
 		    "metadata") == NULL ? latest : (cJSON *)scs_jpath(latest,
 		    "metadata"), "resourceVersion", cJSON_CreateString("2"));
+		/* A write that leaves the spec alone (the controllers'
+		 * status, a label): nothing in spec, nothing named. */
+		cJSON_ReplaceItemInObjectCaseSensitive(latest, "status",
+		    cJSON_Parse("{\"phase\":\"Provisioning\"}"));
+		ch = unset;	/* the rebase must set it */
+		is_int(scs_cform_rebase(f, latest, &ch), SCS_REBASE_SAME,
+		    "a status write: the spec is the same");
+		ok(ch == NULL, "nothing in spec is named");
+		if (ch != unset)
+			free(ch);
+		ok(scs_cform_changed(f), "the user's change is kept");
 		cJSON_ReplaceItemInObjectCaseSensitive((cJSON *)scs_jpath(
 		    latest, "spec.topology"), "version",
 		    cJSON_CreateString("v1.33.6"));
-		scs_cform_rebase(f, latest, &ch);
-		ok(strstr(ch, "spec.topology.version") != NULL, "the server's "
-		    "change is named: %s", ch);
+		is_int(scs_cform_rebase(f, latest, &ch), SCS_REBASE_SPEC,
+		    "a version write: the spec changed");
+		ok(ch != NULL && strstr(ch, "spec.topology.version") != NULL,
+		    "the server's change is named: %s", ch != NULL ? ch : "");
+		is_int(scs_cform_rebase(f, latest, NULL), SCS_REBASE_SAME,
+		    "the same object again: nothing in spec");
 		free(ch);
 		cJSON_Delete(latest);
 	}
