@@ -5,7 +5,8 @@
  * empty -> null, true/false -> booleans, numbers -> numbers, the rest
  * (and every quoted or block scalar) -> strings. Anchors and aliases
  * are copies; a document is bounded to 100,000 values (an alias bomb
- * is refused) and to 64 levels.
+ * is refused) and to 64 levels. Problems name their place: "line L,
+ * column C: problem".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -74,8 +75,10 @@ node_json(yaml_document_t *doc, const yaml_node_t *n, int depth,
 		    pr < n->data.mapping.pairs.top; pr++) {
 			k = yaml_document_get_node(doc, pr->key);
 			if (k == NULL || k->type != YAML_SCALAR_NODE) {
-				scs_cause(cause, "line %zu: a key that is "
-				    "not a string", n->start_mark.line + 1);
+				scs_cause(cause, "line %zu, column %zu: a "
+				    "key that is not a string",
+				    n->start_mark.line + 1,
+				    n->start_mark.column + 1);
 				cJSON_Delete(j);
 				return (NULL);
 			}
@@ -113,8 +116,11 @@ scs_yaml_load(const char *text, size_t len, char **cause)
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	for (;;) {
 		if (!yaml_parser_load(&p, &doc)) {
-			scs_cause(cause, "line %zu: %s", p.problem_mark.line + 1,
-			    p.problem != NULL ? p.problem : "bad YAML");
+			scs_cause(cause, "line %zu, column %zu: %s%s%s",
+			    p.problem_mark.line + 1, p.problem_mark.column + 1,
+			    p.problem != NULL ? p.problem : "bad YAML",
+			    p.context != NULL ? " " : "", p.context != NULL ?
+			    p.context : "");
 			goto fail;
 		}
 		if ((root = yaml_document_get_root_node(&doc)) == NULL) {

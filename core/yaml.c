@@ -129,7 +129,11 @@ static int	node(yaml_emitter_t *, const cJSON *, int, int, unsigned,
 static int
 revealed(const char *key, unsigned flags, const char *const *reveal)
 {
-	if ((flags & SCS_YAML_REDACT) || reveal == NULL)
+	if (flags & SCS_YAML_REDACT)
+		return (0);
+	if (flags & SCS_YAML_REVEAL_ALL)
+		return (1);
+	if (reveal == NULL)
 		return (0);
 	for (; *reveal != NULL; reveal++) {
 		if (strcmp(*reveal, key) == 0)

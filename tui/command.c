@@ -19,6 +19,9 @@
  *   :create [NS]         the form for a new cluster (:create! drops the
  *                        kept draft first)
  *   :edit NS/NAME        the form for a cluster: variables, scale, upgrade
+ *   :edit RESOURCE/[NS/]NAME, :edit RESOURCE [NS/]NAME   any object's YAML
+ *                        in $VISUAL or $EDITOR (edit.c; a first word that
+ *                        names a resource makes it this one)
  *   :clone [NS/]NAME     the create form filled from that cluster
  *   :stack [NS]          the form for a new ClusterStack (bring your own
  *                        class: its releases provide ClusterClasses)
@@ -410,8 +413,10 @@ command_run(struct app *a, const char *cmd)
 		cmd_create(a, arg, 1);
 	else if ((arg = arg_of(cmd, "create")) != NULL)
 		cmd_create(a, arg, 0);
-	else if ((arg = arg_of(cmd, "edit")) != NULL)
-		cmd_edit(a, arg);
+	else if ((arg = arg_of(cmd, "edit")) != NULL) {
+		if (edit_command(a, arg) != 0)
+			cmd_edit(a, arg);
+	}
 	else if ((arg = arg_of(cmd, "shell")) != NULL)
 		shell_run(a, arg);
 	else if ((arg = arg_of(cmd, "clone")) != NULL)

@@ -810,13 +810,17 @@ detail_action(struct view *v, enum action act)
 		return (VIEW_HANDLED);
 	case ACTION_LABEL:
 	case ACTION_ANNOTATE:
+	case ACTION_EDIT_YAML:
 		if (d->api != d->app->api) {
 			app_message(d->app, 1, "this object is in another "
 			    "context");
 			return (VIEW_HANDLED);
 		}
-		app_meta_ask(d->app, act == ACTION_ANNOTATE, &d->res, d->ns,
-		    d->name);
+		if (act == ACTION_EDIT_YAML)
+			edit_object(d->app, &d->res, d->ns, d->name);
+		else
+			app_meta_ask(d->app, act == ACTION_ANNOTATE, &d->res,
+			    d->ns, d->name);
 		return (VIEW_HANDLED);
 	case ACTION_SAVE_KUBECONFIG:
 	case ACTION_MERGE_KUBECONFIG:

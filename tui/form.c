@@ -1283,38 +1283,15 @@ form_action(struct view *v, enum action act)
 
 static void	draw_yaml(struct form *, int y, int rows);
 
-/* The diff of an edit: removed lines red, added green, hunks muted. */
+/* The diff of an edit under its title. */
 static void
 draw_diff(struct form *fm, int y, int rows)
 {
-	char		*text = scs_xstrdup(fm->diff), *p, *nl;
-	size_t		 i = 0;
-	int		 yy = y + 1;
-
 	view_title(y, " what the server would store (dry run; %s: send, %s: "
 	    "form) ", app_key_name(fm->app,
 	    ACTION_SEND, SCOPE_PREVIEW), app_key_name(fm->app, ACTION_BACK,
 	    SCOPE_PREVIEW));
-	for (p = text; *p != '\0' && yy < y + rows; p = nl) {
-		nl = strchr(p, '\n');
-		if (nl != NULL)
-			*nl++ = '\0';
-		else
-			nl = p + strlen(p);
-		if (i++ < fm->ptop)
-			continue;
-		move(yy, 0);
-		clrtoeol();
-		screen_role(*p == '+' ? ROLE_OK : *p == '-' ? ROLE_ERROR :
-		    *p == '@' ? ROLE_MUTED : ROLE_NORMAL);
-		draw_cell(yy++, 0, p, COLS, 0);
-	}
-	for (; yy < y + rows; yy++) {
-		move(yy, 0);
-		clrtoeol();
-	}
-	screen_role(ROLE_NORMAL);
-	free(text);
+	screen_diff_lines(fm->diff, fm->ptop, y + 1, rows - 1);
 }
 
 static void

@@ -228,3 +228,33 @@ screen_dump(void)
 	}
 	return (scs_buf_steal(&b));
 }
+
+void
+screen_diff_lines(const char *diff, size_t top, int y, int rows)
+{
+	const char	*p, *nl;
+	char		*line;
+	size_t		 i = 0;
+	int		 yy = y;
+
+	for (p = diff; p != NULL && *p != '\0' && yy < y + rows; p = nl) {
+		nl = strchr(p, '\n');
+		line = scs_xstrndup(p, nl != NULL ? (size_t)(nl - p) :
+		    strlen(p));
+		nl = nl != NULL ? nl + 1 : p + strlen(p);
+		if (i++ >= top) {
+			move(yy, 0);
+			clrtoeol();
+			screen_role(*line == '+' ? ROLE_OK : *line == '-' ?
+			    ROLE_ERROR : *line == '@' ? ROLE_MUTED :
+			    ROLE_NORMAL);
+			draw_cell(yy++, 0, line, COLS, 0);
+		}
+		free(line);
+	}
+	for (; yy < y + rows; yy++) {
+		move(yy, 0);
+		clrtoeol();
+	}
+	screen_role(ROLE_NORMAL);
+}

@@ -9,7 +9,6 @@
  * removed. Secret values stay out under --redact.
  */
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -27,46 +26,17 @@ struct shell {
 	char		 name[256];
 };
 
-/* Run argv with KUBECONFIG=path, the screen suspended; its exit code. */
-static int
-run_child(struct app *a, char *const argv[], const char *path)
-{
-	pid_t	 pid;
-	int	 st = -1, display = !a->opts->no_display;
-
-	if (display) {
-		def_prog_mode();
-		endwin();
-	}
-	fflush(stdout);
-	if ((pid = fork()) == 0) {
-		setenv("KUBECONFIG", path, 1);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	if (pid > 0)
-		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-			;
-	if (display) {
-		reset_prog_mode();
-		clearok(curscr, TRUE);
-		refresh();
-	}
-	a->dirty = 1;
-	return (pid > 0 && WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-}
-
 static void
 on_secret(const struct scs_api_result *r, void *arg)
 {
 	struct shell	*s = arg;
 	struct app	*a = s->app;
-	const char	*b64, *sh, *tmpdir;
+	const char	*b64, *sh;
 	unsigned char	*kc = NULL;
 	size_t		 len = 0;
-	char		 path[4096];
+	char		 path[4096], *env[2];
 	char		*argv[2];
-	int		 fd, rc;
+	int		 rc;
 
 	b64 = cJSON_GetStringValue(scs_jpath(r->json, "data.value"));
 	if (r->status != SCS_OK || b64 == NULL ||
@@ -78,22 +48,14 @@ on_secret(const struct scs_api_result *r, void *arg)
 		free(s);
 		return;
 	}
-	tmpdir = getenv("TMPDIR");
-	snprintf(path, sizeof path, "%s/scs-tui-%s-XXXXXX", tmpdir != NULL &&
-	    *tmpdir != '\0' ? tmpdir : "/tmp", s->name);
-	if ((fd = mkstemp(path)) < 0 || fchmod(fd, 0600) != 0 ||
-	    write(fd, kc, len) != (ssize_t)len) {
-		app_message(a, 1, "shell: %s: %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(path);
-		}
+	if (app_temp_file(s->name, "", kc, len, path, sizeof path) != 0) {
+		app_message(a, 1, "shell: a temporary file: %s",
+		    strerror(errno));
 		scs_memzero(kc, len);
 		free(kc);
 		free(s);
 		return;
 	}
-	close(fd);
 	scs_memzero(kc, len);
 	free(kc);
 	scs_log(SCS_LOG_INFO, "shell: kubeconfig of %s/%s in a 0600 "
@@ -101,7 +63,10 @@ on_secret(const struct scs_api_result *r, void *arg)
 	sh = getenv("SHELL");
 	argv[0] = (char *)(sh != NULL && *sh != '\0' ? sh : "/bin/sh");
 	argv[1] = NULL;
-	rc = run_child(a, argv, path);
+	env[0] = scs_xprintf("KUBECONFIG=%s", path);
+	env[1] = NULL;
+	rc = app_run_child(a, argv, env, 0);
+	free(env[0]);
 	unlink(path);
 	scs_log(SCS_LOG_INFO, "shell: exited %d; temporary kubeconfig "
 	    "removed", rc);

@@ -343,6 +343,7 @@ trace_action(struct view *v, enum action act)
 	case ACTION_DELETE:
 	case ACTION_LABEL:
 	case ACTION_ANNOTATE:
+	case ACTION_EDIT_YAML:
 		break;
 	default:
 		return (0);
@@ -374,6 +375,14 @@ trace_action(struct view *v, enum action act)
 	case ACTION_ANNOTATE:
 		app_meta_ask(t->app, act == ACTION_ANNOTATE, o->res, o->ns,
 		    o->name);
+		break;
+	case ACTION_EDIT_YAML:
+		if (t->api != t->app->api) {
+			app_message(t->app, 1, "this object is in another "
+			    "context");
+			break;
+		}
+		edit_object(t->app, o->res, o->ns, o->name);
 		break;
 	default:
 		view_push(t->app, detail_view_api(t->app, t->api, o->res,

@@ -545,6 +545,7 @@ tree_action(struct view *v, enum action act)
 		return (VIEW_HANDLED);
 	case ACTION_LABEL:
 	case ACTION_ANNOTATE:
+	case ACTION_EDIT_YAML:
 		if (t->api != t->app->api) {
 			app_message(t->app, 1, "this cluster is in context %s: "
 			    ":ctx %s to change it", t->ctx, t->ctx);
@@ -558,7 +559,9 @@ tree_action(struct view *v, enum action act)
 			app_message(t->app, 0, "no object on this line");
 			return (VIEW_HANDLED);
 		}
-		if (act == ACTION_LABEL || act == ACTION_ANNOTATE)
+		if (act == ACTION_EDIT_YAML)
+			edit_object(t->app, res, t->ns, n->name);
+		else if (act == ACTION_LABEL || act == ACTION_ANNOTATE)
 			app_meta_ask(t->app, act == ACTION_ANNOTATE, res, t->ns,
 			    n->name);
 		else

@@ -108,6 +108,10 @@ void	 screen_condition_row(const cJSON *c, char *buf, size_t len);
 /* One core/v1 Event as a line of a cluster's events (tree, describe):
  * last seen, type, reason, object (kind/name), xcount, message. */
 void	 screen_event_row(const cJSON *ev, char *buf, size_t len);
+/* A unified diff (scs_diff_lines) from its line top on rows screen lines
+ * from y: removed lines in the error role, added in the ok role, hunk
+ * heads muted (the form's review and :edit's). */
+void	 screen_diff_lines(const char *diff, size_t top, int y, int rows);
 /* The screen as UTF-8 text, one line per row, trailing blanks trimmed;
  * caller frees. */
 char	*screen_dump(void);
@@ -340,6 +344,9 @@ enum scope {
 	    IN_TABLES | IN(TREE) | IN(TRACE) | IN_DETAIL, ACT_WRITE, "",	\
 	    "Annotate the object: :annotate RESOURCE/NAME KEY=VALUE|KEY- " \
 	    "(asks first)")						\
+	X(EDIT_YAML,	"edit-yaml",	"E",				\
+	    IN_TABLES | IN(TREE) | IN(TRACE) | IN_DETAIL, ACT_WRITE, "",	\
+	    "Edit the YAML in $EDITOR (:edit; dry run, diff, y/N)")	\
 	X(DELETE,	"delete",	"<C-d>",			\
 	    IN_TABLES | IN(TREE) | IN(TRACE),				\
 	    ACT_WRITE,	"delete", "Delete the object (asks first)")	\
@@ -942,6 +949,47 @@ void	 app_open_object(struct app *, struct scs_api *, const char *ctx,
  * Cluster API's, the claims' table is clusters.api.scs.community). */
 const char	*api_resource_title(struct scs_api *,
 		    const struct scs_resource *, char *buf, size_t len);
+
+/* --- suspend.c: a program on the terminal, the screen suspended ------- */
+
+/*
+ * Run argv (execvp) with the screen suspended and restored afterwards;
+ * env: "NAME=VALUE" strings added to the child's environment (NULL-
+ * terminated, may be NULL); pause: wait for Enter after it ends (the
+ * user reads its output). The console's loop waits meanwhile. Headless,
+ * the screen is not touched and nothing waits. Its exit code, 127 when
+ * it could not be started, -1 when it did not exit (a signal).
+ */
+int		 app_run_child(struct app *, char *const argv[],
+		    char *const env[], int pause);
+/*
+ * A new file only the user may read (0600) in $TMPDIR (else /tmp) named
+ * scs-tui-STEM-XXXXXX SUFFIX ('/' and '.' of stem become '-'), holding
+ * data; its name in path. 0, or -1 with errno (no file left behind).
+ */
+int		 app_temp_file(const char *stem, const char *suffix,
+		    const void *data, size_t len, char *path, size_t pathlen);
+
+/* --- edit.c: kubectl edit: any object as YAML in $VISUAL / $EDITOR ---- */
+
+/*
+ * Edit ns/name of res: the object read, its YAML (without managedFields;
+ * a # header says how to cancel) in a 0600 temporary file, $VISUAL or
+ * $EDITOR (else vi) on it, the screen suspended; bad YAML, a changed
+ * identity or the server's refusal reopen the editor with the problem
+ * in the header and the user's text below it; unchanged or empty:
+ * nothing is sent. Else a server dry run (PUT ?dryRun=All), the diff of
+ * what the server would store (Secret values masked) and y/N; a 409
+ * reopens the editor with the user's changes on the server's newer
+ * version. The file is deleted after each editor run, its content never
+ * logged. Refused under --readonly (Secrets also under --redact).
+ */
+void		 edit_object(struct app *, const struct scs_resource *,
+		    const char *ns, const char *name);
+/* :edit RESOURCE/[NS/]NAME or :edit RESOURCE [NS/]NAME; 0 when arg is
+ * one of those (a message said what went wrong), -1 when arg names no
+ * resource (then it is the cluster form's :edit NS/NAME). */
+int		 edit_command(struct app *, const char *arg);
 
 /* --- shell.c: :shell [NS/NAME]: $SHELL with KUBECONFIG set to a 0600
  * temporary file holding the cluster's kubeconfig (deleted afterwards),

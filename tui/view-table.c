@@ -270,6 +270,10 @@ tview_action(struct view *v, enum action act)
 			app_meta_ask(a, act == ACTION_ANNOTATE, res, r->ns,
 			    r->name);
 		return (VIEW_HANDLED);
+	case ACTION_EDIT_YAML:
+		if (r != NULL)
+			edit_object(a, res, r->ns, r->name);
+		return (VIEW_HANDLED);
 	case ACTION_CREATE:
 		nv = form_create_view(a, a->ns != NULL ? a->ns : r != NULL ?
 		    r->ns : NULL);

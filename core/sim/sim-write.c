@@ -269,8 +269,10 @@ write_update(struct scs_sim *sim, struct MHD_Connection *c, struct route *rt,
 				    cJSON_Duplicate(x, 1));
 		}
 	}
-	/* Identity and deletion state are the server's. */
-	sim_md_set(nw, "name", rt->name);
+	/* Identity and deletion state are the server's (a name sent stays
+	 * where it is: it is the URL's). */
+	if (name == NULL)
+		sim_md_set(nw, "name", rt->name);
 	if (sim_md_str(old, "deletionTimestamp") != NULL)
 		sim_md_set(nw, "deletionTimestamp", sim_md_str(old,
 		    "deletionTimestamp"));

@@ -115,4 +115,17 @@ void		 scs_format_rfc3339(int64_t t, char *out, size_t outlen);
 char		*scs_diff_lines(const char *a, const char *b, int context,
 		    size_t *changed);
 
+/*
+ * JSON merge patches (RFC 7386, json-merge.c). scs_json_merge_diff: the
+ * patch that turns from into to (members removed are null, objects
+ * recursed, anything else whole), NULL when they are equal; caller
+ * frees. scs_json_merge_apply: target with patch applied (members keep
+ * their places), returned; target is consumed (it may be replaced).
+ */
+struct cJSON;
+struct cJSON	*scs_json_merge_diff(const struct cJSON *from,
+		    const struct cJSON *to);
+struct cJSON	*scs_json_merge_apply(struct cJSON *target,
+		    const struct cJSON *patch);
+
 #endif

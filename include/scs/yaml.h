@@ -17,7 +17,10 @@
 #include "scs/scs.h"
 
 enum scs_yaml_flags {
-	SCS_YAML_REDACT		= 1 << 0
+	SCS_YAML_REDACT		= 1 << 0,
+	SCS_YAML_REVEAL_ALL	= 1 << 1	/* every value as it is (the
+						 * file :edit gives an editor);
+						 * REDACT wins */
 };
 
 char	*scs_yaml_emit(const cJSON *obj, unsigned flags,

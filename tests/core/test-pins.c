@@ -222,8 +222,9 @@ main(void)
 	    "[-1.5]]", "scalars resolved");
 	free(text);
 	cJSON_Delete(docs);
-	ok(scs_yaml_load("a: [1\n", 6, &cause) == NULL && cause != NULL,
-	    "bad YAML refused: %s", cause);
+	ok(scs_yaml_load("a: [1\n", 6, &cause) == NULL && cause != NULL &&
+	    strncmp(cause, "line 2, column 1: ", 18) == 0,
+	    "bad YAML refused with its line and column: %s", cause);
 	free(cause);
 	cause = NULL;
 	/* An alias bomb: 9 levels of 10 aliases = 10^9 values. */

@@ -1,6 +1,7 @@
 /*
  * test-util.c: strings, base64, time parsing and formatting, the
- * injectable wall clock (SCS_NOW), status text.
+ * injectable wall clock (SCS_NOW), status text, line diffs, JSON merge
+ * patches.
  */
 #include <sys/wait.h>
 
@@ -213,6 +214,38 @@ main(void)
 		is_str(d, "@@ -1,2 +1,2 @@\n-1\n+0\n 2\n@@ -8,2 +8,2 @@\n 8\n"
 		    "-9\n+0\n", "diff: two hunks apart");
 		free(d);
+	}
+	{
+		/* Merge patches: made from two objects, applied to a third
+		 * (a newer version another writer changed). */
+		cJSON	*a = cJSON_Parse("{\"m\":{\"n\":\"x\",\"rv\":\"1\","
+			    "\"l\":{\"k\":\"v\"}},\"s\":{\"r\":3,\"l\":[1,2]},"
+			    "\"z\":1}");
+		cJSON	*b = cJSON_Parse("{\"m\":{\"n\":\"x\",\"rv\":\"1\","
+			    "\"l\":{}},\"s\":{\"r\":5,\"l\":[1,2,3],"
+			    "\"new\":{\"q\":true}},\"z\":1}");
+		cJSON	*c = cJSON_Parse("{\"m\":{\"n\":\"x\",\"rv\":\"2\","
+			    "\"l\":{\"k\":\"v\",\"o\":\"w\"}},\"s\":{\"r\":3,"
+			    "\"l\":[1,2]},\"z\":1,\"st\":0}");
+		cJSON	*p = scs_json_merge_diff(a, b);
+		char	*t = cJSON_PrintUnformatted(p);
+
+		is_str(t, "{\"m\":{\"l\":{\"k\":null}},\"s\":{\"r\":5,"
+		    "\"l\":[1,2,3],\"new\":{\"q\":true}}}",
+		    "merge diff: removed null, changed and new members");
+		free(t);
+		ok(scs_json_merge_diff(a, a) == NULL, "merge diff: equal is NULL");
+		c = scs_json_merge_apply(c, p);
+		t = cJSON_PrintUnformatted(c);
+		is_str(t, "{\"m\":{\"n\":\"x\",\"rv\":\"2\",\"l\":{\"o\":"
+		    "\"w\"}},\"s\":{\"r\":5,\"l\":[1,2,3],\"new\":{\"q\":"
+		    "true}},\"z\":1,\"st\":0}",
+		    "merge apply: the other writer's changes stay, in place");
+		free(t);
+		cJSON_Delete(p);
+		cJSON_Delete(a);
+		cJSON_Delete(b);
+		cJSON_Delete(c);
 	}
 	return (tap_done());
 }

@@ -202,7 +202,9 @@ test_resolve(void)
 	    "applies where reveal does");
 	is_int(action_find(&e, 'x', SCOPE_SECRET), ACTION_REVEAL,
 	    "x reveals in a Secret");
-	is_int(action_find(&e, 'E', SCOPE_TREE), ACTION_EXPORT, "E exports");
+	is_int(action_find(&e, 'E', SCOPE_ALERTS), ACTION_EXPORT, "E exports");
+	is_int(action_find(&e, 'E', SCOPE_TREE), ACTION_EDIT_YAML, "E edits "
+	    "in the tree: a view's action of the scope comes first");
 	is_int(e.keys[ACTION_EXPORT].from.line, 13, "export: from line 13");
 	is_int(action_find(&e, KEYS_SPECIAL + KEY_F(1), SCOPE_FORM),
 	    ACTION_HELP, "F1 helps");
