@@ -673,7 +673,7 @@ review_free(struct view *v)
 
 static const char *const review_notes[] = {
 	"The diff is what the server answered a dry run of your edit.",
-	"y at the question stores it; s stores it later, Esc drops it.",
+	"Yes to the question stores it; later send stores it, back drops it.",
 	NULL
 };
 
@@ -711,7 +711,7 @@ on_dry(const struct scs_api_result *r, void *arg)
 		e->nlines++;
 	e->view = view_new(e->app, &review_ops, e, "edit %s", e->name);
 	view_push(e->app, e->view);
-	q = scs_xprintf("store this change to %s %s? y/N", e->kind,
+	q = scs_xprintf("store this change to %s %s?", e->kind,
 	    e->name);
 	app_confirm(e->app, q, on_answer, e);
 	free(q);

@@ -54,7 +54,7 @@ check "E in the tree: the editor, the diff, y" run tenant-a ':tree tenant-a/stag
 <Enter>
 @expect cluster tenant-a/staging
 E
-@expect store this change to Cluster staging? y/N
+@expect store this change to Cluster staging? [y/N]
 @dump '"$tmp/diff"'
 y
 @expect edited Cluster tenant-a/staging
@@ -81,7 +81,7 @@ EOF
 if command -v kubectl >/dev/null 2>&1; then
 	check "a write while editing: 409, the editor again, y" run tenant-a ':edit cluster/staging
 <Enter>
-@expect store this change to Cluster staging? y/N
+@expect store this change to Cluster staging? [y/N]
 y
 @expect edited Cluster tenant-a/staging
 @quit'
@@ -127,7 +127,7 @@ sed -i 's/^  cloudName: .*/  cloudName: b3BlbnN0YWNrMg==/' "$f"
 EOF
 check "a Secret: edited" run tenant-a ':edit secret openstack
 <Enter>
-@expect store this change to Secret openstack? y/N
+@expect store this change to Secret openstack? [y/N]
 @dump '"$tmp/sdiff"'
 y
 @expect edited Secret tenant-a/openstack
