@@ -181,8 +181,7 @@ alerts_count(const struct alerts *al)
 /* --- the view ---------------------------------------------------------- */
 
 struct aview {
-	struct app	*app;
-	struct list	 list;
+	struct lview	 lv;		/* no stores: the app's alerts */
 	int		 change_w;	/* the CHANGE column */
 };
 
@@ -197,14 +196,15 @@ av_lost(struct aview *v, int cw)
 	char			 age[32], stale[128];
 	size_t			 i, n;
 
-	n = fleet_sources(v->app, st, nm, api, NULL, FLEET_MAX + 1);
+	n = fleet_sources(v->lv.app, st, nm, api, NULL, FLEET_MAX + 1);
 	for (i = 0; i < n; i++) {
 		if (api[i] == NULL || !live_stale(api[i], stale, sizeof stale))
 			continue;
 		scs_api_live(api[i], &l);
 		draw_age((scs_now_ms() - l.alive_ms) / 1000, age,
 		    sizeof age);
-		list_add(&v->list, ROLE_WARN, NULL, "  ! %s context %s\t%-5s "
+		list_add(&v->lv.list, ROLE_WARN, NULL,
+		    "  ! %s context %s\t%-5s "
 		    "%-*s  %s", screen_health_glyph(SCS_HEALTH_ERROR), nm[i],
 		    age, cw, "no answer", stale);
 	}
@@ -213,13 +213,13 @@ av_lost(struct aview *v, int cw)
 static void
 alerts_view_rebuild(struct aview *v)
 {
-	struct alerts	*al = v->app->alerts;
+	struct alerts	*al = v->lv.app->alerts;
 	struct alert	*a;
 	size_t		 i;
 	char		 name[600], age[32], change[64];
 	int		 cw = (int)strlen("no answer");
 
-	list_clear(&v->list);
+	list_clear(&v->lv.list);
 	/* One width for the CHANGE column: MESSAGE starts in one place. */
 	for (i = 0; al != NULL && i < al->n; i++) {
 		snprintf(change, sizeof change, "%s -> %s",
@@ -230,14 +230,15 @@ alerts_view_rebuild(struct aview *v)
 	}
 	v->change_w = cw;
 	av_lost(v, cw);
-	if ((al == NULL || al->n == 0) && v->list.n == 0) {
-		list_add(&v->list, ROLE_OK, NULL, "  %s no alerts since start",
+	if ((al == NULL || al->n == 0) && v->lv.list.n == 0) {
+		list_add(&v->lv.list, ROLE_OK, NULL,
+		    "  %s no alerts since start",
 		    screen_health_glyph(SCS_HEALTH_OK));
 		return;
 	}
 	for (i = al != NULL ? al->n : 0; i-- > 0;) {
 		a = &al->v[i];
-		if (v->app->nfleet > 0)
+		if (v->lv.app->nfleet > 0)
 			snprintf(name, sizeof name, "%s %s/%s", a->ctx, a->ns,
 			    a->name);
 		else
@@ -245,12 +246,12 @@ alerts_view_rebuild(struct aview *v)
 		draw_age(scs_wall_s() - a->at, age, sizeof age);
 		snprintf(change, sizeof change, "%s -> %s",
 		    scs_health_word(a->from), scs_health_word(a->to));
-		list_add(&v->list, a->acked ? ROLE_MUTED :
+		list_add(&v->lv.list, a->acked ? ROLE_MUTED :
 		    screen_health_role(a->to), NULL,
 		    "  %s %s %s\t%-5s %-*s  %s", a->acked ? " " : "!",
 		    screen_health_glyph(a->to), name, age, cw, change,
 		    a->message);
-		v->list.v[v->list.n - 1].node = (int)i;
+		v->lv.list.v[v->lv.list.n - 1].node = (int)i;
 	}
 }
 
@@ -262,10 +263,10 @@ alerts_view_draw(struct view *vw, int y, int rows)
 
 	alerts_view_rebuild(v);
 	view_title(y, " alerts [%zu unacknowledged] ",
-	    alerts_count(v->app->alerts) + live_lost(v->app));
+	    alerts_count(v->lv.app->alerts) + live_lost(v->lv.app));
 	snprintf(head, sizeof head, "  CLUSTER\tAGO   %-*s  MESSAGE",
 	    v->change_w, "CHANGE");
-	list_draw(&v->list, y + 1, rows - 1, head);
+	list_draw(&v->lv.list, y + 1, rows - 1, head);
 }
 
 /* The live tree of an alert's cluster, through its context's API. */
@@ -291,22 +292,15 @@ alerts_view_open(struct app *a, const struct alert *al)
 	app_message(a, 1, "context %s is no longer open", al->ctx);
 }
 
-static enum scope
-alerts_view_scope(struct view *vw)
-{
-	(void)vw;
-	return (SCOPE_ALERTS);
-}
-
 static int
 alerts_view_action(struct view *vw, enum action act)
 {
 	struct aview		*v = vw->data;
-	struct alerts		*al = v->app->alerts;
-	const struct list_line	*l = list_current(&v->list);
+	struct alerts		*al = v->lv.app->alerts;
+	const struct list_line	*l = list_current(&v->lv.list);
 	size_t			 i;
 
-	if (list_action(&v->list, act))
+	if (list_action(&v->lv.list, act))
 		return (VIEW_HANDLED);
 	switch (act) {
 	case ACTION_ACK:
@@ -321,37 +315,20 @@ alerts_view_action(struct view *vw, enum action act)
 		if (l == NULL || l->node < 0 || (size_t)l->node >= al->n)
 			return (VIEW_HANDLED);
 		al->v[l->node].acked = 1;
-		alerts_view_open(v->app, &al->v[l->node]);
+		alerts_view_open(v->lv.app, &al->v[l->node]);
 		return (VIEW_HANDLED);
 	default:
 		return (0);
 	}
 }
 
-static void
-alerts_view_free(struct view *vw)
-{
-	struct aview	*v = vw->data;
-
-	list_clear(&v->list);
-	free(v);
-}
-
-static void
-alerts_view_click(struct view *vw, int y)
-{
-	struct aview	*v = vw->data;
-
-	list_click(&v->list, y);
-}
-
 static const struct view_ops alerts_view_ops = {
 	.kind = "alerts",
 	.draw = alerts_view_draw,
-	.scope = alerts_view_scope,
+	.scope = lview_scope,
 	.action = alerts_view_action,
-	.free = alerts_view_free,
-	.click = alerts_view_click,
+	.free = lview_free,
+	.click = lview_click,
 };
 
 struct view *
@@ -360,8 +337,8 @@ alerts_view(struct app *a)
 	struct aview	*v = scs_xcalloc(1, sizeof *v);
 	struct view	*vw;
 
-	v->app = a;
-	v->list.cursor = 1;
+	lview_init(&v->lv, a, SCOPE_ALERTS);
+	v->lv.list.cursor = 1;
 	vw = view_new(a, &alerts_view_ops, v, "alerts");
 	vw->api = NULL;		/* every context's */
 	return (vw);

@@ -41,12 +41,10 @@ struct overview_store {
 };
 
 struct overview {
-	struct app		*app;
+	struct lview		 lv;	/* its stores are the app's (pooled) */
 	enum scs_persona	 persona;
 	struct overview_store		 st[OV_STORES];
 	size_t			 nst;
-	struct list		 list;
-	int			 stale;
 	uint64_t		 seen_gen;	/* of the clusters it was built on */
 	int64_t			 built_ms;
 	int			 placed;	/* the cursor found its start */
@@ -57,16 +55,6 @@ struct overview {
 };
 
 static void
-overview_changed(struct scs_store *s, void *arg)
-{
-	struct overview	*o = arg;
-
-	(void)s;
-	o->stale = 1;
-	o->app->dirty = 1;
-}
-
-static void
 overview_watch(struct overview *o, const char *group, const char *plural,
     const char *ns)
 {
@@ -74,10 +62,9 @@ overview_watch(struct overview *o, const char *group, const char *plural,
 	struct scs_store		*s;
 
 	if (o->nst == OV_STORES ||
-	    (res = app_resource(o->app, group, plural)) == NULL)
+	    (res = app_resource(o->lv.app, group, plural)) == NULL)
 		return;
-	s = app_store_get(o->app, res, ns);
-	scs_store_subscribe(s, overview_changed, o);
+	s = lview_watch(&o->lv, app_store_get(o->lv.app, res, ns), 1);
 	o->st[o->nst].what = scs_store_resource(s)->name;
 	o->st[o->nst].store = s;
 	o->nst++;
@@ -176,7 +163,7 @@ trend_lines(struct overview *o)
 	    SCS_HEALTH_ERROR, SCS_HEALTH_WARNING };
 	static const char *const	 what[CHART_SERIES] = {
 	    "failing", "degraded" };
-	const struct chart_trend	*t = &o->app->trend;
+	const struct chart_trend	*t = &o->lv.app->trend;
 	struct list_line		*x;
 	int				 v[CHART_MINUTES], top, room;
 	char				 spark[CHART_MINUTES * 4], age[32];
@@ -188,18 +175,18 @@ trend_lines(struct overview *o)
 	per = room >= CHART_MINUTES ? 1 : room >= CHART_MINUTES / 2 ? 2 :
 	    room >= CHART_MINUTES / 3 ? 3 : 6;
 	if (t->first < 0) {
-		list_add(&o->list, ROLE_MUTED, NULL, "Failing and degraded, "
+		list_add(&o->lv.list, ROLE_MUTED, NULL, "Failing and degraded, "
 		    "last hour: waiting for the first count");
 		return;
 	}
 	draw_age(now - t->first * 60, age, sizeof age);
-	list_add(&o->list, ROLE_TITLE, NULL, "Failing and degraded, last "
+	list_add(&o->lv.list, ROLE_TITLE, NULL, "Failing and degraded, last "
 	    "hour (a mark per %zu min; counting for %s)", per, age);
 	for (s = 0; s < CHART_SERIES; s++) {
 		top = chart_trend_series(t, s, now, v);
 		n = chart_squeeze(v, CHART_MINUTES, per);
 		chart_spark(v, n, top, spark, sizeof spark);
-		x = list_add(&o->list, t->last[s] > 0 ?
+		x = list_add(&o->lv.list, t->last[s] > 0 ?
 		    screen_health_role(h[s]) : ROLE_NORMAL, NULL,
 		    "  %s %-8s %3d now %3d most  ", screen_health_glyph(h[s]),
 		    what[s], t->last[s], top);
@@ -227,7 +214,7 @@ cluster_line(struct overview *o, const struct scs_record *r, int with_ns)
 
 	draw_age(r->created > 0 ? scs_wall_s() - r->created : 0, age,
 	    sizeof age);
-	list_add(&o->list, screen_health_role(r->health), &link,
+	list_add(&o->lv.list, screen_health_role(r->health), &link,
 	    "  %s %s%s%s\t%-14s %-5s %-5s %-9s %-5s %s",
 	    screen_health_glyph(r->health), with_ns ? r->ns : "",
 	    with_ns ? "/" : "", r->name, r->status != NULL ? r->status : "",
@@ -246,7 +233,7 @@ attention_line(struct overview *o, const struct scs_record *r, int with_ns,
 	char		 since[32];
 
 	since_text(r, since, sizeof since);
-	list_add(&o->list, screen_health_role(r->health), &link,
+	list_add(&o->lv.list, screen_health_role(r->health), &link,
 	    "  %s %s%s%s%s%s\t%-11s %-5s %s", screen_health_glyph(r->health),
 	    tag != NULL ? tag : "", tag != NULL ? ":" : "",
 	    with_ns ? r->ns : "", with_ns ? "/" : "", r->name,
@@ -295,7 +282,7 @@ attention_lines(struct overview *o, const struct scs_fleet *f, int with_ns,
 		g = &f->by_version[i];
 		if (scs_version_state(g->key, now) != SCS_VERSION_EOL)
 			continue;
-		list_add(&o->list, ROLE_WARN, &(struct link){ LINK_FILTER,
+		list_add(&o->lv.list, ROLE_WARN, &(struct link){ LINK_FILTER,
 		    NULL, NULL, g->key, NULL }, "  %s %s	end of life "
 		    "since %s: %d cluster%s", screen_health_glyph(
 		    SCS_HEALTH_WARNING), g->key, eol_date(g->key) != NULL ?
@@ -332,7 +319,7 @@ upgrade_target(const struct scs_index *classes, const char *ns,
 static void
 tenant_lines(struct overview *o)
 {
-	struct app		*a = o->app;
+	struct app		*a = o->lv.app;
 	const struct scs_index	*x = scs_store_index(a->clusters);
 	const struct scs_index	*classes = overview_index(o, "clusterclasses");
 	const struct scs_index	*secrets = overview_index(o, "secrets");
@@ -344,11 +331,11 @@ tenant_lines(struct overview *o)
 
 	scs_fleet_build(&f, x, a->ns, NULL, scs_wall_s());
 	health_counts(f.n, counts, sizeof counts);
-	list_add(&o->list, ROLE_TITLE, NULL, "My clusters in %s: %d",
+	list_add(&o->lv.list, ROLE_TITLE, NULL, "My clusters in %s: %d",
 	    a->ns != NULL ? a->ns : "all namespaces", f.total);
-	list_add(&o->list, ROLE_NORMAL, NULL, "  %s", counts);
-	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
-	list_add(&o->list, ROLE_TITLE, NULL, "Needs attention");
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "  %s", counts);
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->lv.list, ROLE_TITLE, NULL, "Needs attention");
 	n = attention_lines(o, &f, a->ns == NULL, 0);
 	for (i = 0; classes != NULL && i < scs_index_count(x); i++) {
 		r = scs_index_at(x, i);
@@ -357,7 +344,7 @@ tenant_lines(struct overview *o)
 		if ((to = upgrade_target(classes, r->ns,
 		    col(r, SCS_CLUSTER_CLASS))) == NULL)
 			continue;
-		list_add(&o->list, ROLE_PROGRESS, &(struct link){
+		list_add(&o->lv.list, ROLE_PROGRESS, &(struct link){
 		    LINK_CLUSTER, NULL, r->ns, r->name, NULL },
 		    "  \u2191 %s%s%s\tupgrade      to %s", a->ns == NULL ?
 		    r->ns : "", a->ns == NULL ? "/" : "", r->name, to);
@@ -365,26 +352,28 @@ tenant_lines(struct overview *o)
 		ups++;
 	}
 	if (n == 0)
-		list_add(&o->list, ROLE_OK, NULL, "  %s nothing: all clusters "
+		list_add(&o->lv.list, ROLE_OK, NULL,
+		    "  %s nothing: all clusters "
 		    "are fine%s", screen_health_glyph(SCS_HEALTH_OK),
 		    classes == NULL ? "" : " and up to date");
-	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
-	list_add(&o->list, ROLE_HEAD, VIEW_LINK("clusters"),
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->lv.list, ROLE_HEAD, VIEW_LINK("clusters"),
 	    "  CLUSTER\tSTATUS         CP    WORK  VERSION   AGE   CLASS");
 	for (i = 0; i < scs_index_count(x); i++) {
 		r = scs_index_at(x, i);
 		if (a->ns == NULL || strcmp(r->ns, a->ns) == 0)
 			cluster_line(o, r, a->ns == NULL);
 	}
-	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
-	list_add(&o->list, ROLE_KEY, VIEW_LINK("clusterclasses"),
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->lv.list, ROLE_KEY, VIEW_LINK("clusterclasses"),
 	    "  \u2192 ClusterClasses available: %zu", classes != NULL ?
 	    scs_index_count(classes) : (size_t)0);
-	list_add(&o->list, ROLE_KEY, VIEW_LINK("secrets"),
+	list_add(&o->lv.list, ROLE_KEY, VIEW_LINK("secrets"),
 	    "  \u2192 Secrets: %zu (values masked)", secrets != NULL ?
 	    scs_index_count(secrets) : (size_t)0);
 	if (a->persona == SCS_PERSONA_TENANT && a->ns != NULL)
-		list_add(&o->list, ROLE_MUTED, NULL, "  Only namespace %s is "
+		list_add(&o->lv.list, ROLE_MUTED, NULL,
+		    "  Only namespace %s is "
 		    "shown: you may not list clusters across namespaces.",
 		    a->ns);
 	scs_fleet_free(&f);
@@ -410,7 +399,7 @@ known_versions(struct overview *o)
 static void
 group_head(struct overview *o, const char *what, const char *more)
 {
-	list_add(&o->list, ROLE_HEAD, NULL, "  %s\t%-*s TOTAL    OK  PROG  "
+	list_add(&o->lv.list, ROLE_HEAD, NULL, "  %s\t%-*s TOTAL    OK  PROG  "
 	    "DEGR  FAIL   DEL%s", what, bar_width(), "HEALTH", more);
 }
 
@@ -421,7 +410,7 @@ counts_line(struct overview *o, enum role role, const struct link *link,
 {
 	struct list_line	*x;
 
-	x = list_add(&o->list, role, link, "  %s\t", key);
+	x = list_add(&o->lv.list, role, link, "  %s\t", key);
 	bar_append(x, n, bar_width());
 	list_append(x, ROLE_MAX, " %5d %5d %5d %5d %5d %5d%s%s", total,
 	    n[SCS_HEALTH_OK], n[SCS_HEALTH_PROGRESSING], n[SCS_HEALTH_WARNING],
@@ -444,7 +433,7 @@ group_line(struct overview *o, const struct scs_fleet_group *g,
 static void
 kaas_lines(struct overview *o)
 {
-	struct app		*a = o->app;
+	struct app		*a = o->lv.app;
 	const struct scs_index	*x = scs_store_index(a->clusters);
 	struct scs_fleet	 f;
 	const struct scs_fleet_group *g;
@@ -467,12 +456,12 @@ kaas_lines(struct overview *o)
 	(void)x;
 	scs_fleet_build_many(&f, xs, names, nsrc, NULL, known, now);
 	health_counts(f.n, counts, sizeof counts);
-	list_add(&o->list, ROLE_TITLE, NULL, "Fleet: %d clusters in %zu "
+	list_add(&o->lv.list, ROLE_TITLE, NULL, "Fleet: %d clusters in %zu "
 	    "namespaces%s%s, %d available", f.total, f.nns,
 	    nsrc > 1 ? " of " : "", nsrc > 1 ? (snprintf(ctxs, sizeof ctxs,
 	    "%zu management clusters", nsrc), ctxs) : "", f.available);
-	list_add(&o->list, ROLE_NORMAL, NULL, "  %s", counts);
-	bar_append(list_add(&o->list, ROLE_NORMAL, NULL, "  "), f.n,
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "  %s", counts);
+	bar_append(list_add(&o->lv.list, ROLE_NORMAL, NULL, "  "), f.n,
 	    COLS - 4 < CHART_MINUTES ? COLS - 4 : CHART_MINUTES);
 	if (nsrc > 1) {
 		group_head(o, "CONTEXT", "  STATE");
@@ -488,34 +477,35 @@ kaas_lines(struct overview *o)
 			/* A context that fails says why, on a line of its own. */
 			if (stores[i] == NULL || (scs_store_state(stores[i],
 			    &msg) != SCS_STORE_SYNCED && *msg != '\0'))
-				list_add(&o->list, ROLE_ERROR, NULL, "    %s "
-				    "%s: %s", screen_health_glyph(
-				    SCS_HEALTH_ERROR), g->key, stores[i] == NULL ?
-				    states[i] : msg);
+				list_add(&o->lv.list, ROLE_ERROR, NULL,
+				    "    %s %s: %s", screen_health_glyph(
+				    SCS_HEALTH_ERROR), g->key, stores[i] ==
+				    NULL ? states[i] : msg);
 			/* One that may see only its namespace says that. */
 			else if (*scs_store_namespace(stores[i]) != '\0')
-				list_add(&o->list, ROLE_MUTED, NULL, "    %s: "
+				list_add(&o->lv.list, ROLE_MUTED, NULL,
+				    "    %s: "
 				    "namespace %s only (may not list clusters "
 				    "across namespaces)", g->key,
 				    scs_store_namespace(stores[i]));
 		}
 	}
 	if (f.eol != 0 || f.behind_patch != 0 || f.eol_soon != 0)
-		list_add(&o->list, ROLE_WARN, NULL, "Versions: %d end of "
+		list_add(&o->lv.list, ROLE_WARN, NULL, "Versions: %d end of "
 		    "life, %d ending within 60 days, %d behind latest patch",
 		    f.eol, f.eol_soon, f.behind_patch);
-	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
-	list_add(&o->list, ROLE_TITLE, NULL, "Needs attention");
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->lv.list, ROLE_TITLE, NULL, "Needs attention");
 	if (attention_lines(o, &f, 1, nsrc > 1) == 0)
-		list_add(&o->list, ROLE_OK, NULL, "  %s nothing needs you",
+		list_add(&o->lv.list, ROLE_OK, NULL, "  %s nothing needs you",
 		    screen_health_glyph(SCS_HEALTH_OK));
-	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "%s", "");
 	trend_lines(o);
-	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "%s", "");
 	group_head(o, "NAMESPACE", "");
 	for (i = 0; i < f.nns; i++)
 		group_line(o, &f.by_ns[i], LINK_NS, NULL);
-	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "%s", "");
 	group_head(o, "KUBERNETES", "  POLICY");
 	for (i = 0; i < f.nversion; i++) {
 		g = &f.by_version[i];
@@ -537,17 +527,17 @@ kaas_lines(struct overview *o)
 		}
 		group_line(o, g, LINK_FILTER, policy);
 		if (vs == SCS_VERSION_EOL)
-			o->list.v[o->list.n - 1].role = ROLE_ERROR;
+			o->lv.list.v[o->lv.list.n - 1].role = ROLE_ERROR;
 	}
-	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "%s", "");
 	group_head(o, "CLUSTERCLASS", "");
 	for (i = 0; i < f.nclass; i++)
 		group_line(o, &f.by_class[i], LINK_FILTER, NULL);
-	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "%s", "");
 	for (i = 0; go[i] != NULL; i++) {
 		if (app_resource(a, NULL, go[i]) == NULL)
 			continue;
-		list_add(&o->list, ROLE_KEY, VIEW_LINK(go[i]), "  \u2192 %s",
+		list_add(&o->lv.list, ROLE_KEY, VIEW_LINK(go[i]), "  \u2192 %s",
 		    go[i]);
 	}
 	free(known);
@@ -609,7 +599,7 @@ provider_config(const struct scs_index *pcs, const struct scs_index *secrets,
 static void
 iaas_lines(struct overview *o)
 {
-	struct app		*a = o->app;
+	struct app		*a = o->lv.app;
 	const struct scs_index	*nss = overview_index(o, "namespaces");
 	const struct scs_index	*secrets = overview_index(o, "secrets");
 	const struct scs_index	*pcs = overview_index(o, "providerconfigs");
@@ -629,9 +619,10 @@ iaas_lines(struct overview *o)
 		else
 			ntenants++;
 	}
-	list_add(&o->list, ROLE_TITLE, NULL, "Tenants: %zu   (credentials: "
+	list_add(&o->lv.list, ROLE_TITLE, NULL, "Tenants: %zu   (credentials: "
 	    "names, keys and age only, never values)", ntenants);
-	list_add(&o->list, ROLE_HEAD, NULL, "  TENANT\tCLOUD CREDENTIALS     "
+	list_add(&o->lv.list, ROLE_HEAD, NULL,
+	    "  TENANT\tCLOUD CREDENTIALS     "
 	    "PROVIDERCONFIG         RB CLUSTERS CLAIMS");
 	for (i = 0; nss != NULL && i < scs_index_count(nss); i++) {
 		r = scs_index_at(nss, i);
@@ -680,28 +671,29 @@ iaas_lines(struct overview *o)
 		if (cred == NULL || pc == NULL || !secret_ok)
 			bad++;
 		tenant = (struct link){ LINK_NS, NULL, NULL, r->name, NULL };
-		list_add(&o->list, cred == NULL || pc == NULL ? ROLE_ERROR :
+		list_add(&o->lv.list, cred == NULL || pc == NULL ? ROLE_ERROR :
 		    !secret_ok ? ROLE_WARN : ROLE_NORMAL, &tenant,
 		    "  %s\t%s %s %2zu %8zu %6zu", r->name, credtext,
 		    pctext, count_in(rbs, r->name), count_in(cls, r->name),
 		    claims);
 	}
 	if (bad != 0)
-		list_add(&o->list, ROLE_ERROR, NULL, "  %s %zu tenant%s not "
+		list_add(&o->lv.list, ROLE_ERROR, NULL, "  %s %zu tenant%s not "
 		    "set up: missing credentials or ProviderConfig",
 		    screen_health_glyph(SCS_HEALTH_ERROR), bad,
 		    bad == 1 ? "" : "s");
 	else if (ntenants != 0)
-		list_add(&o->list, ROLE_OK, NULL, "  %s every tenant is set up",
+		list_add(&o->lv.list, ROLE_OK, NULL,
+		    "  %s every tenant is set up",
 		    screen_health_glyph(SCS_HEALTH_OK));
 	if (others != 0)
-		list_add(&o->list, ROLE_MUTED, VIEW_LINK("namespaces"),
+		list_add(&o->lv.list, ROLE_MUTED, VIEW_LINK("namespaces"),
 		    "  %zu other "
 		    "namespaces (no scs.community/tenant label)", others);
-	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
-	list_add(&o->list, ROLE_TITLE, NULL, "Central API claims "
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->lv.list, ROLE_TITLE, NULL, "Central API claims "
 	    "(api.scs.community)");
-	list_add(&o->list, ROLE_HEAD, NULL, "  CLAIM\tSYNCED READY SINCE "
+	list_add(&o->lv.list, ROLE_HEAD, NULL, "  CLAIM\tSYNCED READY SINCE "
 	    "MESSAGE");
 	for (k = 0; k < o->nst; k++) {
 		const struct scs_resource *res =
@@ -715,7 +707,7 @@ iaas_lines(struct overview *o)
 			since_text(r, age, sizeof age);
 			snprintf(link, sizeof link, "%s.%s", res->name,
 			    res->group);
-			list_add(&o->list, screen_health_role(r->health),
+			list_add(&o->lv.list, screen_health_role(r->health),
 			    &(struct link){ LINK_TRACE, NULL, r->ns, r->name,
 			    link },
 			    "  %s %s %s/%s\t%-6s %-5s %-5s %s",
@@ -724,27 +716,28 @@ iaas_lines(struct overview *o)
 			    r->message != NULL ? r->message : "");
 		}
 	}
-	list_add(&o->list, ROLE_NORMAL, NULL, "%s", "");
-	list_add(&o->list, ROLE_KEY, VIEW_LINK("secrets"), "  \u2192 secrets "
+	list_add(&o->lv.list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&o->lv.list, ROLE_KEY,
+	    VIEW_LINK("secrets"), "  \u2192 secrets "
 	    "(values masked)");
-	list_add(&o->list, ROLE_KEY, VIEW_LINK("providerconfigs"),
+	list_add(&o->lv.list, ROLE_KEY, VIEW_LINK("providerconfigs"),
 	    "  \u2192 providerconfigs");
-	list_add(&o->list, ROLE_KEY, VIEW_LINK("clusters"),
+	list_add(&o->lv.list, ROLE_KEY, VIEW_LINK("clusters"),
 	    "  \u2192 clusters");
 }
 
 static void
 overview_rebuild(struct overview *o)
 {
-	const struct list_line	*l = list_current(&o->list);
+	const struct list_line	*l = list_current(&o->lv.list);
 	struct link		 keep = { LINK_NONE, NULL, NULL, NULL, NULL };
 
 	if (l != NULL)
 		link_copy(&keep, &l->link);
-	o->stale = 0;
-	list_clear(&o->list);
-	if (o->app->clusters == NULL) {
-		list_add(&o->list, ROLE_MUTED, NULL, "loading\u2026");
+	o->lv.stale = 0;
+	list_clear(&o->lv.list);
+	if (o->lv.app->clusters == NULL) {
+		list_add(&o->lv.list, ROLE_MUTED, NULL, "loading\u2026");
 		link_clear(&keep);
 		return;
 	}
@@ -760,21 +753,22 @@ overview_rebuild(struct overview *o)
 		break;
 	}
 	if (o->placed)
-		list_keep(&o->list, &keep);
-	else if (scs_store_state(o->app->clusters, NULL) == SCS_STORE_SYNCED) {
+		list_keep(&o->lv.list, &keep);
+	else if (scs_store_state(o->lv.app->clusters, NULL) ==
+	    SCS_STORE_SYNCED) {
 		/* Once loaded, the cursor starts on the first line that opens
 		 * something (what needs attention first). */
 		size_t	 i;
 
-		for (i = 0; i < o->list.n; i++) {
-			if (o->list.v[i].link.kind != LINK_NONE) {
-				o->list.cur = i;
+		for (i = 0; i < o->lv.list.n; i++) {
+			if (o->lv.list.v[i].link.kind != LINK_NONE) {
+				o->lv.list.cur = i;
 				break;
 			}
 		}
 		o->placed = 1;
-		o->list.cursor = 1;
-		o->list.top = 0;
+		o->lv.list.cursor = 1;
+		o->lv.list.top = 0;
 	}
 	link_clear(&keep);
 }
@@ -784,7 +778,7 @@ overview_rebuild(struct overview *o)
 static void
 overview_open(struct overview *o)
 {
-	struct app			*a = o->app;
+	struct app			*a = o->lv.app;
 	const struct scs_discovery	*d = scs_api_discovery(a->api);
 	const struct scs_resource	*r;
 	size_t				 i;
@@ -829,7 +823,7 @@ overview_clusters_gen(struct overview *o)
 	size_t			 i, n;
 	uint64_t		 g = 0;
 
-	n = fleet_sources(o->app, st, nm, NULL, NULL, FLEET_MAX + 1);
+	n = fleet_sources(o->lv.app, st, nm, NULL, NULL, FLEET_MAX + 1);
 	for (i = 0; i < n; i++) {
 		if (st[i] != NULL)
 			g += scs_index_generation(scs_store_index(st[i])) +
@@ -851,23 +845,23 @@ overview_draw(struct view *v, int y, int rows)
 	/* Rebuilt when a store changed (its own, or the clusters of any
 	 * context), and once a second for the ages; not on every draw. */
 	gen = overview_clusters_gen(o);
-	if (o->stale || gen != o->seen_gen || o->built_cols != COLS ||
-	    o->built_samples != o->app->trend.samples ||
+	if (o->lv.stale || gen != o->seen_gen || o->built_cols != COLS ||
+	    o->built_samples != o->lv.app->trend.samples ||
 	    scs_now_ms() - o->built_ms >= 1000) {
 		o->seen_gen = gen;
 		o->built_cols = COLS;
-		o->built_samples = o->app->trend.samples;
+		o->built_samples = o->lv.app->trend.samples;
 		o->built_ms = scs_now_ms();
 		overview_rebuild(o);
 	}
-	st = o->app->clusters != NULL ? scs_store_state(o->app->clusters,
+	st = o->lv.app->clusters != NULL ? scs_store_state(o->lv.app->clusters,
 	    &msg) : SCS_STORE_LOADING;
 	view_title(y, " %s overview%s%s%s%s%s ", scs_persona_name(o->persona),
 	    st == SCS_STORE_LOADING ? " loading\u2026" : "",
 	    st == SCS_STORE_FORBIDDEN ? " (clusters: forbidden)" : "",
 	    o->search[0] != '\0' ? " </" : "", o->search,
 	    o->search[0] != '\0' ? ">" : "");
-	list_draw(&o->list, y + 1, rows - 1, NULL);
+	list_draw(&o->lv.list, y + 1, rows - 1, NULL);
 }
 
 /* Enter on a line: what its link names. */
@@ -930,30 +924,21 @@ overview_open_link(struct app *a, const struct link *l)
 	}
 }
 
-static enum scope
-overview_scope(struct view *v)
-{
-	struct overview		*o = v->data;
-
-	return (o->persona == SCS_PERSONA_TENANT ? SCOPE_TENANT :
-	    SCOPE_OVERVIEW);
-}
-
 static int
 overview_action(struct view *v, enum action act)
 {
 	struct overview		*o = v->data;
-	struct app		*a = o->app;
+	struct app		*a = o->lv.app;
 	const struct list_line	*l;
 	struct link		 link;
 
-	if (list_action(&o->list, act))
+	if (list_action(&o->lv.list, act))
 		return (VIEW_HANDLED);
 	if (act == ACTION_SEARCH_NEXT || act == ACTION_SEARCH_PREV) {
 		if (o->search[0] == '\0')
 			app_message(a, 0, "%s searches the lines first",
-			    app_key_name(a, ACTION_SEARCH, overview_scope(v)));
-		else if (!list_search(&o->list, o->search, act ==
+			    app_key_name(a, ACTION_SEARCH, o->lv.scope));
+		else if (!list_search(&o->lv.list, o->search, act ==
 		    ACTION_SEARCH_NEXT ? 1 : -1, 0))
 			app_message(a, 1, "not found: %s", o->search);
 		o->placed = 1;
@@ -968,7 +953,7 @@ overview_action(struct view *v, enum action act)
 	}
 	if (act != ACTION_OPEN)
 		return (0);
-	if ((l = list_current(&o->list)) == NULL)
+	if ((l = list_current(&o->lv.list)) == NULL)
 		return (VIEW_HANDLED);
 	/* Opening may replace this view (a namespace): a copy. */
 	link_copy(&link, &l->link);
@@ -986,64 +971,35 @@ overview_filter(struct view *v, const char *text)
 
 	scs_strlcpy(o->search, text, sizeof o->search);
 	o->placed = 1;
-	if (text[0] != '\0' && !list_search(&o->list, text, 1, 1))
-		app_message(o->app, 1, "not found: %s", text);
-}
-
-static void
-overview_click(struct view *v, int y)
-{
-	struct overview	*o = v->data;
-
-	list_click(&o->list, y);
+	if (text[0] != '\0' && !list_search(&o->lv.list, text, 1, 1))
+		app_message(o->lv.app, 1, "not found: %s", text);
 }
 
 static int
 overview_busy(struct view *v)
 {
 	struct overview	*o = v->data;
-	size_t		 i;
+	struct app	*a = o->lv.app;
 
-	if (fleet_busy(o->app))
-		return (1);
-	if (!o->opened)
+	if (fleet_busy(a) || !o->opened)
 		return (1);
 	/* A scan due changes the trend's counts it draws. */
-	if (o->persona == SCS_PERSONA_KAAS && o->app->alert_timer != 0)
+	if (o->persona == SCS_PERSONA_KAAS && a->alert_timer != 0)
 		return (1);
-	if (o->app->clusters == NULL || scs_store_busy(o->app->clusters) ||
-	    scs_store_state(o->app->clusters, NULL) == SCS_STORE_LOADING)
+	if (a->clusters == NULL || scs_store_busy(a->clusters) ||
+	    scs_store_state(a->clusters, NULL) == SCS_STORE_LOADING)
 		return (1);
-	for (i = 0; i < o->nst; i++) {
-		if (scs_store_busy(o->st[i].store) ||
-		    scs_store_state(o->st[i].store, NULL) == SCS_STORE_LOADING)
-			return (1);
-	}
-	return (0);
-}
-
-static void
-overview_free(struct view *v)
-{
-	struct overview	*o = v->data;
-	size_t		 i;
-
-	for (i = 0; i < o->nst; i++) {
-		scs_store_unsubscribe(o->st[i].store, overview_changed, o);
-		app_store_put(o->app, o->st[i].store);
-	}
-	list_clear(&o->list);
-	free(o);
+	return (lview_busy(&o->lv));
 }
 
 static const struct view_ops overview_ops = {
 	.kind = "overview",
 	.draw = overview_draw,
-	.scope = overview_scope,
+	.scope = lview_scope,
 	.action = overview_action,
 	.busy = overview_busy,
-	.free = overview_free,
-	.click = overview_click,
+	.free = lview_free,
+	.click = lview_click,
 	.filter = overview_filter,
 };
 
@@ -1053,9 +1009,9 @@ overview_view(struct app *a, enum scs_persona p)
 	struct overview			*o = scs_xcalloc(1, sizeof *o);
 	struct view			*v;
 
-	o->app = a;
+	lview_init(&o->lv, a, p == SCS_PERSONA_TENANT ? SCOPE_TENANT :
+	    SCOPE_OVERVIEW);
 	o->persona = p;
-	o->stale = 1;
 	v = view_new(a, &overview_ops, o, "%s", scs_persona_name(p));
 	v->api = NULL;		/* every context's */
 	return (v);

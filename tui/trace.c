@@ -32,27 +32,13 @@ struct trace_obj {
 };
 
 struct trace {
-	uint64_t		 age_gen;
-	struct app		*app;
+	struct lview		 lv;	/* lines: list.v[i].node indexes objs */
 	struct scs_api		*api;
 	struct trace_obj	 objs[TRACE_MAXOBJS];
 	size_t			 nobjs;
-	/* Lines: list.v[i].node is an index into objs, -1 for none. */
-	struct list		 list;
 	char			*expanded;	/* key with conditions shown */
 	int			 all_conditions;	/* of every object */
-	int			 stale;
 };
-
-static void
-trace_changed(struct scs_store *s, void *arg)
-{
-	struct trace	*t = arg;
-
-	(void)s;
-	t->stale = 1;
-	t->app->dirty = 1;
-}
 
 /* The object (group, kind, ns, name) on the trace: its index, the store
  * started on first sight; -1 when the trace is full. */
@@ -87,8 +73,8 @@ trace_obj(struct trace *t, const char *group, const char *kind,
 		fsel = scs_xprintf("metadata.name=%s", name);
 		opts.field_selector = fsel;
 		opts.keep_objects = 1;
-		o->store = scs_store_new_opts(t->api, o->res, o->ns, &opts);
-		scs_store_subscribe(o->store, trace_changed, t);
+		o->store = lview_watch(&t->lv, scs_store_new_opts(t->api,
+		    o->res, o->ns, &opts), 0);
 		free(fsel);
 	}
 	return ((int)t->nobjs++);
@@ -164,7 +150,7 @@ trace_ref(struct trace *t, const cJSON *ref, const char *ns,
 	snprintf(p, sizeof p, "%s%s", prefix, last ? "\u2514\u2500 " :
 	    "\u251c\u2500 ");
 	if ((i = trace_obj(t, group, kind, rns != NULL ? rns : ns, name)) < 0) {
-		list_add(&t->list, ROLE_MUTED, NULL, "%s%s/%s\t(too many "
+		list_add(&t->lv.list, ROLE_MUTED, NULL, "%s%s/%s\t(too many "
 		    "objects to follow)", p, kind, name);
 		return;
 	}
@@ -215,7 +201,7 @@ trace_node(struct trace *t, int i, const char *prefix, int last, int depth)
 	snprintf(where, sizeof where, "%s%s%s", *o->ns != '\0' ? " (" : "",
 	    o->ns, *o->ns != '\0' ? ")" : "");
 	n = (int)(strcspn(kind, "/"));
-	l = list_add(&t->list, screen_health_role(h), NULL,
+	l = list_add(&t->lv.list, screen_health_role(h), NULL,
 	    "%s%s %.*s/%s%s\t%-6s %-5s %s", prefix, screen_health_glyph(h), n,
 	    kind, o->name, where, synced, ready, status);
 	l->node = i;
@@ -235,7 +221,7 @@ trace_node(struct trace *t, int i, const char *prefix, int last, int depth)
 		    last ? "   " : "\u2502  ");
 	}
 	if (t->all_conditions || scs_streq(t->expanded, o->key))
-		list_add_conditions(&t->list, scs_jpath(obj,
+		list_add_conditions(&t->lv.list, scs_jpath(obj,
 		    "status.conditions"), draw_width(sub) + 2);
 	if (depth >= TRACE_DEPTH)
 		return;
@@ -253,18 +239,17 @@ trace_node(struct trace *t, int i, const char *prefix, int last, int depth)
 static void
 trace_rebuild(struct trace *t)
 {
-	const struct list_line	*l = list_current(&t->list);
+	const struct list_line	*l = list_current(&t->lv.list);
 	int			 keep = l != NULL ? l->node : -1;
-	size_t			 i, cur = t->list.cur;
+	size_t			 i, cur = t->lv.list.cur;
 
-	t->stale = 0;
-	list_clear(&t->list);
+	list_clear(&t->lv.list);
 	trace_node(t, 0, "", 1, 0);
 	/* The cursor stays on its object when it is still there. */
-	t->list.cur = cur;
-	for (i = 0; keep >= 0 && i < t->list.n; i++) {
-		if (t->list.v[i].node == keep) {
-			t->list.cur = i;
+	t->lv.list.cur = cur;
+	for (i = 0; keep >= 0 && i < t->lv.list.n; i++) {
+		if (t->lv.list.v[i].node == keep) {
+			t->lv.list.cur = i;
 			break;
 		}
 	}
@@ -279,11 +264,7 @@ trace_draw(struct view *v, int y, int rows)
 	char			 title[4096], buf[2048];
 	int			 foot = rows > 12 ? 2 : 0;
 
-	if (t->age_gen != draw_ages_gen()) {
-		t->age_gen = draw_ages_gen();
-		t->stale = 1;
-	}
-	if (t->stale)
+	if (lview_due(&t->lv))
 		trace_rebuild(t);
 	/* Qualified: claims keep the kinds of what they compose. */
 	if (root->res != NULL)
@@ -295,12 +276,12 @@ trace_draw(struct view *v, int y, int rows)
 	    NULL ? root->res->kind : "", root->ns, *root->ns != '\0' ? "/" :
 	    "", root->name, buf);
 	view_title(y, "%s", title);
-	list_draw(&t->list, y + 1, rows - 1 - foot, "NAME\tSYNCED READY "
+	list_draw(&t->lv.list, y + 1, rows - 1 - foot, "NAME\tSYNCED READY "
 	    "STATUS");
 	if (foot == 0)
 		return;
 	/* The selected line's whole status: the column is short at 80. */
-	l = list_current(&t->list);
+	l = list_current(&t->lv.list);
 	if (l == NULL || l->node < 0)
 		draw_note(y + rows - 2, 2, NULL, ROLE_NORMAL);
 	else {
@@ -315,26 +296,19 @@ trace_draw(struct view *v, int y, int rows)
 	}
 }
 
-static enum scope
-trace_scope(struct view *v)
-{
-	(void)v;
-	return (SCOPE_TRACE);
-}
-
 static int
 trace_action(struct view *v, enum action act)
 {
 	struct trace		*t = v->data;
-	const struct list_line	*l = list_current(&t->list);
+	const struct list_line	*l = list_current(&t->lv.list);
 	const struct trace_obj	*o;
 
-	if (list_action(&t->list, act))
+	if (list_action(&t->lv.list, act))
 		return (VIEW_HANDLED);
 	switch (act) {
 	case ACTION_CONDITIONS_ALL:
-		t->all_conditions = !t->all_conditions;
-		t->stale = 1;
+		lview_conditions(&t->lv, act, NULL, &t->expanded,
+		    &t->all_conditions);
 		return (VIEW_HANDLED);
 	case ACTION_OPEN:
 	case ACTION_DESCRIBE:
@@ -349,43 +323,37 @@ trace_action(struct view *v, enum action act)
 		return (0);
 	}
 	if (l == NULL || l->node < 0 || (o = &t->objs[l->node])->res == NULL) {
-		app_message(t->app, 0, "no object on this line");
+		app_message(t->lv.app, 0, "no object on this line");
 		return (VIEW_HANDLED);
 	}
 	switch (act) {
 	case ACTION_CONDITIONS:
-		if (scs_streq(t->expanded, o->key)) {
-			free(t->expanded);
-			t->expanded = NULL;
-		} else {
-			free(t->expanded);
-			t->expanded = scs_xstrdup(o->key);
-		}
-		t->stale = 1;
+		lview_conditions(&t->lv, act, o->key, &t->expanded,
+		    &t->all_conditions);
 		break;
 	case ACTION_DELETE:
-		if (t->api != t->app->api) {
-			app_message(t->app, 1, "this object is in another "
+		if (t->api != t->lv.app->api) {
+			app_message(t->lv.app, 1, "this object is in another "
 			    "context");
 			break;
 		}
-		app_delete_ask(t->app, o->res, o->ns, o->name);
+		app_delete_ask(t->lv.app, o->res, o->ns, o->name);
 		break;
 	case ACTION_LABEL:
 	case ACTION_ANNOTATE:
-		app_meta_ask(t->app, act == ACTION_ANNOTATE, o->res, o->ns,
+		app_meta_ask(t->lv.app, act == ACTION_ANNOTATE, o->res, o->ns,
 		    o->name);
 		break;
 	case ACTION_EDIT_YAML:
-		if (t->api != t->app->api) {
-			app_message(t->app, 1, "this object is in another "
+		if (t->api != t->lv.app->api) {
+			app_message(t->lv.app, 1, "this object is in another "
 			    "context");
 			break;
 		}
-		edit_object(t->app, o->res, o->ns, o->name);
+		edit_object(t->lv.app, o->res, o->ns, o->name);
 		break;
 	default:
-		view_push(t->app, detail_view_api(t->app, t->api, o->res,
+		view_push(t->lv.app, detail_view_api(t->lv.app, t->api, o->res,
 		    o->ns, o->name, act == ACTION_YAML));
 		break;
 	}
@@ -396,16 +364,8 @@ static int
 trace_busy(struct view *v)
 {
 	struct trace	*t = v->data;
-	size_t		 i;
 
-	for (i = 0; i < t->nobjs; i++) {
-		if (t->objs[i].store != NULL &&
-		    (scs_store_busy(t->objs[i].store) ||
-		    scs_store_state(t->objs[i].store, NULL) ==
-		    SCS_STORE_LOADING))
-			return (1);
-	}
-	return (0);
+	return (lview_busy(&t->lv));
 }
 
 static void
@@ -414,37 +374,24 @@ trace_free(struct view *v)
 	struct trace	*t = v->data;
 	size_t		 i;
 
+	lview_done(&t->lv);
 	for (i = 0; i < t->nobjs; i++) {
-		if (t->objs[i].store != NULL) {
-			scs_store_unsubscribe(t->objs[i].store, trace_changed,
-			    t);
-			scs_store_free(t->objs[i].store);
-		}
 		free(t->objs[i].key);
 		free(t->objs[i].ns);
 		free(t->objs[i].name);
 	}
-	list_clear(&t->list);
 	free(t->expanded);
 	free(t);
-}
-
-static void
-trace_click(struct view *v, int y)
-{
-	struct trace	*t = v->data;
-
-	list_click(&t->list, y);
 }
 
 static const struct view_ops trace_ops = {
 	.kind = "trace",
 	.draw = trace_draw,
-	.scope = trace_scope,
+	.scope = lview_scope,
 	.action = trace_action,
 	.busy = trace_busy,
 	.free = trace_free,
-	.click = trace_click,
+	.click = lview_click,
 };
 
 struct view *
@@ -454,10 +401,9 @@ trace_view(struct app *a, const struct scs_resource *res, const char *ns,
 	struct trace	*t = scs_xcalloc(1, sizeof *t);
 	struct view	*v;
 
-	t->app = a;
+	lview_init(&t->lv, a, SCOPE_TRACE);
 	t->api = a->api;
-	t->stale = 1;
-	t->list.cursor = 1;
+	t->lv.list.cursor = 1;
 	trace_obj(t, res->group, res->kind, ns != NULL ? ns : "", name);
 	v = view_new(a, &trace_ops, t, "trace %s", name);
 	v->api = t->api;

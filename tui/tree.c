@@ -25,8 +25,7 @@
 #define TREE_MAXKINDS	12
 
 struct tree {
-	uint64_t		 age_gen;	/* draw_ages_gen built */
-	struct app		*app;
+	struct lview		 lv;		/* lines: .node indexes nodes */
 	struct scs_api		*api;		/* the cluster's context */
 	char			*ctx;		/* its name when not the app's */
 	char			*ns;
@@ -47,26 +46,14 @@ struct tree {
 
 	struct scs_tree_node	*nodes;
 	size_t			 nnodes;
-	struct list		 list;
 	struct scs_tree_opts	 opts;
 	char			*expanded;	/* "Kind/name" with conditions */
 	int			 all_conditions;	/* of every object */
-	int			 stale;
 };
 
 static void	tree_rebuild(struct tree *);
 static struct scs_store *sub_store_res(struct tree *,
 		    const struct scs_resource *, const char *, const char *);
-
-static void
-tree_changed(struct scs_store *s, void *arg)
-{
-	struct tree	*t = arg;
-
-	(void)s;
-	t->stale = 1;
-	t->app->dirty = 1;
-}
 
 static const cJSON *
 cluster_obj(struct tree *t)
@@ -166,8 +153,8 @@ on_class(const struct scs_api_result *r, void *arg)
 	cJSON_Delete(t->class_defs);
 	t->class_defs = r->status == SCS_OK ? scs_schema_definitions(r->json,
 	    NULL) : NULL;
-	t->stale = 1;
-	t->app->dirty = 1;
+	t->lv.stale = 1;
+	t->lv.app->dirty = 1;
 }
 
 /* Fetch the class of the cluster when it is not the one we have. */
@@ -217,7 +204,7 @@ variables_lines(struct tree *t, const cJSON *c)
 	eff = vars != NULL ? cJSON_Duplicate(vars, 1) : cJSON_CreateArray();
 	if (t->class_defs != NULL)
 		scs_schema_default(t->class_defs, eff);
-	list_add(&t->list, ROLE_TITLE, NULL, "Variables%s",
+	list_add(&t->lv.list, ROLE_TITLE, NULL, "Variables%s",
 	    t->class_defs == NULL ? " (class not loaded: defaults unknown)" :
 	    "");
 	/* "(default)": the value equals the class's default, whether the
@@ -230,7 +217,7 @@ variables_lines(struct tree *t, const cJSON *c)
 		    t->class_defs, name), "schema.openAPIV3Schema"),
 		    J(v, "value"));
 		val = cJSON_PrintUnformatted(J(v, "value"));
-		list_add(&t->list, set ? ROLE_MUTED : ROLE_NORMAL, NULL,
+		list_add(&t->lv.list, set ? ROLE_MUTED : ROLE_NORMAL, NULL,
 		    "  %-28s %s%s", name, val != NULL ? val : "",
 		    set ? "  (default)" : "");
 		free(val);
@@ -245,7 +232,8 @@ variables_lines(struct tree *t, const cJSON *c)
 				set = 1;
 		}
 		if (!set && name != NULL)
-			list_add(&t->list, ROLE_MUTED, NULL, "  %-28s (unset)",
+			list_add(&t->lv.list, ROLE_MUTED, NULL,
+			    "  %-28s (unset)",
 			    name);
 	}
 	cJSON_Delete(eff);
@@ -277,7 +265,8 @@ events_lines(struct tree *t, const cJSON *c, const cJSON **objs,
 			v[k++] = o;
 	}
 	scs_events_sort(v, k);
-	list_add(&t->list, ROLE_TITLE, NULL, "Events (%zu) of the cluster and "
+	list_add(&t->lv.list, ROLE_TITLE, NULL,
+	    "Events (%zu) of the cluster and "
 	    "what is under it, newest first", k);
 	for (i = 0; i < k; i++) {
 		o = v[i];
@@ -285,7 +274,7 @@ events_lines(struct tree *t, const cJSON *c, const cJSON **objs,
 		snprintf(obj, sizeof obj, "%s/%s",
 		    cJSON_GetStringValue(scs_jpath(o, "involvedObject.kind")),
 		    cJSON_GetStringValue(scs_jpath(o, "involvedObject.name")));
-		list_add(&t->list, scs_streq(cJSON_GetStringValue(J(o,
+		list_add(&t->lv.list, scs_streq(cJSON_GetStringValue(J(o,
 		    "type")), "Warning") ? ROLE_WARN : ROLE_NORMAL, &link,
 		    "  %s", row);
 	}
@@ -313,18 +302,19 @@ upgrade_lines(struct tree *t, const char *from)
 		if (strcmp(r->name, from) == 0)
 			continue;
 		if (n++ == 0)
-			list_add(&t->list, ROLE_TITLE, NULL, "%s", stacks ?
+			list_add(&t->lv.list, ROLE_TITLE, NULL, "%s", stacks ?
 			    "Upgrades (cluster-stacks rules; e edits)" :
 			    "Other classes (e edits; the server checks that "
 			    "one fits)");
 		if (!stacks)
-			list_add(&t->list, ROLE_NORMAL, NULL, "  \u2192 %s",
+			list_add(&t->lv.list, ROLE_NORMAL, NULL, "  \u2192 %s",
 			    r->name);
 		else if (scs_upgrade_allowed(from, r->name, &why))
-			list_add(&t->list, ROLE_OK, NULL, "  \u2191 %s\tallowed",
+			list_add(&t->lv.list, ROLE_OK, NULL,
+			    "  \u2191 %s\tallowed",
 			    r->name);
 		else
-			list_add(&t->list, ROLE_MUTED, NULL, "  - %s\t%s",
+			list_add(&t->lv.list, ROLE_MUTED, NULL, "  - %s\t%s",
 			    r->name, why);
 	}
 }
@@ -339,13 +329,12 @@ tree_rebuild(struct tree *t)
 	char			 age[32], key[256];
 	const char		*v, *cls;
 
-	t->stale = 0;
 	scs_tree_free(t->nodes, t->nnodes);
 	t->nodes = NULL;
 	t->nnodes = 0;
-	list_clear(&t->list);
+	list_clear(&t->lv.list);
 	if (c == NULL) {
-		list_add(&t->list, ROLE_MUTED, NULL, "%s",
+		list_add(&t->lv.list, ROLE_MUTED, NULL, "%s",
 		    t->cluster != NULL && scs_store_state(t->cluster, NULL) ==
 		    SCS_STORE_LOADING ?
 		    "loading\u2026" : "this cluster is gone (deleted?)");
@@ -361,29 +350,30 @@ tree_rebuild(struct tree *t)
 	for (i = 0; i < t->nnodes; i++) {
 		n = &t->nodes[i];
 		age_of(n->since, age, sizeof age);
-		list_add(&t->list, screen_health_role(n->health), NULL,
+		list_add(&t->lv.list, screen_health_role(n->health), NULL,
 		    "%s%s %s\t%-5s %-5s %-18s %-5s %s", n->prefix,
 		    screen_health_glyph(n->health), n->label, n->ready,
 		    n->replicas, n->reason != NULL ? n->reason : "", age,
 		    n->message != NULL ? n->message : "");
-		t->list.v[t->list.n - 1].node = (int)i;
+		t->lv.list.v[t->lv.list.n - 1].node = (int)i;
 		snprintf(key, sizeof key, "%s/%s", n->kind != NULL ? n->kind :
 		    "", n->name != NULL ? n->name : "");
 		if (n->kind != NULL && (t->all_conditions ||
 		    scs_streq(key, t->expanded)))
-			list_add_conditions(&t->list, n->conditions,
+			list_add_conditions(&t->lv.list, n->conditions,
 			    n->depth * 2 + 2);
 	}
-	list_add(&t->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&t->lv.list, ROLE_NORMAL, NULL, "%s", "");
 	cls = cJSON_GetStringValue(scs_jpath(c, "spec.topology.classRef.name"));
 	if (cls == NULL)
 		cls = cJSON_GetStringValue(scs_jpath(c, "spec.topology.class"));
 	v = cJSON_GetStringValue(scs_jpath(c, "spec.topology.version"));
-	list_add(&t->list, ROLE_TITLE, NULL, "Topology  class %s  version %s",
+	list_add(&t->lv.list, ROLE_TITLE, NULL,
+	    "Topology  class %s  version %s",
 	    cls != NULL ? cls : "-", v != NULL ? v : "-");
 	upgrade_lines(t, cls);
 	variables_lines(t, c);
-	list_add(&t->list, ROLE_NORMAL, NULL, "%s", "");
+	list_add(&t->lv.list, ROLE_NORMAL, NULL, "%s", "");
 	events_lines(t, c, objs, nobjs);
 	free(objs);
 }
@@ -394,11 +384,7 @@ tree_draw(struct view *v, int y, int rows)
 	struct tree			*t = v->data;
 
 	/* Ages (SINCE, events) tick: rebuilt once a second while young. */
-	if (t->age_gen != draw_ages_gen()) {
-		t->age_gen = draw_ages_gen();
-		t->stale = 1;
-	}
-	if (t->stale)
+	if (lview_due(&t->lv))
 		tree_rebuild(t);
 	const struct list_line		*l;
 	const struct scs_tree_node	*n;
@@ -410,12 +396,12 @@ tree_draw(struct view *v, int y, int rows)
 	    t->opts.group ? "" : " (machines ungrouped)", t->opts.echo ?
 	    " (echo)" : "", t->all_conditions ? " (conditions)" : "", cJSON_IsTrue(scs_jpath(cluster_obj(t),
 	    "spec.paused")) ? " PAUSED" : "");
-	list_draw(&t->list, y + 1, rows - 1 - foot, "NAME\tREADY REPL. REASON"
-	    "             SINCE MESSAGE");
+	list_draw(&t->lv.list, y + 1, rows - 1 - foot,
+	    "NAME\tREADY REPL. REASON             SINCE MESSAGE");
 	if (foot == 0)
 		return;
 	/* The selected line's whole message: the column is short at 80. */
-	l = list_current(&t->list);
+	l = list_current(&t->lv.list);
 	if (l == NULL || l->node < 0 || (size_t)l->node >= t->nnodes) {
 		draw_note(y + rows - 2, 2, NULL, ROLE_NORMAL);
 		return;
@@ -446,43 +432,37 @@ tree_day2(struct tree *t, const struct scs_tree_node *n, enum action act)
 {
 	char	 arg[600];
 
-	if (t->api != t->app->api) {
-		app_message(t->app, 1, "this cluster is in context %s: :ctx %s "
+	if (t->api != t->lv.app->api) {
+		app_message(t->lv.app, 1,
+		    "this cluster is in context %s: :ctx %s "
 		    "to change it", t->ctx, t->ctx);
 		return;
 	}
 	if (act == ACTION_PAUSE) {
 		snprintf(arg, sizeof arg, "%s/%s", t->ns, t->name);
-		day2_run(t->app, cJSON_IsTrue(scs_jpath(cluster_obj(t),
+		day2_run(t->lv.app, cJSON_IsTrue(scs_jpath(cluster_obj(t),
 		    "spec.paused")) ? "resume" : "pause", arg);
 		return;
 	}
 	if (act == ACTION_REMEDIATE) {
 		if (n == NULL || !scs_streq(n->kind, "Machine")) {
-			app_message(t->app, 0, "move to a Machine (g lists "
+			app_message(t->lv.app, 0, "move to a Machine (g lists "
 			    "each machine)");
 			return;
 		}
 		snprintf(arg, sizeof arg, "%s/%s", t->ns, n->name);
-		day2_run(t->app, "remediate", arg);
+		day2_run(t->lv.app, "remediate", arg);
 		return;
 	}
 	if (n == NULL || (!scs_streq(n->kind, "MachineDeployment") &&
 	    !scs_streq(n->kind, "KubeadmControlPlane"))) {
-		app_message(t->app, 0, "move to a MachineDeployment or the "
+		app_message(t->lv.app, 0, "move to a MachineDeployment or the "
 		    "control plane");
 		return;
 	}
 	snprintf(arg, sizeof arg, "%s/%s/%s", scs_streq(n->kind,
 	    "MachineDeployment") ? "md" : "kcp", t->ns, n->name);
-	day2_run(t->app, "restart", arg);
-}
-
-static enum scope
-tree_scope(struct view *v)
-{
-	(void)v;
-	return (SCOPE_TREE);
+	day2_run(t->lv.app, "restart", arg);
 }
 
 static int
@@ -491,35 +471,35 @@ tree_action(struct view *v, enum action act)
 	struct tree			*t = v->data;
 	const struct scs_tree_node	*n = NULL;
 	const struct scs_resource	*res;
-	const struct list_line		*l = list_current(&t->list);
+	const struct list_line		*l = list_current(&t->lv.list);
 	struct view			*nv;
 	char				 k[256];
 
 	if (l != NULL && l->node >= 0 && (size_t)l->node < t->nnodes)
 		n = &t->nodes[l->node];
-	if (list_action(&t->list, act))
+	if (list_action(&t->lv.list, act))
 		return (VIEW_HANDLED);
 	/* An event's line: Enter opens its object. */
 	if (act == ACTION_OPEN && l != NULL && l->link.kind == LINK_OBJECT) {
 		struct link	 obj;
 
 		link_copy(&obj, &l->link);
-		app_open_object(t->app, t->api, t->ctx, obj.ns, obj.name);
+		app_open_object(t->lv.app, t->api, t->ctx, obj.ns, obj.name);
 		link_clear(&obj);
 		return (VIEW_HANDLED);
 	}
 	switch (act) {
 	case ACTION_GROUP:
 		t->opts.group = !t->opts.group;
-		t->stale = 1;
+		t->lv.stale = 1;
 		return (VIEW_HANDLED);
 	case ACTION_ECHO:
 		t->opts.echo = !t->opts.echo;
-		t->stale = 1;
+		t->lv.stale = 1;
 		return (VIEW_HANDLED);
 	case ACTION_CONDITIONS_ALL:
-		t->all_conditions = !t->all_conditions;
-		t->stale = 1;
+		lview_conditions(&t->lv, act, NULL, &t->expanded,
+		    &t->all_conditions);
 		return (VIEW_HANDLED);
 	case ACTION_PAUSE:
 	case ACTION_RESTART:
@@ -528,26 +508,21 @@ tree_action(struct view *v, enum action act)
 		return (VIEW_HANDLED);
 	case ACTION_CONDITIONS:
 		if (n == NULL || n->kind == NULL) {
-			app_message(t->app, 0, "%s shows the conditions of "
-			    "an object: move to one", app_key_name(t->app,
+			app_message(t->lv.app, 0, "%s shows the conditions of "
+			    "an object: move to one", app_key_name(t->lv.app,
 			    act, SCOPE_TREE));
 			return (VIEW_HANDLED);
 		}
 		snprintf(k, sizeof k, "%s/%s", n->kind, n->name);
-		if (scs_streq(k, t->expanded)) {
-			free(t->expanded);
-			t->expanded = NULL;
-		} else {
-			free(t->expanded);
-			t->expanded = scs_xstrdup(k);
-		}
-		t->stale = 1;
+		lview_conditions(&t->lv, act, k, &t->expanded,
+		    &t->all_conditions);
 		return (VIEW_HANDLED);
 	case ACTION_LABEL:
 	case ACTION_ANNOTATE:
 	case ACTION_EDIT_YAML:
-		if (t->api != t->app->api) {
-			app_message(t->app, 1, "this cluster is in context %s: "
+		if (t->api != t->lv.app->api) {
+			app_message(t->lv.app, 1,
+			    "this cluster is in context %s: "
 			    ":ctx %s to change it", t->ctx, t->ctx);
 			return (VIEW_HANDLED);
 		}
@@ -556,45 +531,46 @@ tree_action(struct view *v, enum action act)
 	case ACTION_DESCRIBE:
 	case ACTION_YAML:
 		if (n == NULL || (res = node_resource(t, n)) == NULL) {
-			app_message(t->app, 0, "no object on this line");
+			app_message(t->lv.app, 0, "no object on this line");
 			return (VIEW_HANDLED);
 		}
 		if (act == ACTION_EDIT_YAML)
-			edit_object(t->app, res, t->ns, n->name);
+			edit_object(t->lv.app, res, t->ns, n->name);
 		else if (act == ACTION_LABEL || act == ACTION_ANNOTATE)
-			app_meta_ask(t->app, act == ACTION_ANNOTATE, res, t->ns,
-			    n->name);
+			app_meta_ask(t->lv.app, act == ACTION_ANNOTATE, res,
+			    t->ns, n->name);
 		else
-			view_push(t->app, detail_view_api(t->app, t->api, res,
-			    t->ns, n->name, act == ACTION_YAML));
+			view_push(t->lv.app, detail_view_api(t->lv.app, t->api,
+			    res, t->ns, n->name, act == ACTION_YAML));
 		return (VIEW_HANDLED);
 	case ACTION_DELETE:
 	case ACTION_EDIT:
 	case ACTION_SCALE:
 	case ACTION_UPGRADE:
 	case ACTION_CLONE:
-		if (t->api != t->app->api) {
-			app_message(t->app, 1, "this cluster is in context %s: "
+		if (t->api != t->lv.app->api) {
+			app_message(t->lv.app, 1,
+			    "this cluster is in context %s: "
 			    ":ctx %s to change it", t->ctx, t->ctx);
 			return (VIEW_HANDLED);
 		}
 		if (act == ACTION_CLONE)
-			nv = form_clone_view(t->app, t->app->ns != NULL ?
-			    t->app->ns : t->ns, t->ns, t->name);
+			nv = form_clone_view(t->lv.app, t->lv.app->ns != NULL ?
+			    t->lv.app->ns : t->ns, t->ns, t->name);
 		if (act == ACTION_CLONE) {
 			if (nv != NULL)
-				view_push(t->app, nv);
+				view_push(t->lv.app, nv);
 			return (VIEW_HANDLED);
 		}
 		if (act != ACTION_DELETE) {
-			nv = form_edit_view(t->app, t->ns, t->name, act);
+			nv = form_edit_view(t->lv.app, t->ns, t->name, act);
 			if (nv != NULL)
-				view_push(t->app, nv);
+				view_push(t->lv.app, nv);
 			return (VIEW_HANDLED);
 		}
 		if ((res = api_resource(t->api, "cluster.x-k8s.io",
 		    "clusters")) != NULL)
-			app_delete_ask(t->app, res, t->ns, t->name);
+			app_delete_ask(t->lv.app, res, t->ns, t->name);
 		return (VIEW_HANDLED);
 	default:
 		return (0);
@@ -606,58 +582,22 @@ tree_busy(struct view *v)
 {
 	struct tree	*t = v->data;
 
-	struct scs_store *s[4];
-	size_t		 i;
-
-	if (t->class_call != NULL)
-		return (1);
-	for (i = 0; i < t->nkinds; i++) {
-		if (t->kinds[i] != NULL && (scs_store_busy(t->kinds[i]) ||
-		    scs_store_state(t->kinds[i], NULL) == SCS_STORE_LOADING))
-			return (1);
-	}
-	s[0] = t->cluster;
-	s[1] = t->mds;
-	s[2] = t->machines;
-	s[3] = t->events;
-	for (i = 0; i < 4; i++) {
-		if (s[i] != NULL && (scs_store_busy(s[i]) ||
-		    scs_store_state(s[i], NULL) == SCS_STORE_LOADING))
-			return (1);
-	}
-	return (0);
+	return (t->class_call != NULL || lview_busy(&t->lv));
 }
 
 static void
 tree_free(struct view *v)
 {
 	struct tree	*t = v->data;
-	struct scs_store *s[5];
 	size_t		 i;
 
-	s[0] = t->cluster;
-	s[1] = t->mds;
-	s[2] = t->machines;
-	s[3] = t->events;
-	s[4] = t->classes;
-	for (i = 0; i < 5; i++) {
-		if (s[i] == NULL)
-			continue;
-		scs_store_unsubscribe(s[i], tree_changed, t);
-		scs_store_free(s[i]);
-	}
-	for (i = 0; i < t->nkinds; i++) {
-		if (t->kinds[i] != NULL) {
-			scs_store_unsubscribe(t->kinds[i], tree_changed, t);
-			scs_store_free(t->kinds[i]);
-		}
+	lview_done(&t->lv);
+	for (i = 0; i < t->nkinds; i++)
 		free(t->kind_keys[i]);
-	}
 	if (t->class_call != NULL)
 		scs_api_cancel(t->class_call);
 	cJSON_Delete(t->class_defs);
 	scs_tree_free(t->nodes, t->nnodes);
-	list_clear(&t->list);
 	free(t->class_name);
 	free(t->expanded);
 	free(t->ns);
@@ -666,19 +606,11 @@ tree_free(struct view *v)
 	free(t);
 }
 
-static void
-tree_click(struct view *v, int y)
-{
-	struct tree	*t = v->data;
-
-	list_click(&t->list, y);
-}
-
 static const struct view_ops tree_ops = {
 	.kind = "tree",
-	.click = tree_click,
+	.click = lview_click,
 	.draw = tree_draw,
-	.scope = tree_scope,
+	.scope = lview_scope,
 	.action = tree_action,
 	.busy = tree_busy,
 	.free = tree_free,
@@ -700,15 +632,13 @@ sub_store_res(struct tree *t, const struct scs_resource *res,
     const char *labels, const char *fields)
 {
 	struct scs_store_opts		 o;
-	struct scs_store		*s;
 
 	memset(&o, 0, sizeof o);
 	o.label_selector = labels;
 	o.field_selector = fields;
 	o.keep_objects = 1;
-	s = scs_store_new_opts(t->api, res, t->ns, &o);
-	scs_store_subscribe(s, tree_changed, t);
-	return (s);
+	return (lview_watch(&t->lv, scs_store_new_opts(t->api, res, t->ns,
+	    &o), 0));
 }
 
 int
@@ -738,15 +668,14 @@ tree_view_api(struct app *a, struct scs_api *api, const char *ctx,
 	struct view	*v;
 	char		*sel, *fsel;
 
-	t->app = a;
+	lview_init(&t->lv, a, SCOPE_TREE);
 	t->api = api != NULL ? api : a->api;
 	t->ctx = api != NULL && api != a->api && ctx != NULL ?
 	    scs_xstrdup(ctx) : NULL;
 	t->ns = scs_xstrdup(ns);
 	t->name = scs_xstrdup(name);
 	t->opts.group = 1;
-	t->stale = 1;
-	t->list.cursor = 1;
+	t->lv.list.cursor = 1;
 	sel = scs_xprintf("cluster.x-k8s.io/cluster-name=%s", name);
 	fsel = scs_xprintf("metadata.name=%s", name);
 	t->cluster = sub_store(t, "cluster.x-k8s.io", "clusters", NULL, fsel);

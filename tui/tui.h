@@ -1106,6 +1106,51 @@ void		 view_draw(struct view *v, int y, int rows);
 void		 view_title(int y, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 
+/*
+ * A live list view's own part, the same in the tree, the trace, the
+ * overviews and the alerts: the app, the lines with their cursor, and
+ * the stores the view watches. A change in one of them marks the lines
+ * stale and the screen dirty; the view is busy while one loads; with the
+ * view they are unwatched and freed (or, taken from the app's pool, put
+ * back). The view's data starts with its struct lview: lview_scope,
+ * lview_click (and lview_free for a view with nothing else to free) then
+ * serve as its ops.
+ */
+struct lview {
+	struct app		 *app;
+	enum scope		  scope;	/* the view's, fixed */
+	struct list		  list;
+	int			  stale;	/* build the lines again */
+	uint64_t		  age_gen;	/* draw_ages_gen built at */
+	struct scs_store	**stores;
+	unsigned char		 *pooled;	/* app_store_get's */
+	size_t			  nstores;
+};
+
+/* Stale from the start: the first draw builds the lines. */
+void		 lview_init(struct lview *, struct app *, enum scope);
+/* Watch s (NULL: nothing); pooled when it is app_store_get's (put back,
+ * not freed). Returns s. */
+struct scs_store *lview_watch(struct lview *, struct scs_store *s,
+		    int pooled);
+/* Is a store it watches loading or busy? */
+int		 lview_busy(const struct lview *);
+/* Are the lines to be built again (a store changed, a tick of the ages
+ * drawn, lview.stale set)? Clears the mark: the caller builds them. */
+int		 lview_due(struct lview *);
+/* The conditions actions of a line's object (key) and of every object:
+ * conditions shows them under key's line (again: hides), conditions-all
+ * under every line; the lines are stale. 0 for other actions. */
+int		 lview_conditions(struct lview *, enum action, const char *key,
+		    char **expanded, int *all);
+/* Ops: the view's scope; a click: the line clicked takes the cursor;
+ * free: lview_done, then the data. */
+enum scope	 lview_scope(struct view *);
+void		 lview_click(struct view *, int y);
+void		 lview_free(struct view *);
+/* Unwatch and free (or put back) the stores, clear the lines. */
+void		 lview_done(struct lview *);
+
 /* --- view-table.c: resource tables as views ---------------------------- */
 
 /* A table of res in ns (NULL = all; ignored when cluster-scoped). */

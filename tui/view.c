@@ -1,6 +1,7 @@
 /*
  * view.c: the stack of views (tui.h): push on Enter, pop on Esc, the
- * trail shown in the header.
+ * trail shown in the header; the part the live list views share (struct
+ * lview: lines, the stores they watch).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -178,4 +179,128 @@ view_title(int y, const char *fmt, ...)
 		draw_cell(y, COLS - sw, stale, sw, 0);
 	}
 	screen_role(ROLE_NORMAL);
+}
+
+/* --- the live list views' shared part --------------------------------- */
+
+void
+lview_init(struct lview *lv, struct app *a, enum scope s)
+{
+	lv->app = a;
+	lv->scope = s;
+	lv->stale = 1;
+}
+
+static void
+lview_changed(struct scs_store *s, void *arg)
+{
+	struct lview	*lv = arg;
+
+	(void)s;
+	lv->stale = 1;
+	lv->app->dirty = 1;
+}
+
+struct scs_store *
+lview_watch(struct lview *lv, struct scs_store *s, int pooled)
+{
+	if (s == NULL)
+		return (NULL);
+	lv->stores = scs_xreallocarray(lv->stores, lv->nstores + 1,
+	    sizeof *lv->stores);
+	lv->pooled = scs_xreallocarray(lv->pooled, lv->nstores + 1,
+	    sizeof *lv->pooled);
+	lv->stores[lv->nstores] = s;
+	lv->pooled[lv->nstores++] = pooled != 0;
+	scs_store_subscribe(s, lview_changed, lv);
+	return (s);
+}
+
+int
+lview_busy(const struct lview *lv)
+{
+	size_t	 i;
+
+	for (i = 0; i < lv->nstores; i++) {
+		if (scs_store_busy(lv->stores[i]) ||
+		    scs_store_state(lv->stores[i], NULL) == SCS_STORE_LOADING)
+			return (1);
+	}
+	return (0);
+}
+
+int
+lview_due(struct lview *lv)
+{
+	/* Ages tick: built again once a second while young. */
+	if (lv->age_gen != draw_ages_gen()) {
+		lv->age_gen = draw_ages_gen();
+		lv->stale = 1;
+	}
+	if (!lv->stale)
+		return (0);
+	lv->stale = 0;
+	return (1);
+}
+
+int
+lview_conditions(struct lview *lv, enum action act, const char *key,
+    char **expanded, int *all)
+{
+	if (act == ACTION_CONDITIONS_ALL)
+		*all = !*all;
+	else if (act != ACTION_CONDITIONS)
+		return (0);
+	else if (scs_streq(*expanded, key)) {
+		free(*expanded);
+		*expanded = NULL;
+	} else {
+		free(*expanded);
+		*expanded = scs_xstrdup(key);
+	}
+	lv->stale = 1;
+	return (1);
+}
+
+enum scope
+lview_scope(struct view *v)
+{
+	struct lview	*lv = v->data;
+
+	return (lv->scope);
+}
+
+void
+lview_click(struct view *v, int y)
+{
+	struct lview	*lv = v->data;
+
+	list_click(&lv->list, y);
+}
+
+void
+lview_done(struct lview *lv)
+{
+	size_t	 i;
+
+	for (i = 0; i < lv->nstores; i++) {
+		scs_store_unsubscribe(lv->stores[i], lview_changed, lv);
+		if (lv->pooled[i])
+			app_store_put(lv->app, lv->stores[i]);
+		else
+			scs_store_free(lv->stores[i]);
+	}
+	free(lv->stores);
+	free(lv->pooled);
+	lv->stores = NULL;
+	lv->pooled = NULL;
+	lv->nstores = 0;
+	list_clear(&lv->list);
+}
+
+void
+lview_free(struct view *v)
+{
+	lview_done(v->data);
+	free(v->data);
 }

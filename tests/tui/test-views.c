@@ -374,6 +374,52 @@ test_tree(void)
 	is_int(act(ACTION_FILTER), 0, "filter is not the tree's");
 }
 
+/* The part the live list views share: the stores watched (busy while
+ * one loads, their lists make the lines due), the conditions toggles,
+ * everything let go at the end. */
+static void
+test_lview(void)
+{
+	const struct scs_resource	*cl, *m;
+	struct lview			 lv;
+	char				*exp = NULL;
+	int				 all = 0;
+	int64_t				 end;
+
+	cl = app_resource(&a, "cluster.x-k8s.io", "clusters");
+	m = app_resource(&a, "cluster.x-k8s.io", "machines");
+	if (cl == NULL || m == NULL) {
+		ok(0, "clusters and machines discovered");
+		return;
+	}
+	memset(&lv, 0, sizeof lv);
+	lview_init(&lv, &a, SCOPE_TREE);
+	ok(lview_due(&lv) && !lview_due(&lv), "due at first, then not");
+	ok(lview_watch(&lv, NULL, 0) == NULL && lv.nstores == 0,
+	    "no store, nothing watched");
+	lview_watch(&lv, app_store_get(&a, cl, "tenant-a"), 1);
+	lview_watch(&lv, scs_store_new(a.api, m, "tenant-a", NULL), 0);
+	is_int(lview_busy(&lv), 1, "busy while a store loads");
+	end = scs_now_ms() + DEADLINE_MS;
+	while (lview_busy(&lv) && scs_now_ms() < end)
+		scs_http_run(a.http, 20);
+	is_int(lview_busy(&lv), 0, "not busy once they are listed");
+	ok(lview_due(&lv), "the lists made the lines due");
+	is_int(lview_conditions(&lv, ACTION_CONDITIONS, "Machine/m1", &exp,
+	    &all), 1, "conditions is its");
+	is_str(exp, "Machine/m1", "conditions under that line");
+	ok(lview_due(&lv), "the lines are due");
+	lview_conditions(&lv, ACTION_CONDITIONS, "Machine/m1", &exp, &all);
+	ok(exp == NULL, "again: hidden");
+	lview_conditions(&lv, ACTION_CONDITIONS_ALL, NULL, &exp, &all);
+	is_int(all, 1, "conditions-all: under every line");
+	is_int(lview_conditions(&lv, ACTION_GROUP, "x", &exp, &all), 0,
+	    "group is not its");
+	lview_done(&lv);
+	is_int(lv.nstores, 0, "done: no store watched");
+	free(exp);
+}
+
 static void
 test_form(void)
 {
@@ -477,6 +523,7 @@ main(void)
 	}
 	test_table();
 	test_tree();
+	test_lview();
 	test_form();
 	test_overview();
 	app_down();
