@@ -21,6 +21,9 @@ i=0
 while [ ! -s "$tmp/k.yaml" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 export XDG_STATE_HOME="$tmp/state" LANG=C.UTF-8 LC_ALL=C.UTF-8
 export KUBECONFIG="$tmp/k.yaml"
+# kubectl's discovery cache is per host and port: a port another run's
+# simulator (another world: v1beta1 preferred) had must not answer for this one.
+export KUBECACHEDIR="$tmp/kube-cache"
 n=0; fail=0
 say() {
 	n=$((n + 1))
