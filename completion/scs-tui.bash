@@ -119,7 +119,7 @@ _scs_tui()
 	local cur prev opt eq=1 kc= i
 	local opts="--kubeconfig --context --namespace --all-namespaces
 	    --persona --view --theme --readonly --redact --no-redact --mouse --show-keys
-	    --config --print-config --as --as-group --demo
+	    --config --print-config --as --as-group --demo --demo-speed
 	    --script --script-delay --no-display --size --log --verbose
 	    --version --help -n -A -v -h"
 	COMPREPLY=()
@@ -161,7 +161,7 @@ _scs_tui()
 	--size)
 		COMPREPLY=($(compgen -W "80x24 100x30 120x40 160x50" -- "$cur"))
 		return ;;
-	-n|--namespace|--as|--as-group|--script-delay)
+	-n|--namespace|--as|--as-group|--script-delay|--demo-speed)
 		return ;;
 	esac
 	if [[ $cur == -* || -z $cur ]]; then

@@ -567,7 +567,7 @@ app_setup(struct app *a, char **cause)
 		so.scenario = a->opts->demo_scenario;
 		so.quiet = 1;
 		so.seed = 1;
-		so.speed = 1;
+		so.speed = a->opts->demo_speed;
 		if ((a->sim = scs_sim_start(&so, cause)) == NULL)
 			return (1);
 		text = scs_sim_kubeconfig(a->sim, NULL);

@@ -24,6 +24,8 @@ static const char usage_text[] =
 "  --as-group GROUP      impersonate GROUP (repeatable; needs --as)\n"
 "  --demo[=SCENARIO]     start the embedded simulator and connect to it\n"
 "                        (scenario demo, scale or empty; default demo)\n"
+"  --demo-speed X        the demo world moves X times real time (0.01-100;\n"
+"                        default 1)\n"
 "\n"
 "View:\n"
 "  -n, --namespace NS    start in namespace NS\n"
@@ -78,6 +80,7 @@ enum {
 	OPT_AS,
 	OPT_AS_GROUP,
 	OPT_DEMO,
+	OPT_DEMO_SPEED,
 	OPT_SCRIPT,
 	OPT_SCRIPT_DELAY,
 	OPT_NO_DISPLAY,
@@ -105,6 +108,7 @@ static const struct option long_options[] = {
 	{ "as",			required_argument,	NULL, OPT_AS },
 	{ "as-group",		required_argument,	NULL, OPT_AS_GROUP },
 	{ "demo",		optional_argument,	NULL, OPT_DEMO },
+	{ "demo-speed",		required_argument,	NULL, OPT_DEMO_SPEED },
 	{ "script",		required_argument,	NULL, OPT_SCRIPT },
 	{ "script-delay",	required_argument,	NULL, OPT_SCRIPT_DELAY },
 	{ "no-display",		no_argument,		NULL, OPT_NO_DISPLAY },
@@ -165,6 +169,7 @@ options_parse(struct options *o, int argc, char **argv)
 	memset(o, 0, sizeof *o);
 	o->persona = "auto";
 	o->demo_scenario = "demo";
+	o->demo_speed = 1.0;
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":n:Avh", long_options,
@@ -216,6 +221,13 @@ options_parse(struct options *o, int argc, char **argv)
 			o->demo = 1;
 			if (optarg != NULL)
 				o->demo_scenario = optarg;
+			break;
+		case OPT_DEMO_SPEED:
+			o->demo_speed = strtod(optarg, &end);
+			if (end == optarg || *end != '\0' ||
+			    !(o->demo_speed >= 0.01 && o->demo_speed <= 100))
+				return (bad("bad --demo-speed '%s' (a factor "
+				    "from 0.01 to 100)", optarg));
 			break;
 		case OPT_SCRIPT:
 			o->script = optarg;

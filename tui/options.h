@@ -24,6 +24,7 @@ struct options {
 	const char	*as_groups[OPTIONS_MAX_GROUPS + 1];
 	int		 demo;
 	const char	*demo_scenario;	/* "demo" unless --demo=NAME */
+	double		 demo_speed;	/* --demo-speed; 1 = real time */
 	const char	*script;
 	long		 script_delay_ms;
 	int		 no_display;

@@ -3,6 +3,8 @@
 # compare the @dump files it writes with tests/tui/expected/NAME-*.txt.
 # REGEN=1 writes the dumps as the expected screens (review the diff!).
 # The wall clock stands at SCS_NOW (default 2026-12-01T09:00:00Z).
+# DEMO_SPEED (default 1) is the demo world's --demo-speed: under valgrind
+# the console runs several times slower, and the world slows with it.
 # Usage: run-script.sh SCS-TUI NAME [extra scs-tui flags...]
 set -u
 bin=$1; name=$2; shift 2
@@ -18,7 +20,7 @@ sed -e "s|@OUT@|$out|g" ${nosleep:+-e "$nosleep"} "$script" >"$out/script"
 # Drafts and other state stay in the test's own folder.
 SCS_NOW=${SCS_NOW:-2026-12-01T09:00:00Z} XDG_STATE_HOME="$out/state" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
 timeout 60 ${SCS_WRAP:-} "$bin" --demo --no-display --size 80x24 --script "$out/script" \
-	--log "$out/debug.log" -v "$@"
+	--log "$out/debug.log" -v --demo-speed "${DEMO_SPEED:-1}" "$@"
 rc=$?
 if [ "$rc" -ne "${EXPECT_RC:-0}" ]; then
 	echo "scs-tui exited $rc, expected ${EXPECT_RC:-0}"
