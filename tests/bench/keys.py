@@ -17,8 +17,11 @@ each refresh (CLOCK_MONOTONIC ms, the clock of time.monotonic()).
 
 The delay of a key is from the moment its byte was written to the pty to
 the first "drawn" at or after the moment the program took that key: it
-includes waiting in the pty while the loop was busy. CPU is utime+stime of
-the program over the typing window, from /proc. Prints one line of JSON.
+includes waiting in the pty while the loop was busy, or while it waited
+for a core. queue_* is the part before the loop took the key (written ->
+"key NAME at"), work_* the rest (taken -> drawn: the loop's own wall time
+for it, whole ms of the log). CPU is utime+stime of the program over the
+typing window, from /proc. Prints one line of JSON.
 """
 import json
 import os
@@ -172,7 +175,7 @@ def main():
             if m:
                 drawn.append(int(m.group(1)))
     handled = [h for h in handled if h[0] != "q"][:len(written)]
-    delays, queue, lost = [], [], 0
+    delays, queue, work, lost = [], [], [], 0
     j = 0
     for k, (name, w) in enumerate(written):
         if k >= len(handled):
@@ -188,12 +191,14 @@ def main():
         # drawn + 1, so this is an upper bound.
         delays.append(max(0.0, drawn[j] + 1 - w))
         queue.append(max(0.0, h + 1 - w))
+        work.append(drawn[j] - h)
     res = {
         "keys": len(written), "measured": len(delays), "unmatched": lost,
         "p50_ms": pct(delays, 50), "p99_ms": pct(delays, 99),
         "max_ms": max(delays) if delays else None,
         "index_bytes": index_bytes, "objects": objects,
         "queue_p99_ms": pct(queue, 99),
+        "work_p50_ms": pct(work, 50), "work_p99_ms": pct(work, 99),
         "cpu_s": round(c1 - c0, 3), "wall_s": round((t1 - t0) / 1000.0, 3),
         "cpu_frac": round((c1 - c0) / ((t1 - t0) / 1000.0), 3),
         "draws": sum(1 for d in drawn if t0 <= d <= t1),
