@@ -304,6 +304,16 @@ scs_now_ms(void)
 	return ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
 }
 
+int64_t
+scs_cpu_us(void)
+{
+	struct timespec	 ts;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+		return (0);
+	return ((int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000);
+}
+
 /*
  * SCS_NOW (RFC 3339, or seconds since the epoch) stops the wall clock at
  * that time for the whole process, console and simulator alike, so that

@@ -156,7 +156,8 @@ app_draw(struct app *a)
 	a->dirty = 0;
 	a->urgent = 0;
 	a->last_draw = scs_now_ms();
-	scs_log_debug("drawn at %lld", (long long)a->last_draw);	/* bench */
+	scs_log_debug("drawn at %lld cpu %lld",	/* bench */
+	    (long long)a->last_draw, (long long)scs_cpu_us());
 }
 
 /* The presenter overlay: the last keys, newest right. */

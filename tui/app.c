@@ -313,7 +313,8 @@ app_key(struct app *a, int key)
 	enum action	 act;
 
 	app_keys_record(a, key);
-	scs_log_debug("key %s at %lld", keys_name(key), (long long)scs_now_ms());
+	scs_log_debug("key %s at %lld cpu %lld", keys_name(key),	/* bench */
+	    (long long)scs_now_ms(), (long long)scs_cpu_us());
 	a->urgent = 1;	/* a key's effect is drawn at once */
 	if (key == KEYS_SPECIAL + KEY_RESIZE) {
 		a->dirty = 1;

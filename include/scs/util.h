@@ -92,6 +92,9 @@ enum scs_status	 scs_base64_decode(const char *, size_t, unsigned char **out,
  * variable SCS_NOW (RFC 3339 or epoch seconds) stops the wall clock at
  * that time (tests); the monotonic one always runs. */
 int64_t		 scs_now_ms(void);
+/* CPU time of the calling thread in microseconds (benchmarks: what one
+ * key cost the loop, whatever the machine's load made it wait). */
+int64_t		 scs_cpu_us(void);
 int64_t		 scs_wall_s(void);
 /* Parse RFC 3339 ("2026-01-02T03:04:05Z", fractions and offsets allowed)
  * into seconds since the epoch; -1 when malformed. */

@@ -12,15 +12,18 @@ round robin from SPEC (after the keys of --prefix SPEC, once), a
 comma list of: a character, "BS" (backspace),
 "TEXT*" (each character of TEXT). --first SPEC: keys written once synced,
 a second before the window starts (e.g. a sort for the idle run). The program must run with -v --log LOG:
-the loop logs "key NAME at MS" when it takes a key and "drawn at MS" after
-each refresh (CLOCK_MONOTONIC ms, the clock of time.monotonic()).
+the loop logs "key NAME at MS cpu US" when it takes a key and "drawn at MS
+cpu US" after each refresh (CLOCK_MONOTONIC ms, the clock of
+time.monotonic(); the loop thread's CPU time in microseconds).
 
 The delay of a key is from the moment its byte was written to the pty to
 the first "drawn" at or after the moment the program took that key: it
 includes waiting in the pty while the loop was busy, or while it waited
 for a core. queue_* is the part before the loop took the key (written ->
 "key NAME at"), work_* the rest (taken -> drawn: the loop's own wall time
-for it, whole ms of the log). CPU is utime+stime of the program over the
+for it, whole ms of the log), key_cpu_* the loop thread's CPU time over
+that same stretch (the log's "cpu US": what the key cost, not what the
+machine's load made it wait). CPU is utime+stime of the program over the
 typing window, from /proc. Prints one line of JSON.
 """
 import json
@@ -160,22 +163,24 @@ def main():
         os.kill(pid, signal.SIGTERM)
         os.waitpid(pid, 0)
 
-    handled, drawn = [], []
+    handled, drawn, drawn_cpu = [], [], []
     index_bytes = objects = None
     with open(log) as f:
         for line in f:
             m = re.search(r"synced, (\d+) objects, (\d+) bytes", line)
             if m and re.search(opts["--ready"], line):
                 objects, index_bytes = int(m.group(1)), int(m.group(2))
-            m = re.search(r" key (\S+) at (\d+)$", line)
+            m = re.search(r" key (\S+) at (\d+) cpu (\d+)$", line)
             if m and int(m.group(2)) >= t0 - 1:
-                handled.append((m.group(1), int(m.group(2))))
+                handled.append((m.group(1), int(m.group(2)),
+                                int(m.group(3))))
                 continue
-            m = re.search(r" drawn at (\d+)$", line)
+            m = re.search(r" drawn at (\d+) cpu (\d+)$", line)
             if m:
                 drawn.append(int(m.group(1)))
+                drawn_cpu.append(int(m.group(2)))
     handled = [h for h in handled if h[0] != "q"][:len(written)]
-    delays, queue, work, lost = [], [], [], 0
+    delays, queue, work, kcpu, lost = [], [], [], [], 0
     j = 0
     for k, (name, w) in enumerate(written):
         if k >= len(handled):
@@ -192,6 +197,7 @@ def main():
         delays.append(max(0.0, drawn[j] + 1 - w))
         queue.append(max(0.0, h + 1 - w))
         work.append(drawn[j] - h)
+        kcpu.append((drawn_cpu[j] - handled[k][2]) / 1000.0)
     res = {
         "keys": len(written), "measured": len(delays), "unmatched": lost,
         "p50_ms": pct(delays, 50), "p99_ms": pct(delays, 99),
@@ -199,6 +205,7 @@ def main():
         "index_bytes": index_bytes, "objects": objects,
         "queue_p99_ms": pct(queue, 99),
         "work_p50_ms": pct(work, 50), "work_p99_ms": pct(work, 99),
+        "key_cpu_p50_ms": pct(kcpu, 50), "key_cpu_p99_ms": pct(kcpu, 99),
         "cpu_s": round(c1 - c0, 3), "wall_s": round((t1 - t0) / 1000.0, 3),
         "cpu_frac": round((c1 - c0) / ((t1 - t0) / 1000.0), 3),
         "draws": sum(1 for d in drawn if t0 <= d <= t1),

@@ -85,6 +85,26 @@ test_clock(void)
 	    "without SCS_NOW the real clock (%s)", got);
 }
 
+/* scs_cpu_us: the thread's CPU time moves while it computes, not while
+ * it sleeps (the bench tells a key's cost from its wait by it). */
+static void
+test_cpu_clock(void)
+{
+	struct timespec		 ts = { 0, 50 * 1000 * 1000 };
+	int64_t			 c0, c1, end;
+	volatile unsigned	 x = 0;
+
+	c0 = scs_cpu_us();
+	end = scs_now_ms() + 10000;
+	while ((c1 = scs_cpu_us()) - c0 < 2000 && scs_now_ms() < end)
+		x += 1;
+	ok(c0 > 0 && c1 - c0 >= 2000, "thread CPU time moves with work "
+	    "(%lld us)", (long long)(c1 - c0));
+	nanosleep(&ts, NULL);
+	ok(scs_cpu_us() - c1 < 25000, "a 50 ms sleep is not CPU time "
+	    "(%lld us)", (long long)(scs_cpu_us() - c1));
+}
+
 /*
  * cJSON allocates through scs_xmalloc: a request no allocator can meet
  * ends the child with our message and SIGABRT (cJSON's own malloc
@@ -129,6 +149,7 @@ main(void)
 
 	test_clock();	/* first: the clock is read once, forks inherit it */
 	test_json_hooks();
+	test_cpu_clock();
 	b64_roundtrip("");
 	b64_roundtrip("a");
 	b64_roundtrip("ab");
