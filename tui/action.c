@@ -9,7 +9,8 @@
 
 #include "tui.h"
 
-static const struct {
+/* The table's actions, then the plugin slots (action_plugin_set). */
+static struct {
 	const char	*name, *keys, *hint, *help;
 	unsigned	 scopes;
 	int		 flags;
@@ -20,6 +21,49 @@ static const struct {
 #undef X
 };
 
+static struct {
+	char	 name[64], help[256], hint[16];
+} plugin_text[PLUGIN_MAX];
+
+/* A string of the table, "" for an empty slot. */
+#define S(x)	((x) != NULL ? (x) : "")
+
+void
+action_plugin_set(size_t i, const char *name, const char *help,
+    const char *hint, unsigned scopes, int flags)
+{
+	enum action	 a = (enum action)(ACTION_PLUGIN + i);
+
+	if (i >= PLUGIN_MAX)
+		return;
+	memset(&actions[a], 0, sizeof actions[a]);
+	if (name == NULL)
+		return;
+	snprintf(plugin_text[i].name, sizeof plugin_text[i].name, "%s", name);
+	snprintf(plugin_text[i].help, sizeof plugin_text[i].help, "%s",
+	    help != NULL ? help : name);
+	snprintf(plugin_text[i].hint, sizeof plugin_text[i].hint, "%s",
+	    hint != NULL ? hint : "");
+	actions[a].name = plugin_text[i].name;
+	actions[a].help = plugin_text[i].help;
+	actions[a].hint = plugin_text[i].hint;
+	actions[a].keys = "";
+	actions[a].scopes = scopes;
+	actions[a].flags = flags & ACT_WRITE;
+}
+
+int
+action_is_plugin(enum action a)
+{
+	return (a >= ACTION_PLUGIN && a <= ACTION_PLUGIN_LAST);
+}
+
+int
+action_defined(enum action a)
+{
+	return (a < ACTION_MAX && actions[a].name != NULL);
+}
+
 static const char *const scopes[SCOPE_MAX] = {
 #define X(n, name)	name,
 	SCOPE_LIST(X)
@@ -29,25 +73,26 @@ static const char *const scopes[SCOPE_MAX] = {
 const char *
 action_name(enum action a)
 {
-	return (a < ACTION_MAX ? actions[a].name : "?");
+	return (a < ACTION_MAX && actions[a].name != NULL ? actions[a].name :
+	    "?");
 }
 
 const char *
 action_help(enum action a)
 {
-	return (a < ACTION_MAX ? actions[a].help : "?");
+	return (a < ACTION_MAX ? S(actions[a].help) : "?");
 }
 
 const char *
 action_hint(enum action a)
 {
-	return (a < ACTION_MAX ? actions[a].hint : "");
+	return (a < ACTION_MAX ? S(actions[a].hint) : "");
 }
 
 const char *
 action_default_keys(enum action a)
 {
-	return (a < ACTION_MAX ? actions[a].keys : "");
+	return (a < ACTION_MAX ? S(actions[a].keys) : "");
 }
 
 int
@@ -62,7 +107,8 @@ action_by_name(const char *name)
 	enum action	 a;
 
 	for (a = 0; a < ACTION_MAX; a++) {
-		if (strcmp(actions[a].name, name) == 0)
+		if (actions[a].name != NULL && strcmp(actions[a].name,
+		    name) == 0)
 			return (a);
 	}
 	return (ACTION_NONE);
@@ -202,7 +248,7 @@ hint(const struct config_effective *e, enum action a, enum scope s,
 	size_t	 used = strlen(buf);
 	int	 key, w;
 
-	if (actions[a].hint[0] == '\0' ||
+	if (S(actions[a].hint)[0] == '\0' ||
 	    (readonly && (actions[a].flags & ACT_WRITE)) ||
 	    action_keys(e, a, s, &key, 1) == 0)
 		return;

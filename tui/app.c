@@ -301,6 +301,8 @@ app_action(struct app *a, enum action act)
 		a->quit = 1;
 		break;
 	default:
+		if (action_is_plugin(act))
+			plugin_run(a, act);
 		break;
 	}
 }

@@ -213,23 +213,6 @@ cmd_clone(struct app *a, const char *arg)
 		view_push(a, v);
 }
 
-/* The user's own kubeconfig file: --kubeconfig, the first of
- * $KUBECONFIG, ~/.kube/config. */
-static char *
-own_kubeconfig(struct app *a)
-{
-	const char	*env = getenv("KUBECONFIG"), *home = getenv("HOME");
-	size_t		 n;
-
-	if (a->opts->kubeconfig != NULL)
-		return (scs_xstrdup(a->opts->kubeconfig));
-	if (env != NULL && *env != '\0') {
-		n = strcspn(env, ":");
-		return (scs_xprintf("%.*s", (int)n, env));
-	}
-	return (scs_xprintf("%s/.kube/config", home != NULL ? home : "."));
-}
-
 static void
 cmd_kubeconfig(struct app *a, const char *arg, int merge, int force)
 {
@@ -247,7 +230,7 @@ cmd_kubeconfig(struct app *a, const char *arg, int merge, int force)
 		return;
 	}
 	path = *arg != '\0' ? scs_xstrdup(arg) : merge ?
-	    own_kubeconfig(a) : scs_xprintf("./%s.kubeconfig", name);
+	    app_kubeconfig_path(a) : scs_xprintf("./%s.kubeconfig", name);
 	if (merge) {
 		ctx = NULL;
 		st = scs_kubeconfig_merge(path, text, len, &ctx, &cause);

@@ -19,6 +19,7 @@
 #define CONFIG_FILE_MAX		(256 * 1024)
 #define CONFIG_STRING_MAX	1024
 #define CONFIG_CONTEXTS_MAX	256
+#define PLUGIN_ARGS_MAX		64
 
 static const struct {
 	const char		*name;
@@ -66,7 +67,12 @@ struct config {
 	struct config_keys	 keys[ACTION_MAX];
 	struct config_context	*contexts;
 	size_t			 ncontexts;
+	struct config_plugin	 plugins[PLUGIN_MAX];
+	size_t			 nplugins;
 };
+
+/* Where a plugin may apply: where an object is selected. */
+#define PLUGIN_SCOPES	(IN_TABLES | IN(TREE) | IN(TRACE) | IN_DETAIL)
 
 /* Parser state for messages. */
 struct parse {
@@ -249,7 +255,7 @@ expected(int top)
 		scs_buf_printf(&b, "%s%s", i != 0 ? ", " : "",
 		    settings[i].name);
 	if (top)
-		scs_buf_adds(&b, ", keys, contexts");
+		scs_buf_adds(&b, ", keys, contexts, plugins");
 	return (scs_buf_steal(&b));
 }
 
@@ -268,7 +274,10 @@ duplicate(struct parse *p, yaml_node_t *m, yaml_node_pair_t *pair)
 	return (0);
 }
 
+static void	 default_keys(struct config_binding *, const char *);
 static int	 parse_keys(struct parse *, yaml_node_t *, struct config *);
+static int	 parse_plugins(struct parse *, yaml_node_t *,
+		    struct config *);
 static int	 parse_contexts(struct parse *, yaml_node_t *,
 		    struct config *);
 
@@ -303,6 +312,8 @@ parse_settings(struct parse *p, yaml_node_t *m, struct config_set *set,
 			rc = parse_keys(p, v, cfg);
 		else if (cfg != NULL && strcmp(key, "contexts") == 0)
 			rc = parse_contexts(p, v, cfg);
+		else if (cfg != NULL && strcmp(key, "plugins") == 0)
+			rc = parse_plugins(p, v, cfg);
 		else {
 			exp = expected(cfg != NULL);
 			rc = fail(p, k, "unknown key '%s' (expected one of "
@@ -350,9 +361,10 @@ parse_keys(struct parse *p, yaml_node_t *m, struct config *cfg)
 		v = node(p, pair->value);
 		name = scalar(k);
 		a = name != NULL ? action_by_name(name) : ACTION_NONE;
-		if (a == ACTION_NONE) {
+		if (a == ACTION_NONE || action_is_plugin(a)) {
+			/* A plugin's keys are its own entry's. */
 			scs_buf_init(&b, 0);
-			for (a = 0; a < ACTION_MAX; a++)
+			for (a = 0; a < ACTION_PLUGIN; a++)
 				scs_buf_printf(&b, "%s%s", a != 0 ? ", " : "",
 				    action_name(a));
 			fail(p, k, "unknown action '%s' (expected one of %s)",
@@ -417,6 +429,246 @@ parse_keys(struct parse *p, yaml_node_t *m, struct config *cfg)
 	return (0);
 }
 
+/* A list of strings (or one string) into a NULL-terminated copy. */
+static int
+strings(struct parse *p, yaml_node_t *v, const char *plugin,
+    const char *field, char ***out)
+{
+	yaml_node_item_t	*it;
+	yaml_node_t		*n;
+	size_t			 i = 0, max;
+
+	max = v->type == YAML_SEQUENCE_NODE ? (size_t)(v->data.sequence.items.
+	    top - v->data.sequence.items.start) : 1;
+	if (max > PLUGIN_ARGS_MAX)
+		return (fail(p, v, "plugin '%s': at most %d %s", plugin,
+		    PLUGIN_ARGS_MAX, field));
+	*out = scs_xcalloc(max + 1, sizeof **out);
+	if (v->type != YAML_SEQUENCE_NODE) {
+		if (scalar(v) == NULL || !text_ok(scalar(v)))
+			return (fail(p, v, "plugin '%s': '%s' must be a string "
+			    "or a list of strings", plugin, field));
+		(*out)[0] = scs_xstrdup(scalar(v));
+		return (0);
+	}
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++) {
+		n = node(p, *it);
+		/* An argument may be empty, not a mapping or a list. */
+		if (scalar(n) == NULL || strlen(scalar(n)) > CONFIG_STRING_MAX ||
+		    (*scalar(n) != '\0' && !text_ok(scalar(n))))
+			return (fail(p, n, "plugin '%s': '%s' must be a list "
+			    "of strings", plugin, field));
+		(*out)[i++] = scs_xstrdup(scalar(n));
+	}
+	return (0);
+}
+
+static int
+plugin_bool(struct parse *p, yaml_node_t *v, const char *plugin,
+    const char *field, int *out)
+{
+	const char	*s = scalar(v);
+
+	if (s == NULL || (strcmp(s, "true") != 0 && strcmp(s, "false") != 0))
+		return (fail(p, v, "plugin '%s': '%s' must be true or false",
+		    plugin, field));
+	*out = strcmp(s, "true") == 0;
+	return (0);
+}
+
+static int
+plugin_scopes(struct parse *p, yaml_node_t *v, struct config_plugin *pl)
+{
+	yaml_node_item_t	*it;
+	yaml_node_t		*n;
+	enum scope		 s;
+	struct scs_buf		 b;
+
+	if (v->type != YAML_SEQUENCE_NODE)
+		return (fail(p, v, "plugin '%s': 'scopes' must be a list",
+		    pl->name));
+	pl->scopes = 0;
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++) {
+		n = node(p, *it);
+		for (s = 0; s < SCOPE_MAX; s++) {
+			if (scalar(n) != NULL && (PLUGIN_SCOPES & (1u << s)) &&
+			    strcmp(scalar(n), scope_name(s)) == 0)
+				break;
+		}
+		if (s == SCOPE_MAX) {
+			scs_buf_init(&b, 0);
+			for (s = 0; s < SCOPE_MAX; s++) {
+				if (PLUGIN_SCOPES & (1u << s))
+					scs_buf_printf(&b, "%s%s", b.len != 0 ?
+					    ", " : "", scope_name(s));
+			}
+			fail(p, n, "plugin '%s': no scope '%s' for a plugin "
+			    "(one of %s: where an object is selected)",
+			    pl->name, scalar(n) != NULL && text_ok(scalar(n)) ?
+			    scalar(n) : "?", b.data);
+			scs_buf_done(&b);
+			return (-1);
+		}
+		pl->scopes |= 1u << s;
+	}
+	return (0);
+}
+
+/* key: KEY or [KEYS]: parsed, positions kept for the clash check. */
+static int
+plugin_keys(struct parse *p, yaml_node_t *v, struct config_plugin *pl)
+{
+	yaml_node_item_t	*it;
+	yaml_node_t		*items[CONFIG_KEYS_MAX];
+	size_t			 n = 0, j;
+
+	if (v->type == YAML_SEQUENCE_NODE) {
+		for (it = v->data.sequence.items.start;
+		    it < v->data.sequence.items.top; it++) {
+			if (n == CONFIG_KEYS_MAX)
+				return (fail(p, node(p, *it), "too many keys "
+				    "for plugin '%s' (at most %d)", pl->name,
+				    CONFIG_KEYS_MAX));
+			items[n++] = node(p, *it);
+		}
+	} else
+		items[n++] = v;
+	for (j = 0; j < n; j++) {
+		if (scalar(items[j]) == NULL || parse_key(scalar(items[j]),
+		    &pl->keys[j]) != 0)
+			return (fail(p, items[j], "bad key name '%s' for plugin "
+			    "'%s' (e.g. x, <C-k>, <F5>)", scalar(items[j]) !=
+			    NULL && text_ok(scalar(items[j])) ?
+			    scalar(items[j]) : "?", pl->name));
+		pl->names[j] = scs_xstrdup(scalar(items[j]));
+		pl->kline[j] = items[j]->start_mark.line + 1;
+		pl->kcol[j] = items[j]->start_mark.column + 1;
+		pl->nkeys = j + 1;
+	}
+	return (0);
+}
+
+/* Is name fit for a plugin: letters, digits, '-', '_', not an action's? */
+static int
+plugin_name_ok(const char *name)
+{
+	const char	*c;
+
+	if (*name == '\0' || strlen(name) > 32)
+		return (0);
+	for (c = name; *c != '\0'; c++) {
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
+			return (0);
+	}
+	return (1);
+}
+
+static int
+parse_plugin(struct parse *p, yaml_node_t *k, yaml_node_t *m,
+    struct config_plugin *pl)
+{
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*fk, *v;
+	const char		*f;
+	int			 rc;
+	enum action		 a;
+
+	pl->name = scs_xstrdup(scalar(k));
+	pl->line = k->start_mark.line + 1;
+	pl->scopes = PLUGIN_SCOPES;
+	if (!plugin_name_ok(pl->name))
+		return (fail(p, k, "a plugin's name is letters, digits, - and "
+		    "_ (at most 32), not '%s'", text_ok(pl->name) ? pl->name :
+		    "?"));
+	for (a = 0; a < ACTION_PLUGIN; a++) {
+		if (strcmp(action_name(a), pl->name) == 0)
+			return (fail(p, k, "plugin '%s' has the name of an "
+			    "action", pl->name));
+	}
+	if (m->type != YAML_MAPPING_NODE)
+		return (fail(p, m, "plugin '%s' must be a mapping (key, "
+		    "command, ...), not %s", pl->name, scalar(m) != NULL ?
+		    "a scalar" : kind(m)));
+	for (pair = m->data.mapping.pairs.start;
+	    pair < m->data.mapping.pairs.top; pair++) {
+		fk = node(p, pair->key);
+		v = node(p, pair->value);
+		if ((f = scalar(fk)) == NULL)
+			return (fail(p, fk, "a key must be a name, not %s",
+			    kind(fk)));
+		if (duplicate(p, m, pair) != 0)
+			return (-1);
+		if (strcmp(f, "key") == 0)
+			rc = plugin_keys(p, v, pl);
+		else if (strcmp(f, "description") == 0 ||
+		    strcmp(f, "command") == 0) {
+			if (scalar(v) == NULL || !text_ok(scalar(v)))
+				return (fail(p, v, "plugin '%s': '%s' must be "
+				    "a non-empty string", pl->name, f));
+			if (*f == 'd')
+				pl->description = scs_xstrdup(scalar(v));
+			else
+				pl->command = scs_xstrdup(scalar(v));
+			rc = 0;
+		} else if (strcmp(f, "args") == 0)
+			rc = strings(p, v, pl->name, f, &pl->args);
+		else if (strcmp(f, "kinds") == 0)
+			rc = strings(p, v, pl->name, f, &pl->kinds);
+		else if (strcmp(f, "scopes") == 0)
+			rc = plugin_scopes(p, v, pl);
+		else if (strcmp(f, "confirm") == 0)
+			rc = plugin_bool(p, v, pl->name, f, &pl->confirm);
+		else if (strcmp(f, "wait") == 0)
+			rc = plugin_bool(p, v, pl->name, f, &pl->wait);
+		else if (strcmp(f, "write") == 0)
+			rc = plugin_bool(p, v, pl->name, f, &pl->write);
+		else
+			rc = fail(p, fk, "plugin '%s': unknown key '%s' "
+			    "(expected one of key, description, scopes, kinds, "
+			    "command, args, confirm, wait, write)", pl->name,
+			    text_ok(f) ? f : "?");
+		if (rc != 0)
+			return (-1);
+	}
+	if (pl->nkeys == 0)
+		return (fail(p, k, "plugin '%s' needs a key", pl->name));
+	if (pl->command == NULL)
+		return (fail(p, k, "plugin '%s' needs a command", pl->name));
+	if (pl->args == NULL)
+		pl->args = scs_xcalloc(1, sizeof *pl->args);
+	return (0);
+}
+
+static int
+parse_plugins(struct parse *p, yaml_node_t *m, struct config *cfg)
+{
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*k;
+
+	if (m->type != YAML_MAPPING_NODE)
+		return (fail(p, m, "'plugins' must be a mapping of name to "
+		    "plugin, not %s", scalar(m) != NULL ? "a scalar" :
+		    kind(m)));
+	for (pair = m->data.mapping.pairs.start;
+	    pair < m->data.mapping.pairs.top; pair++) {
+		k = node(p, pair->key);
+		if (scalar(k) == NULL)
+			return (fail(p, k, "a plugin's name must be a string"));
+		if (duplicate(p, m, pair) != 0)
+			return (-1);
+		if (cfg->nplugins == PLUGIN_MAX)
+			return (fail(p, k, "too many plugins (at most %d)",
+			    PLUGIN_MAX));
+		if (parse_plugin(p, k, node(p, pair->value),
+		    &cfg->plugins[cfg->nplugins++]) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
 static int
 parse_contexts(struct parse *p, yaml_node_t *m, struct config *cfg)
 {
@@ -456,6 +708,85 @@ parse_contexts(struct parse *p, yaml_node_t *m, struct config *cfg)
 	return (0);
 }
 
+/* The keys b has before the plugins: the file's binding, else its
+ * defaults, or another plugin's. */
+static void
+keys_before(const struct config *cfg, enum action b,
+    struct config_binding *kb)
+{
+	const struct config_plugin	*pl;
+	size_t				 j;
+
+	memset(kb, 0, sizeof *kb);
+	if (action_is_plugin(b)) {
+		if ((size_t)(b - ACTION_PLUGIN) >= cfg->nplugins)
+			return;
+		pl = &cfg->plugins[b - ACTION_PLUGIN];
+		for (j = 0; j < pl->nkeys; j++)
+			kb->keys[j] = pl->keys[j];
+		kb->n = pl->nkeys;
+	} else if (cfg->keys[b].set) {
+		for (j = 0; j < cfg->keys[b].n; j++)
+			kb->keys[j] = cfg->keys[b].keys[j];
+		kb->n = cfg->keys[b].n;
+	} else
+		default_keys(kb, action_default_keys(b));
+}
+
+/* The plugins into the action table's slots; a plugin's key that
+ * another action (or plugin) has in one of its scopes is an error. */
+static int
+plugins_register(struct config *cfg, char **cause)
+{
+	const struct config_plugin	*pl;
+	struct config_binding		 kb;
+	size_t				 i, j, l;
+	enum action			 a, b;
+	enum scope			 s;
+
+	for (i = 0; i < PLUGIN_MAX; i++) {
+		pl = i < cfg->nplugins ? &cfg->plugins[i] : NULL;
+		action_plugin_set(i, pl != NULL ? pl->name : NULL, pl != NULL ?
+		    pl->description : NULL, pl != NULL ? pl->name : NULL,
+		    pl != NULL ? pl->scopes : 0, pl != NULL && pl->write ?
+		    ACT_WRITE : 0);
+	}
+	for (i = 0; i < cfg->nplugins; i++) {
+		pl = &cfg->plugins[i];
+		a = (enum action)(ACTION_PLUGIN + i);
+		for (b = 0; b < ACTION_MAX; b++) {
+			/* Two plugins: said at the later one. */
+			if (!action_clash(a, b) || (action_is_plugin(b) &&
+			    b > a))
+				continue;
+			keys_before(cfg, b, &kb);
+			for (j = 0; j < pl->nkeys; j++) {
+				for (l = 0; l < kb.n; l++) {
+					if (kb.keys[l] != pl->keys[j])
+						continue;
+					for (s = 0; !action_in(a, s) ||
+					    !action_in(b, s); s++)
+						;
+					scs_cause(cause, "%s:%lu:%lu: key '%s' "
+					    "is bound to both '%s' and plugin "
+					    "'%s' in %s", cfg->path,
+					    pl->kline[j], pl->kcol[j],
+					    pl->names[j], action_name(b),
+					    pl->name, scope_name(s));
+					return (-1);
+				}
+			}
+		}
+	}
+	return (0);
+}
+
+const struct config_plugin *
+config_plugin(const struct config *cfg, size_t i)
+{
+	return (cfg != NULL && i < cfg->nplugins ? &cfg->plugins[i] : NULL);
+}
+
 int
 config_parse(const char *name, const char *text, size_t len,
     struct config **out, char **cause)
@@ -465,6 +796,7 @@ config_parse(const char *name, const char *text, size_t len,
 	yaml_node_t	*root;
 	struct parse	 p;
 	struct config	*cfg;
+	size_t		 i;
 	int		 rc = -1;
 
 	*out = NULL;
@@ -498,7 +830,11 @@ config_parse(const char *name, const char *text, size_t len,
 		rc = parse_settings(&p, root, &cfg->top, cfg);
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
+	if (rc == 0)
+		rc = plugins_register(cfg, cause);
 	if (rc != 0) {
+		for (i = 0; i < PLUGIN_MAX; i++)
+			action_plugin_set(i, NULL, NULL, NULL, 0, 0);
 		config_free(cfg);
 		return (-1);
 	}
@@ -556,7 +892,8 @@ set_free(struct config_set *set)
 void
 config_free(struct config *cfg)
 {
-	size_t	 i, j;
+	struct config_plugin	*pl;
+	size_t			 i, j;
 
 	if (cfg == NULL)
 		return;
@@ -569,6 +906,16 @@ config_free(struct config *cfg)
 	for (i = 0; i < ACTION_MAX; i++) {
 		for (j = 0; j < cfg->keys[i].n; j++)
 			free(cfg->keys[i].names[j]);
+	}
+	for (i = 0; i < PLUGIN_MAX; i++) {
+		pl = &cfg->plugins[i];
+		free(pl->name);
+		free(pl->description);
+		free(pl->command);
+		scs_strv_free(pl->args);
+		scs_strv_free(pl->kinds);
+		for (j = 0; j < pl->nkeys; j++)
+			free(pl->names[j]);
 	}
 	free(cfg->path);
 	free(cfg);
@@ -726,6 +1073,19 @@ config_resolve(const struct config *cfg, const char *context,
 		}
 	}
 
+	/* A plugin's keys are its entry's (no clash: config_parse). */
+	for (i = 0; cfg != NULL && i < cfg->nplugins; i++) {
+		kb = &e->keys[ACTION_PLUGIN + i];
+		for (j = 0; j < cfg->plugins[i].nkeys; j++) {
+			kb->keys[j] = cfg->plugins[i].keys[j];
+			kb->names[j] = cfg->plugins[i].names[j];
+		}
+		kb->n = cfg->plugins[i].nkeys;
+		kb->from.source = CONFIG_FROM_FILE;
+		kb->from.file = cfg->path;
+		kb->from.line = cfg->plugins[i].line;
+	}
+
 	if (o == NULL)
 		return;
 	if (o->persona != NULL && strcmp(o->persona, "auto") != 0)
@@ -801,8 +1161,76 @@ line_end(struct scs_buf *b, size_t start, const struct config_origin *from,
 	scs_buf_addc(b, '\n');
 }
 
+/* A list of strings in flow style. */
+static void
+flow(struct scs_buf *b, char *const *v)
+{
+	size_t	 i;
+
+	scs_buf_addc(b, '[');
+	for (i = 0; v != NULL && v[i] != NULL; i++) {
+		if (i != 0)
+			scs_buf_adds(b, ", ");
+		quoted(b, v[i]);
+	}
+	scs_buf_addc(b, ']');
+}
+
+/* cfg's plugins, as the file wrote them. */
+static void
+print_plugins(struct scs_buf *b, const struct config *cfg)
+{
+	const struct config_plugin	*pl;
+	struct config_origin		 from;
+	size_t				 i, start;
+	enum scope			 s;
+	int				 first;
+
+	if (cfg == NULL || cfg->nplugins == 0)
+		return;
+	scs_buf_adds(b, "plugins:\n");
+	for (i = 0; i < cfg->nplugins; i++) {
+		pl = &cfg->plugins[i];
+		memset(&from, 0, sizeof from);
+		from.source = CONFIG_FROM_FILE;
+		from.file = cfg->path;
+		from.line = pl->line;
+		start = b->len;
+		scs_buf_printf(b, "  %s:", pl->name);
+		line_end(b, start, &from, NULL);
+		scs_buf_adds(b, "    key: ");
+		flow(b, pl->names);
+		if (pl->description != NULL) {
+			scs_buf_adds(b, "\n    description: ");
+			quoted(b, pl->description);
+		}
+		scs_buf_adds(b, "\n    scopes: [");
+		for (s = 0, first = 1; s < SCOPE_MAX; s++) {
+			if ((pl->scopes & (1u << s)) == 0)
+				continue;
+			scs_buf_printf(b, "%s%s", first ? "" : ", ",
+			    scope_name(s));
+			first = 0;
+		}
+		scs_buf_adds(b, "]\n");
+		if (pl->kinds != NULL) {
+			scs_buf_adds(b, "    kinds: ");
+			flow(b, pl->kinds);
+			scs_buf_addc(b, '\n');
+		}
+		scs_buf_adds(b, "    command: ");
+		quoted(b, pl->command);
+		scs_buf_adds(b, "\n    args: ");
+		flow(b, pl->args);
+		scs_buf_printf(b, "\n    confirm: %s\n    wait: %s\n    write: "
+		    "%s\n", pl->confirm ? "true" : "false", pl->wait ? "true" :
+		    "false", pl->write ? "true" : "false");
+	}
+}
+
 int
-config_print(FILE *f, const struct config_effective *e)
+config_print(FILE *f, const struct config_effective *e,
+    const struct config *cfg)
 {
 	const struct config_value	*v;
 	const struct config_binding	*kb;
@@ -849,6 +1277,9 @@ config_print(FILE *f, const struct config_effective *e)
 	}
 	scs_buf_adds(&b, "keys:\n");
 	for (a = 0; a < ACTION_MAX; a++) {
+		/* Plugins are listed as plugins, below. */
+		if (action_is_plugin(a))
+			continue;
 		kb = &e->keys[a];
 		start = b.len;
 		scs_buf_printf(&b, "  %s: ", action_name(a));
@@ -865,6 +1296,7 @@ config_print(FILE *f, const struct config_effective *e)
 		}
 		line_end(&b, start, &kb->from, action_scopes(a));
 	}
+	print_plugins(&b, cfg);
 	rc = fwrite(b.data, 1, b.len, f) == b.len && fflush(f) == 0 ? 0 : -1;
 	scs_buf_done(&b);
 	return (rc);

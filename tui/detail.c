@@ -870,6 +870,21 @@ detail_kubeconfig(struct view *v, char **text, size_t *len, char **name)
 	return (0);
 }
 
+static int
+detail_object(struct view *v, struct view_object *o)
+{
+	struct detail	*d = v->data;
+
+	o->res = &d->res;
+	o->ns = d->ns != NULL ? d->ns : "";
+	o->name = d->name;
+	o->cluster = *d->res.group != '\0' && strcmp(d->res.group,
+	    "cluster.x-k8s.io") == 0 && strcmp(d->res.name, "clusters") == 0 ?
+	    d->name : NULL;
+	o->api = d->api;
+	return (0);
+}
+
 static const struct view_ops detail_ops = {
 	.kind = "detail",
 	.draw = detail_draw,
@@ -878,6 +893,7 @@ static const struct view_ops detail_ops = {
 	.filter = detail_filter,
 	.busy = detail_busy,
 	.free = detail_free,
+	.object = detail_object,
 };
 
 struct view *

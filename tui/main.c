@@ -34,7 +34,7 @@ print_config(const struct options *o)
 		ctx = scs_kubeconfig_current_context(kc);
 	free(cause);
 	config_resolve(cfg, ctx, o, &e);
-	rc = config_print(stdout, &e) == 0 ? 0 : 1;
+	rc = config_print(stdout, &e, cfg) == 0 ? 0 : 1;
 	scs_kubeconfig_free(kc);
 	config_free(cfg);
 	return (rc);

@@ -324,3 +324,18 @@ app_set_ns(struct app *a, const char *ns)
 		app_show_name(a, kind);
 	free(kind);
 }
+
+char *
+app_kubeconfig_path(struct app *a)
+{
+	const char	*env = getenv("KUBECONFIG"), *home = getenv("HOME");
+	size_t		 n;
+
+	if (a->opts->kubeconfig != NULL)
+		return (scs_xstrdup(a->opts->kubeconfig));
+	if (env != NULL && *env != '\0') {
+		n = strcspn(env, ":");
+		return (scs_xprintf("%.*s", (int)n, env));
+	}
+	return (scs_xprintf("%s/.kube/config", home != NULL ? home : "."));
+}

@@ -384,6 +384,24 @@ trace_free(struct view *v)
 	free(t);
 }
 
+static int
+trace_object(struct view *v, struct view_object *o)
+{
+	struct trace		*t = v->data;
+	const struct list_line	*l = list_current(&t->lv.list);
+	const struct trace_obj	*x;
+
+	if (l == NULL || l->node < 0 || (size_t)l->node >= t->nobjs ||
+	    (x = &t->objs[l->node])->res == NULL)
+		return (-1);
+	o->res = x->res;
+	o->ns = x->ns != NULL ? x->ns : "";
+	o->name = x->name;
+	o->cluster = NULL;
+	o->api = t->api;
+	return (0);
+}
+
 static const struct view_ops trace_ops = {
 	.kind = "trace",
 	.draw = trace_draw,
@@ -392,6 +410,7 @@ static const struct view_ops trace_ops = {
 	.busy = trace_busy,
 	.free = trace_free,
 	.click = lview_click,
+	.object = trace_object,
 };
 
 struct view *

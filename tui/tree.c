@@ -606,6 +606,25 @@ tree_free(struct view *v)
 	free(t);
 }
 
+static int
+tree_object(struct view *v, struct view_object *o)
+{
+	struct tree			*t = v->data;
+	const struct list_line		*l = list_current(&t->lv.list);
+	const struct scs_tree_node	*n;
+
+	if (l == NULL || l->node < 0 || (size_t)l->node >= t->nnodes)
+		return (-1);
+	n = &t->nodes[l->node];
+	if ((o->res = node_resource(t, n)) == NULL)
+		return (-1);
+	o->ns = t->ns;
+	o->name = n->name;
+	o->cluster = t->name;
+	o->api = t->api;
+	return (0);
+}
+
 static const struct view_ops tree_ops = {
 	.kind = "tree",
 	.click = lview_click,
@@ -614,6 +633,7 @@ static const struct view_ops tree_ops = {
 	.action = tree_action,
 	.busy = tree_busy,
 	.free = tree_free,
+	.object = tree_object,
 };
 
 static struct scs_store *

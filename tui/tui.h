@@ -281,6 +281,11 @@ enum scope {
 #define ACT_APP		0x1
 #define ACT_WRITE	0x2
 
+/* Plugins (config.c, plugin.c): actions the configuration file makes,
+ * in these slots after the table's; a slot no plugin fills applies
+ * nowhere and is not listed. */
+#define PLUGIN_MAX	16
+
 /*
  * Every key the console reacts to is an action: enum, name (in the config
  * file and --print-config), default keys (key names as in scripts, space-
@@ -488,6 +493,8 @@ enum action {
 #define X(n, name, keys, scopes, flags, hint, help)	ACTION_##n,
 	ACTION_LIST(X)
 #undef X
+	ACTION_PLUGIN,				/* the first plugin's */
+	ACTION_PLUGIN_LAST = ACTION_PLUGIN + PLUGIN_MAX - 1,
 	ACTION_MAX,
 	ACTION_NONE = ACTION_MAX	/* no action: a key bound to nothing */
 };
@@ -515,6 +522,16 @@ const char	*action_scopes(enum action a);
 /* Does a apply only where text is typed (IN_TYPED)? A key that is text
  * never means it. */
 int		 action_typed_only(enum action a);
+/* Fill plugin slot i (0 .. PLUGIN_MAX-1): its name, help, footer hint,
+ * scopes (IN() masks) and flags (ACT_WRITE); name NULL empties it. The
+ * strings are copied (cut at 63, 255 and 15 bytes). */
+void		 action_plugin_set(size_t i, const char *name,
+		    const char *help, const char *hint, unsigned scopes,
+		    int flags);
+/* Is a a plugin's slot (filled or not)? */
+int		 action_is_plugin(enum action a);
+/* Does a exist: a table action, or a filled plugin slot? */
+int		 action_defined(enum action a);
 /* Can a and b both take a key in some scope (same tier, a common
  * scope)? Then they must not share a key. */
 int		 action_clash(enum action a, enum action b);
@@ -618,6 +635,28 @@ struct config_binding {
 	struct config_origin	 from;
 };
 
+/*
+ * A plugin (k9s' plugins): the file's plugins: NAME: {key, description,
+ * scopes, kinds, command, args, confirm, wait, write}. Its action is slot
+ * ACTION_PLUGIN + its index; plugin.c runs it.
+ */
+struct config_plugin {
+	char		*name;
+	char		*description;
+	char		*command;
+	char		**args;		/* NULL-terminated */
+	char		**kinds;	/* NULL: any kind */
+	unsigned	 scopes;	/* IN() masks */
+	int		 confirm;	/* ask y/N first */
+	int		 wait;		/* a key after the command */
+	int		 write;		/* changes things: not --readonly */
+	int		 keys[CONFIG_KEYS_MAX];
+	char		*names[CONFIG_KEYS_MAX];
+	unsigned long	 kline[CONFIG_KEYS_MAX], kcol[CONFIG_KEYS_MAX];
+	size_t		 nkeys;
+	unsigned long	 line;		/* its name in the file */
+};
+
 /* The configuration in effect: defaults < file < context < flags. */
 struct config_effective {
 	const char		*context;	/* NULL when unknown */
@@ -657,12 +696,18 @@ void		 config_resolve(const struct config *cfg, const char *context,
 		    const struct options *o, struct config_effective *out);
 /* The action bound to key, or -1. */
 const char	*config_setting_name(enum config_setting);
+/* Plugin i of cfg (NULL past the last); its action is ACTION_PLUGIN + i.
+ * config_parse fills the plugin slots of the action table: the last
+ * configuration parsed names them. */
+const struct config_plugin *config_plugin(const struct config *, size_t i);
 /*
  * Print e as a YAML document (loadable as a config file) with a comment
  * per value: "# default", "# from FILE:LINE", "# from FILE:LINE (context
- * PATTERN)" or "# flag --NAME". 0, or -1 on a write error.
+ * PATTERN)" or "# flag --NAME"; then cfg's plugins (cfg may be NULL). 0,
+ * or -1 on a write error.
  */
-int		 config_print(FILE *, const struct config_effective *e);
+int		 config_print(FILE *, const struct config_effective *e,
+		    const struct config *cfg);
 
 /* --- script.c: --script ---------------------------------------------- */
 
@@ -911,6 +956,9 @@ const char *app_key_name(struct app *, enum action, enum scope);
 /* Open resource name (plural, kind, short name) as a table; 0 or -1
  * with a message. */
 int	 app_show_name(struct app *, const char *name);
+/* The user's own kubeconfig file: --kubeconfig, the first of
+ * $KUBECONFIG, ~/.kube/config. Caller frees. */
+char	*app_kubeconfig_path(struct app *);
 /* Switch to namespace ns (NULL = all) and reopen the current views. */
 void	 app_set_ns(struct app *, const char *ns);
 /* Switch persona and show its home view. */
@@ -995,6 +1043,19 @@ int		 edit_command(struct app *, const char *arg);
  * temporary file holding the cluster's kubeconfig (deleted afterwards),
  * the screen suspended and restored. */
 void		 shell_run(struct app *, const char *arg);
+/* Cluster ns/name's kubeconfig in a 0600 temporary file: cb(app, path,
+ * arg), the file deleted when cb returns; cb(app, NULL, arg) when it
+ * cannot be had (said in a message; --redact refuses). what names the
+ * caller in messages ("shell", "plugin k9s"). */
+void		 shell_kubeconfig(struct app *, const char *what,
+		    const char *ns, const char *name,
+		    void (*cb)(struct app *, const char *path, void *arg),
+		    void *arg);
+
+/* --- plugin.c: the configuration's plugins, run on the selected object:
+ * $NAME $NAMESPACE $CONTEXT $KIND $CLUSTER $KUBECONFIG expanded in its
+ * command and args, the screen suspended and restored. */
+void		 plugin_run(struct app *, enum action);
 /* The cluster of a tree view; -1 when v is not one. */
 int		 tree_cluster(struct view *, const char **ns, const char **name);
 
@@ -1055,6 +1116,16 @@ const char *command_complete(struct app *, const char *prefix, int n);
  * view's scope (the action table) and gives the view the action first;
  * what the view does not take (returns 0) is the app's.
  */
+/* The object on a view's selected line (plugins run on it). */
+struct view_object {
+	const struct scs_resource *res;
+	const char		*ns;		/* "" cluster-scoped */
+	const char		*name;
+	const char		*cluster;	/* its Cluster API cluster or
+						 * NULL */
+	struct scs_api		*api;		/* its context's */
+};
+
 struct view_ops {
 	const char	*kind;
 	void		(*draw)(struct view *, int y, int rows);
@@ -1075,6 +1146,9 @@ struct view_ops {
 	void		(*click)(struct view *, int y);
 	/* Monotonic ms of the next redraw the view needs, or 0. */
 	int64_t		(*wake)(struct view *);
+	/* The object on the selected line: 0, or -1 when none (NULL: the
+	 * view shows no objects). */
+	int		(*object)(struct view *, struct view_object *);
 };
 
 struct view {

@@ -354,6 +354,23 @@ tview_free(struct view *v)
 }
 
 
+static int
+tview_object(struct view *v, struct view_object *o)
+{
+	struct tview			*t = v->data;
+	const struct scs_record		*r = table_selected(t->table);
+	const struct scs_resource	*res = scs_store_resource(t->store);
+
+	if (r == NULL || table_selected_source(t->table) > 0)
+		return (-1);
+	o->res = res;
+	o->ns = r->ns != NULL ? r->ns : "";
+	o->name = r->name;
+	o->cluster = is_capi_clusters(res) ? r->name : NULL;
+	o->api = v->app->api;
+	return (0);
+}
+
 static const struct view_ops tview_ops = {
 	.kind = "table",
 	.draw = tview_draw,
@@ -362,6 +379,7 @@ static const struct view_ops tview_ops = {
 	.filter = tview_filter,
 	.busy = tview_busy,
 	.free = tview_free,
+	.object = tview_object,
 	.click = tview_click,
 	.wake = tview_wake,
 };

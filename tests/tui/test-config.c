@@ -65,7 +65,7 @@ print(const struct config_effective *e)
 	size_t	 len = 0;
 	FILE	*f = open_memstream(&text, &len);
 
-	config_print(f, e);
+	config_print(f, e, NULL);
 	fclose(f);
 	return (text);
 }
@@ -93,7 +93,7 @@ test_errors(void)
 {
 	bad("persona: kaas\nthme: x\n", "config.yaml:2:1: unknown key 'thme' "
 	    "(expected one of persona, namespace, theme, readonly, redact, "
-	    "mouse, refresh, silence, header, keys, contexts)", "unknown key");
+	    "mouse, refresh, silence, header, keys, contexts, plugins)", "unknown key");
 	bad("readonly: maybe\n", "config.yaml:1:11: 'readonly' must be true "
 	    "or false, not 'maybe'", "bad bool");
 	bad("persona: admin\n", "config.yaml:1:10: 'persona' must be one of "
@@ -400,7 +400,7 @@ test_print(void)
 	want = slurp(path);
 	is_str(text, want, "print-config matches %s", path);
 	/* Every action, the views' too, with its keys. */
-	for (act = 0; act < ACTION_MAX; act++) {
+	for (act = 0; act < ACTION_PLUGIN; act++) {
 		char	*line = scs_xprintf("\n  %s: ", action_name(act));
 
 		if (strstr(text, line) == NULL) {
@@ -409,8 +409,8 @@ test_print(void)
 		}
 		free(line);
 	}
-	ok(act == ACTION_MAX, "print-config lists every action%s%s",
-	    act < ACTION_MAX ? "; not " : "", act < ACTION_MAX ?
+	ok(act == ACTION_PLUGIN, "print-config lists every action%s%s",
+	    act < ACTION_PLUGIN ? "; not " : "", act < ACTION_PLUGIN ?
 	    action_name(act) : "");
 
 	/* The output is a configuration file with the same values. */
@@ -539,7 +539,7 @@ test_docs(void)
 		free(man);
 		return;
 	}
-	for (a = 0; a < ACTION_MAX; a++) {
+	for (a = 0; a < ACTION_PLUGIN; a++) {
 		want = scs_xprintf("| `%s` |", action_name(a));
 		if (strstr(readme, want) == NULL) {
 			free(want);
@@ -561,9 +561,9 @@ test_docs(void)
 		}
 		free(want);
 	}
-	ok(a == ACTION_MAX, "README and man page document every action%s%s%s",
-	    a < ACTION_MAX ? "; not " : "", a < ACTION_MAX ?
-	    action_name(a) : "", a < ACTION_MAX ? " (python3 "
+	ok(a == ACTION_PLUGIN, "README and man page document every action%s%s%s",
+	    a < ACTION_PLUGIN ? "; not " : "", a < ACTION_PLUGIN ?
+	    action_name(a) : "", a < ACTION_PLUGIN ? " (python3 "
 	    "docs/gen-actions.py build/tui/scs-tui rewrites both)" : "");
 	free(readme);
 	free(man);
@@ -591,6 +591,98 @@ test_key_names(void)
 	is_str(keys_name('<'), "<", "< is itself");
 }
 
+/* Plugins: actions of the configuration file, in the table's slots. */
+static void
+test_plugins(void)
+{
+	static const char text[] =
+	    "keys:\n"
+	    "  edit-yaml: <F9>\n"
+	    "plugins:\n"
+	    "  k9s:\n"
+	    "    key: E\n"
+	    "    description: k9s on it\n"
+	    "    scopes: [clusters, tree]\n"
+	    "    kinds: [Cluster]\n"
+	    "    command: k9s\n"
+	    "    args: [--kubeconfig, $KUBECONFIG]\n"
+	    "  logs:\n"
+	    "    key: [<C-l>, Z]\n"
+	    "    command: sh\n"
+	    "    write: true\n";
+	struct config			*cfg = NULL;
+	struct config_effective		 e;
+	const struct config_plugin	*pl;
+	char				*cause = NULL, *out;
+
+	bad("plugins:\n  p:\n    key: E\n    command: x\n",
+	    "config.yaml:3:10: key 'E' is bound to both 'edit-yaml' and plugin "
+	    "'p' in table", "a plugin's key is an action's");
+	bad("plugins:\n  p: {key: Z, command: x}\n  q: {key: Z, command: y}\n",
+	    "config.yaml:3:12: key 'Z' is bound to both 'p' and plugin 'q' in "
+	    "table", "two plugins on one key");
+	bad("keys:\n  delete: Z\nplugins:\n  p: {key: Z, command: x}\n",
+	    "config.yaml:4:12: key 'Z' is bound to both 'delete' and plugin "
+	    "'p' in table", "a plugin's key the file binds to an action");
+	bad("plugins:\n  p:\n    command: x\n", "config.yaml:2:3: plugin 'p' "
+	    "needs a key", "no key");
+	bad("plugins:\n  p: {key: Z}\n", "plugin 'p' needs a command",
+	    "no command");
+	bad("plugins:\n  p: {key: Z, command: x, scopes: [form]}\n",
+	    "config.yaml:2:36: plugin 'p': no scope 'form' for a plugin",
+	    "a scope without objects");
+	bad("plugins:\n  edit-yaml: {key: Z, command: x}\n", "plugin "
+	    "'edit-yaml' has the name of an action", "an action's name");
+	bad("plugins:\n  p: {key: Z, command: x, wait: 1}\n", "'wait' must be "
+	    "true or false", "a bad boolean");
+	bad("plugins:\n  p: {key: Z, command: x, colour: red}\n", "plugin 'p': "
+	    "unknown key 'colour'", "an unknown field");
+	bad("keys:\n  p: x\nplugins:\n  p: {key: Z, command: x}\n",
+	    "unknown action 'p'", "keys: does not bind plugins");
+	ok(config_parse("config.yaml", text, strlen(text), &cfg, &cause) == 0,
+	    "plugins load%s%s", cause != NULL ? ": " : "", cause != NULL ?
+	    cause : "");
+	free(cause);
+	if (cfg == NULL)
+		return;
+	config_resolve(cfg, NULL, NULL, &e);
+	pl = config_plugin(cfg, 0);
+	ok(pl != NULL && strcmp(pl->command, "k9s") == 0 &&
+	    strcmp(pl->args[1], "$KUBECONFIG") == 0 && pl->args[2] == NULL &&
+	    strcmp(pl->kinds[0], "Cluster") == 0, "the plugin as written");
+	is_int(action_find(&e, 'E', SCOPE_TREE), ACTION_PLUGIN, "E is k9s in "
+	    "the tree (edit-yaml moved to F9)");
+	is_int(action_find(&e, 'E', SCOPE_TABLE), ACTION_NONE, "and nothing "
+	    "in a table (not in its scopes)");
+	is_int(action_find(&e, 'Z', SCOPE_DETAIL), ACTION_PLUGIN + 1, "Z is "
+	    "logs in describe (every object scope by default)");
+	is_str(action_name(ACTION_PLUGIN), "k9s", "the slot has its name");
+	is_str(action_help(ACTION_PLUGIN), "k9s on it", "and its help");
+	ok(action_flags(ACTION_PLUGIN + 1) & ACT_WRITE, "write: an ACT_WRITE "
+	    "action");
+	ok(!action_defined(ACTION_PLUGIN + 2), "a slot left empty");
+	out = NULL;
+	{
+		size_t	 len = 0;
+		FILE	*f = open_memstream(&out, &len);
+
+		config_print(f, &e, cfg);
+		fclose(f);
+	}
+	ok(out != NULL && strstr(out, "plugins:\n  k9s:") != NULL &&
+	    strstr(out, "    key: [\"<C-l>\", \"Z\"]\n") != NULL &&
+	    strstr(out, "\n  k9s: \"") == NULL, "print-config lists the "
+	    "plugins as plugins");
+	config_free(cfg);
+	cfg = NULL;
+	ok(out != NULL && config_parse("printed.yaml", out, strlen(out), &cfg,
+	    &cause) == 0 && config_plugin(cfg, 1) != NULL &&
+	    config_plugin(cfg, 1)->write, "and they load back");
+	free(cause);
+	free(out);
+	config_free(cfg);
+}
+
 int
 main(void)
 {
@@ -601,5 +693,6 @@ main(void)
 	test_print();
 	test_docs();
 	test_files();
+	test_plugins();
 	return (tap_done());
 }
