@@ -221,7 +221,7 @@ res_clear(struct res *x)
 static void
 run_until(struct scs_http *h, int *flag, int want)
 {
-	int64_t	 end = scs_now_ms() + 10000;
+	int64_t	 end = scs_now_ms() + 40000;
 
 	while (*flag < want && scs_now_ms() < end)
 		scs_http_run(h, 100);

@@ -138,7 +138,7 @@ fetch(struct scs_http *h, const char *path, struct scs_http_request *rq,
     struct result *res)
 {
 	char		*url, *cause = NULL;
-	int64_t		 end = scs_now_ms() + 20000;
+	int64_t		 end = scs_now_ms() + 40000;
 
 	memset(res, 0, sizeof *res);
 	scs_buf_init(&res->stream, 0);

@@ -126,7 +126,7 @@ fetch(struct scs_http *h, const struct scs_tls *tls, struct result *res)
 {
 	struct scs_http_request	 rq;
 	char			*url;
-	int64_t			 end = scs_now_ms() + 10000;
+	int64_t			 end = scs_now_ms() + 40000;
 
 	memset(res, 0, sizeof *res);
 	memset(&rq, 0, sizeof rq);

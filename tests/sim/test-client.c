@@ -435,7 +435,7 @@ static int
 wait_store(struct env *e, struct scs_store *s, const char *ns,
     const char *name, int want)
 {
-	int64_t	 end = scs_now_ms() + 15000;
+	int64_t	 end = scs_now_ms() + 60000;
 
 	while (scs_now_ms() < end) {
 		if (scs_store_state(s, NULL) == SCS_STORE_SYNCED &&
