@@ -166,7 +166,10 @@ describe_ref(const struct scs_ref *r, void *arg)
 		t = scs_xprintf("%-12s %s", "Owner:", what);
 	else {
 		if (!d->refs_shown) {
-			line_add(d, "References:  (Enter opens one)");
+			t = scs_xprintf("References:  (%s opens one)",
+			    app_key_name(d->app, ACTION_OPEN, SCOPE_DETAIL));
+			line_add(d, t);
+			free(t);
 			d->refs_shown = 1;
 		}
 		t = scs_xprintf("  %-36s %s", r->path, what);
@@ -187,8 +190,9 @@ ref_open(struct detail *d)
 	const struct scs_resource	*res;
 
 	if (d->cur >= d->nlines || (r = d->lines[d->cur].ref) == NULL) {
-		app_message(d->app, 0, "Enter opens a line that names an "
-		    "object (Owner, References, Events)");
+		app_message(d->app, 0, "%s opens a line that names an "
+		    "object (Owner, References, Events)", app_key_name(d->app,
+		    ACTION_OPEN, SCOPE_DETAIL));
 		return;
 	}
 	res = scs_discovery_kind(scs_api_discovery(d->api), r->group, r->kind);

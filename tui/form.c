@@ -1081,6 +1081,7 @@ form_remove(struct form *fm)
 	long			 t = scs_cform_removes(fm->f, fm->cur);
 	const struct scs_frow	*r = scs_cform_row(fm->f, fm->cur);
 	char			*what;
+	int			 back;
 
 	if (t < 0 || r == NULL) {
 		app_message(fm->app, 0, "%s", r != NULL && r->fixed ?
@@ -1095,14 +1096,16 @@ form_remove(struct form *fm)
 		    fm->cur;
 		r = scs_cform_row(fm->f, fm->cur);
 		scs_cform_validate(fm->f, NULL);
-		app_message(fm->app, 0, "%s %s%s (%s undoes%s)", r != NULL &&
-		    r->unset && r->is_default ? "unset" : "removed", what,
-		    r != NULL && r->unset && r->is_default ? ": the server "
-		    "fills in the class's default" : "",
+		back = r != NULL && r->kind == SCS_FROW_HEAD && r->unset &&
+		    strcmp(r->name, what) == 0;
+		app_message(fm->app, 0, "%s %s%s (%s undoes%s%s%s)", r !=
+		    NULL && r->unset && r->is_default ? "unset" : "removed",
+		    what, r != NULL && r->unset && r->is_default ? ": the "
+		    "server fills in the class's default" : "",
 		    app_key_name(fm->app, ACTION_UNDO, SCOPE_FORM),
-		    r != NULL && r->kind == SCS_FROW_HEAD && r->unset &&
-		    strcmp(r->name, what) == 0 ? "; Enter on it adds it back" :
-		    "");
+		    back ? "; " : "", back ? app_key_name(fm->app,
+		    ACTION_EDIT_FIELD, SCOPE_FORM) : "", back ? " on it adds "
+		    "it back" : "");
 	}
 	free(what);
 }
@@ -1483,9 +1486,11 @@ form_draw(struct view *v, int y, int rows)
 				    ROLE_MUTED : r->fixed ? ROLE_MUTED :
 				    ROLE_NORMAL);
 			if (r->unset && r->kind == SCS_FROW_HEAD)
-				snprintf(buf, sizeof buf, "%s", r->is_default ?
-				    "(the class default: Enter sets it)" :
-				    "(unset: Enter creates it)");
+				snprintf(buf, sizeof buf, "(%s: %s %s it)",
+				    r->is_default ? "the class default" :
+				    "unset", app_key_name(fm->app,
+				    ACTION_EDIT_FIELD, SCOPE_FORM),
+				    r->is_default ? "sets" : "creates");
 			else if (r->unset && r->is_default)
 				snprintf(buf, sizeof buf, "%s  (default)",
 				    *r->text == '\0' ? "\"\"" : r->text);
@@ -1529,11 +1534,11 @@ form_draw(struct view *v, int y, int rows)
 		pw = COLS - x > 90 ? 90 : COLS - x;	/* readable on wide screens */
 		ph = picker_height(fm->picker, body);
 		if (ycur + 1 + ph <= top + body)
-			picker_draw(fm->picker, ycur + 1, x, ph, pw);
+			picker_draw(fm->picker, &fm->app->eff, ycur + 1, x, ph, pw);
 		else if (ycur - ph >= top)
-			picker_draw(fm->picker, ycur - ph, x, ph, pw);
+			picker_draw(fm->picker, &fm->app->eff, ycur - ph, x, ph, pw);
 		else
-			picker_draw(fm->picker, top, x, ph, pw);
+			picker_draw(fm->picker, &fm->app->eff, top, x, ph, pw);
 	}
 	message_area(fm, top + body, 2);
 }
@@ -1621,11 +1626,12 @@ form_free(struct view *v)
 }
 
 static const char *const form_notes[] = {
-	"Esc leaves; changes are kept as a draft (per server, context,",
-	"namespace and form) that the form reopens; X discards them.",
-	"Editing a field: Enter keeps it, Esc drops the edit, C-u clears.",
-	"D on a field that cannot go alone removes the optional object",
-	"holding it; Enter on an unset object's header creates it.",
+	"<back> leaves; changes are kept as a draft (per server, context,",
+	"namespace and form) that the form reopens; <discard> discards them.",
+	"Editing a field: <entry-done> keeps it, <entry-cancel> drops the "
+	"edit, <entry-clear> clears.",
+	"<remove> on a field that cannot go alone removes the optional object",
+	"holding it; <edit-field> on an unset object's header creates it.",
 	"(default): the value is the ClusterClass's default.",
 	NULL
 };

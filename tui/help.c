@@ -47,6 +47,42 @@ help_tier(struct app *a, struct list *l, enum scope s, int app)
 	}
 }
 
+/* A note with each <ACTION> as the first key of that action, in the
+ * view's scope or, for one that applies elsewhere (entry-done: while
+ * typing), in the first scope it has; other text as it is. */
+static void
+help_note(struct list *l, struct app *a, enum scope s, const char *note)
+{
+	char		 buf[512], name[64];
+	const char	*p, *end;
+	size_t		 used = 0;
+	enum action	 act;
+	enum scope	 in;
+
+	for (p = note; *p != '\0' && used + 1 < sizeof buf; p++) {
+		if (*p == '<' && (end = strchr(p, '>')) != NULL &&
+		    (size_t)(end - p) < sizeof name) {
+			memcpy(name, p + 1, (size_t)(end - p - 1));
+			name[end - p - 1] = '\0';
+			if ((act = action_by_name(name)) != ACTION_NONE) {
+				in = s;
+				if (!action_in(act, s))
+					for (in = 0; in < SCOPE_MAX &&
+					    !action_in(act, in); in++)
+						;
+				scs_strlcpy(buf + used, app_key_name(a, act,
+				    in), sizeof buf - used);
+				used = strlen(buf);
+				p = end;
+				continue;
+			}
+		}
+		buf[used++] = *p;
+	}
+	buf[used] = '\0';
+	list_add(l, ROLE_MUTED, NULL, "%s", buf);
+}
+
 static void
 help_build(struct help *h, struct app *a, const struct view *v)
 {
@@ -58,7 +94,7 @@ help_build(struct help *h, struct app *a, const struct view *v)
 	list_add(&h->list, ROLE_TITLE, NULL, "Everywhere");
 	help_tier(a, &h->list, h->scope, ACT_APP);
 	for (i = 0; v->ops->notes != NULL && v->ops->notes[i] != NULL; i++)
-		list_add(&h->list, ROLE_MUTED, NULL, "%s", v->ops->notes[i]);
+		help_note(&h->list, a, h->scope, v->ops->notes[i]);
 	list_add(&h->list, ROLE_MUTED, NULL, "Status glyphs: \u25cf ok  "
 	    "\u25d0 progressing  \u25b2 warning  \u2716 error  \u2020 deleting  "
 	    "? unknown");

@@ -210,10 +210,11 @@ picker_height(const struct picker *p, int max)
 }
 
 void
-picker_draw(struct picker *p, int y, int x, int rows, int cols)
+picker_draw(struct picker *p, const struct config_effective *eff, int y,
+    int x, int rows, int cols)
 {
 	char		 buf[1024];
-	int		 list, yy;
+	int		 list, yy, take;
 	size_t		 i, st[2], ln[2], nl, k;
 	const char	*h;
 
@@ -239,8 +240,11 @@ picker_draw(struct picker *p, int y, int x, int rows, int cols)
 		if (i < p->nmatch)
 			snprintf(buf, sizeof buf, "  %s", p->choices[p->match[i]]);
 		else if (i == 0 && p->open && p->filter.len > 0)
-			snprintf(buf, sizeof buf, "  Enter takes \"%.256s\" (checked "
-			    "as you send)", p->filter.text);
+			snprintf(buf, sizeof buf, "  %s takes \"%.256s\" "
+			    "(checked as you send)", action_keys(eff,
+			    ACTION_PICK, SCOPE_PICKER, &take, 1) != 0 ?
+			    keys_name(take) : action_name(ACTION_PICK),
+			    p->filter.text);
 		else if (i == 0)
 			snprintf(buf, sizeof buf, "  nothing matches \"%.256s\": "
 			    "only the choices listed can be taken", p->filter.text);

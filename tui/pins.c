@@ -147,7 +147,7 @@ rebuild_pins(struct pins *p)
 		if (p->may_install == 1)
 			list_add(&p->list, ROLE_NORMAL, NULL, "  %s installs "
 			    "share/policies/scs-pins.yaml (preview, server dry "
-			    "run, then y)", app_key_name(p->app,
+			    "run, then asks)", app_key_name(p->app,
 			    ACTION_INSTALL_POLICY, SCOPE_PINS));
 		else if (p->may_install == 0)
 			list_add(&p->list, ROLE_MUTED, NULL, "  you may not "

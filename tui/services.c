@@ -30,11 +30,16 @@ app_message(struct app *a, int error, const char *fmt, ...)
 const char *
 app_key_name(struct app *a, enum action act, enum scope s)
 {
-	int	 key;
+	static char	 ring[APP_KEY_NAMES][16];
+	static size_t	 next;
+	char		*buf = ring[next++ % APP_KEY_NAMES];
+	int		 key;
 
 	if (action_keys(&a->eff, act, s, &key, 1) == 0)
 		return (action_name(act));
-	return (keys_name(key));
+	/* keys_name's buffer is one: a message names several keys. */
+	scs_strlcpy(buf, keys_name(key), sizeof ring[0]);
+	return (buf);
 }
 
 const struct scs_resource *

@@ -228,7 +228,7 @@ stack_click(struct view *v, int y)
 }
 
 static const char *const stack_notes[] = {
-	"Enter on a release or class describes it; on a cluster: its tree.",
+	"<open> on a release or class describes it; on a cluster: its tree.",
 	NULL
 };
 

@@ -441,10 +441,10 @@ enum scope {
 	    ACT_WRITE,	"pin",						\
 	    "Pin a variable or the version (:pin NS KEY VALUE)")	\
 	X(UNPIN,	"unpin",	"D <Del>",	IN(PINS),	\
-	    ACT_WRITE,	"unpin", "Unpin the pin under the cursor (asks y)") \
+	    ACT_WRITE,	"unpin", "Unpin the pin under the cursor (asks first)") \
 	X(INSTALL_POLICY, "install-policy", "I",	IN(PINS),	\
 	    ACT_WRITE,	"install",					\
-	    "Install the policy scs-pins: preview, server dry run, y applies") \
+	    "Install the policy scs-pins: preview, server dry run, then asks") \
 	/* The console's, in every view unless a view action takes the key. */ \
 	X(HELP,		"help",		"? <F1>",	IN_VIEWS | IN(PICKER), \
 	    ACT_APP,	"help",	"The keys of this view (again: close)")	\
@@ -951,7 +951,9 @@ int	 app_switch_context(struct app *, const char *ctx);
 void	 app_message(struct app *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* The name of the first key of act in scope s, for messages ("c"), or
- * the action's name when no key is bound; static. */
+ * the action's name when no key is bound; static, in a ring of
+ * APP_KEY_NAMES: that many calls may stand in one statement. */
+#define APP_KEY_NAMES	4
 const char *app_key_name(struct app *, enum action, enum scope);
 /* Open resource name (plural, kind, short name) as a table; 0 or -1
  * with a message. */
@@ -1140,7 +1142,9 @@ struct view_ops {
 	/* The / line: filter a table, search a text view (NULL: none). */
 	void		(*filter)(struct view *, const char *text);
 	int		(*busy)(struct view *);		/* NULL = never */
-	const char *const *notes;	/* help lines after the keys, or NULL */
+	/* Help lines after the keys, or NULL; <ACTION> in one (an action's
+	 * name: <back>, <entry-done>) is shown as its key bound now. */
+	const char *const *notes;
 	void		(*free)(struct view *);
 	/* Mouse click at screen line y (NULL: ignored). */
 	void		(*click)(struct view *, int y);
@@ -1284,7 +1288,8 @@ struct view	*trace_view(struct app *, const struct scs_resource *,
  *	    case PICKER_OPEN: redraw
  *	    case PICKER_NOT_TAKEN: not the picker's (help): the app's }
  *	... on typed text: picker_text(p, eff, key); redraw
- *	... when drawing: picker_draw(p, y, x, picker_height(p, max), cols);
+ *	... when drawing: picker_draw(p, eff, y, x, picker_height(p, max),
+ *	    cols);
  *
  * choices: NULL-terminated, copied; help: one description per choice
  * (copied; NULL, or shorter: ends at its first NULL); current: the
@@ -1309,7 +1314,8 @@ const char	*picker_focused(const struct picker *);
 /* Lines the picker wants (filter, choices, two of description), at most
  * max; draw it in rows x cols at y,x (at least 3 x 8). */
 int		 picker_height(const struct picker *, int max);
-void		 picker_draw(struct picker *, int y, int x, int rows, int cols);
+void		 picker_draw(struct picker *, const struct config_effective *,
+		    int y, int x, int rows, int cols);
 
 /* --- form.c: the cluster form ------------------------------------------- */
 

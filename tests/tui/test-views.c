@@ -420,6 +420,24 @@ test_lview(void)
 	free(exp);
 }
 
+/* Key names for messages: several in one message are each their own
+ * (the preview's title names preview and send). */
+static void
+test_key_names(void)
+{
+	const char	*p = app_key_name(&a, ACTION_PREVIEW, SCOPE_PREVIEW);
+	const char	*s = app_key_name(&a, ACTION_SEND, SCOPE_PREVIEW);
+	const char	*d = app_key_name(&a, ACTION_DISCARD, SCOPE_FORM);
+	const char	*e = app_key_name(&a, ACTION_ENTRY_CLEAR, SCOPE_ENTRY);
+
+	ok(strcmp(p, "p") == 0 && strcmp(s, "s") == 0 && strcmp(d, "X") ==
+	    0 && strcmp(e, "C-u") == 0, "four key names at once: %s %s %s %s",
+	    p, s, d, e);
+	is_str(app_key_name(&a, ACTION_CONFIRM, SCOPE_TABLE), "confirm",
+	    "an action without a key there: its name");
+	is_str(app_yes_no(&a), "[y/N]", "a question's keys");
+}
+
 static void
 test_form(void)
 {
@@ -524,6 +542,7 @@ main(void)
 	test_table();
 	test_tree();
 	test_lview();
+	test_key_names();
 	test_form();
 	test_overview();
 	app_down();
