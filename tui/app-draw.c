@@ -95,27 +95,54 @@ draw_header(struct app *a)
 	draw_cell(1, 0, buf, COLS, 0);
 }
 
+/* The footer's head then its tail (a question and its keys, a prompt
+ * and what is typed): the tail whole, the head cut to the room left. */
+static void
+draw_footer_pair(int y, const char *head, const char *tail)
+{
+	int	 tw = draw_width(tail), hw = draw_width(head);
+
+	if (tw + 1 >= COLS) {
+		draw_cell(y, 0, tail, COLS, 0);
+		return;
+	}
+	if (hw > COLS - tw - 1)
+		hw = COLS - tw - 1;
+	draw_cell(y, 0, head, hw, 0);
+	mvaddch(y, hw, ' ');
+	draw_cell(y, hw + 1, tail, COLS - hw - 1, 0);
+}
+
 static void
 draw_footer(struct app *a)
 {
 	int		 y = LINES - 1;
 	char		 buf[sizeof a->entry.text + 512];
+	char		 tail[sizeof a->entry.text + 64];
 	struct view	*v = view_top(a);
 
 	move(y, 0);
 	if (a->prompt == 'D') {
 		screen_role(ROLE_WARN);
-		if (strcmp(a->del_plural, "clusters") == 0)
+		if (strcmp(a->del_plural, "clusters") == 0) {
 			snprintf(buf, sizeof buf, "Delete cluster %s/%s? Type "
-			    "its name to confirm (%s cancels): %s",
-			    a->del_ns, a->del_name, app_key_name(a,
-			    ACTION_ENTRY_CANCEL, SCOPE_ENTRY), a->entry.text);
-		else
-			snprintf(buf, sizeof buf, "Delete %s %s%s%s? %s %s",
+			    "its name to confirm (%s cancels):", a->del_ns,
+			    a->del_name, app_key_name(a, ACTION_ENTRY_CANCEL,
+			    SCOPE_ENTRY));
+			snprintf(tail, sizeof tail, "%s", a->entry.text);
+		} else {
+			snprintf(buf, sizeof buf, "Delete %s %s%s%s?",
 			    a->del_plural, a->del_ns, a->del_ns[0] != '\0' ?
-			    "/" : "", a->del_name, app_yes_no(a),
+			    "/" : "", a->del_name);
+			snprintf(tail, sizeof tail, "%s %s", app_yes_no(a),
 			    a->entry.text);
-		draw_cell(y, 0, buf, COLS, 0);
+		}
+		draw_footer_pair(y, buf, tail);
+		return;
+	}
+	if (a->confirm_cb != NULL) {
+		screen_role(ROLE_ERROR);
+		draw_footer_pair(y, a->question, app_yes_no(a));
 		return;
 	}
 	if (a->prompt != 0) {

@@ -198,7 +198,10 @@ void
 app_confirm(struct app *a, const char *question, void (*cb)(void *, int),
     void *arg)
 {
-	app_message(a, 1, "%s %s", question, app_yes_no(a));
+	/* Drawn with app_yes_no's keys after it, whole (app-draw.c). */
+	scs_strlcpy(a->question, question, sizeof a->question);
+	a->message[0] = '\0';
+	a->dirty = 1;
 	a->confirm_cb = cb;
 	a->confirm_arg = arg;
 }

@@ -921,6 +921,7 @@ struct app {
 	struct entry		 entry;		/* its text */
 	void			(*confirm_cb)(void *, int);	/* y/N */
 	void			*confirm_arg;
+	char			 question[512];	/* app_confirm's */
 	char			 compl_prefix[256];	/* Tab cycling */
 	int			 compl_index;
 	char			 message[512];

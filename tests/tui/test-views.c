@@ -476,8 +476,10 @@ test_form(void)
 	is_int(act(ACTION_BACK), VIEW_HANDLED, "Esc: back to the form");
 	is_int(v->ops->scope(v), SCOPE_FORM, "the form again");
 	act(ACTION_DISCARD);
-	ok(a.confirm_cb != NULL && strstr(a.message, "discard") != NULL,
-	    "discarding changes asks");
+	redraw();
+	ok(a.confirm_cb != NULL && strstr(screen(), "discard your changes "
+	    "and the draft? [y/N]") != NULL, "discarding changes asks, "
+	    "naming the keys:\n%s", screen());
 	prompt_key(&a, 'y');
 	ok(view_top(&a) != v, "y discards and closes the form");
 	form_drop_draft(&a, "tenant-a");
