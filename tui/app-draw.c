@@ -86,10 +86,11 @@ draw_header(struct app *a)
 			draw_cell(0, COLS - draw_width(buf), buf,
 			    draw_width(buf), 0);
 	}
-	view_trail(a, trail, sizeof trail);
-	snprintf(buf, sizeof buf, " %s%s  %s", a->target != NULL ?
+	snprintf(buf, sizeof buf, " %s%s  ", a->target != NULL ?
 	    a->target->server : "", a->target != NULL &&
-	    a->target->insecure ? " (TLS NOT VERIFIED)" : "", trail);
+	    a->target->insecure ? " (TLS NOT VERIFIED)" : "");
+	view_trail(a, trail, sizeof trail, COLS - draw_width(buf));
+	scs_strlcpy(buf + strlen(buf), trail, sizeof buf - strlen(buf));
 	screen_role(a->target != NULL && a->target->insecure ? ROLE_WARN :
 	    ROLE_MUTED);
 	draw_cell(1, 0, buf, COLS, 0);

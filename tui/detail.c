@@ -47,6 +47,7 @@ struct detail {
 	struct scs_api		*api;
 	struct scs_resource	 res;		/* shallow: names owned below */
 	char			*group, *version, *plural;
+	char			*kind;		/* for the trail */
 	char			*ns;
 	char			*name;
 	int			 yaml;
@@ -596,6 +597,7 @@ detail_free(struct view *v)
 	free(d->plural);
 	free(d->ns);
 	free(d->name);
+	free(d->kind);
 	free(d);
 }
 
@@ -782,6 +784,17 @@ kubeconfig_prompt(struct detail *d, int save)
 	free(base);
 }
 
+/* Its part of the trail: "describe Kind/name" (or "yaml ..."): after a
+ * few jumps the trail says where each step went. */
+static void
+crumb(struct view *v)
+{
+	struct detail	*d = v->data;
+
+	snprintf(v->crumb, sizeof v->crumb, "%s %s%s%s", d->yaml ? "yaml" :
+	    "describe", d->kind, *d->kind != '\0' ? "/" : "", d->name);
+}
+
 static int
 detail_action(struct view *v, enum action act)
 {
@@ -836,8 +849,7 @@ detail_action(struct view *v, enum action act)
 		d->yaml = !d->yaml;
 		d->cur = d->top = 0;
 		render(d);
-		snprintf(v->crumb, sizeof v->crumb, "%s", d->yaml ? "yaml" :
-		    "describe");
+		crumb(v);
 		return (VIEW_HANDLED);
 	default:
 		return (0);
@@ -935,7 +947,9 @@ detail_view_api(struct app *a, struct scs_api *api,
 	render(d);
 	d->call = scs_api_get(d->api, &d->res, d->ns, d->name, on_get, d);
 	events_fetch(d);
-	v = view_new(a, &detail_ops, d, "%s", yaml ? "yaml" : "describe");
+	d->kind = scs_xstrdup(res->kind != NULL ? res->kind : "");
+	v = view_new(a, &detail_ops, d, "%s", "");
+	crumb(v);
 	v->api = d->api;
 	return (v);
 }

@@ -1176,7 +1176,10 @@ int		 view_act(struct app *, struct view *v, enum action act);
 void		 view_clear(struct app *);
 struct view	*view_top(struct app *);
 /* "overview > clusters > prod-eu1" */
-void		 view_trail(struct app *, char *buf, size_t len);
+/* The same in at most cols columns where it can: the views between the
+ * first and the last give way, oldest first, to one "…" (then the first
+ * too). */
+void		 view_trail(struct app *, char *buf, size_t len, int cols);
 /* Draw v's body (what the app draws between header and footer). */
 void		 view_draw(struct view *v, int y, int rows);
 /* Title line of a view body, centred in the theme's title role; while

@@ -96,20 +96,40 @@ view_top(struct app *a)
 	return (a->nviews > 0 ? a->views[a->nviews - 1] : NULL);
 }
 
-void
-view_trail(struct app *a, char *buf, size_t len)
+/* The trail with views first..n-1 elided (one "…" for them). */
+static void
+trail(struct app *a, int first, int n, char *buf, size_t len)
 {
 	int	 i, w;
 	size_t	 used = 0;
 
 	buf[0] = '\0';
 	for (i = 0; i < a->nviews; i++) {
+		if (i >= first && i < first + n && i != first)
+			continue;
 		w = snprintf(buf + used, len - used, "%s%s", i != 0 ?
-		    " \u203a " : "", a->views[i]->crumb);
+		    " \u203a " : "", i == first && n > 0 ? "\u2026" :
+		    a->views[i]->crumb);
 		if (w < 0 || (size_t)w >= len - used)
 			break;
 		used += (size_t)w;
 	}
+}
+
+void
+view_trail(struct app *a, char *buf, size_t len, int cols)
+{
+	int	 n;
+
+	/* Too long: the views after the first give way, oldest first, to
+	 * one "…"; the first (where the user started) and the last (where
+	 * the user is) stay while they fit. */
+	trail(a, 0, 0, buf, len);
+	for (n = 1; draw_width(buf) > cols && n < a->nviews - 1; n++)
+		trail(a, 1, n, buf, len);
+	/* Still too long: the first goes too. */
+	if (draw_width(buf) > cols && a->nviews > 1)
+		trail(a, 0, a->nviews - 1, buf, len);
 }
 
 /* The view being drawn: its context decides the stale mark. */
