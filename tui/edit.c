@@ -673,7 +673,8 @@ review_free(struct view *v)
 
 static const char *const review_notes[] = {
 	"The diff is what the server answered a dry run of your edit.",
-	"Yes to the question stores it; later send stores it, back drops it.",
+	"<confirm> at the question stores it; later <send> stores it, "
+	"<back> drops it.",
 	NULL
 };
 
