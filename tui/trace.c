@@ -296,6 +296,17 @@ trace_draw(struct view *v, int y, int rows)
 	}
 }
 
+/* Changes go through the app's context: an object of another says so
+ * (1). */
+static int
+trace_elsewhere(struct trace *t)
+{
+	if (t->api == t->lv.app->api)
+		return (0);
+	app_message(t->lv.app, 1, "this object is in another context");
+	return (1);
+}
+
 static int
 trace_action(struct view *v, enum action act)
 {
@@ -332,11 +343,8 @@ trace_action(struct view *v, enum action act)
 		    &t->all_conditions);
 		break;
 	case ACTION_DELETE:
-		if (t->api != t->lv.app->api) {
-			app_message(t->lv.app, 1, "this object is in another "
-			    "context");
+		if (trace_elsewhere(t))
 			break;
-		}
 		app_delete_ask(t->lv.app, o->res, o->ns, o->name);
 		break;
 	case ACTION_LABEL:
@@ -345,11 +353,8 @@ trace_action(struct view *v, enum action act)
 		    o->name);
 		break;
 	case ACTION_EDIT_YAML:
-		if (t->api != t->lv.app->api) {
-			app_message(t->lv.app, 1, "this object is in another "
-			    "context");
+		if (trace_elsewhere(t))
 			break;
-		}
 		edit_object(t->lv.app, o->res, o->ns, o->name);
 		break;
 	default:

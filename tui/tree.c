@@ -426,18 +426,26 @@ node_resource(struct tree *t, const struct scs_tree_node *n)
 	    n->kind));
 }
 
+/* Changes go through the app's context: a cluster of another says so
+ * (1). */
+static int
+tree_elsewhere(struct tree *t)
+{
+	if (t->api == t->lv.app->api)
+		return (0);
+	app_message(t->lv.app, 1, "this cluster is in context %s: :ctx %s "
+	    "to change it", t->ctx, t->ctx);
+	return (1);
+}
+
 /* The day-2 action on the line's object, as its : command would. */
 static void
 tree_day2(struct tree *t, const struct scs_tree_node *n, enum action act)
 {
 	char	 arg[600];
 
-	if (t->api != t->lv.app->api) {
-		app_message(t->lv.app, 1,
-		    "this cluster is in context %s: :ctx %s "
-		    "to change it", t->ctx, t->ctx);
+	if (tree_elsewhere(t))
 		return;
-	}
 	if (act == ACTION_PAUSE) {
 		snprintf(arg, sizeof arg, "%s/%s", t->ns, t->name);
 		day2_run(t->lv.app, cJSON_IsTrue(scs_jpath(cluster_obj(t),
@@ -520,12 +528,8 @@ tree_action(struct view *v, enum action act)
 	case ACTION_LABEL:
 	case ACTION_ANNOTATE:
 	case ACTION_EDIT_YAML:
-		if (t->api != t->lv.app->api) {
-			app_message(t->lv.app, 1,
-			    "this cluster is in context %s: "
-			    ":ctx %s to change it", t->ctx, t->ctx);
+		if (tree_elsewhere(t))
 			return (VIEW_HANDLED);
-		}
 		/* fall through */
 	case ACTION_OPEN:
 	case ACTION_DESCRIBE:
@@ -548,12 +552,8 @@ tree_action(struct view *v, enum action act)
 	case ACTION_SCALE:
 	case ACTION_UPGRADE:
 	case ACTION_CLONE:
-		if (t->api != t->lv.app->api) {
-			app_message(t->lv.app, 1,
-			    "this cluster is in context %s: "
-			    ":ctx %s to change it", t->ctx, t->ctx);
+		if (tree_elsewhere(t))
 			return (VIEW_HANDLED);
-		}
 		if (act == ACTION_CLONE)
 			nv = form_clone_view(t->lv.app, t->lv.app->ns != NULL ?
 			    t->lv.app->ns : t->ns, t->ns, t->name);
