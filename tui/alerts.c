@@ -273,23 +273,12 @@ alerts_view_draw(struct view *vw, int y, int rows)
 static void
 alerts_view_open(struct app *a, const struct alert *al)
 {
-	struct scs_store	*st[FLEET_MAX + 1];
-	struct scs_api		*api[FLEET_MAX + 1];
-	const char		*nm[FLEET_MAX + 1];
-	size_t			 i, n;
+	struct view	*v = tree_view_ctx(a, al->ctx, al->ns, al->name);
 
-	n = fleet_sources(a, st, nm, api, NULL, FLEET_MAX + 1);
-	for (i = 0; i < n; i++) {
-		if (strcmp(nm[i], al->ctx) != 0)
-			continue;
-		if (i == 0)
-			view_push(a, tree_view(a, al->ns, al->name));
-		else
-			view_push(a, tree_view_api(a, api[i], nm[i], al->ns,
-			    al->name));
-		return;
-	}
-	app_message(a, 1, "context %s is no longer open", al->ctx);
+	if (v != NULL)
+		view_push(a, v);
+	else
+		app_message(a, 1, "context %s is no longer open", al->ctx);
 }
 
 static int

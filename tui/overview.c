@@ -868,27 +868,17 @@ overview_draw(struct view *v, int y, int rows)
 static void
 overview_open_link(struct app *a, const struct link *l)
 {
-	struct scs_store	*st[FLEET_MAX + 1];
-	const char		*nm[FLEET_MAX + 1];
-	struct scs_api		*api[FLEET_MAX + 1];
-	const struct scs_resource *res;
-	size_t			 k, n;
+	const struct scs_resource	*res;
+	struct view			*v;
 
 	switch (l->kind) {
 	case LINK_CLUSTER:
-		if (l->ctx == NULL) {
-			view_push(a, tree_view(a, l->ns, l->name));
-			break;
-		}
 		/* A cluster of another context, through that context. */
-		n = fleet_sources(a, st, nm, api, NULL, FLEET_MAX + 1);
-		for (k = 0; k < n; k++) {
-			if (strcmp(nm[k], l->ctx) == 0) {
-				view_push(a, tree_view_api(a, api[k], nm[k],
-				    l->ns, l->name));
-				break;
-			}
-		}
+		if ((v = tree_view_ctx(a, l->ctx, l->ns, l->name)) != NULL)
+			view_push(a, v);
+		else
+			app_message(a, 1, "context %s is no longer open",
+			    l->ctx);
 		break;
 	case LINK_VIEW:
 		app_show_name(a, l->name);

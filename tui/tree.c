@@ -681,6 +681,26 @@ tree_view(struct app *a, const char *ns, const char *name)
 }
 
 struct view *
+tree_view_ctx(struct app *a, const char *ctx, const char *ns,
+    const char *name)
+{
+	struct scs_store	*st[FLEET_MAX + 1];
+	struct scs_api		*api[FLEET_MAX + 1];
+	const char		*nm[FLEET_MAX + 1];
+	size_t			 i, n;
+
+	if (ctx == NULL)
+		return (tree_view(a, ns, name));
+	n = fleet_sources(a, st, nm, api, NULL, FLEET_MAX + 1);
+	for (i = 0; i < n; i++) {
+		if (strcmp(nm[i], ctx) == 0)
+			return (i == 0 ? tree_view(a, ns, name) :
+			    tree_view_api(a, api[i], nm[i], ns, name));
+	}
+	return (NULL);
+}
+
+struct view *
 tree_view_api(struct app *a, struct scs_api *api, const char *ctx,
     const char *ns, const char *name)
 {

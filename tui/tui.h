@@ -1263,6 +1263,10 @@ struct view	*tree_view(struct app *, const char *ns, const char *name);
 /* A cluster of another context ctx, reached through api. */
 struct view	*tree_view_api(struct app *, struct scs_api *, const char *ctx,
 		    const char *ns, const char *name);
+/* The same in the open context named ctx (NULL: the app's), or NULL when
+ * no open context has that name. */
+struct view	*tree_view_ctx(struct app *, const char *ctx, const char *ns,
+		    const char *name);
 
 /* --- trace.c: a claim as crossplane beta trace shows it ------------- */
 

@@ -372,6 +372,16 @@ test_tree(void)
 	ok(strstr(screen(), "Ready") != NULL, "conditions of an object "
 	    "show on its line:\n%s", screen());
 	is_int(act(ACTION_FILTER), 0, "filter is not the tree's");
+	/* By context name: the alerts' and the fleet overview's way in. */
+	ok(tree_view_ctx(&a, "nope", "tenant-a", "prod-eu1") == NULL,
+	    "no tree in a context that is not open");
+	v = tree_view_ctx(&a, "test", "tenant-a", "prod-eu1");
+	ok(v != NULL && v->api == a.api && strcmp(v->crumb, "prod-eu1") == 0,
+	    "the app's context by its name");
+	if (v != NULL) {
+		view_push(&a, v);
+		view_pop(&a);
+	}
 }
 
 /* The part the live list views share: the stores watched (busy while
