@@ -58,6 +58,7 @@ struct edit {
 	size_t				 nlines;	/* of diff */
 	size_t				 top;
 	struct view			*view;	/* the review, or NULL */
+	int				 storing;	/* the PUT is out */
 };
 
 static void	edit_loop(struct edit *);
@@ -85,12 +86,14 @@ edit_done(struct edit *e)
 {
 	struct app	*a = e->app;
 
+	e->storing = 0;
 	if (e->view != NULL && view_top(a) == e->view)
 		view_pop(a);	/* frees e */
-	else if (e->view != NULL)
-		e->view->data = NULL, edit_free(e);
-	else
+	else {
+		if (e->view != NULL)
+			e->view->data = NULL;
 		edit_free(e);
+	}
 	a->dirty = 1;
 }
 
@@ -573,6 +576,7 @@ on_stored(const struct scs_api_result *r, void *arg)
 {
 	struct edit	*e = arg;
 
+	e->storing = 0;
 	if (sent_back(e, r))
 		return;
 	app_message(e->app, 0, "edited %s %s%s%s (resourceVersion %s)",
@@ -586,6 +590,9 @@ on_stored(const struct scs_api_result *r, void *arg)
 static void
 store(struct edit *e)
 {
+	if (e->storing)
+		return;
+	e->storing = 1;
 	app_message(e->app, 0, "edit: storing %s %s ...", e->kind, e->name);
 	scs_api_update(e->app->api, e->res, e->ns, e->sent, 0, on_stored, e);
 }
@@ -665,10 +672,12 @@ review_free(struct view *v)
 {
 	struct edit	*e = v->data;
 
-	if (e != NULL) {
-		e->view = NULL;
+	if (e == NULL)
+		return;
+	e->view = NULL;
+	/* A PUT out: its answer ends the edit (and frees it). */
+	if (!e->storing)
 		edit_free(e);
-	}
 }
 
 static const char *const review_notes[] = {

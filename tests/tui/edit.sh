@@ -125,11 +125,13 @@ fresh
 cat >"$tmp/do1" <<'EOF'
 sed -i 's/^  cloudName: .*/  cloudName: b3BlbnN0YWNrMg==/' "$f"
 EOF
-check "a Secret: edited" run tenant-a ':edit secret openstack
+check "a Secret: n leaves the diff, s stores it" run tenant-a ':edit secret openstack
 <Enter>
 @expect store this change to Secret openstack? [y/N]
 @dump '"$tmp/sdiff"'
-y
+n
+@expect not stored yet: s stores, Esc drops the edit
+s
 @expect edited Secret tenant-a/openstack
 @quit'
 check "the diff masks the values and marks the changed one" sh -c "grep -q '^+  cloudName: \"<hidden: 10 bytes, changed>\"' '$tmp/sdiff' && ! grep -q 'b3BlbnN0YWNr\\|Y2xvdWRz' '$tmp/sdiff'"
