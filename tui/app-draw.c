@@ -119,26 +119,16 @@ draw_footer(struct app *a)
 {
 	int		 y = LINES - 1;
 	char		 buf[sizeof a->entry.text + 512];
-	char		 tail[sizeof a->entry.text + 64];
 	struct view	*v = view_top(a);
 
 	move(y, 0);
 	if (a->prompt == 'D') {
+		/* A cluster's deletion: its name typed. */
 		screen_role(ROLE_WARN);
-		if (strcmp(a->del_plural, "clusters") == 0) {
-			snprintf(buf, sizeof buf, "Delete cluster %s/%s? Type "
-			    "its name to confirm (%s cancels):", a->del_ns,
-			    a->del_name, app_key_name(a, ACTION_ENTRY_CANCEL,
-			    SCOPE_ENTRY));
-			snprintf(tail, sizeof tail, "%s", a->entry.text);
-		} else {
-			snprintf(buf, sizeof buf, "Delete %s %s%s%s?",
-			    a->del_plural, a->del_ns, a->del_ns[0] != '\0' ?
-			    "/" : "", a->del_name);
-			snprintf(tail, sizeof tail, "%s %s", app_yes_no(a),
-			    a->entry.text);
-		}
-		draw_footer_pair(y, buf, tail);
+		snprintf(buf, sizeof buf, "Delete cluster %s/%s? Type its name "
+		    "to confirm (%s cancels):", a->del_ns, a->del_name,
+		    app_key_name(a, ACTION_ENTRY_CANCEL, SCOPE_ENTRY));
+		draw_footer_pair(y, buf, a->entry.text);
 		return;
 	}
 	if (a->confirm_cb != NULL) {

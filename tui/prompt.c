@@ -1,9 +1,10 @@
 /*
  * prompt.c: the footer's line of input (tui.h): the : command line with
  * Tab completion, the / filter or search (applied as it is typed), the
- * delete confirmation (a cluster's name typed, else a confirm key) and
- * the one-key questions of app_confirm (the confirm action, scope
- * question). Questions name the keys bound now ([y/N] by default).
+ * delete confirmation of a cluster (its name typed; any other object is
+ * asked as a question) and the one-key questions of app_confirm (the
+ * confirm action, scope question), which name the keys bound now ([y/N]
+ * by default).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,26 +26,6 @@ on_deleted(const struct scs_api_result *r, void *arg)
 		app_message(a, 1, "delete failed: %s", r->message);
 }
 
-/* Is text the character of a key the confirm action is bound to? */
-static int
-is_confirm_key(struct app *a, const char *text)
-{
-	int	 keys[CONFIG_KEYS_MAX];
-	char	 k[8];
-	size_t	 n, i;
-
-	n = action_keys(&a->eff, ACTION_CONFIRM, SCOPE_QUESTION, keys,
-	    CONFIG_KEYS_MAX);
-	for (i = 0; i < n; i++) {
-		if (!keys_is_text(keys[i]))
-			continue;
-		k[scs_utf8_put(k, (unsigned)keys[i])] = '\0';
-		if (strcmp(text, k) == 0)
-			return (1);
-	}
-	return (0);
-}
-
 const char *
 app_yes_no(struct app *a)
 {
@@ -60,21 +41,12 @@ app_yes_no(struct app *a)
 	return (buf);
 }
 
+/* Send the delete asked for (a->del_*). */
 static void
-delete_confirmed(struct app *a)
+delete_send(struct app *a)
 {
 	const struct scs_resource	*r;
-	const char			*ans = a->entry.text;
-	int				 go;
 
-	if (strcmp(a->del_plural, "clusters") == 0)
-		go = strcmp(ans, a->del_name) == 0;
-	else
-		go = strcmp(ans, "yes") == 0 || is_confirm_key(a, ans);
-	if (!go) {
-		app_message(a, 0, "not deleted");
-		return;
-	}
 	if ((r = app_resource(a, a->del_group, a->del_plural)) == NULL) {
 		app_message(a, 1, "%s: no longer on this server",
 		    a->del_plural);
@@ -82,6 +54,28 @@ delete_confirmed(struct app *a)
 	}
 	scs_api_delete(a->api, r, a->del_ns, a->del_name, NULL, 0,
 	    on_deleted, a);
+}
+
+/* A cluster's name typed, or not. */
+static void
+delete_typed(struct app *a)
+{
+	if (strcmp(a->entry.text, a->del_name) == 0)
+		delete_send(a);
+	else
+		app_message(a, 0, "not deleted");
+}
+
+/* Any other object: the answer to its question. */
+static void
+delete_answered(void *arg, int yes)
+{
+	struct app	*a = arg;
+
+	if (yes)
+		delete_send(a);
+	else
+		app_message(a, 0, "not deleted");
 }
 
 void
@@ -109,6 +103,8 @@ void
 app_delete_ask(struct app *a, const struct scs_resource *res,
     const char *ns, const char *name)
 {
+	char	*q;
+
 	if (a->readonly) {
 		app_message(a, 1, "read-only: deleting is refused");
 		return;
@@ -121,8 +117,15 @@ app_delete_ask(struct app *a, const struct scs_resource *res,
 	a->del_plural = scs_xstrdup(res->name);
 	a->del_ns = scs_xstrdup(ns != NULL ? ns : "");
 	a->del_name = scs_xstrdup(name);
-	a->prompt = 'D';
-	entry_set(&a->entry, "");
+	if (strcmp(a->del_plural, "clusters") == 0) {
+		a->prompt = 'D';
+		entry_set(&a->entry, "");
+		return;
+	}
+	q = scs_xprintf("Delete %s %s%s%s?", a->del_plural, a->del_ns,
+	    *a->del_ns != '\0' ? "/" : "", a->del_name);
+	app_confirm(a, q, delete_answered, a);
+	free(q);
 }
 
 static void
@@ -187,7 +190,7 @@ prompt_line_key(struct app *a, int key)
 		if (kind == ':')
 			command_run(a, a->entry.text);
 		else if (kind == 'D')
-			delete_confirmed(a);
+			delete_typed(a);
 	}
 	if (a->prompt == '/')
 		prompt_filter(a);

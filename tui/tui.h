@@ -917,7 +917,8 @@ struct app {
 	struct fleet_ctx	*fleet[FLEET_MAX];	/* further contexts */
 	size_t			 nfleet;
 
-	int			 prompt;	/* 0, ':', '/' or 'D' (delete) */
+	int			 prompt;	/* 0, ':', '/' or 'D' (a cluster's
+						 * delete: its name typed) */
 	struct entry		 entry;		/* its text */
 	void			(*confirm_cb)(void *, int);	/* y/N */
 	void			*confirm_arg;
@@ -1081,8 +1082,8 @@ void	 app_confirm(struct app *, const char *question,
 	    void (*cb)(void *, int yes), void *arg);
 /* The keys of a question as bound now: "[y/N]" by default; static. */
 const char *app_yes_no(struct app *);
-/* Ask to delete ns/name of res (confirmation in the footer; clusters need
- * the name typed). Refused under --readonly. */
+/* Ask to delete ns/name of res (a question, app_confirm; a cluster needs
+ * its name typed). Refused under --readonly. */
 void	 app_delete_ask(struct app *, const struct scs_resource *,
 	    const char *ns, const char *name);
 /* Label (annotate 0) or annotate ns/name of res: the : line filled with
