@@ -367,8 +367,8 @@ edit_once(struct edit *e)
 		scs_buf_done(&b);
 		return (RUN_DONE);
 	}
-	scs_log_info("edit: %s %s/%s in a 0600 temporary file", e->kind,
-	    e->ns, e->name);
+	scs_log_info("edit: %s %s%s%s in a 0600 temporary file", e->kind,
+	    e->ns, *e->ns != '\0' ? "/" : "", e->name);
 	argv = editor_argv(path);
 	rc = app_run_child(a, argv, NULL, 0);
 	for (i = 0; argv[i] != NULL; i++)

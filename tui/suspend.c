@@ -5,7 +5,8 @@
  *
  * The screen's mode is saved and curses ends (endwin: the terminal is
  * the user's again), the child is forked with the extra environment
- * set and waited for, then, if asked, "press Enter" is shown and a line
+ * set and waited for (C-c and C-\ are the child's meanwhile, as with
+ * system(3)), then, if asked, "press Enter" is shown and a line
  * read, and the screen comes back whole (everything redrawn). The
  * console's own loop does not run meanwhile, as with kubectl edit.
  * Headless (--no-display) nothing of the screen is touched and no key
@@ -28,16 +29,24 @@ int
 app_run_child(struct app *a, char *const argv[], char *const env[],
     int pause)
 {
-	pid_t	 pid;
-	int	 st = -1, display = !a->opts->no_display, c;
-	size_t	 i;
-	char	*eq;
+	struct sigaction	 ign, oint, oquit;
+	pid_t			 pid;
+	int			 st = -1, display = !a->opts->no_display, c;
+	size_t			 i;
+	char			*eq;
 
 	if (display) {
 		def_prog_mode();
 		endwin();
 	}
 	fflush(stdout);
+	/* As system(3): C-c and C-\ are the program's while it runs, not
+	 * the console's. */
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &oint);
+	sigaction(SIGQUIT, &ign, &oquit);
 	if ((pid = fork()) == 0) {
 		for (i = 0; env != NULL && env[i] != NULL; i++) {
 			if ((eq = strchr(env[i], '=')) == NULL)
@@ -45,6 +54,8 @@ app_run_child(struct app *a, char *const argv[], char *const env[],
 			*eq = '\0';
 			setenv(env[i], eq + 1, 1);
 		}
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
 		signal(SIGPIPE, SIG_DFL);
 		execvp(argv[0], argv);
 		fprintf(stderr, "scs-tui: %s: %s\n", argv[0], strerror(errno));
@@ -56,6 +67,8 @@ app_run_child(struct app *a, char *const argv[], char *const env[],
 	else
 		scs_log(SCS_LOG_WARN, "fork for %s: %s", argv[0],
 		    strerror(errno));
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGQUIT, &oquit, NULL);
 	if (display && pause) {
 		printf("\n[%s exited %d: press Enter to return to scs-tui]",
 		    argv[0], pid > 0 && WIFEXITED(st) ? WEXITSTATUS(st) : -1);
