@@ -366,7 +366,10 @@ tview_object(struct view *v, struct view_object *o)
 	o->res = res;
 	o->ns = r->ns != NULL ? r->ns : "";
 	o->name = r->name;
-	o->cluster = is_capi_clusters(res) ? r->name : NULL;
+	/* A Cluster's own name, else the Cluster API label's (static:
+	 * copied by the caller before the next record is asked). */
+	o->cluster = is_capi_clusters(res) ? r->name : scs_record_label(r,
+	    "cluster.x-k8s.io/cluster-name");
 	o->api = v->app->api;
 	return (0);
 }

@@ -89,8 +89,9 @@ K
 @expect plugin rec on MachineDeployment
 @quit' >"$tmp/o" 2>&1
 say $? "K in a table: the plugin on the row's MachineDeployment" "$tmp/o"
-test "$(arg 3)" = arg:MachineDeployment && test "$(arg 5)" = arg:
-say $? "KIND MachineDeployment, no CLUSTER from a table" "$tmp/out"
+md=$(arg 1 | sed 's/^arg://')
+test "$(arg 3)" = arg:MachineDeployment && test "$(arg 5)" = "arg:${md%-md-*}"
+say $? "KIND MachineDeployment, CLUSTER from its cluster-name label" "$tmp/out"
 grep -qx 'mode:600' "$tmp/out" && grep -q '^context:' "$tmp/out" && ! grep -q 'context:prod-eu1-admin' "$tmp/out"
 say $? "the management kubeconfig (the demo's, 0600)" "$tmp/out"
 test -z "$(ls "$TMPDIR")"; say $? "its file is gone too"
