@@ -296,6 +296,23 @@ row_matches(const struct scs_record *r, const struct filt *c)
 	return (hit != c->inv);
 }
 
+/*
+ * Records and their names are scattered over the heap: a keystroke's pass
+ * over 10,000 rows waited on memory for each (perf on the realistic world:
+ * 93% of contains() at the first byte of a field). So the pass asks for
+ * the record PREFETCH rows ahead and for its name and message half as far
+ * ahead, when the record has arrived.
+ */
+#define PREFETCH	16
+
+static inline void
+prefetch_strings(const struct scs_record *r)
+{
+	__builtin_prefetch(r->name);
+	if (r->message != NULL)
+		__builtin_prefetch(r->message);
+}
+
 /* A plain substring filter (not "!..." nor "-l ..."). */
 static int
 filter_plain(const char *f)
@@ -349,6 +366,10 @@ table_refresh(struct table *t)
 	    strncmp(t->filter, t->applied, alen) == 0) {
 		/* Typing on narrows: only rows that matched can match. */
 		for (i = j = 0; i < t->nrows; i++) {
+			if (i + PREFETCH < t->nrows)
+				__builtin_prefetch(t->rows[i + PREFETCH].r);
+			if (i + PREFETCH / 2 < t->nrows)
+				prefetch_strings(t->rows[i + PREFETCH / 2].r);
 			if (row_matches(t->rows[i].r, &c))
 				t->rows[j++] = t->rows[i];
 		}
@@ -364,6 +385,13 @@ table_refresh(struct table *t)
 			x = scs_store_index(t->stores[k]);
 			for (i = 0; i < scs_index_count(x); i++) {
 				r = scs_index_at(x, i);
+				if (c.n > 0 && i + PREFETCH <
+				    scs_index_count(x)) {
+					__builtin_prefetch(scs_index_at(x,
+					    i + PREFETCH));
+					prefetch_strings(scs_index_at(x,
+					    i + PREFETCH / 2));
+				}
 				if (!row_matches(r, &c))
 					continue;
 				t->rows[t->nrows].r = r;
