@@ -278,20 +278,45 @@ fleet_table_action(struct view *v, enum action act)
 			    r->ns, r->name, act == ACTION_YAML));
 		return (VIEW_HANDLED);
 	case ACTION_DELETE:
+	case ACTION_EDIT_YAML:
 		if (src != 0) {
 			app_message(a, 1, "this cluster is in context %s: :ctx "
 			    "%s to change it", fleet->names[src],
 			    fleet->names[src]);
 			return (VIEW_HANDLED);
 		}
-		if ((res = app_resource(a, "cluster.x-k8s.io", "clusters")) !=
+		if ((res = app_resource(a, "cluster.x-k8s.io", "clusters")) ==
 		    NULL)
+			return (VIEW_HANDLED);
+		if (act == ACTION_EDIT_YAML)
+			edit_object(a, res, r->ns, r->name);
+		else
 			app_delete_ask(a, res, r->ns, r->name);
 		return (VIEW_HANDLED);
 	default:
 		return (table_action(fleet->table, act, LINES - 5) ?
 		    VIEW_HANDLED : 0);
 	}
+}
+
+/* The cluster on the line, in its own context (plugins). */
+static int
+fleet_table_object(struct view *v, struct view_object *o)
+{
+	struct ftable			*fleet = v->data;
+	const struct scs_record		*r = table_selected(fleet->table);
+	int				 src = table_selected_source(
+					    fleet->table);
+
+	if (r == NULL || src < 0 || (size_t)src >= fleet->n ||
+	    (o->res = api_resource(fleet->apis[src], "cluster.x-k8s.io",
+	    "clusters")) == NULL)
+		return (-1);
+	o->ns = r->ns;
+	o->name = r->name;
+	o->cluster = r->name;
+	o->api = fleet->apis[src];
+	return (0);
 }
 
 static void
@@ -354,6 +379,7 @@ static const struct view_ops fleet_table_ops = {
 	.busy = fleet_table_busy,
 	.notes = fleet_table_notes,
 	.free = fleet_table_free,
+	.object = fleet_table_object,
 	.click = fleet_table_click,
 	.wake = fleet_table_wake,
 };

@@ -127,6 +127,16 @@ say $? "--readonly: a write plugin refused, the others run" "$tmp/o"
 ! grep -q 'Writes' "$tmp/rohelp" && grep -q 'Record what' "$tmp/rohelp"
 say $? "--readonly: ? leaves the write plugin out" "$tmp/rohelp"
 
+rm -f "$tmp/out"
+printf '%s\n' ':clusters' '<Enter>' '@expect clusters(all contexts)' '/web' \
+    '<Enter>' 'G' 'K' '@expect plugin rec: this object is in another context' \
+    'g' 'K' "@expect plugin rec: the kubeconfig of tenant-b/web: secrets is forbidden" \
+    '@quit' >"$tmp/script"
+"$tui" --demo --no-display --size 120x30 --context kaas-operator,csp-admin \
+    --config "$tmp/cfg.yaml" --script "$tmp/script" --no-redact >"$tmp/o" 2>&1
+say $? "fleet: another context's cluster refused, the own one's Secret asked for" "$tmp/o"
+test ! -e "$tmp/out"; say $? "and nothing ran"
+
 "$tui" --demo --config "$tmp/cfg.yaml" --print-config >"$tmp/printed" 2>&1
 say $? "--print-config" "$tmp/printed"
 grep -q '^plugins:' "$tmp/printed" && grep -q '^  wr: .*# from .*cfg.yaml:18' "$tmp/printed" && grep -q '^    write: true' "$tmp/printed"
