@@ -57,6 +57,7 @@ struct edit {
 	size_t				 nchanged;
 	size_t				 nlines;	/* of diff */
 	size_t				 top;
+	size_t				 page;		/* diff lines shown */
 	struct view			*view;	/* the review, or NULL */
 	int				 storing;	/* the PUT is out */
 };
@@ -607,8 +608,8 @@ on_answer(void *arg, int yes)
 		return;
 	}
 	app_message(e->app, 0, "not stored yet: %s stores, %s drops the edit",
-	    app_key_name(e->app, ACTION_SEND, SCOPE_PREVIEW),
-	    app_key_name(e->app, ACTION_BACK, SCOPE_PREVIEW));
+	    app_key_name(e->app, ACTION_STORE, SCOPE_REVIEW),
+	    app_key_name(e->app, ACTION_BACK, SCOPE_REVIEW));
 }
 
 /* --- the review: the diff, y/N -------------------------------------- */
@@ -622,6 +623,7 @@ review_draw(struct view *v, int y, int rows)
 		return;
 	view_title(y, " %s %s: what the server would store (dry run) ",
 	    e->kind, e->name);
+	e->page = rows > 2 ? (size_t)rows - 2 : 1;
 	screen_diff_lines(e->diff, e->top, y + 1, rows - 1);
 }
 
@@ -629,7 +631,7 @@ static enum scope
 review_scope(struct view *v)
 {
 	(void)v;
-	return (SCOPE_PREVIEW);
+	return (SCOPE_REVIEW);
 }
 
 static int
@@ -648,12 +650,25 @@ review_action(struct view *v, enum action act)
 		if (e->top > 0)
 			e->top--;
 		return (VIEW_HANDLED);
-	case ACTION_SEND:
+	case ACTION_TOP:
+		e->top = 0;
+		return (VIEW_HANDLED);
+	case ACTION_BOTTOM:
+		e->top = e->nlines > 0 ? e->nlines - 1 : 0;
+		return (VIEW_HANDLED);
+	case ACTION_PAGE_DOWN:
+		e->top += e->page;
+		if (e->top >= e->nlines)
+			e->top = e->nlines > 0 ? e->nlines - 1 : 0;
+		return (VIEW_HANDLED);
+	case ACTION_PAGE_UP:
+		e->top = e->top > e->page ? e->top - e->page : 0;
+		return (VIEW_HANDLED);
+	case ACTION_STORE:
 		if (e->app->readonly)
 			return (VIEW_HANDLED);
 		store(e);
 		return (VIEW_HANDLED);
-	case ACTION_PREVIEW:
 	case ACTION_BACK:
 		app_message(e->app, 0, "edit of %s %s dropped; nothing changed",
 		    e->kind, e->name);
@@ -682,7 +697,7 @@ review_free(struct view *v)
 
 static const char *const review_notes[] = {
 	"The diff is what the server answered a dry run of your edit.",
-	"<confirm> at the question stores it; later <send> stores it, "
+	"<confirm> at the question stores it; later <store> stores it, "
 	"<back> drops it.",
 	NULL
 };

@@ -235,6 +235,7 @@ int	 keys_is_text(int key);
 	X(KUBECONFIG,	"kubeconfig")	/* of a kubeconfig Secret */ \
 	X(FORM,		"form")		/* the cluster form */	\
 	X(PREVIEW,	"preview")	/* its YAML preview */	\
+	X(REVIEW,	"review")	/* a dry run's diff (:edit) */ \
 	X(OVERVIEW,	"overview")	/* IaaS, KaaS overview */ \
 	X(TENANT,	"tenant")	/* the tenant overview */ \
 	X(STACK,	"stack")	/* a cluster stack */	\
@@ -271,7 +272,7 @@ enum scope {
 #define IN_DETAIL	(IN(DETAIL) | IN_SECRET)
 #define IN_OVERVIEW	(IN(OVERVIEW) | IN(TENANT))
 #define IN_CLUSTER	(IN(CLUSTERS) | IN(TREE))	/* one cluster */
-#define IN_LISTS	(IN_VIEWS & ~IN(PREVIEW))
+#define IN_LISTS	(IN_VIEWS & ~(IN(PREVIEW) | IN(REVIEW)))
 
 /*
  * Flags: ACT_APP is the console's (the app's) tier: a view action of the
@@ -411,6 +412,9 @@ enum scope {
 	X(SEND,		"send",		"s",	IN(FORM) | IN(PREVIEW),	\
 	    ACT_WRITE,	"send",						\
 	    "Send: checks, a server dry run, then for real")		\
+	X(STORE,	"store",	"s",	IN(REVIEW),		\
+	    ACT_WRITE,	"store",					\
+	    "Store the change the dry run showed")			\
 	X(PICK,		"pick",		"<Enter>",	IN(PICKER),	\
 	    0,		"take",						\
 	    "Take the focused choice (where any text goes, the text typed)") \
@@ -462,13 +466,13 @@ enum scope {
 	    ACT_APP,	"",	"Next line")				\
 	X(UP,		"up",		"k <Up>",	IN_VIEWS,	\
 	    ACT_APP,	"",	"Previous line")			\
-	X(TOP,		"top",		"g <Home>",	IN_LISTS,	\
+	X(TOP,		"top",		"g <Home>",	IN_LISTS | IN(REVIEW),	\
 	    ACT_APP,	"",	"First line")				\
-	X(BOTTOM,	"bottom",	"G <End>",	IN_LISTS,	\
+	X(BOTTOM,	"bottom",	"G <End>",	IN_LISTS | IN(REVIEW),	\
 	    ACT_APP,	"",	"Last line")				\
-	X(PAGE_DOWN,	"page-down",	"<C-f> <PgDn>",	IN_LISTS | IN(PICKER), \
+	X(PAGE_DOWN,	"page-down",	"<C-f> <PgDn>",	IN_LISTS | IN(REVIEW) | IN(PICKER), \
 	    ACT_APP,	"",	"Next page")				\
-	X(PAGE_UP,	"page-up",	"<C-b> <PgUp>",	IN_LISTS | IN(PICKER), \
+	X(PAGE_UP,	"page-up",	"<C-b> <PgUp>",	IN_LISTS | IN(REVIEW) | IN(PICKER), \
 	    ACT_APP,	"",	"Previous page")			\
 	X(NAMESPACE,	"namespace",	"n",		IN_LISTS,	\
 	    ACT_APP,	"",	"Namespace: a prompt (Tab completes)")	\

@@ -131,9 +131,16 @@ check "a Secret: n leaves the diff, s stores it" run tenant-a ':edit secret open
 @dump '"$tmp/sdiff"'
 n
 @expect not stored yet: s stores, Esc drops the edit
+?
+@expect Store the change the dry run showed
+@dump '"$tmp/rhelp"'
+<Esc>
 s
 @expect edited Secret tenant-a/openstack
 @quit'
+grep -q 'Next page' "$tmp/rhelp" &&
+    ! grep -q 'YAML preview\|Send:' "$tmp/rhelp"
+say $? "the review's help is its own (store, pages), not the form's" "$tmp/rhelp"
 check "the diff masks the values and marks the changed one" sh -c "grep -q '^+  cloudName: \"<hidden: 10 bytes, changed>\"' '$tmp/sdiff' && ! grep -q 'b3BlbnN0YWNr\\|Y2xvdWRz' '$tmp/sdiff'"
 check "no value in the log" sh -c "! grep -q 'b3BlbnN0YWNr\\|Y2xvdWRz\\|SIMULATED' '$tmp/log'"
 check "kubectl: the value is stored" kis b3BlbnN0YWNrMg== get secret -n tenant-a openstack -o jsonpath='{.data.cloudName}'
