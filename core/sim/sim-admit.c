@@ -80,26 +80,6 @@ invalid(const char *kind, const char *group, const cJSON *obj,
 	return (e);
 }
 
-/* Nested defaults inside override values that are set: CAPI defaults
- * overrides only where they exist and never creates one. */
-static void
-default_overrides(const cJSON *defs, cJSON *overrides)
-{
-	const cJSON	*d;
-	cJSON		*v;
-
-	cJSON_ArrayForEach(v, overrides) {
-		cJSON_ArrayForEach(d, defs) {
-			if (scs_streq(cJSON_GetStringValue(J(d, "name")),
-			    cJSON_GetStringValue(J(v, "name")))) {
-				scs_schema_default_value(J(J(d, "schema"),
-				    "openAPIV3Schema"), J(v, "value"));
-				break;
-			}
-		}
-	}
-}
-
 /* Default and validate the topology's variables against the class. */
 static struct scs_api_error *
 check_variables(const cJSON *cc, cJSON *obj, char ***warnings)
@@ -116,21 +96,7 @@ check_variables(const cJSON *cc, cJSON *obj, char ***warnings)
 		sim_warn(warnings, scs_xstrdup("ClusterClass variables are not "
 		    "reconciled yet: validated against spec.variables"));
 	topo = J(J(obj, "spec"), "topology");
-	vars = J(topo, "variables");
-	if (vars == NULL) {
-		vars = cJSON_CreateArray();
-		if (scs_schema_default(defs, vars) > 0)
-			cJSON_AddItemToObject(topo, "variables", vars);
-		else {
-			cJSON_Delete(vars);
-			vars = NULL;
-		}
-	} else
-		scs_schema_default(defs, vars);
-	default_overrides(defs, J(J(J(topo, "controlPlane"), "variables"),
-	    "overrides"));
-	cJSON_ArrayForEach(md, J(J(topo, "workers"), "machineDeployments"))
-		default_overrides(defs, J(J(md, "variables"), "overrides"));
+	vars = sim_default_variables(defs, topo);
 	scs_schema_validate(defs, vars, "spec.topology.variables", 0, &errs);
 	scs_schema_validate(defs, J(J(J(topo, "controlPlane"), "variables"),
 	    "overrides"), "spec.topology.controlPlane.variables.overrides", 1,

@@ -164,6 +164,16 @@ int		 sim_convert(const char *res, cJSON *obj, const char *to_version);
 int		 sim_admit(struct sim_db *, const char *res, cJSON *obj,
 		    const cJSON *old, const char *user, int dry_run,
 		    struct scs_api_error **err, char ***warnings);
+/* --- sim-defaults.c ------------------------------------------------- */
+
+/* CAPI's defaulting of the topology topo's variables (and the overrides
+ * that are set) from the class's definitions defs
+ * (scs_schema_definitions); the variables array, NULL when none. */
+cJSON		*sim_default_variables(const cJSON *defs, cJSON *topo);
+/* A Cluster of the world at its start, as CAPI's defaulting webhook
+ * would have stored it when it was created (nothing when its class is
+ * not in db yet). */
+void		 sim_seed_defaults(struct sim_db *, cJSON *cluster);
 /* Append msg (taken) to the NULL-terminated array *w. */
 void		 sim_warn(char ***w, char *msg);
 

@@ -123,6 +123,29 @@ test_demo(void)
 	is_int(bad, 0, "every object has apiVersion, kind, name, uid, rv, "
 	    "creationTimestamp");
 
+	/* Stored as CAPI's defaulting webhook stores a new Cluster: the
+	 * class's defaulted variables are there, so a first write adds
+	 * nothing the user did not change. */
+	o = sim_db_get(db, SIM_CLUSTERS, "tenant-a", "prod-eu1");
+	{
+		const cJSON	*v;
+		const char	*flavor = NULL;
+		cJSON		*again;
+
+		cJSON_ArrayForEach(v, sim_get(o->json,
+		    "spec.topology.variables"))
+			if (scs_streq(sim_get_str(v, "name"), "workerFlavor"))
+				flavor = cJSON_GetStringValue(
+				    cJSON_GetObjectItem(v, "value"));
+		is_str(flavor, "SCS-4V-8", "prod-eu1 holds the class's "
+		    "default workerFlavor");
+		again = cJSON_Duplicate(o->json, 1);
+		sim_seed_defaults(db, again);
+		ok(cJSON_Compare(again, o->json, 1), "defaulting it again "
+		    "changes nothing");
+		cJSON_Delete(again);
+	}
+
 	db2 = load("demo", 1);
 	db3 = load("demo", 2);
 	o = sim_db_get(db, SIM_CLUSTERS, "tenant-a", "prod-eu1");
