@@ -49,9 +49,29 @@ struct tree {
 	struct scs_tree_opts	 opts;
 	char			*expanded;	/* "Kind/name" with conditions */
 	int			 all_conditions;	/* of every object */
+	int			 built_cols;	/* COLS the lines were made for */
 };
 
 static void	tree_rebuild(struct tree *);
+
+/*
+ * A node's label in the NAME column: clusterctl's "ClusterInfrastructure -
+ * OpenStackCluster/prod-eu1-x8k2", unless the column (at most half the
+ * screen) cannot hold it; then the object alone, whose kind and name say
+ * more than the role its place in the tree already shows (at 80 columns:
+ * "OpenStackCluster/prod-eu1-osc-7wbrl", not "ClusterInfrastructure -
+ * OpenStackCl…"). The footnote of the selected line keeps the whole label.
+ */
+static const char *
+node_label(const struct scs_tree_node *n)
+{
+	const char	*obj = strstr(n->label, " - ");
+
+	if (obj == NULL || n->kind == NULL ||
+	    draw_width(n->prefix) + 2 + draw_width(n->label) <= COLS / 2)
+		return (n->label);
+	return (obj + 3);
+}
 static struct scs_store *sub_store_res(struct tree *,
 		    const struct scs_resource *, const char *, const char *);
 
@@ -329,6 +349,7 @@ tree_rebuild(struct tree *t)
 	char			 age[32], key[256];
 	const char		*v, *cls;
 
+	t->built_cols = COLS;
 	scs_tree_free(t->nodes, t->nnodes);
 	t->nodes = NULL;
 	t->nnodes = 0;
@@ -352,7 +373,7 @@ tree_rebuild(struct tree *t)
 		age_of(n->since, age, sizeof age);
 		list_add(&t->lv.list, screen_health_role(n->health), NULL,
 		    "%s%s %s\t%-5s %-5s %-18s %-5s %s", n->prefix,
-		    screen_health_glyph(n->health), n->label, n->ready,
+		    screen_health_glyph(n->health), node_label(n), n->ready,
 		    n->replicas, n->reason != NULL ? n->reason : "", age,
 		    n->message != NULL ? n->message : "");
 		t->lv.list.v[t->lv.list.n - 1].node = (int)i;
@@ -383,8 +404,9 @@ tree_draw(struct view *v, int y, int rows)
 {
 	struct tree			*t = v->data;
 
-	/* Ages (SINCE, events) tick: rebuilt once a second while young. */
-	if (lview_due(&t->lv))
+	/* Ages (SINCE, events) tick: rebuilt once a second while young;
+	 * a resize may change the labels (node_label). */
+	if (lview_due(&t->lv) || t->built_cols != COLS)
 		tree_rebuild(t);
 	const struct list_line		*l;
 	const struct scs_tree_node	*n;
