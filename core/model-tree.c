@@ -244,6 +244,7 @@ node_object(struct tree *t, int depth, const char *prefix_text,
 
 	l = scs_xprintf("%s%s/%s", prefix_text, kind, name);
 	n = node_add(t, depth, l);
+	n->role = strlen(prefix_text);
 	free(l);
 	group_of(o, g, sizeof g);
 	node_names(n, kind, name, *g != '\0' ? g : CAPI_GROUP);
@@ -269,6 +270,7 @@ node_ref(struct tree *t, int depth, const char *what, const cJSON *ref,
 	l = scs_xprintf("%s - %s/%s", what, str(ref, "kind"), str(ref,
 	    "name"));
 	n = node_add(t, depth, l);
+	n->role = strlen(what) + 3;
 	free(l);
 	scs_ref_group(ref, g, sizeof g);
 	node_names(n, str(ref, "kind"), str(ref, "name"), g);

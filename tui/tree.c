@@ -65,12 +65,10 @@ static void	tree_rebuild(struct tree *);
 static const char *
 node_label(const struct scs_tree_node *n)
 {
-	const char	*obj = strstr(n->label, " - ");
-
-	if (obj == NULL || n->kind == NULL ||
+	if (n->role == 0 ||
 	    draw_width(n->prefix) + 2 + draw_width(n->label) <= COLS / 2)
 		return (n->label);
-	return (obj + 3);
+	return (n->label + n->role);
 }
 static struct scs_store *sub_store_res(struct tree *,
 		    const struct scs_resource *, const char *, const char *);

@@ -6,11 +6,10 @@
  */
 #include <string.h>
 
+#include "scs/model.h"
 #include "scs/schema.h"
 #include "scs/util.h"
 #include "sim-world.h"
-
-#define J(o, k)	cJSON_GetObjectItemCaseSensitive((o), (k))
 
 /* Nested defaults inside override values that are set: CAPI defaults
  * overrides only where they exist and never creates one. */

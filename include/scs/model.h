@@ -252,6 +252,9 @@ struct scs_tree_node {
 	int		 depth;		/* 0 = the Cluster */
 	char		 prefix[64];	/* tree drawing: "│ ├─" etc. (UTF-8) */
 	char		*label;		/* "Cluster/prod-eu1", "Workers", ... */
+	size_t		 role;		/* bytes of label before the object:
+					 * "ClusterInfrastructure - " (0:
+					 * none) */
 	char		*kind;		/* object to open, NULL for groups */
 	char		*name;
 	char		*group;		/* its API group */

@@ -227,6 +227,9 @@ test_tree_refs(void)
 		set += strcmp(v[i].label, "MachineSet/c-md-1") == 0;
 	}
 	ok(infra > 0, "infrastructure line names the provider's kind");
+	is_str(infra > 0 ? v[infra].label + v[infra].role : NULL,
+	    "HetznerCluster/c-h", "the label says where its object starts");
+	ok(cp > 0 && v[0].role == 0, "a line without a role has none");
 	ok(infra > 0 && v[infra].health == SCS_HEALTH_ERROR &&
 	    scs_streq(v[infra].reason, "LoadBalancerFailed"), "judged by its "
 	    "own v1beta1 condition");
